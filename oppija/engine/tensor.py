@@ -1,0 +1,568 @@
+"""The Tensor: a NumPy array that remembers how it was made, so that it can be differentiated.
+
+Micrograd's shape over float64 arrays. Every operation builds a new Tensor whose ``_backward``
+turns the upstream gradient into one gradient per parent, and whose ``_local`` gives the local
+derivatives that the trace records (computed only while tracing). Each op keeps its forward and
+backward side by side.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import itertools
+import operator
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+import numpy as np
+
+from oppija.engine import trace as tracing
+
+ArrayLike = Any
+Grads = tuple["np.ndarray | None", ...]
+
+_grad_enabled = True
+_creation = itertools.count()  # a child is always made after its parents: a topological order
+
+
+@contextlib.contextmanager
+def no_grad() -> Iterator[None]:
+    """Build no graph inside the block: for evaluation and for optimiser updates."""
+    global _grad_enabled
+    previous = _grad_enabled
+    _grad_enabled = False
+    try:
+        yield
+    finally:
+        _grad_enabled = previous
+
+
+def is_grad_enabled() -> bool:
+    """Whether new operations record their parents."""
+    return _grad_enabled
+
+
+def _unbroadcast(grad: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """Sum a gradient back down to the shape of the input that NumPy broadcast."""
+    if grad.shape == shape:
+        return grad
+    if grad.shape[1:] == shape:  # the common case: a bias added to every row of a batch
+        return grad.sum(axis=0)
+    extra = grad.ndim - len(shape)
+    if extra > 0:
+        grad = grad.sum(axis=tuple(range(extra)))
+    axes = tuple(i for i, size in enumerate(shape) if size == 1 and grad.shape[i] != 1)
+    if axes:
+        grad = grad.sum(axis=axes, keepdims=True)
+    return grad.reshape(shape)
+
+
+def _any_requires_grad(parents: tuple[Tensor, ...]) -> bool:
+    for parent in parents:  # noqa: SIM110 - a plain loop: this runs for every op
+        if parent.requires_grad:
+            return True
+    return False
+
+
+def stable_sigmoid(x: np.ndarray) -> np.ndarray:
+    """σ(x) = 1/(1 + e⁻ˣ) without overflow: exp only ever sees −|x|."""
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def stable_log_softmax(x: np.ndarray, axis: int) -> np.ndarray:
+    """log softmax with the maximum subtracted first, so exp never overflows."""
+    shifted = x - x.max(axis=axis, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+
+
+class Tensor:
+    """A float64 array with an optional gradient and the recipe that made it."""
+
+    __slots__ = (
+        "_acc",
+        "_backward",
+        "_local",
+        "_parents",
+        "_seq",
+        "data",
+        "grad",
+        "name",
+        "op",
+        "requires_grad",
+    )
+    __array_priority__ = 1000  # so that ndarray + Tensor calls Tensor.__radd__
+
+    def __init__(self, data: ArrayLike, requires_grad: bool = False, name: str = "") -> None:
+        if isinstance(data, Tensor):
+            data = data.data
+        self.data: np.ndarray = np.array(data, dtype=np.float64)
+        self.grad: np.ndarray | None = None
+        self.requires_grad = requires_grad
+        self.name = name
+        self.op = ""
+        self._seq = next(_creation)
+        self._acc: np.ndarray | None = None
+        self._parents: tuple[Tensor, ...] = ()
+        self._backward: Callable[[np.ndarray], Grads] | None = None
+        self._local: Callable[[], Grads] | None = None
+
+    # ----------------------------------------------------------------- plumbing
+    def _child(
+        self,
+        data: np.ndarray,
+        parents: tuple[Tensor, ...],
+        op: str,
+        backward: Callable[[np.ndarray], Grads],
+        local: Callable[[], Grads] | None = None,
+    ) -> Tensor:
+        """A result of an op; it keeps its parents only when a gradient can flow back."""
+        out = Tensor.__new__(Tensor)
+        out.data = data
+        out.grad = None
+        out.name = ""
+        out.op = op
+        out._seq = next(_creation)
+        out._acc = None
+        if _grad_enabled and (parents[0].requires_grad or _any_requires_grad(parents)):
+            out.requires_grad = True
+            out._parents = parents
+            out._backward = backward
+            out._local = local
+        else:
+            out.requires_grad = False
+            out._parents = ()
+            out._backward = None
+            out._local = None
+        return out
+
+    @staticmethod
+    def lift(value: ArrayLike) -> Tensor:
+        """A constant Tensor for a scalar or an array (not copied); Tensors pass through."""
+        if isinstance(value, Tensor):
+            return value
+        out = Tensor.__new__(Tensor)
+        out.data = np.asarray(value, dtype=np.float64)
+        out.grad = None
+        out.requires_grad = False
+        out.name = ""
+        out.op = ""
+        out._seq = next(_creation)
+        out._acc = None
+        out._parents = ()
+        out._backward = None
+        out._local = None
+        return out
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self.data.shape
+
+    @property
+    def ndim(self) -> int:
+        return self.data.ndim
+
+    @property
+    def size(self) -> int:
+        return self.data.size
+
+    def item(self) -> float:
+        return float(self.data.item())
+
+    def numpy(self) -> np.ndarray:
+        return self.data
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __repr__(self) -> str:
+        grad = "" if self.grad is None else f", grad={self.grad!r}"
+        return f"Tensor({self.data!r}{grad})"
+
+    def detach(self) -> Tensor:
+        """The same values, cut off from the graph."""
+        return Tensor(self.data.copy())
+
+    def zero_grad(self) -> None:
+        self.grad = None
+
+    # ------------------------------------------------------ elementwise binary
+    def __add__(self, other: ArrayLike) -> Tensor:
+        if not isinstance(other, Tensor):
+            other = Tensor.lift(other)
+        return self._child(
+            self.data + other.data,
+            (self, other),
+            "+",
+            lambda g: (g, g),  # ∂(a+b)/∂a = 1, ∂(a+b)/∂b = 1
+            lambda: (np.ones_like(self.data), np.ones_like(other.data)),
+        )
+
+    def __sub__(self, other: ArrayLike) -> Tensor:
+        if not isinstance(other, Tensor):
+            other = Tensor.lift(other)
+        return self._child(
+            self.data - other.data,
+            (self, other),
+            "-",
+            lambda g: (g, -g if other.requires_grad else None),  # ∂(a−b)/∂a = 1, ∂(a−b)/∂b = −1
+            lambda: (np.ones_like(self.data), -np.ones_like(other.data)),
+        )
+
+    def __mul__(self, other: ArrayLike) -> Tensor:
+        if not isinstance(other, Tensor):
+            other = Tensor.lift(other)
+        a, b = self.data, other.data
+        return self._child(
+            a * b,
+            (self, other),
+            "*",
+            lambda g: (g * b, g * a),  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
+            lambda: (b, a),
+        )
+
+    def __truediv__(self, other: ArrayLike) -> Tensor:
+        if not isinstance(other, Tensor):
+            other = Tensor.lift(other)
+        a, b = self.data, other.data
+        return self._child(
+            a / b,
+            (self, other),
+            "/",
+            lambda g: (g / b, -g * a / (b * b)),  # ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = −a/b²
+            lambda: (1.0 / b, -a / (b * b)),
+        )
+
+    def __pow__(self, other: ArrayLike) -> Tensor:
+        if not isinstance(other, Tensor):
+            other = Tensor.lift(other)
+        a, b = self.data, other.data
+        if b.ndim == 0 and b == 2.0:  # the squared error's square, without a general power
+            return self._child(
+                a * a,
+                (self, other),
+                "**",
+                lambda g: (g * 2.0 * a, None),  # ∂a²/∂a = 2a
+                lambda: (2.0 * a, np.zeros_like(b)),
+            )
+        out = a**b
+
+        def log_a() -> np.ndarray:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                return np.where(a > 0, np.log(np.where(a > 0, a, 1.0)), 0.0)
+
+        def local() -> Grads:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                return (b * a ** (b - 1.0), out * log_a())  # ∂aᵇ/∂a = b·aᵇ⁻¹, ∂aᵇ/∂b = aᵇ·ln a
+
+        def backward(g: np.ndarray) -> Grads:
+            da, db = local()
+            return g * da, (g * db if other.requires_grad else None)
+
+        return self._child(out, (self, other), "**", backward, local)
+
+    def __radd__(self, other: ArrayLike) -> Tensor:
+        return Tensor.lift(other) + self
+
+    def __rsub__(self, other: ArrayLike) -> Tensor:
+        return Tensor.lift(other) - self
+
+    def __rmul__(self, other: ArrayLike) -> Tensor:
+        return Tensor.lift(other) * self
+
+    def __rtruediv__(self, other: ArrayLike) -> Tensor:
+        return Tensor.lift(other) / self
+
+    def __rpow__(self, other: ArrayLike) -> Tensor:
+        return Tensor.lift(other) ** self
+
+    def __neg__(self) -> Tensor:
+        return self._child(
+            -self.data,
+            (self,),
+            "neg",
+            lambda g: (-g,),  # ∂(−a)/∂a = −1
+            lambda: (-np.ones_like(self.data),),
+        )
+
+    # ------------------------------------------------------------------ matmul
+    def __matmul__(self, other: ArrayLike) -> Tensor:
+        if not isinstance(other, Tensor):
+            other = Tensor.lift(other)
+        a, b = self.data, other.data
+
+        def backward(g: np.ndarray) -> Grads:  # ∂(AB)/∂A = g·Bᵀ, ∂(AB)/∂B = Aᵀ·g
+            if a.ndim == 2 and b.ndim == 2:
+                return (
+                    g @ b.T if self.requires_grad else None,
+                    a.T @ g if other.requires_grad else None,
+                )
+            a2 = a[None, :] if a.ndim == 1 else a
+            b2 = b[:, None] if b.ndim == 1 else b
+            g2 = g
+            if a.ndim == 1:
+                g2 = np.expand_dims(g2, -2)
+            if b.ndim == 1:
+                g2 = np.expand_dims(g2, -1)
+            ga = gb = None
+            if self.requires_grad:
+                ga = g2 @ np.swapaxes(b2, -1, -2)
+                if a.ndim == 1:
+                    ga = ga.reshape(ga.shape[:-2] + ga.shape[-1:])
+                ga = _unbroadcast(ga, a.shape)
+            if other.requires_grad:
+                gb = np.swapaxes(a2, -1, -2) @ g2
+                if b.ndim == 1:
+                    gb = gb.reshape(gb.shape[:-1])
+                gb = _unbroadcast(gb, b.shape)
+            return ga, gb
+
+        return self._child(a @ b, (self, other), "@", backward, lambda: (b, a))
+
+    def __rmatmul__(self, other: ArrayLike) -> Tensor:
+        return Tensor.lift(other) @ self
+
+    # ------------------------------------------------------------- reductions
+    def sum(self, axis: int | tuple[int, ...] | None = None, keepdims: bool = False) -> Tensor:
+        shape = self.data.shape
+
+        def backward(g: np.ndarray) -> Grads:  # ∂Σa/∂aᵢ = 1: spread g back over the summed axes
+            if axis is not None and not keepdims:
+                g = np.expand_dims(g, axis)
+            return (np.zeros(shape) + g,)
+
+        return self._child(
+            self.data.sum(axis=axis, keepdims=keepdims),
+            (self,),
+            "sum",
+            backward,
+            lambda: (np.ones(shape),),
+        )
+
+    def mean(self, axis: int | tuple[int, ...] | None = None, keepdims: bool = False) -> Tensor:
+        shape = self.data.shape
+        count = (
+            self.data.size
+            if axis is None
+            else int(np.prod([shape[i] for i in np.atleast_1d(axis)]))
+        )
+
+        def backward(g: np.ndarray) -> Grads:  # ∂mean/∂aᵢ = 1/n
+            if axis is None:
+                return (np.full(shape, g.item() / count),)
+            if not keepdims:
+                g = np.expand_dims(g, axis)
+            return (np.zeros(shape) + g / count,)
+
+        return self._child(
+            self.data.mean(axis=axis, keepdims=keepdims),
+            (self,),
+            "mean",
+            backward,
+            lambda: (np.full(shape, 1.0 / count),),
+        )
+
+    # ------------------------------------------------------- elementwise unary
+    def _elementwise(self, out: np.ndarray, op: str, local: Callable[[], np.ndarray]) -> Tensor:
+        """An op whose gradient is the upstream gradient times a local derivative."""
+        return self._child(out, (self,), op, lambda g: (g * local(),), lambda: (local(),))
+
+    def exp(self) -> Tensor:
+        e = np.exp(self.data)
+        return self._elementwise(e, "exp", lambda: e)  # (eᵃ)′ = eᵃ
+
+    def log(self) -> Tensor:
+        a = self.data
+        return self._elementwise(np.log(a), "log", lambda: 1.0 / a)  # (ln a)′ = 1/a
+
+    def sigmoid(self) -> Tensor:
+        s = stable_sigmoid(self.data)
+        return self._elementwise(s, "sigmoid", lambda: s * (1.0 - s))  # σ′ = σ(1 − σ)
+
+    def tanh(self) -> Tensor:
+        t = np.tanh(self.data)
+        return self._elementwise(t, "tanh", lambda: 1.0 - t * t)  # tanh′ = 1 − tanh²
+
+    def relu(self) -> Tensor:
+        a = self.data
+        return self._elementwise(np.maximum(a, 0.0), "relu", lambda: (a > 0).astype(np.float64))
+
+    def sin(self) -> Tensor:
+        a = self.data
+        return self._elementwise(np.sin(a), "sin", lambda: np.cos(a))  # sin′ = cos
+
+    def cos(self) -> Tensor:
+        a = self.data
+        return self._elementwise(np.cos(a), "cos", lambda: -np.sin(a))  # cos′ = −sin
+
+    def abs(self) -> Tensor:
+        a = self.data
+        return self._elementwise(np.abs(a), "abs", lambda: np.sign(a))  # |a|′ = sign a
+
+    def sqrt(self) -> Tensor:
+        r = np.sqrt(self.data)
+        return self._elementwise(r, "sqrt", lambda: 0.5 / r)  # (√a)′ = 1/(2√a)
+
+    def clip(self, low: float, high: float) -> Tensor:
+        a = self.data
+        inside = lambda: ((a >= low) & (a <= high)).astype(np.float64)  # noqa: E731
+        return self._elementwise(np.clip(a, low, high), "clip", inside)
+
+    # ------------------------------------------------------- along one axis
+    def softmax(self, axis: int = -1) -> Tensor:
+        s = np.exp(stable_log_softmax(self.data, axis))
+
+        def backward(g: np.ndarray) -> Grads:  # ∂sᵢ/∂aⱼ = sᵢ(δᵢⱼ − sⱼ)
+            return (s * (g - (g * s).sum(axis=axis, keepdims=True)),)
+
+        return self._child(s, (self,), "softmax", backward, lambda: (s * (1.0 - s),))
+
+    def log_softmax(self, axis: int = -1) -> Tensor:
+        ls = stable_log_softmax(self.data, axis)
+
+        def backward(g: np.ndarray) -> Grads:  # ∂(log sᵢ)/∂aⱼ = δᵢⱼ − sⱼ
+            return (g - np.exp(ls) * g.sum(axis=axis, keepdims=True),)
+
+        return self._child(ls, (self,), "log_softmax", backward, lambda: (1.0 - np.exp(ls),))
+
+    # ------------------------------------------------------------------ shape
+    def reshape(self, *shape: int | Sequence[int]) -> Tensor:
+        new_shape = tuple(shape[0]) if len(shape) == 1 and not isinstance(shape[0], int) else shape
+        old = self.data.shape
+        return self._child(
+            self.data.reshape(new_shape),
+            (self,),
+            "reshape",
+            lambda g: (g.reshape(old),),
+            lambda: (np.ones(old),),
+        )
+
+    def transpose(self, *axes: int) -> Tensor:
+        order = axes or tuple(reversed(range(self.data.ndim)))
+        inverse = tuple(np.argsort(order))
+        return self._child(
+            self.data.transpose(order),
+            (self,),
+            "T",
+            lambda g: (g.transpose(inverse),),
+            lambda: (np.ones(self.data.shape),),
+        )
+
+    @property
+    def T(self) -> Tensor:
+        return self.transpose()
+
+    def __getitem__(self, index: Any) -> Tensor:
+        if isinstance(index, Tensor):
+            index = index.data.astype(np.intp)
+        shape = self.data.shape
+
+        def backward(g: np.ndarray) -> Grads:  # the slice's gradient lands where it came from
+            full = np.zeros(shape)
+            np.add.at(full, index, g)
+            return (full,)
+
+        def local() -> Grads:
+            mask = np.zeros(shape)
+            np.add.at(mask, index, 1.0)
+            return (mask,)
+
+        return self._child(self.data[index], (self,), "[]", backward, local)
+
+    # --------------------------------------------------------------- backward
+    def backward(self, grad: ArrayLike | None = None) -> None:
+        """Fill ``.grad`` of everything this Tensor depends on, in reverse topological order.
+
+        Leaves accumulate (``+=``) over calls; inner nodes hold the gradient of the latest call.
+        """
+        if not self.requires_grad:
+            raise RuntimeError("backward() on a Tensor that does not require a gradient")
+        seed = np.ones(self.data.shape) if grad is None else np.asarray(grad, dtype=np.float64)
+        if seed.shape != self.data.shape:
+            seed = np.broadcast_to(seed, self.data.shape).copy()
+
+        recorder = tracing.active_recorder()
+        # Children are always created after their parents, so popping the highest creation
+        # number first walks the graph in reverse topological order: by the time a node is
+        # popped, every node that used it has passed its share of the gradient back.
+        self._acc = seed
+        pending: list[tuple[int, Tensor]] = [(-self._seq, self)]
+        try:
+            while pending:
+                node = heapq.heappop(pending)[1]
+                g = node._acc
+                node._acc = None
+                if not node._parents:  # a leaf owns a fresh array that nothing else aliases
+                    node.grad = g.copy() if node.grad is None else node.grad + g
+                    continue
+                node.grad = g
+                parent_grads = node._backward(g)
+                if recorder is not None:
+                    recorder.record(node, g, parent_grads)
+                for parent, pg in zip(node._parents, parent_grads, strict=True):
+                    if pg is None or not parent.requires_grad:
+                        continue
+                    if pg.shape != parent.data.shape:
+                        pg = _unbroadcast(pg, parent.data.shape)
+                    if parent._acc is None:
+                        parent._acc = pg
+                        heapq.heappush(pending, (-parent._seq, parent))
+                    else:
+                        parent._acc = parent._acc + pg
+        except BaseException:  # leave no half-summed gradient behind for the next call
+            for _, node in pending:
+                node._acc = None
+            raise
+
+    def topological_order(self) -> list[Tensor]:
+        """Every node that needs a gradient, parents before children.
+
+        Found by an iterative walk (no recursion, so deep graphs are fine) and ordered by
+        creation: a node is always created after its parents.
+        """
+        nodes = [self]
+        seen = {id(self)}
+        stack = [self]
+        while stack:
+            for parent in stack.pop()._parents:
+                if parent.requires_grad and id(parent) not in seen:
+                    seen.add(id(parent))
+                    nodes.append(parent)
+                    stack.append(parent)
+        nodes.sort(key=_creation_order)
+        return nodes
+
+
+_creation_order = operator.attrgetter("_seq")
+
+
+def stack(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
+    """Join same-shaped Tensors along a new axis; each gets its slice of the gradient back."""
+    parts = tuple(Tensor.lift(t) for t in tensors)
+    if not parts:
+        raise ValueError("stack() needs at least one tensor")
+    data = np.stack([p.data for p in parts], axis=axis)
+
+    def backward(g: np.ndarray) -> Grads:
+        return tuple(np.take(g, i, axis=axis) for i in range(len(parts)))
+
+    return parts[0]._child(
+        data, parts, "stack", backward, lambda: tuple(np.ones(p.data.shape) for p in parts)
+    )
+
+
+def concat(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
+    """Join Tensors end to end along an existing axis; each gets its stretch of the gradient."""
+    parts = tuple(Tensor.lift(t) for t in tensors)
+    if not parts:
+        raise ValueError("concat() needs at least one tensor")
+    data = np.concatenate([p.data for p in parts], axis=axis)
+    bounds = np.cumsum([p.data.shape[axis] for p in parts])[:-1]
+
+    def backward(g: np.ndarray) -> Grads:
+        return tuple(np.split(g, bounds, axis=axis))
+
+    return parts[0]._child(
+        data, parts, "concat", backward, lambda: tuple(np.ones(p.data.shape) for p in parts)
+    )

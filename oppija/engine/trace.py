@@ -1,0 +1,134 @@
+"""Recording backpropagation as plain data, so that a demo can replay the chain rule step by step.
+
+Under ``with trace() as t:`` every ``backward()`` appends one :class:`TraceStep` per node it
+visits, in the order it visits them: the node, its op and value, the gradient arriving from
+above, the local derivative towards each parent, and the gradient it passes to each parent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from oppija.engine.tensor import Tensor
+
+_active: list[Recorder] = []
+
+
+@dataclass(frozen=True)
+class ParentGradient:
+    """What one backward step sends to one parent: local derivative and resulting gradient."""
+
+    node: int
+    name: str
+    local: np.ndarray | None
+    grad: np.ndarray | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "node": self.node,
+            "name": self.name,
+            "local": None if self.local is None else self.local.tolist(),
+            "grad": None if self.grad is None else self.grad.tolist(),
+        }
+
+
+@dataclass(frozen=True)
+class TraceStep:
+    """One node's turn in the backward walk: upstream gradient × local derivative = gradient."""
+
+    index: int
+    node: int
+    name: str
+    op: str
+    value: np.ndarray
+    upstream: np.ndarray
+    parents: tuple[ParentGradient, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "node": self.node,
+            "name": self.name,
+            "op": self.op,
+            "value": self.value.tolist(),
+            "upstream": self.upstream.tolist(),
+            "parents": [p.to_dict() for p in self.parents],
+        }
+
+
+@dataclass
+class Recorder:
+    """Collects the steps of every backward pass run while it is active."""
+
+    steps: list[TraceStep] = field(default_factory=list)
+    _ids: dict[int, int] = field(default_factory=dict)
+    _keep: list[Tensor] = field(default_factory=list)
+
+    def node_id(self, tensor: Tensor) -> int:
+        """A small stable number for a tensor, in the order the trace first meets it."""
+        key = id(tensor)
+        if key not in self._ids:
+            self._ids[key] = len(self._ids)
+            self._keep.append(tensor)  # keeps id() unique while the recorder lives
+        return self._ids[key]
+
+    def record(self, node: Tensor, upstream: np.ndarray, parent_grads: tuple) -> None:
+        from oppija.engine.tensor import _unbroadcast
+
+        locals_ = node._local() if node._local is not None else (None,) * len(node._parents)
+        parents = tuple(
+            ParentGradient(
+                node=self.node_id(parent),
+                name=parent.name,
+                local=None if local is None else np.array(local, dtype=np.float64),
+                grad=None
+                if grad is None or not parent.requires_grad
+                else np.array(_unbroadcast(grad, parent.data.shape), dtype=np.float64),
+            )
+            for parent, local, grad in zip(node._parents, locals_, parent_grads, strict=True)
+        )
+        self.steps.append(
+            TraceStep(
+                index=len(self.steps),
+                node=self.node_id(node),
+                name=node.name,
+                op=node.op,
+                value=np.array(node.data, dtype=np.float64),
+                upstream=np.array(upstream, dtype=np.float64),
+                parents=parents,
+            )
+        )
+
+
+def active_recorder() -> Recorder | None:
+    """The innermost recorder, or None when nothing is being traced."""
+    return _active[-1] if _active else None
+
+
+@contextlib.contextmanager
+def trace() -> Iterator[Recorder]:
+    """Record every backward step run inside the block."""
+    recorder = Recorder()
+    _active.append(recorder)
+    try:
+        yield recorder
+    finally:
+        _active.remove(recorder)
+
+
+def replay(steps: list[TraceStep]) -> dict[int, np.ndarray]:
+    """Re-add the recorded parent gradients: the gradient of every node the trace reached."""
+    totals: dict[int, np.ndarray] = {}
+    for step in steps:
+        for parent in step.parents:
+            if parent.grad is None:
+                continue
+            previous = totals.get(parent.node)
+            totals[parent.node] = parent.grad if previous is None else previous + parent.grad
+    return totals

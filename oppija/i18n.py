@@ -1,0 +1,150 @@
+"""The active language: gettext for UI strings, Babel for numbers, parsing of typed numbers.
+
+Estonian is the default whatever the system locale says; ``--lang`` or ``OPPIJA_LANG`` choose
+another. Strings in the code are English message ids; the ``et`` catalog holds their Estonian.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import math
+import os
+import re
+from collections.abc import Callable
+
+from oppija.resources import locales_dir
+
+DOMAIN = "oppija"
+LANGUAGES = ("et", "en")
+DEFAULT_LANGUAGE = "et"
+
+_translations: dict[str, _gettext.NullTranslations] = {}
+_language = DEFAULT_LANGUAGE
+_listeners: list[Callable[[str], None]] = []
+
+
+def _catalog(language: str) -> _gettext.NullTranslations:
+    if language not in _translations:
+        _translations[language] = _gettext.translation(
+            DOMAIN, localedir=str(locales_dir()), languages=[language], fallback=True
+        )
+    return _translations[language]
+
+
+def normalise_language(value: str | None) -> str | None:
+    """'ET', 'et_EE.UTF-8' and 'et' are all Estonian; None when the value is no known language."""
+    if not value:
+        return None
+    code = value.strip().lower().replace("-", "_").split(".")[0].split("_")[0]
+    return code if code in LANGUAGES else None
+
+
+def language_from_environment() -> str:
+    """``OPPIJA_LANG`` if it names a known language, else Estonian (never the system locale)."""
+    return normalise_language(os.environ.get("OPPIJA_LANG")) or DEFAULT_LANGUAGE
+
+
+def set_language(language: str) -> None:
+    """Switch every later string and number to ``language`` ('et' or 'en')."""
+    global _language
+    code = normalise_language(language)
+    if code is None:
+        raise ValueError(language)
+    _language = code
+    for listener in list(_listeners):
+        listener(code)
+
+
+def current_language() -> str:
+    return _language
+
+
+def on_language_change(listener: Callable[[str], None]) -> None:
+    """Call ``listener(language)`` after every switch (the TUI re-renders on it)."""
+    _listeners.append(listener)
+
+
+def gettext(message: str) -> str:
+    """The message in the active language."""
+    return _catalog(_language).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form of a message for the count ``n``, in the active language."""
+    return _catalog(_language).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:  # the gettext convention: mark now, translate later
+    """Mark a string for extraction without translating it yet."""
+    return message
+
+
+_ = gettext
+
+
+# ------------------------------------------------------------------- numbers
+def format_decimal(value: float, digits: int = 2, group: bool = True) -> str:
+    """A number with at most ``digits`` decimals in the active language: 0,01 and 12 345,6."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    from babel.numbers import format_decimal as babel_decimal
+
+    pattern = ("#,##0" if group else "0") + ("." + "#" * digits if digits > 0 else "")
+    text = babel_decimal(value, format=pattern, locale=_language, group_separator=group)
+    return text.replace("-", "−") if _language == "et" else text
+
+
+def format_fixed(value: float, digits: int = 2) -> str:
+    """A number with exactly ``digits`` decimals (for columns of numbers that line up)."""
+    if not math.isfinite(value):
+        return format_decimal(value)
+    from babel.numbers import format_decimal as babel_decimal
+
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    text = babel_decimal(value, format=pattern, locale=_language)
+    return text.replace("-", "−") if _language == "et" else text
+
+
+def format_percent(fraction: float, digits: int = 0) -> str:
+    """A fraction as a percentage in the active language (Estonian: '12 %')."""
+    from babel.numbers import format_percent as babel_percent
+
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + " %"
+    if _language == "en":
+        pattern = pattern.replace(" %", "%")
+    return babel_percent(fraction, format=pattern, locale=_language)
+
+
+def format_integer(value: int) -> str:
+    """A whole number with the active language's digit grouping (Estonian: 12 345)."""
+    from babel.numbers import format_decimal as babel_decimal
+
+    return babel_decimal(value, format="#,##0", locale=_language)
+
+
+_NUMBER = re.compile(r"^[+\-−]?(\d+([.,]\d*)?|[.,]\d+)([eE][+\-−]?\d+)?$")
+
+
+def parse_number(text: str) -> float:
+    """A number typed with a decimal comma or point ('0,01', '-1.5', '1e-3').
+
+    Raises:
+        ValueError: with a translated message when the text is not a finite number.
+    """
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace("−", "-")
+    if not _NUMBER.match(cleaned):
+        raise ValueError(_("“{text}” is not a number").format(text=text.strip()))
+    value = float(cleaned.replace(",", "."))
+    if not math.isfinite(value):
+        raise ValueError(_("“{text}” is too large").format(text=text.strip()))
+    return value
+
+
+def parse_numbers(text: str) -> list[float]:
+    """A list of numbers separated by spaces or ';' ('1 2,5 3' or '1; 2,5; 3')."""
+    parts = [p for p in re.split(r"[;\s]+", text.strip()) if p]
+    if not parts:
+        raise ValueError(_("Type at least one number"))
+    return [parse_number(p) for p in parts]
