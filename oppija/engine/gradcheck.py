@@ -11,17 +11,16 @@ from oppija.engine.tensor import Tensor
 
 def numeric_gradient(f: Callable[[], Tensor], tensor: Tensor, eps: float = 1e-6) -> np.ndarray:
     """∂f/∂t by (f(t + ε) − f(t − ε)) / 2ε, one element at a time; f must return a scalar."""
-    grad = np.zeros_like(tensor.data)
-    flat = tensor.data.reshape(-1)  # a view: changing it changes the tensor
-    out = grad.reshape(-1)
-    for i in range(flat.size):
-        saved = flat[i]
-        flat[i] = saved + eps
+    grad = np.zeros(tensor.data.shape)
+    data = tensor.data  # nudged in place, whatever its memory layout
+    for index in np.ndindex(data.shape):
+        saved = data[index]
+        data[index] = saved + eps
         plus = float(np.sum(f().data))
-        flat[i] = saved - eps
+        data[index] = saved - eps
         minus = float(np.sum(f().data))
-        flat[i] = saved
-        out[i] = (plus - minus) / (2.0 * eps)
+        data[index] = saved
+        grad[index] = (plus - minus) / (2.0 * eps)
     return grad
 
 

@@ -97,7 +97,7 @@ class Tensor:
     def __init__(self, data: ArrayLike, requires_grad: bool = False, name: str = "") -> None:
         if isinstance(data, Tensor):
             data = data.data
-        self.data: np.ndarray = np.array(data, dtype=np.float64)
+        self.data: np.ndarray = np.array(data, dtype=np.float64, order="C")
         self.grad: np.ndarray | None = None
         self.requires_grad = requires_grad
         self.name = name
@@ -238,7 +238,7 @@ class Tensor:
         if not isinstance(other, Tensor):
             other = Tensor.lift(other)
         a, b = self.data, other.data
-        if b.ndim == 0 and b == 2.0:  # the squared error's square, without a general power
+        if b.ndim == 0 and b == 2.0 and not other.requires_grad:  # a plain square, the common case
             return self._child(
                 a * a,
                 (self, other),
@@ -301,10 +301,10 @@ class Tensor:
             a2 = a[None, :] if a.ndim == 1 else a
             b2 = b[:, None] if b.ndim == 1 else b
             g2 = g
+            if b.ndim == 1:  # restore the axes that 1-D operands lost, the last one first
+                g2 = np.expand_dims(g2, -1)
             if a.ndim == 1:
                 g2 = np.expand_dims(g2, -2)
-            if b.ndim == 1:
-                g2 = np.expand_dims(g2, -1)
             ga = gb = None
             if self.requires_grad:
                 ga = g2 @ np.swapaxes(b2, -1, -2)
@@ -428,7 +428,10 @@ class Tensor:
 
     # ------------------------------------------------------------------ shape
     def reshape(self, *shape: int | Sequence[int]) -> Tensor:
-        new_shape = tuple(shape[0]) if len(shape) == 1 and not isinstance(shape[0], int) else shape
+        if len(shape) == 1 and isinstance(shape[0], Sequence | np.ndarray):
+            new_shape = tuple(int(n) for n in shape[0])
+        else:
+            new_shape = tuple(int(n) for n in shape)  # type: ignore[arg-type]
         old = self.data.shape
         return self._child(
             self.data.reshape(new_shape),
@@ -438,7 +441,9 @@ class Tensor:
             lambda: (np.ones(old),),
         )
 
-    def transpose(self, *axes: int) -> Tensor:
+    def transpose(self, *axes: int | Sequence[int]) -> Tensor:
+        if len(axes) == 1 and isinstance(axes[0], Sequence):
+            axes = tuple(axes[0])
         order = axes or tuple(reversed(range(self.data.ndim)))
         inverse = tuple(np.argsort(order))
         return self._child(
