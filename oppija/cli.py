@@ -1,12 +1,13 @@
 """The ``oppija`` command: the lecture in a terminal (default) and its helper subcommands.
 
-Every message goes through gettext, argparse's own included, and bad arguments exit with
-status 2 and one line in the active language.
+Every message goes through gettext, argparse's own included; bad arguments exit with status 2
+and one line in the active language. Textual is imported only when the app really starts.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -27,14 +28,14 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, _("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message})
 
 
-def _pre_language(argv: Sequence[str]) -> str:
-    """The language asked for on the command line, read before the parser is built."""
+def _pre_language(argv: Sequence[str]) -> str | None:
+    """The language asked for on the command line or in OPPIJA_LANG, before parsing."""
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
-            return i18n.normalise_language(argv[i + 1]) or i18n.language_from_environment()
+            return i18n.normalise_language(argv[i + 1])
         if arg.startswith("--lang="):
-            return i18n.normalise_language(arg.split("=", 1)[1]) or i18n.language_from_environment()
-    return i18n.language_from_environment()
+            return i18n.normalise_language(arg.split("=", 1)[1])
+    return i18n.normalise_language(os.environ.get("OPPIJA_LANG"))
 
 
 def build_parser() -> Parser:
@@ -53,20 +54,127 @@ def build_parser() -> Parser:
         choices=i18n.LANGUAGES,
         help=_("language of the lecture and the interface (default: et)"),
     )
+    parser.add_argument("--slide", metavar="ID", help=_("start on the slide with this id"))
+    parser.add_argument(
+        "--data-dir",
+        metavar=_("FOLDER"),
+        help=_("where progress is saved (default: the user data folder; also OPPIJA_DATA_DIR)"),
+    )
+    parser.add_argument(
+        "--reset-progress",
+        action="store_true",
+        help=_("ask, then delete the saved progress"),
+    )
+    parser.add_argument(
+        "--ascii",
+        action="store_true",
+        help=_("draw without braille and box-drawing characters"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
+    check = commands.add_parser(
+        "check", help=_("check lesson files and report every problem as file:line: message")
+    )
+    check.add_argument("paths", nargs="*", metavar=_("PATH"), help=_("files or folders"))
+    commands.add_parser("list", help=_("print the table of contents"))
     return parser
+
+
+def _confirm(question: str) -> bool:
+    """A yes/no question on the terminal; anything but yes (or no terminal at all) is no."""
+    try:
+        answer = input(question)
+    except (EOFError, KeyboardInterrupt):
+        print()
+        return False
+    return answer.strip().lower() in {_("y"), _("yes"), "y", "yes", "j", "jah"}
+
+
+def _reset_progress(data_dir: str | None) -> int:
+    from oppija.progress import ProgressSaveError, ProgressStore, resolve_data_dir
+
+    store = ProgressStore(resolve_data_dir(data_dir))
+    if not store.path.exists():
+        print(_("There is no saved progress in {path}.").format(path=store.path))
+        return 0
+    if not _confirm(_("Delete the saved progress in {path}? [y/N] ").format(path=store.path)):
+        print(_("Nothing was deleted."))
+        return 0
+    try:
+        store.reset()
+    except ProgressSaveError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(_("The saved progress was deleted."))
+    return 0
+
+
+def _ascii_wanted(flag: bool) -> bool:
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    return flag or encoding not in {"utf8", "utf8sig"}
+
+
+def _run_app(args: argparse.Namespace, language_chosen: bool) -> int:
+    from oppija.content.loader import LessonError, load_lecture
+    from oppija.progress import ProgressStore, resolve_data_dir
+
+    store = ProgressStore(resolve_data_dir(args.data_dir))
+    loaded = store.load()
+    progress = loaded.progress
+    if not language_chosen and loaded.restored:
+        i18n.set_language(progress.language)
+    try:
+        lecture = load_lecture(i18n.current_language())
+    except LessonError as error:
+        print(_("The lesson files have problems:"), file=sys.stderr)
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    if args.slide:
+        try:
+            lecture.slide_index(args.slide)
+        except KeyError:
+            print(
+                _("There is no slide “{id}”. `oppija list` shows them all.").format(id=args.slide),
+                file=sys.stderr,
+            )
+            return 2
+
+    from oppija.tui.app import OppijaApp
+
+    app = OppijaApp(
+        lecture,
+        progress,
+        store,
+        start_slide=args.slide,
+        notices=[loaded.notice] if loaded.notice else [],
+        resumed=loaded.restored,
+        ascii_mode=_ascii_wanted(args.ascii),
+    )
+    app.run()
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    i18n.set_language(_pre_language(args_list))
+    chosen = _pre_language(args_list)
+    i18n.set_language(chosen or i18n.DEFAULT_LANGUAGE)
     _install_argparse_translations()
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
     except SystemExit as stop:
-        return int(stop.code or 0)
+        return int(stop.code or 0) if isinstance(stop.code, int | None) else 2
     if args.lang:
         i18n.set_language(args.lang)
-    parser.print_help()
-    return 0
+    if args.command == "check":
+        from oppija.content.commands import run_check
+
+        return run_check(args.paths, sys.stdout, sys.stderr)
+    if args.command == "list":
+        from oppija.content.commands import run_list
+
+        return run_list(i18n.current_language(), sys.stdout)
+    if args.reset_progress:
+        return _reset_progress(args.data_dir)
+    return _run_app(args, language_chosen=chosen is not None)

@@ -47,46 +47,31 @@ FUNCTIONS: Mapping[str, Callable[[Tensor], Tensor]] = MappingProxyType(
 )
 
 
-def N_(message: str) -> str:
-    """Mark a message for translation without translating it here.
-
-    xgettext collects the marked strings (``-k N_``); the interface translates them when shown.
-    """
-    return message
-
-
-# Learner-facing messages, one format string per error code. ``{column}`` is the 1-based column
-# in the learner's text; tuple parameters are shown joined by ", ".
+# Learner-facing messages in Estonian, one format string per error code: what ``str(error)``
+# says. The interface shows the active language's version instead (oppija.content translates
+# by ``code``, with English message ids in the gettext catalogs). ``{column}`` is the 1-based
+# column in the learner's text; tuple parameters are shown joined by ", ".
 MESSAGES: dict[str, str] = {
-    "empty": N_("Valem on tühi."),
-    "too_long": N_("Valem on liiga pikk (üle {limit} märgi)."),
-    "bad_character": N_("Märki „{char}“ ei saa valemis kasutada (veerg {column})."),
-    "too_deep": N_(
-        "Valem on liiga sügavalt pesastatud (veerg {column}). Lubatud on kuni {limit} taset."
-    ),
-    "too_complex": N_("Valem on liiga keeruline."),
-    "syntax": N_("Süntaksiviga veerus {column}."),
-    "syntax_somewhere": N_("Valemis on süntaksiviga."),
-    "ambiguous": N_(
-        "Korrutis veerus {column} on kahemõtteline: kirjuta korrutusmärk ja sulud välja, "
-        "näiteks 1/(2*x) või 2^(3*x)."
-    ),
-    "unknown_name": N_(
-        "Tundmatu nimi „{name}“ (veerg {column}). "
-        "Lubatud muutujad: {variables}; konstandid: {constants}."
-    ),
-    "unknown_function": N_(
-        "Tundmatu funktsioon „{name}“ (veerg {column}). Lubatud funktsioonid: {functions}."
-    ),
-    "bare_function": N_(
-        "Funktsioon „{name}“ vajab argumenti sulgudes, näiteks {example} (veerg {column})."
-    ),
-    "arity": N_("Funktsioon „{name}“ vajab täpselt ühte argumenti (veerg {column})."),
-    "operator": N_(
-        "Tehet „{op}“ ei saa valemis kasutada (veerg {column}). Lubatud tehted: + - * / ^."
-    ),
-    "not_allowed": N_("Seda ei saa valemis kasutada: „{what}“ (veerg {column})."),
-    "missing_variable": N_("Muutujale „{name}“ pole väärtust antud."),
+    "empty": "Valem on tühi.",
+    "too_long": "Valem on liiga pikk (üle {limit} märgi).",
+    "bad_character": "Märki „{char}“ ei saa valemis kasutada (veerg {column}).",
+    "too_deep": "Valem on liiga sügavalt pesastatud (veerg {column}). "
+    "Lubatud on kuni {limit} taset.",
+    "too_complex": "Valem on liiga keeruline.",
+    "syntax": "Süntaksiviga veerus {column}.",
+    "syntax_somewhere": "Valemis on süntaksiviga.",
+    "ambiguous": "Korrutis veerus {column} on kahemõtteline: kirjuta korrutusmärk ja sulud välja, "
+    "näiteks 1/(2*x) või 2^(3*x).",
+    "unknown_name": "Tundmatu nimi „{name}“ (veerg {column}). "
+    "Lubatud muutujad: {variables}; konstandid: {constants}.",
+    "unknown_function": "Tundmatu funktsioon „{name}“ (veerg {column}). "
+    "Lubatud funktsioonid: {functions}.",
+    "bare_function": "Funktsioon „{name}“ vajab argumenti sulgudes, näiteks {example} "
+    "(veerg {column}).",
+    "arity": "Funktsioon „{name}“ vajab täpselt ühte argumenti (veerg {column}).",
+    "operator": "Tehet „{op}“ ei saa valemis kasutada (veerg {column}). Lubatud tehted: + - * / ^.",
+    "not_allowed": "Seda ei saa valemis kasutada: „{what}“ (veerg {column}).",
+    "missing_variable": "Muutujale „{name}“ pole väärtust antud.",
 }
 
 

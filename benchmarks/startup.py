@@ -1,0 +1,110 @@
+"""Start-up: process start to the first slide painted (headless), oppija vs. a bare Textual app.
+
+Run with ``python benchmarks/startup.py``. Each run is a fresh Python process; runs of the two
+alternate so that both see the same machine load. The child reports when its first screen was
+painted and its peak memory; the parent prints the medians and ``ratio oppija/bare``. The bare
+app is the floor every Textual program pays: Textual itself plus NumPy, one Static painted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BARE = """
+import resource, sys, time
+import numpy
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("Süvaõpe")
+
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+
+Bare().run(headless=True, size=(100, 30))
+print(__import__("json").dumps({"peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+OPPIJA = """
+import resource, sys
+sys.path.insert(0, {root!r})
+import oppija.tui.app as app_module
+from oppija.tui.widgets.slide_view import SlideView
+
+class Timed(app_module.OppijaApp):
+    def on_mount(self):
+        super().on_mount()
+        self._poll = self.set_interval(0.001, self._painted)
+
+    def _painted(self):
+        body = self.screen.query_one(SlideView).query_one("#slide-body")
+        if body.children:  # the slide's Markdown is parsed and mounted
+            self._poll.stop()
+            self.call_after_refresh(self.exit)
+
+    def run(self, **kwargs):
+        return super().run(headless=True, size=(100, 30))
+
+app_module.OppijaApp = Timed
+from oppija.cli import main
+main([])
+print(__import__("json").dumps({{"peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+"""
+
+
+def run_once(code: str, env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from spawning the process to its exit after the first paint, and peak MiB."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"child failed:\n{result.stderr[-2000:]}")
+    last = [line for line in result.stdout.splitlines() if line.startswith("{")][-1]
+    return elapsed, json.loads(last)["peak_kib"] / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="runs of each app")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as data:
+        env = {**os.environ, "OPPIJA_DATA_DIR": data, "OPPIJA_LANG": "et"}
+        env.pop("NO_COLOR", None)
+        times: dict[str, list[float]] = {"oppija": [], "bare": []}
+        peaks: dict[str, list[float]] = {"oppija": [], "bare": []}
+        oppija_code = OPPIJA.format(root=str(ROOT))
+        run_once(BARE, env)  # warm the disk cache for both, untimed
+        run_once(oppija_code, env)
+        for _ in range(args.runs):
+            for name, code in (("oppija", oppija_code), ("bare", BARE)):
+                seconds, peak = run_once(code, env)
+                times[name].append(seconds)
+                peaks[name].append(peak)
+    print("process start to first slide painted (headless, 100×30), median of", args.runs)
+    for name in ("oppija", "bare"):
+        print(
+            f"  {name:<7} {statistics.median(times[name]) * 1000:8.0f} ms"
+            f"   peak memory {statistics.median(peaks[name]):6.1f} MiB"
+        )
+    ratio = statistics.median(times["oppija"]) / statistics.median(times["bare"])
+    memory = statistics.median(peaks["oppija"]) / statistics.median(peaks["bare"])
+    print(f"ratio oppija/bare: {ratio:.2f}")
+    print(f"memory ratio oppija/bare: {memory:.2f}")
+
+
+if __name__ == "__main__":
+    main()

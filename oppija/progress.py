@@ -1,0 +1,491 @@
+"""The learner's progress on disk: where the lecture was left, what was seen and answered.
+
+One JSON file, ``progress.json``, in the user data directory. The file is written atomically
+(temporary file in the same directory, flush, fsync, ``os.replace``) so that a crash, a full
+disk or two copies of the app saving at once can never leave half a file behind. A file that
+cannot be understood is moved aside as ``progress.json.corrupt-N`` and the app starts fresh
+with a notice: loading never crashes and never silently throws a learner's progress away.
+
+This module is deliberately free of the terminal UI (no textual, no rich): the command line
+uses it for ``--reset-progress`` and tests use it on its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from oppija.i18n import LANGUAGES, _
+
+FORMAT_VERSION = 1
+FILE_NAME = "progress.json"
+ENV_DATA_DIR = "OPPIJA_DATA_DIR"
+
+Scalar = int | float | str | bool
+"""A value a setting may hold (JSON scalars except null)."""
+
+
+class ProgressError(Exception):
+    """Base of the errors of this module, so a caller can catch them all at once."""
+
+
+class ProgressFormatError(ProgressError):
+    """The data is not a progress record this version understands; ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class ProgressSaveError(ProgressError):
+    """Progress could not be written (or deleted); the message is translated for a notice."""
+
+
+def timestamp() -> str:
+    """Now as an ISO 8601 UTC timestamp to the second, the form ``answered_at`` is stored in."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class QuizAnswer:
+    """The learner's last answer to one quiz, kept so a quiz shows its answer on return.
+
+    ``correct`` is None for questions without a right answer (opinions, predictions).
+    """
+
+    value: int | float | str
+    correct: bool | None
+    answered_at: str
+
+
+@dataclass
+class Progress:
+    """Everything the app remembers between runs; a fresh ``Progress()`` is a first start."""
+
+    language: str = "et"
+    slide_id: str | None = None
+    step: int = 0
+    seen: set[str] = field(default_factory=set)
+    answers: dict[str, QuizAnswer] = field(default_factory=dict)
+    settings: dict[str, Scalar] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict; ``seen`` is sorted so the file is stable and diffs stay small."""
+        return {
+            "version": FORMAT_VERSION,
+            "language": self.language,
+            "slide_id": self.slide_id,
+            "step": self.step,
+            "seen": sorted(self.seen),
+            "answers": {
+                quiz: {
+                    "value": answer.value,
+                    "correct": answer.correct,
+                    "answered_at": answer.answered_at,
+                }
+                for quiz, answer in self.answers.items()
+            },
+            "settings": dict(self.settings),
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> Progress:
+        """Rebuild progress from parsed JSON, checking every field.
+
+        Strict on purpose: anything unexpected is reported rather than half-loaded, so the file
+        can be kept aside intact. Unknown extra keys are ignored (a later version may add
+        fields); a different ``version`` is an error.
+
+        Raises:
+            ProgressFormatError: the data is not a valid version-1 progress record.
+        """
+        if not isinstance(data, dict):
+            raise ProgressFormatError(f"expected a JSON object, got {type(data).__name__}")
+        if "version" not in data:
+            raise ProgressFormatError("no 'version'")
+        version = data["version"]
+        if not _is_int(version) or version != FORMAT_VERSION:
+            raise ProgressFormatError(f"unsupported version {version!r}")
+        for key in ("language", "slide_id", "step", "seen", "answers", "settings"):
+            if key not in data:
+                raise ProgressFormatError(f"no {key!r}")
+
+        language = data["language"]
+        if not isinstance(language, str) or language not in LANGUAGES:
+            raise ProgressFormatError(f"unknown language {language!r}")
+
+        slide_id = data["slide_id"]
+        if slide_id is not None and not _is_id(slide_id):
+            raise ProgressFormatError(f"bad slide_id {slide_id!r}")
+
+        step = data["step"]
+        if not _is_int(step) or step < 0:
+            raise ProgressFormatError(f"bad step {step!r}")
+
+        seen = data["seen"]
+        if not isinstance(seen, list) or not all(_is_id(item) for item in seen):
+            raise ProgressFormatError("'seen' must be a list of slide ids")
+
+        raw_answers = data["answers"]
+        if not isinstance(raw_answers, dict):
+            raise ProgressFormatError("'answers' must be an object")
+        answers = {quiz: _answer_from_json(quiz, raw) for quiz, raw in raw_answers.items()}
+
+        settings = data["settings"]
+        if not isinstance(settings, dict):
+            raise ProgressFormatError("'settings' must be an object")
+        for key, value in settings.items():
+            if not _is_id(key) or not _is_setting(value):
+                raise ProgressFormatError(f"bad setting {key!r}: {value!r}")
+
+        return cls(
+            language=language,
+            slide_id=slide_id,
+            step=step,
+            seen=set(seen),
+            answers=answers,
+            settings=dict(settings),
+        )
+
+
+def _is_int(value: object) -> bool:
+    """An int that is not a bool (JSON true is not the number 1 here)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_finite_number(value: object) -> bool:
+    return _is_int(value) or (isinstance(value, float) and math.isfinite(value))
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, str) and value != ""
+
+
+def _is_setting(value: object) -> bool:
+    return isinstance(value, (bool, str)) or _is_finite_number(value)
+
+
+def _answer_from_json(quiz: str, raw: object) -> QuizAnswer:
+    if not _is_id(quiz) or not isinstance(raw, dict):
+        raise ProgressFormatError(f"bad answer for quiz {quiz!r}")
+    try:
+        value, correct, answered_at = raw["value"], raw["correct"], raw["answered_at"]
+    except KeyError as missing:
+        raise ProgressFormatError(f"answer for quiz {quiz!r} has no {missing}") from None
+    if not (isinstance(value, str) or _is_finite_number(value)):
+        raise ProgressFormatError(f"bad value in answer for quiz {quiz!r}: {value!r}")
+    if correct is not None and not isinstance(correct, bool):
+        raise ProgressFormatError(f"bad 'correct' in answer for quiz {quiz!r}: {correct!r}")
+    if not isinstance(answered_at, str):
+        raise ProgressFormatError(f"bad timestamp in answer for quiz {quiz!r}")
+    try:
+        datetime.fromisoformat(answered_at)
+    except ValueError:
+        raise ProgressFormatError(f"bad timestamp in answer for quiz {quiz!r}") from None
+    return QuizAnswer(value=value, correct=correct, answered_at=answered_at)
+
+
+def _reject_constant(name: str) -> Any:
+    """JSON has no NaN or Infinity; Python's parser would accept them unless told not to."""
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def parse(data: bytes) -> Progress:
+    """Progress from the bytes of a progress file.
+
+    Raises:
+        ProgressFormatError: the bytes are not UTF-8, not JSON or not a valid record.
+    """
+    try:
+        # utf-8-sig: a byte order mark added by a hand edit in a Windows editor is harmless.
+        text = data.decode("utf-8-sig")
+        parsed = json.loads(text, parse_constant=_reject_constant)
+    except UnicodeDecodeError as error:
+        raise ProgressFormatError(f"not UTF-8: {error}") from None
+    except (ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
+        raise ProgressFormatError(f"not JSON: {error}") from None
+    return Progress.from_json(parsed)
+
+
+def dumps(progress: Progress) -> str:
+    """The text of a progress file: UTF-8 friendly, sorted keys, one key a line (readable)."""
+    return (
+        json.dumps(
+            progress.to_json(), ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False
+        )
+        + "\n"
+    )
+
+
+def resolve_data_dir(cli_value: str | None = None) -> Path:
+    """The folder for progress: ``--data-dir``, else ``$OPPIJA_DATA_DIR``, else the platform's.
+
+    Empty values count as unset, so ``OPPIJA_DATA_DIR=`` falls back to the default.
+    """
+    if cli_value:
+        return Path(cli_value).expanduser()
+    from_env = os.environ.get(ENV_DATA_DIR)
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(platformdirs.user_data_dir("oppija", appauthor=False))
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What ``ProgressStore.load`` found.
+
+    Attributes:
+        progress: the saved progress, or a fresh one.
+        notice: a translated message for the learner when something went wrong, else None.
+        kept_aside: where an unreadable file was moved, else None.
+        restored: True when the progress really came from the file.
+    """
+
+    progress: Progress
+    notice: str | None = None
+    kept_aside: Path | None = None
+    restored: bool = False
+
+
+def _error_text(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
+
+
+class ProgressStore:
+    """Loads and saves ``progress.json`` in one directory.
+
+    When the file exists but cannot be opened (permissions, a directory in its place, an I/O
+    error) or a broken file cannot be moved aside, saving is blocked for the session
+    (``blocked_reason`` says why and ``save`` raises), so the learner's old file is never
+    overwritten by a fresh start. A later successful ``load`` or ``reset`` lifts the block.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self.path = self.directory / FILE_NAME
+        self.blocked_reason: str | None = None
+
+    # ------------------------------------------------------------------ load
+    def load(self) -> LoadResult:
+        """The saved progress, or a fresh start with a notice; never raises."""
+        self.blocked_reason = None
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return LoadResult(Progress())
+        except OSError as error:
+            return self._fresh_and_blocked(error)
+        try:
+            progress = parse(data)
+        except ProgressFormatError:
+            return self._keep_aside(data)
+        return LoadResult(progress, restored=True)
+
+    def _fresh_and_blocked(self, error: BaseException) -> LoadResult:
+        notice = _(
+            "Your saved progress ({path}) could not be opened: {error}. A fresh start was made, "
+            "and this session will not be saved, so that the file stays as it is."
+        ).format(path=self.path, error=_error_text(error))
+        self.blocked_reason = _(
+            "Progress is not saved in this session because the saved file {path} could not "
+            "be opened."
+        ).format(path=self.path)
+        return LoadResult(Progress(), notice=notice)
+
+    def _keep_aside(self, data: bytes) -> LoadResult:
+        """Move the unreadable file to the first free ``progress.json.corrupt-N``."""
+        try:
+            kept = self._move_aside(data)
+        except OSError as error:
+            return self._fresh_and_blocked(error)
+        notice = _(
+            "Your saved progress could not be read, so a fresh start was made. "
+            "The old file was kept as {path}."
+        ).format(path=kept)
+        return LoadResult(Progress(), notice=notice, kept_aside=kept)
+
+    def _move_aside(self, data: bytes) -> Path:
+        for n in count(1):
+            candidate = self.path.with_name(f"{self.path.name}.corrupt-{n}")
+            if os.path.lexists(candidate):
+                continue
+            try:
+                # A hard link claims the name atomically and fails if it is taken, so an
+                # older corrupt copy is never overwritten, even by another process.
+                os.link(self.path, candidate)
+            except FileExistsError:
+                continue
+            except OSError:
+                # No hard links here (some file systems): copy the bytes that were read
+                # into a new file that must not exist yet.
+                try:
+                    with open(candidate, "xb") as copy:
+                        copy.write(data)
+                        copy.flush()
+                        os.fsync(copy.fileno())
+                except FileExistsError:
+                    continue
+            os.unlink(self.path)
+            return candidate
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    # ------------------------------------------------------------------ save
+    def save(self, progress: Progress) -> None:
+        """Write progress atomically: the old file stays whole until the new one is complete.
+
+        Raises:
+            ProgressSaveError: with a translated message; the previous file is untouched.
+        """
+        if self.blocked_reason is not None:
+            raise ProgressSaveError(self.blocked_reason)
+        try:
+            text = dumps(progress)
+            # Never write what ``load`` would reject (and then move aside as corrupt).
+            Progress.from_json(json.loads(text))
+            payload = text.encode("utf-8")
+        except (ProgressFormatError, ValueError, TypeError) as error:
+            raise ProgressSaveError(
+                _("Progress could not be saved: {error}").format(error=_error_text(error))
+            ) from error
+
+        temp_name: str | None = None
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(
+                dir=self.directory, delete=False, prefix=".progress-", suffix=".tmp"
+            ) as handle:
+                temp_name = handle.name
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            _replace(temp_name, self.path)
+            temp_name = None
+        except OSError as error:
+            raise ProgressSaveError(
+                _("Progress could not be saved: {error}").format(error=_error_text(error))
+            ) from error
+        finally:
+            if temp_name is not None:
+                _remove_quietly(temp_name)
+        _sync_directory(self.directory)
+
+    # ----------------------------------------------------------------- reset
+    def reset(self) -> Path | None:
+        """Delete the progress file (``--reset-progress``); the path removed, or None.
+
+        Corrupt copies kept aside are left alone: they may still be worth rescuing.
+
+        Raises:
+            ProgressSaveError: the file exists but could not be deleted.
+        """
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            self.blocked_reason = None
+            return None
+        except OSError as error:
+            raise ProgressSaveError(
+                _("The saved progress {path} could not be deleted: {error}").format(
+                    path=self.path, error=_error_text(error)
+                )
+            ) from error
+        self.blocked_reason = None
+        return self.path
+
+
+def _replace(source: str, target: Path) -> None:
+    """``os.replace``, retried briefly on Windows, where a reader holding the file blocks it."""
+    attempts = 10 if os.name == "nt" else 1
+    for attempt in range(attempts):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.02)
+
+
+def _remove_quietly(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(name)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable (POSIX); best effort, the data is already safe."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class SaveDebouncer:
+    """When to save while the learner moves: at most once per ``delay`` seconds, never later.
+
+    Pure bookkeeping, no threads or clocks of its own, so it is trivial to test. The TUI
+    calls ``request(now)`` on every move and asks ``due(now)`` from a timer; a save becomes
+    due ``delay`` seconds after the *first* unsaved move, so holding down a key saves a few
+    times a second instead of on every keystroke, and no move waits longer than ``delay``
+    (plus one timer tick) to reach the disk. After saving, call ``saved()``. On exit the TUI
+    saves unconditionally (``flush()`` tells whether anything was pending and clears it).
+    """
+
+    def __init__(self, delay: float = 0.5) -> None:
+        if not delay >= 0:
+            raise ValueError(f"delay must be >= 0, got {delay!r}")
+        self.delay = delay
+        self._first_request: float | None = None
+
+    @property
+    def pending(self) -> bool:
+        """Whether there are moves not yet saved."""
+        return self._first_request is not None
+
+    def request(self, now: float) -> None:
+        """Note a change; only the first request since the last save starts the clock."""
+        if self._first_request is None:
+            self._first_request = now
+
+    def due(self, now: float) -> bool:
+        """True when a change is pending and ``delay`` seconds passed since the first one.
+
+        A clock that went backwards also counts as due, so a save can never be stuck.
+        """
+        first = self._first_request
+        if first is None:
+            return False
+        return now - first >= self.delay or now < first
+
+    def saved(self) -> None:
+        """Mark everything saved; call it after every save attempt, a failed one too.
+
+        The next move requests again, so a failing disk is not retried on every timer tick.
+        """
+        self._first_request = None
+
+    def flush(self) -> bool:
+        """Whether anything was pending; clears it. For exit, where the TUI saves anyway."""
+        was_pending = self.pending
+        self._first_request = None
+        return was_pending

@@ -1,0 +1,258 @@
+"""The oppija app: loads the lecture, restores progress, switches language, saves as you go."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.events import Resize
+from textual.screen import Screen
+
+from oppija import i18n
+from oppija.content.loader import LessonError, load_lecture
+from oppija.content.model import Lecture
+from oppija.content.navigation import Position, at_slide
+from oppija.i18n import N_, _
+from oppija.progress import Progress, ProgressSaveError, ProgressStore, SaveDebouncer
+from oppija.tui.bindings import translate_bindings
+from oppija.tui.commands import LectureCommands
+from oppija.tui.screens.glossary import GlossaryScreen
+from oppija.tui.screens.help import HelpScreen
+from oppija.tui.screens.lecture import LectureScreen
+from oppija.tui.screens.too_small import TooSmallScreen, too_small
+
+KEY_NAMES = {
+    "right": "→",
+    "left": "←",
+    "up": "↑",
+    "down": "↓",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "home": "Home",
+    "end": "End",
+    "escape": "Esc",
+    "question_mark": "?",
+    "ctrl+p": "Ctrl+P",
+    "enter": "Enter",
+}
+
+
+def key_names(keys: str) -> str:
+    """'right,pagedown,space' → '→ / PgDn / Space' in the active language."""
+    names = []
+    for key in keys.split(","):
+        key = key.strip()
+        names.append(_("Space") if key == "space" else KEY_NAMES.get(key, key))
+    return " / ".join(names)
+
+
+class OppijaApp(App[None]):
+    """The lecture in a terminal."""
+
+    CSS_PATH = "oppija.tcss"
+    COMMANDS = App.COMMANDS | {LectureCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", N_("Help")),
+        Binding("g", "glossary", N_("Glossary")),
+        Binding("l", "switch_language", N_("Language")),
+        Binding("q", "quit", N_("Quit")),
+        Binding(
+            "ctrl+p", "command_palette", N_("Find a slide or a term"), show=False, priority=True
+        ),
+    ]
+
+    def __init__(
+        self,
+        lecture: Lecture,
+        progress: Progress,
+        store: ProgressStore | None = None,
+        *,
+        start_slide: str | None = None,
+        notices: Iterable[str] = (),
+        resumed: bool = False,
+        ascii_mode: bool = False,
+    ) -> None:
+        super().__init__()
+        self._lectures: dict[str, Lecture] = {lecture.language: lecture}
+        self.progress = progress
+        self.store = store
+        self.ascii_mode = ascii_mode
+        self._start_slide = start_slide
+        self._notices = list(notices)
+        self._resumed = resumed
+        self._debouncer = SaveDebouncer(delay=0.5)
+        self.progress.language = lecture.language
+
+    # --------------------------------------------------------------- lecture
+    @property
+    def lecture(self) -> Lecture:
+        return self._lectures[i18n.current_language()]
+
+    def _start_position(self) -> Position:
+        lecture = self.lecture
+        wanted = self._start_slide or self.progress.slide_id
+        step = self.progress.step if wanted == self.progress.slide_id else 0
+        if wanted:
+            try:
+                return at_slide(lecture, wanted, step)
+            except KeyError:
+                self._notices.append(
+                    _("There is no slide “{id}”; starting from the beginning.").format(id=wanted)
+                )
+        return Position(0, 0)
+
+    def get_default_screen(self) -> Screen[None]:
+        return LectureScreen(self._start_position())
+
+    def on_mount(self) -> None:
+        translate_bindings(self)
+        self.title = self.lecture.title
+        if self.ascii_mode:
+            self.add_class("-ascii")
+        for notice in self._notices:
+            self.notify(notice, severity="warning", timeout=8)
+        if self._resumed and not self._start_slide and self.progress.slide_id:
+            try:
+                title = self.lecture.slides[self.lecture.slide_index(self.progress.slide_id)].title
+            except KeyError:
+                title = None
+            if title:
+                self.notify(_("You continue from the slide “{title}”.").format(title=title))
+        self.set_interval(0.25, self._save_if_due)
+        self._check_size(self.size.width, self.size.height)
+
+    # ------------------------------------------------------------- progress
+    def request_save(self) -> None:
+        """A move happened: save soon, not on every key press."""
+        self._debouncer.request(time.monotonic())
+
+    def _save_if_due(self) -> None:
+        if self._debouncer.due(time.monotonic()):
+            self._save()
+
+    def _save(self) -> None:
+        self._debouncer.saved()
+        if self.store is None or self.store.blocked_reason:
+            return  # the start-up notice already said why progress cannot be saved
+        try:
+            self.store.save(self.progress)
+        except ProgressSaveError as error:
+            self.notify(str(error), severity="error", timeout=8)
+
+    async def action_quit(self) -> None:
+        self._debouncer.flush()
+        self._save()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        if self._debouncer.flush():
+            self._save()
+
+    # --------------------------------------------------------------- sizing
+    def on_resize(self, event: Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small(width, height):
+            if showing:
+                self.screen.update_size(width, height)  # type: ignore[attr-defined]
+            else:
+                self.push_screen(TooSmallScreen())
+        elif showing:
+            self.pop_screen()
+
+    # --------------------------------------------------------------- actions
+    def action_switch_language(self) -> None:
+        """Estonian ↔ English, live, with the same slide open."""
+        new = "en" if i18n.current_language() == "et" else "et"
+        if new not in self._lectures:
+            try:
+                self._lectures[new] = load_lecture(new)
+            except LessonError as error:
+                self.notify(str(error), severity="error", timeout=10)
+                return
+        i18n.set_language(new)
+        self.progress.language = new
+        self.request_save()
+        translate_bindings(self)
+        self.title = self.lecture.title
+        for screen in self.screen_stack:
+            relanguage = getattr(screen, "relanguage", None)
+            if callable(relanguage):
+                if isinstance(screen, GlossaryScreen):
+                    screen.relanguage(self.lecture)
+                elif isinstance(screen, HelpScreen):
+                    screen.relanguage(self.help_rows())
+                else:
+                    relanguage()
+        self.refresh_bindings()
+        self.notify(_("Language: Estonian") if new == "et" else _("Language: English"), timeout=2)
+
+    def help_rows(self) -> list[tuple[str, str]]:
+        """Every key: the lecture's and the app's, in the order a learner needs them."""
+        rows = [
+            (key_names(b.key), _(b.description))
+            for b in [*LectureScreen.BINDINGS, *self.BINDINGS]
+            if isinstance(b, Binding) and b.action not in {"first", "last"}
+        ]
+        rows.insert(2, (f"{key_names('home')} / {key_names('end')}", _("First / last slide")))
+        rows.insert(3, ("↑ / ↓", _("Scroll the slide")))
+        rows.insert(4, ("Tab", _("Move between the contents and the slide")))
+        return rows
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.help_rows()))
+
+    def action_glossary(self) -> None:
+        if isinstance(self.screen, GlossaryScreen):
+            return
+        self.push_screen(GlossaryScreen(self.lecture), self._after_glossary)
+
+    def _after_glossary(self, slide_id: str | None) -> None:
+        if slide_id:
+            self.open_slide(slide_id)
+
+    def _lecture_screen(self) -> LectureScreen:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, LectureScreen):
+                return screen
+        raise LookupError("no lecture screen")
+
+    def open_slide(self, slide_id: str) -> None:
+        """Close whatever is on top and show a slide."""
+        while (
+            not isinstance(self.screen, LectureScreen | TooSmallScreen)
+            and len(self.screen_stack) > 1
+        ):
+            self.pop_screen()
+        self._lecture_screen().go_to(slide_id)
+
+    def open_term(self, term_id: str) -> None:
+        """A term from the palette: the glossary, filtered to that term."""
+        term = self.lecture.term(term_id)
+        self.push_screen(GlossaryScreen(self.lecture), self._after_glossary)
+        self.call_after_refresh(self._filter_glossary, term.term)
+
+    def _filter_glossary(self, text: str) -> None:
+        if isinstance(self.screen, GlossaryScreen):
+            self.screen.query_one("#glossary-search").value = text  # type: ignore[attr-defined]
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=_("Find a slide or a term…"))
+            )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield SystemCommand(_("Help"), _("Every key of the app"), self.action_help)
+        yield SystemCommand(_("Glossary"), _("Terms in Estonian and English"), self.action_glossary)
+        yield SystemCommand(
+            _("Language"), _("Switch between Estonian and English"), self.action_switch_language
+        )
+        yield SystemCommand(_("Theme"), _("Change the colours"), self.action_change_theme)
+        yield SystemCommand(_("Quit"), _("Save the progress and quit"), self.action_quit)

@@ -1,0 +1,102 @@
+"""The glossary: every term in both languages with its definition, searchable as you type."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from oppija.content.model import Lecture
+from oppija.content.search import fold
+from oppija.i18n import N_, _, format_integer, ngettext
+from oppija.tui.bindings import translate_bindings
+
+
+class GlossaryScreen(Screen[str | None]):
+    """Type to filter; Enter opens the slide where the term first appears; Esc goes back."""
+
+    DEFAULT_CSS = """
+    GlossaryScreen #glossary-title { text-style: bold; padding: 0 1; background: $panel; }
+    GlossaryScreen Input { margin: 0 1; }
+    GlossaryScreen OptionList { height: 1fr; margin: 0 1; }
+    GlossaryScreen #glossary-count { color: $text-muted; padding: 0 1; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "close", N_("Back")),
+        Binding("down", "focus_list", N_("To the list"), show=False),
+    ]
+
+    def __init__(self, lecture: Lecture) -> None:
+        super().__init__()
+        self.lecture = lecture
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="glossary-title")
+            yield Input(id="glossary-search")
+            yield Static(id="glossary-count")
+            yield OptionList(id="glossary-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.relanguage(self.lecture)
+        self.query_one(Input).focus()
+
+    def relanguage(self, lecture: Lecture) -> None:
+        """The active language's term comes first, the other language's after it."""
+        self.lecture = lecture
+        columns = _("Estonian — English") if lecture.language == "et" else _("English — Estonian")
+        self.query_one("#glossary-title", Static).update(_("Glossary") + "  ·  " + columns)
+        self.query_one(Input).placeholder = _("Search for a term in either language…")
+        translate_bindings(self)
+        self.refresh_bindings()
+        self._fill(self.query_one(Input).value)
+
+    def _fill(self, query: str) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        needle = fold(query)
+        shown = []
+        for term in self.lecture.glossary:
+            if needle and needle not in fold(f"{term.term} {term.other} {term.definition}"):
+                continue
+            prompt = Text.assemble(
+                (term.term, "bold"), " — ", (term.other, "italic"), "\n", term.definition
+            )
+            shown.append(Option(prompt, id=term.id))
+        options.add_options(shown)
+        if shown:
+            options.highlighted = 0
+        self.query_one("#glossary-count", Static).update(
+            ngettext("{n} term", "{n} terms", len(shown)).format(n=format_integer(len(shown)))
+        )
+
+    @on(Input.Changed)
+    def _search(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self._open(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option.id)
+
+    def _open(self, term_id: str | None) -> None:
+        if term_id is not None:
+            self.dismiss(self.lecture.term(term_id).slide_id)
+
+    def action_focus_list(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

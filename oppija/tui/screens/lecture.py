@@ -1,0 +1,153 @@
+"""The lecture: header, contents, the slide and its demo, the keys. It owns the session state."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from oppija.content import navigation
+from oppija.content.model import Lecture
+from oppija.content.navigation import Position
+from oppija.i18n import N_, _
+from oppija.tui.bindings import translate_bindings
+from oppija.tui.widgets.contents import ContentsTree
+from oppija.tui.widgets.lecture_header import LectureHeader
+from oppija.tui.widgets.slide_view import SlideView
+
+NARROW = 100  # below this width the contents start hidden
+
+
+class LectureScreen(Screen[None]):
+    """Slide by slide through the lecture."""
+
+    BINDINGS = [
+        Binding("right,pagedown,space", "forward", N_("Next"), key_display="→"),
+        Binding("left,pageup", "back", N_("Back"), key_display="←"),
+        Binding("home", "first", N_("First slide"), show=False),
+        Binding("end", "last", N_("Last slide"), show=False),
+        Binding("t", "toggle_contents", N_("Contents")),
+        Binding("m", "toggle_notes", N_("Teacher notes"), show=False),
+    ]
+
+    position: reactive[Position] = reactive(Position(0, 0), init=False)
+    contents_open: reactive[bool | None] = reactive(None, init=False)
+
+    def __init__(self, position: Position) -> None:
+        super().__init__()
+        self._start = position
+
+    # ----------------------------------------------------------------- layout
+    def compose(self) -> ComposeResult:
+        ascii_mode = self.app.ascii_mode  # type: ignore[attr-defined]
+        yield LectureHeader()
+        with Horizontal(id="main"):
+            yield ContentsTree(ascii_mode=ascii_mode, id="contents")
+            with Vertical(id="slide-column"):
+                view = SlideView(id="slide")
+                view.set_class(ascii_mode, "-ascii")
+                yield view
+        yield Footer()
+
+    def on_mount(self) -> None:
+        translate_bindings(self)
+        self._fill_contents()
+        self.position = self._start
+        self._show(self.position)
+        self.query_one(SlideView).focus()
+
+    @property
+    def lecture(self) -> Lecture:
+        return self.app.lecture  # type: ignore[attr-defined, no-any-return]
+
+    def _fill_contents(self) -> None:
+        self.query_one(ContentsTree).show_lecture(self.lecture, self.app.progress.seen)  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ state
+    def watch_position(self, position: Position) -> None:
+        self._show(position)
+
+    def _show(self, position: Position) -> None:
+        lecture = self.lecture
+        slide = lecture.slides[position.slide]
+        progress = self.app.progress  # type: ignore[attr-defined]
+        progress.seen.add(slide.id)
+        progress.slide_id = slide.id
+        progress.step = position.step
+        self.app.request_save()  # type: ignore[attr-defined]
+
+        header = self.query_one(LectureHeader)
+        header.title = lecture.title
+        header.section = lecture.section_of(slide.id).title
+        header.slide = position.slide + 1
+        header.slides = len(lecture.slides)
+        header.step = position.step + 1
+        header.steps = slide.step_count
+        self.query_one(SlideView).show(slide, position.step)
+        self.query_one(ContentsTree).mark(slide.id, progress.seen)
+
+    def relanguage(self) -> None:
+        """After a language switch: same slide and step, every text anew."""
+        translate_bindings(self)
+        self.refresh_bindings()
+        self._fill_contents()
+        self.position = navigation.clamp(self.lecture, self.position)
+        self._show(self.position)
+
+    # ----------------------------------------------------------------- sizing
+    def on_resize(self, event: Resize) -> None:
+        self._apply_contents_visibility()
+
+    def watch_contents_open(self, _value: bool | None) -> None:
+        self._apply_contents_visibility()
+
+    def _apply_contents_visibility(self) -> None:
+        wide = self.size.width >= NARROW
+        visible = wide if self.contents_open is None else self.contents_open
+        self.query_one(ContentsTree).display = visible
+
+    # ---------------------------------------------------------------- actions
+    def action_forward(self) -> None:
+        self.position = navigation.forward(self.lecture, self.position)
+
+    def action_back(self) -> None:
+        self.position = navigation.back(self.lecture, self.position)
+
+    def action_first(self) -> None:
+        self.position = navigation.first(self.lecture)
+
+    def action_last(self) -> None:
+        self.position = navigation.last(self.lecture)
+
+    def action_toggle_contents(self) -> None:
+        contents = self.query_one(ContentsTree)
+        self.contents_open = not contents.display
+        if self.contents_open:
+            contents.focus()
+        else:
+            self.query_one(SlideView).focus()
+
+    def action_toggle_notes(self) -> None:
+        view = self.query_one(SlideView)
+        view.toggle_class("-show-notes")
+        if not view.has_class("-has-notes"):
+            self.notify(_("This slide has no teacher notes."), timeout=2)
+
+    def go_to(self, slide_id: str, step: int = 0) -> None:
+        """Open a slide by id (from the contents, the palette or the glossary)."""
+        try:
+            self.position = navigation.at_slide(self.lecture, slide_id, step)
+        except KeyError:
+            self.notify(_("There is no slide “{id}”.").format(id=slide_id), severity="warning")
+
+    @on(ContentsTree.SlideChosen)
+    def _chosen(self, message: ContentsTree.SlideChosen) -> None:
+        self.go_to(message.slide_id)
+        if self.size.width < NARROW:
+            self.contents_open = False
+        self.query_one(SlideView).focus()

@@ -1,0 +1,1 @@
+"""Thin widgets: they turn keys into messages and state into pictures."""

@@ -1,0 +1,75 @@
+"""One slide: its Markdown up to the current reveal step, and what comes next."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown, Static
+
+from oppija.content.model import Slide
+from oppija.i18n import _
+
+
+class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
+    """The slide's text; ↑/↓ scroll it, the screen's keys (→ ← PgDn PgUp Home End) move
+    between slides, so the scroll container's own bindings for those keys are not inherited."""
+
+    BINDINGS = [
+        Binding("up", "scroll_up", show=False),
+        Binding("down", "scroll_down", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    SlideView {
+        padding: 0 2;
+        height: 1fr;
+    }
+    SlideView #slide-title {
+        text-style: bold;
+        color: $primary;
+        margin: 1 0 0 0;
+    }
+    SlideView Markdown {
+        margin: 0;
+        padding: 0;
+        background: transparent;
+    }
+    SlideView #slide-more {
+        color: $text-muted;
+        margin: 0 0 1 0;
+    }
+    SlideView #slide-notes {
+        border-left: thick $warning;
+        padding: 0 1;
+        margin: 1 0;
+        display: none;
+    }
+    SlideView.-show-notes #slide-notes { display: block; }
+    SlideView.-ascii #slide-notes { border-left: ascii $warning; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="slide-title")
+        yield Markdown(id="slide-body", open_links=False)
+        yield Static(id="slide-more")
+        yield Markdown(id="slide-notes", open_links=False)
+
+    def show(self, slide: Slide, step: int) -> None:
+        """Show ``slide`` revealed up to ``step`` (0-based)."""
+        self.query_one("#slide-title", Static).update(slide.title)
+        self.query_one("#slide-body", Markdown).update(slide.markdown(step))
+        more = self.query_one("#slide-more", Static)
+        remaining = slide.step_count - 1 - step
+        if remaining > 0:
+            more.update(_("→ shows more ({n} more)").format(n=remaining))
+            more.display = True
+        else:
+            more.display = False
+        notes = self.query_one("#slide-notes", Markdown)
+        notes.update(f"**{_('Teacher notes')}**\n\n{slide.notes}" if slide.notes else "")
+        self.set_class(bool(slide.notes), "-has-notes")
+        if step == 0:
+            self.scroll_home(animate=False)
+        else:
+            self.scroll_end(animate=False)

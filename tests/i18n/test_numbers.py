@@ -1,0 +1,93 @@
+"""Numbers are written and read the way the active language writes them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from oppija import i18n
+
+
+@pytest.fixture
+def estonian() -> Iterator[None]:
+    previous = i18n.current_language()
+    i18n.set_language("et")
+    yield
+    i18n.set_language(previous)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    previous = i18n.current_language()
+    i18n.set_language("en")
+    yield
+    i18n.set_language(previous)
+
+
+@pytest.mark.usefixtures("estonian")
+def test_estonian_uses_decimal_comma_and_space_groups() -> None:
+    assert i18n.format_decimal(0.01) == "0,01"
+    assert i18n.format_decimal(12345.6) == "12\u00a0345,6"
+    assert i18n.format_decimal(-1.8, 1) == "−1,8"
+    assert i18n.format_fixed(3.14159, 3) == "3,142"
+    assert i18n.format_integer(52) == "52"
+    assert i18n.format_percent(0.126).replace("\u00a0", " ") == "13 %"
+
+
+@pytest.mark.usefixtures("english")
+def test_english_uses_decimal_point() -> None:
+    assert i18n.format_decimal(0.01) == "0.01"
+    assert i18n.format_decimal(12345.6) == "12,345.6"
+    assert i18n.format_percent(0.126) == "13%"
+
+
+def test_infinite_and_nan_are_words_not_crashes() -> None:
+    assert i18n.format_decimal(float("inf")) == "∞"
+    assert i18n.format_decimal(float("nan")) == "NaN"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("0,01", 0.01), ("0.01", 0.01), ("-1,5", -1.5), ("−2", -2.0), (" 3 ", 3.0), ("1e-3", 0.001),
+     (",5", 0.5)],
+)
+def test_typed_numbers_accept_comma_or_point(text: str, value: float) -> None:
+    assert i18n.parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.usefixtures("estonian")
+@pytest.mark.parametrize("text", ["", "abc", "1,2,3", "1..2", "nan", "inf", "1e999", "0x10"])
+def test_bad_numbers_get_a_translated_message(text: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        i18n.parse_number(text)
+    assert "arv" in str(caught.value) or "suur" in str(caught.value)
+
+
+def test_lists_are_separated_by_spaces_or_semicolons() -> None:
+    assert i18n.parse_numbers("1 2,5 3") == [1.0, 2.5, 3.0]
+    assert i18n.parse_numbers("1; 2,5;3") == [1.0, 2.5, 3.0]
+    with pytest.raises(ValueError):
+        i18n.parse_numbers("  ")
+
+
+def test_estonian_is_the_default_whatever_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPPIJA_LANG", raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    assert i18n.language_from_environment() == "et"
+    monkeypatch.setenv("OPPIJA_LANG", "en")
+    assert i18n.language_from_environment() == "en"
+    monkeypatch.setenv("OPPIJA_LANG", "klingon")
+    assert i18n.language_from_environment() == "et"
+
+
+def test_switch_language_translates_strings() -> None:
+    previous = i18n.current_language()
+    try:
+        i18n.set_language("et")
+        assert i18n._("options") == "võtmed"
+        i18n.set_language("en")
+        assert i18n._("options") == "options"
+    finally:
+        i18n.set_language(previous)
