@@ -22,7 +22,10 @@ from oppija.tui.commands import LectureCommands
 from oppija.tui.screens.glossary import GlossaryScreen
 from oppija.tui.screens.help import HelpScreen
 from oppija.tui.screens.lecture import LectureScreen
+from oppija.tui.screens.results import ResultsScreen
 from oppija.tui.screens.too_small import TooSmallScreen, too_small
+
+LAST_STEP = 1_000_000  # clamped to the slide's last reveal step
 
 KEY_NAMES = {
     "right": "→",
@@ -57,6 +60,7 @@ class OppijaApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", N_("Help")),
         Binding("g", "glossary", N_("Glossary")),
+        Binding("v", "results", N_("Answers")),
         Binding("l", "switch_language", N_("Language")),
         Binding("q", "quit", N_("Quit")),
         Binding(
@@ -183,7 +187,7 @@ class OppijaApp(App[None]):
         for screen in self.screen_stack:
             relanguage = getattr(screen, "relanguage", None)
             if callable(relanguage):
-                if isinstance(screen, GlossaryScreen):
+                if isinstance(screen, GlossaryScreen | ResultsScreen):
                     screen.relanguage(self.lecture)
                 elif isinstance(screen, HelpScreen):
                     screen.relanguage(self.help_rows())
@@ -213,6 +217,15 @@ class OppijaApp(App[None]):
             return
         self.push_screen(GlossaryScreen(self.lecture), self._after_glossary)
 
+    def action_results(self) -> None:
+        if isinstance(self.screen, ResultsScreen):
+            return
+        self.push_screen(ResultsScreen(self.lecture, self.progress.answers), self._after_results)
+
+    def _after_results(self, slide_id: str | None) -> None:
+        if slide_id:  # fully revealed, so that the question shows
+            self.open_slide(slide_id, step=LAST_STEP)
+
     def _after_glossary(self, slide_id: str | None) -> None:
         if slide_id:
             self.open_slide(slide_id)
@@ -223,14 +236,14 @@ class OppijaApp(App[None]):
                 return screen
         raise LookupError("no lecture screen")
 
-    def open_slide(self, slide_id: str) -> None:
+    def open_slide(self, slide_id: str, step: int = 0) -> None:
         """Close whatever is on top and show a slide."""
         while (
             not isinstance(self.screen, LectureScreen | TooSmallScreen)
             and len(self.screen_stack) > 1
         ):
             self.pop_screen()
-        self._lecture_screen().go_to(slide_id)
+        self._lecture_screen().go_to(slide_id, step)
 
     def open_term(self, term_id: str) -> None:
         """A term from the palette: the glossary, filtered to that term."""
@@ -254,5 +267,6 @@ class OppijaApp(App[None]):
         yield SystemCommand(
             _("Language"), _("Switch between Estonian and English"), self.action_switch_language
         )
+        yield SystemCommand(_("Answers"), _("Your answers to the questions"), self.action_results)
         yield SystemCommand(_("Theme"), _("Change the colours"), self.action_change_theme)
         yield SystemCommand(_("Quit"), _("Save the progress and quit"), self.action_quit)

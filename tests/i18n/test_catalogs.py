@@ -27,7 +27,7 @@ def code_messages() -> dict[str, tuple[str, int]]:
     return found
 
 
-def catalog(language: str):  # noqa: ANN201 - babel's Catalog
+def catalog(language: str):
     with open(ROOT / "locales" / language / "LC_MESSAGES" / "oppija.po", "rb") as handle:
         return read_po(handle, locale=language)
 

@@ -49,8 +49,15 @@ def test_infinite_and_nan_are_words_not_crashes() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("0,01", 0.01), ("0.01", 0.01), ("-1,5", -1.5), ("−2", -2.0), (" 3 ", 3.0), ("1e-3", 0.001),
-     (",5", 0.5)],
+    [
+        ("0,01", 0.01),
+        ("0.01", 0.01),
+        ("-1,5", -1.5),
+        ("−2", -2.0),
+        (" 3 ", 3.0),
+        ("1e-3", 0.001),
+        (",5", 0.5),
+    ],
 )
 def test_typed_numbers_accept_comma_or_point(text: str, value: float) -> None:
     assert i18n.parse_number(text) == pytest.approx(value)

@@ -14,10 +14,12 @@ from textual.widgets import Footer
 from oppija.content import navigation
 from oppija.content.model import Lecture
 from oppija.content.navigation import Position
-from oppija.i18n import N_, _
+from oppija.i18n import N_, _, parse_number
+from oppija.progress import QuizAnswer, timestamp
 from oppija.tui.bindings import translate_bindings
 from oppija.tui.widgets.contents import ContentsTree
 from oppija.tui.widgets.lecture_header import LectureHeader
+from oppija.tui.widgets.quiz_card import QuizCard
 from oppija.tui.widgets.slide_view import SlideView
 
 NARROW = 100  # below this width the contents start hidden
@@ -33,6 +35,7 @@ class LectureScreen(Screen[None]):
         Binding("end", "last", N_("Last slide"), show=False),
         Binding("t", "toggle_contents", N_("Contents")),
         Binding("m", "toggle_notes", N_("Teacher notes"), show=False),
+        Binding("escape", "focus_slide", N_("Back to the slide"), show=False),
     ]
 
     position: reactive[Position] = reactive(Position(0, 0), init=False)
@@ -88,7 +91,7 @@ class LectureScreen(Screen[None]):
         header.slides = len(lecture.slides)
         header.step = position.step + 1
         header.steps = slide.step_count
-        self.query_one(SlideView).show(slide, position.step)
+        self.query_one(SlideView).show(slide, position.step, progress.answers)
         self.query_one(ContentsTree).mark(slide.id, progress.seen)
 
     def relanguage(self) -> None:
@@ -132,6 +135,9 @@ class LectureScreen(Screen[None]):
         else:
             self.query_one(SlideView).focus()
 
+    def action_focus_slide(self) -> None:
+        self.query_one(SlideView).focus()
+
     def action_toggle_notes(self) -> None:
         view = self.query_one(SlideView)
         view.toggle_class("-show-notes")
@@ -144,6 +150,23 @@ class LectureScreen(Screen[None]):
             self.position = navigation.at_slide(self.lecture, slide_id, step)
         except KeyError:
             self.notify(_("There is no slide “{id}”.").format(id=slide_id), severity="warning")
+
+    @on(QuizCard.Answered)
+    def _answered(self, message: QuizCard.Answered) -> None:
+        """Check the answer, keep it with the progress, and let the card say why."""
+        quiz = message.card.quiz
+        value: int | float | str = message.value
+        try:
+            if quiz.kind == "number":
+                value = parse_number(str(value))
+            correct = quiz.check(value)
+        except ValueError as error:
+            message.card.show_error(str(error))
+            return
+        answer = QuizAnswer(value=value, correct=correct, answered_at=timestamp())
+        self.app.progress.answers[quiz.id] = answer  # type: ignore[attr-defined]
+        self.app.request_save()  # type: ignore[attr-defined]
+        message.card.show_answer(answer)
 
     @on(ContentsTree.SlideChosen)
     def _chosen(self, message: ContentsTree.SlideChosen) -> None:

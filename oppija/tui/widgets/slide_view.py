@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Markdown, Static
 
 from oppija.content.model import Slide
 from oppija.i18n import _
+from oppija.progress import QuizAnswer
+from oppija.tui.widgets.quiz_card import QuizCard
 
 
 class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
@@ -39,6 +41,7 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         color: $text-muted;
         margin: 0 0 1 0;
     }
+    SlideView #slide-quizzes { height: auto; }
     SlideView #slide-notes {
         border-left: thick $warning;
         padding: 0 1;
@@ -53,10 +56,11 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         yield Static(id="slide-title")
         yield Markdown(id="slide-body", open_links=False)
         yield Static(id="slide-more")
+        yield Vertical(id="slide-quizzes")
         yield Markdown(id="slide-notes", open_links=False)
 
-    def show(self, slide: Slide, step: int) -> None:
-        """Show ``slide`` revealed up to ``step`` (0-based)."""
+    def show(self, slide: Slide, step: int, answers: dict[str, QuizAnswer] | None = None) -> None:
+        """Show ``slide`` revealed up to ``step`` (0-based); its quizzes once fully revealed."""
         self.query_one("#slide-title", Static).update(slide.title)
         self.query_one("#slide-body", Markdown).update(slide.markdown(step))
         more = self.query_one("#slide-more", Static)
@@ -66,6 +70,18 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
             more.display = True
         else:
             more.display = False
+        quizzes = self.query_one("#slide-quizzes", Vertical)
+        shown = [card.quiz.id for card in quizzes.query(QuizCard)]
+        wanted = [quiz.id for quiz in slide.quizzes] if remaining == 0 else []
+        if shown != wanted:
+            quizzes.remove_children()
+            answers = answers or {}
+            ascii_mode = self.has_class("-ascii")
+            quizzes.mount_all(
+                QuizCard(quiz, answers.get(quiz.id), ascii_mode)
+                for quiz in slide.quizzes
+                if quiz.id in wanted
+            )
         notes = self.query_one("#slide-notes", Markdown)
         notes.update(f"**{_('Teacher notes')}**\n\n{slide.notes}" if slide.notes else "")
         self.set_class(bool(slide.notes), "-has-notes")

@@ -1,0 +1,99 @@
+"""The learner's answers to every self-check question, by section, and how many were right."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from oppija.content.model import Lecture
+from oppija.i18n import N_, _, format_integer, format_percent
+from oppija.progress import QuizAnswer
+from oppija.tui.bindings import translate_bindings
+
+
+def summary_line(lecture: Lecture, answers: dict[str, QuizAnswer]) -> str:
+    """'12 of 43 questions answered, 10 right (83 %)' in the active language."""
+    checkable = [q for q in lecture.quizzes if q.kind != "open"]
+    answered = [answers[q.id] for q in checkable if q.id in answers]
+    right = sum(1 for a in answered if a.correct)
+    text = _("{answered} of {total} questions answered, {right} right").format(
+        answered=format_integer(len(answered)),
+        total=format_integer(len(checkable)),
+        right=format_integer(right),
+    )
+    if answered:
+        text += f" ({format_percent(right / len(answered))})"
+    return text
+
+
+class ResultsScreen(Screen[str | None]):
+    """Every question with its state; Enter opens its slide, Esc goes back."""
+
+    DEFAULT_CSS = """
+    ResultsScreen #results-title { text-style: bold; padding: 0 1; background: $panel; }
+    ResultsScreen #results-summary { padding: 0 1; margin: 1 0; }
+    ResultsScreen OptionList { height: 1fr; margin: 0 1; }
+    """
+
+    BINDINGS = [Binding("escape,v", "close", N_("Back"))]
+
+    def __init__(self, lecture: Lecture, answers: dict[str, QuizAnswer]) -> None:
+        super().__init__()
+        self.lecture = lecture
+        self.answers = answers
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="results-title")
+        yield Static(id="results-summary")
+        yield OptionList(id="results-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.relanguage(self.lecture)
+        self.query_one(OptionList).focus()
+
+    def relanguage(self, lecture: Lecture) -> None:
+        self.lecture = lecture
+        translate_bindings(self)
+        self.refresh_bindings()
+        ascii_mode = bool(getattr(self.app, "ascii_mode", False))
+        marks = (
+            {True: "+", False: "x", None: "-"} if ascii_mode else {True: "✓", False: "✗", None: "·"}
+        )
+        self.query_one("#results-title", Static).update(_("Your answers"))
+        self.query_one("#results-summary", Static).update(summary_line(lecture, self.answers))
+        options = self.query_one(OptionList)
+        options.clear_options()
+        for section in lecture.sections:
+            quizzes = [q for slide in section.slides for q in slide.quizzes]
+            if not quizzes:
+                continue
+            options.add_option(Option(Text(section.title, style="bold"), disabled=True))
+            for quiz in quizzes:
+                answer = self.answers.get(quiz.id)
+                if answer is None:
+                    mark, state = marks[None], _("not answered yet")
+                elif quiz.kind == "open":
+                    mark, state = marks[None], _("model answer read")
+                elif answer.correct:
+                    mark, state = marks[True], _("right")
+                else:
+                    mark, state = marks[False], _("not right yet")
+                prompt = Text.assemble(f" {mark} ", quiz.question, (f"  — {state}", "italic dim"))
+                options.add_option(Option(prompt, id=quiz.id))
+
+    @on(OptionList.OptionSelected)
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        quiz_id = event.option.id
+        for slide in self.lecture.slides:
+            if any(q.id == quiz_id for q in slide.quizzes):
+                self.dismiss(slide.id)
+                return
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,135 @@
+"""A self-check question at the end of a slide: pick a choice, type a number, or read the model."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from oppija.content.model import Quiz
+from oppija.i18n import _, format_decimal
+from oppija.progress import QuizAnswer
+
+
+class QuizCard(Vertical):
+    """Shows one quiz and its feedback; the screen decides what is right and keeps the answer."""
+
+    DEFAULT_CSS = """
+    QuizCard {
+        height: auto;
+        border: round $secondary;
+        padding: 0 1;
+        margin: 1 0 0 0;
+    }
+    QuizCard.-ascii { border: ascii $secondary; }
+    QuizCard .quiz-label { color: $secondary; text-style: bold; }
+    QuizCard OptionList { height: auto; max-height: 12; border: none; padding: 0; }
+    QuizCard Input { width: 30; }
+    QuizCard .quiz-feedback { margin: 1 0 0 0; }
+    QuizCard .quiz-feedback.-right { color: $success; }
+    QuizCard .quiz-feedback.-wrong { color: $warning; }
+    QuizCard Button { margin: 1 0 0 0; }
+    """
+
+    class Answered(Message):
+        """The learner answered: a choice index, typed text, or 'shown' for an open question."""
+
+        def __init__(self, card: QuizCard, value: int | str) -> None:
+            self.card = card
+            self.value = value
+            super().__init__()
+
+    def __init__(self, quiz: Quiz, answer: QuizAnswer | None, ascii_mode: bool = False) -> None:
+        super().__init__(classes="-ascii" if ascii_mode else "")
+        self.quiz = quiz
+        self._answer = answer
+
+    def compose(self) -> ComposeResult:
+        yield Static(_("Check yourself"), classes="quiz-label")
+        yield Static(self.quiz.question, classes="quiz-question")
+        if self.quiz.kind == "choice":
+            yield OptionList(
+                *[
+                    Option(f"{n}) {choice.text}", id=str(n - 1))
+                    for n, choice in enumerate(self.quiz.choices, start=1)
+                ],
+                classes="quiz-choices",
+            )
+        elif self.quiz.kind == "number":
+            yield Input(placeholder=_("a number, then Enter"), classes="quiz-input")
+        else:
+            yield Button(_("Show the model answer"), classes="quiz-show")
+        yield Static(classes="quiz-feedback")
+
+    def on_mount(self) -> None:
+        if self._answer is not None:
+            self.show_answer(self._answer)
+
+    # ---------------------------------------------------------------- input
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Answered(self, int(event.option.id)))
+
+    @on(Input.Submitted)
+    def _typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Answered(self, event.value))
+
+    @on(Button.Pressed)
+    def _shown(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Answered(self, "shown"))
+
+    # --------------------------------------------------------------- output
+    def show_error(self, message: str) -> None:
+        """A typed answer that is no number: say so, keep what was typed."""
+        feedback = self.query_one(".quiz-feedback", Static)
+        feedback.set_classes("quiz-feedback -wrong")
+        feedback.update(message)
+
+    def show_answer(self, answer: QuizAnswer) -> None:
+        """Right or wrong, and why — for every kind of question."""
+        self._answer = answer
+        quiz = self.quiz
+        feedback = self.query_one(".quiz-feedback", Static)
+        text = Text()
+        if quiz.kind == "open":
+            text.append(_("Model answer: "), style="bold")
+            text.append(quiz.model_answer)
+            feedback.set_classes("quiz-feedback")
+            self.query_one(Button).display = False
+        else:
+            verdict = _("Right!") if answer.correct else _("Not quite.")
+            text.append(verdict + " ", style="bold")
+            if quiz.kind == "choice" and isinstance(answer.value, int):
+                chosen = (
+                    quiz.choices[answer.value] if 0 <= answer.value < len(quiz.choices) else None
+                )
+                if chosen is not None:
+                    text.append(chosen.explanation)
+                right = quiz.correct_index
+                if not answer.correct and right is not None:
+                    text.append("\n")
+                    text.append(_("The right answer: "), style="bold")
+                    text.append(f"{right + 1}) {quiz.choices[right].text}")
+                    text.append(" — " + quiz.choices[right].explanation)
+                choices = self.query_one(OptionList)
+                choices.highlighted = answer.value
+            else:
+                if not answer.correct and quiz.answer is not None:
+                    text.append(
+                        _("The answer is {value}.").format(value=format_decimal(quiz.answer, 6))
+                    )
+                    text.append(" ")
+                text.append(quiz.explanation)
+                field = self.query_one(Input)
+                if not field.value and isinstance(answer.value, int | float):
+                    field.value = format_decimal(float(answer.value), 6, group=False)
+            feedback.set_classes("quiz-feedback " + ("-right" if answer.correct else "-wrong"))
+        feedback.update(text)

@@ -1,0 +1,78 @@
+"""Anything found fast: the command palette and the glossary lead to the right slide."""
+
+from __future__ import annotations
+
+import re
+
+from oppija.content.model import Lecture
+from oppija.tui.screens.glossary import GlossaryScreen
+from oppija.tui.screens.help import HelpScreen
+from oppija.tui.screens.lecture import LectureScreen
+from tests.tui.conftest import AppFactory, screen_text
+from tests.tui.test_navigation import where
+
+
+async def test_palette_finds_a_slide_by_title(make_app: AppFactory, lecture_et: Lecture) -> None:
+    target = lecture_et.slides[-1]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*target.title)
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LectureScreen)
+        assert where(app)[0] == target.id
+
+
+async def test_palette_finds_a_slide_by_a_word_of_its_text(
+    make_app: AppFactory, lecture_et: Lecture
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"korteri hinda")  # the flat-price example of linear regression
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert where(app)[0] == "linreg"
+
+
+async def test_glossary_search_and_open(make_app: AppFactory, lecture_et: Lecture) -> None:
+    term = next(t for t in lecture_et.glossary if t.slide_id != lecture_et.slides[0].id)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+        assert isinstance(app.screen, GlossaryScreen)
+        await pilot.press(*term.other)  # found by its English name too
+        await pilot.pause()
+        count = str(app.screen.query_one("#glossary-count").render())
+        assert count.startswith("1 ") or count.split()[0].isdigit()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LectureScreen)
+        assert where(app)[0] == term.slide_id
+
+
+async def test_glossary_escape_returns_to_the_same_slide(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right", "right", "right")
+        before = where(app)
+        await pilot.press("g", "escape")
+        assert where(app) == before
+
+
+async def test_help_lists_every_key(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.pause()
+        text = screen_text(app)
+        for needle in ("→", "←", "PgDn", "PgUp", "Home", "End", "Tühik", "Ctrl+P"):
+            assert needle in text
+        for key, what in [("t", "Sisukord"), ("g", "Sõnastik"), ("l", "Keel"), ("q", "Välju")]:
+            assert re.search(rf"\s{re.escape(key)}\s+{what}", text), key
+        await pilot.press("escape")
+        assert isinstance(app.screen, LectureScreen)

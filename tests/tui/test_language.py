@@ -1,0 +1,73 @@
+"""The language switch: live, with the same slide and step open, every text anew."""
+
+from __future__ import annotations
+
+from oppija import i18n
+from oppija.content.model import Lecture
+from oppija.tui.screens.glossary import GlossaryScreen
+from oppija.tui.widgets.contents import ContentsTree
+from oppija.tui.widgets.lecture_header import LectureHeader
+from tests.tui.conftest import AppFactory
+from tests.tui.test_navigation import where
+
+
+async def test_switch_keeps_slide_and_step(
+    make_app: AppFactory, lecture_et: Lecture, lecture_en: Lecture
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(4):
+            await pilot.press("right")
+        before = where(app)
+        await pilot.press("l")
+        assert i18n.current_language() == "en"
+        assert where(app) == before
+        header = str(app.screen.query_one(LectureHeader).render())
+        assert header.startswith(lecture_en.title)
+        assert "Slide " in header
+        tree = app.screen.query_one(ContentsTree)
+        assert str(tree.root.children[0].label) == lecture_en.sections[0].title
+        await pilot.press("l")
+        assert i18n.current_language() == "et"
+        assert where(app) == before
+        assert "Slaid " in str(app.screen.query_one(LectureHeader).render())
+
+
+async def test_footer_keys_change_language(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        descriptions = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
+        assert "Edasi" in descriptions
+        await pilot.press("l")
+        descriptions = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
+        assert "Next" in descriptions
+        assert "Edasi" not in descriptions
+
+
+async def test_glossary_columns_swap_with_the_language(
+    make_app: AppFactory, lecture_et: Lecture, lecture_en: Lecture
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        first = screen.query_one("#glossary-list").get_option_at_index(0)
+        assert str(first.prompt).startswith(lecture_et.glossary[0].term)
+        await pilot.press("escape")
+        await pilot.press("l")
+        await pilot.press("g")
+        first = app.screen.query_one("#glossary-list").get_option_at_index(0)
+        assert str(first.prompt).startswith(lecture_en.glossary[0].term)
+
+
+async def test_language_is_remembered(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("l")
+        await pilot.press("q")
+    i18n.set_language("et")
+    again = make_app()
+    async with again.run_test(size=(100, 30)):
+        assert i18n.current_language() == "en"
+        assert again.lecture.language == "en"

@@ -1,0 +1,141 @@
+"""Moving through the lecture with the keys a learner uses."""
+
+from __future__ import annotations
+
+from oppija.content.model import Lecture
+from oppija.tui.screens.lecture import LectureScreen
+from oppija.tui.widgets.contents import ContentsTree
+from oppija.tui.widgets.lecture_header import LectureHeader
+from tests.tui.conftest import AppFactory
+
+
+def where(app) -> tuple[str, int]:
+    screen = app.screen
+    assert isinstance(screen, LectureScreen)
+    return screen.lecture.slides[screen.position.slide].id, screen.position.step
+
+
+def all_positions(lecture: Lecture) -> list[tuple[str, int]]:
+    return [(slide.id, step) for slide in lecture.slides for step in range(slide.step_count)]
+
+
+async def test_walks_every_slide_and_reveal_step_forward_and_back(
+    make_app: AppFactory, lecture_et: Lecture
+) -> None:
+    expected = all_positions(lecture_et)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        seen = [where(app)]
+        for _ in range(len(expected) - 1):
+            await pilot.press("right")
+            seen.append(where(app))
+        assert seen == expected
+        await pilot.press("right")  # past the end: stays on the last step
+        assert where(app) == expected[-1]
+        back = [where(app)]
+        for _ in range(len(expected) - 1):
+            await pilot.press("left")
+            back.append(where(app))
+        assert back == list(reversed(expected))
+
+
+async def test_space_and_page_keys_move_like_arrows(
+    make_app: AppFactory, lecture_et: Lecture
+) -> None:
+    expected = all_positions(lecture_et)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")
+        assert where(app) == expected[1]
+        await pilot.press("pagedown")
+        assert where(app) == expected[2]
+        await pilot.press("pageup")
+        assert where(app) == expected[1]
+
+
+async def test_the_slide_after_the_last_step_is_the_next_slide(
+    make_app: AppFactory, lecture_et: Lecture
+) -> None:
+    first = lecture_et.slides[0]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(first.step_count):
+            await pilot.press("right")
+        assert where(app) == (lecture_et.slides[1].id, 0)
+        await pilot.press("left")  # back onto the previous slide, fully revealed
+        assert where(app) == (first.id, first.step_count - 1)
+
+
+async def test_home_and_end(make_app: AppFactory, lecture_et: Lecture) -> None:
+    last = lecture_et.slides[-1]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("end")
+        assert where(app) == (last.id, last.step_count - 1)
+        await pilot.press("home")
+        assert where(app) == (lecture_et.slides[0].id, 0)
+
+
+async def test_header_shows_position(make_app: AppFactory, lecture_et: Lecture) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("end")
+        header = app.screen.query_one(LectureHeader)
+        rendered = str(header.render())
+        total = len(lecture_et.slides)
+        assert f"Slaid {total}/{total}" in rendered
+        assert lecture_et.title in rendered
+
+
+async def test_start_slide_from_command_line(make_app: AppFactory, lecture_et: Lecture) -> None:
+    target = lecture_et.slides[3].id
+    app = make_app(slide=target)
+    async with app.run_test(size=(100, 30)):
+        assert where(app) == (target, 0)
+
+
+async def test_clicking_a_slide_in_the_contents_opens_it(
+    make_app: AppFactory, lecture_et: Lecture
+) -> None:
+    target = lecture_et.slides[2]
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        tree = app.screen.query_one(ContentsTree)
+        node = tree._leaves[target.id]
+        await pilot.click(ContentsTree, offset=(6, node.line - tree.scroll_offset.y))
+        await pilot.pause()
+        assert where(app)[0] == target.id
+
+
+async def test_contents_toggle_and_start_hidden_when_narrow(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        tree = app.screen.query_one(ContentsTree)
+        assert not tree.display  # narrow: the slide gets the room
+        await pilot.press("t")
+        assert tree.display
+        assert tree.has_focus
+        await pilot.press("down", "down", "enter")  # a slide picked with the keyboard
+        assert where(app)[0] != "title"
+        await pilot.pause()
+        assert not tree.display  # narrow: the contents step aside again
+    wide = make_app()
+    async with wide.run_test(size=(120, 40)) as pilot:
+        tree = wide.screen.query_one(ContentsTree)
+        assert tree.display
+        await pilot.press("t")
+        assert not tree.display
+
+
+async def test_seen_slides_are_marked_in_the_contents(
+    make_app: AppFactory, lecture_et: Lecture
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(lecture_et.slides[0].step_count):
+            await pilot.press("right")
+        tree = app.screen.query_one(ContentsTree)
+        first, second, third = (tree._leaves[s.id] for s in lecture_et.slides[:3])
+        assert str(first.label).startswith("✓")
+        assert str(second.label).startswith("✓")
+        assert not str(third.label).startswith("✓")

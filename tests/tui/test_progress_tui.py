@@ -1,0 +1,105 @@
+"""Tomorrow the lecture opens where the learner stopped; a broken file is kept, never lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from oppija.content.model import Lecture
+from oppija.tui.widgets.quiz_card import QuizCard
+from tests.tui.conftest import AppFactory
+from tests.tui.test_navigation import all_positions, where
+
+
+async def test_resume_after_restart(
+    make_app: AppFactory, lecture_et: Lecture, data_dir: Path
+) -> None:
+    target = all_positions(lecture_et)[7]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(7):
+            await pilot.press("right")
+        assert where(app) == target
+        await pilot.press("q")
+    assert (data_dir / "progress.json").exists()
+    again = make_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        assert where(again) == target
+        title = lecture_et.slides[lecture_et.slide_index(target[0])].title
+        messages = [n.message for n in again._notifications]
+        assert f"Jätkad slaidilt „{title}“." in messages
+
+
+async def test_progress_is_saved_while_moving_not_only_on_quit(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right", "right")
+        await pilot.pause(0.9)  # the debounced save runs within about half a second
+        assert (data_dir / "progress.json").exists()
+
+
+async def test_corrupt_progress_is_kept_aside_with_a_notice(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    data_dir.mkdir(parents=True)
+    broken = b'{"version": 1, "slide_id": "linr'
+    (data_dir / "progress.json").write_bytes(broken)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert where(app)[1] == 0
+        assert (data_dir / "progress.json.corrupt-1").read_bytes() == broken
+        assert any("corrupt-1" in n.message for n in app._notifications)
+        await pilot.press("right")
+        await pilot.press("q")
+    assert (data_dir / "progress.json.corrupt-1").read_bytes() == broken
+    assert (data_dir / "progress.json").read_bytes() != broken
+
+
+async def test_quiz_answers_are_checked_and_kept(
+    make_app: AppFactory, lecture_et: Lecture, data_dir: Path
+) -> None:
+    slide = next(s for s in lecture_et.slides if any(q.kind == "number" for q in s.quizzes))
+    quiz = next(q for q in slide.quizzes if q.kind == "number")
+    app = make_app(slide=slide.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("end")
+        await pilot.press("home")
+        app.screen.go_to(slide.id, slide.step_count - 1)
+        await pilot.pause()
+        card = next(c for c in app.screen.query(QuizCard) if c.quiz.id == quiz.id)
+        field = card.query_one("Input")
+        field.focus()
+        await pilot.press(*"abc", "enter")
+        assert quiz.id not in app.progress.answers  # not a number: said so, nothing kept
+        assert "ei ole arv" in str(card.query_one(".quiz-feedback").render())
+        field.value = ""
+        answer = f"{quiz.answer:g}".replace(".", ",")
+        await pilot.press(*answer, "enter")
+        assert app.progress.answers[quiz.id].correct is True
+        await pilot.press("q")
+    again = make_app()
+    async with again.run_test(size=(100, 30)):
+        assert again.progress.answers[quiz.id].correct is True
+
+
+async def test_choice_quiz_wrong_answer_explains_the_right_one(
+    make_app: AppFactory, lecture_et: Lecture
+) -> None:
+    slide = next(s for s in lecture_et.slides if any(q.kind == "choice" for q in s.quizzes))
+    quiz = next(q for q in slide.quizzes if q.kind == "choice")
+    wrong = next(i for i, c in enumerate(quiz.choices) if not c.correct)
+    app = make_app(slide=slide.id)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.screen.go_to(slide.id, slide.step_count - 1)
+        await pilot.pause()
+        card = next(c for c in app.screen.query(QuizCard) if c.quiz.id == quiz.id)
+        options = card.query_one("OptionList")
+        options.focus()
+        options.highlighted = wrong
+        await pilot.press("enter")
+        answer = app.progress.answers[quiz.id]
+        assert answer.value == wrong and answer.correct is False
+        feedback = str(card.query_one(".quiz-feedback").render())
+        assert quiz.choices[wrong].explanation.split()[0] in feedback
+        assert quiz.choices[quiz.correct_index].text.split()[0] in feedback

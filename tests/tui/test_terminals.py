@@ -1,0 +1,41 @@
+"""Small windows, resizing, ASCII mode: never a broken layout, never a crash."""
+
+from __future__ import annotations
+
+from oppija.tui.screens.lecture import LectureScreen
+from oppija.tui.screens.too_small import TooSmallScreen
+from tests.tui.conftest import AppFactory, screen_text
+
+
+async def test_too_small_window_asks_for_more_room_and_recovers(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(50, 12)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        text = str(app.screen.query_one("#too-small-message").render())
+        assert "liiga väike" in text and "60×16" in text
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, LectureScreen)
+
+
+async def test_resizing_back_and_forth_never_crashes(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for width, height in [(80, 24), (40, 10), (200, 60), (60, 16), (59, 30), (120, 40)]:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            await pilot.press("right")
+        assert isinstance(app.screen, LectureScreen)
+
+
+async def test_ascii_mode_draws_no_box_or_braille_glyphs(make_app: AppFactory) -> None:
+    app = make_app(ascii_mode=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right")
+        await pilot.pause()
+        text = screen_text(app)
+        box_and_braille = [chr(c) for c in range(0x2500, 0x2580)] + [
+            chr(c) for c in range(0x2800, 0x2900)
+        ]
+        assert not [ch for ch in box_and_braille if ch in text]
