@@ -119,6 +119,8 @@ def format_percent(fraction: float, digits: int = 0) -> str:
 
 def format_integer(value: int) -> str:
     """A whole number with the active language's digit grouping (Estonian: 12 345)."""
+    if -1000 < value < 1000:  # no grouping in either language: spare the Babel import
+        return str(value).replace("-", "−") if _language == "et" else str(value)
     from babel.numbers import format_decimal as babel_decimal
 
     return babel_decimal(value, format="#,##0", locale=_language)

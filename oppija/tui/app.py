@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette
+from textual.command import Provider
 from textual.events import Resize
 from textual.screen import Screen
 
@@ -18,12 +19,17 @@ from oppija.content.navigation import Position, at_slide
 from oppija.i18n import N_, _
 from oppija.progress import Progress, ProgressSaveError, ProgressStore, SaveDebouncer
 from oppija.tui.bindings import translate_bindings
-from oppija.tui.commands import LectureCommands
-from oppija.tui.screens.glossary import GlossaryScreen
-from oppija.tui.screens.help import HelpScreen
 from oppija.tui.screens.lecture import LectureScreen
-from oppija.tui.screens.results import ResultsScreen
 from oppija.tui.screens.too_small import TooSmallScreen, too_small
+
+# Screens other than the lecture are imported when first opened: the first slide paints sooner.
+
+
+def _lecture_commands() -> type[Provider]:
+    from oppija.tui.commands import LectureCommands
+
+    return LectureCommands
+
 
 LAST_STEP = 1_000_000  # clamped to the slide's last reveal step
 
@@ -55,8 +61,8 @@ def key_names(keys: str) -> str:
 class OppijaApp(App[None]):
     """The lecture in a terminal."""
 
-    CSS_PATH = "oppija.tcss"
-    COMMANDS = App.COMMANDS | {LectureCommands}
+    CSS_PATH = Path(__file__).with_name("oppija.tcss")  # absolute: subclasses live elsewhere
+    COMMANDS = App.COMMANDS | {_lecture_commands}
     BINDINGS = [
         Binding("question_mark", "help", N_("Help")),
         Binding("g", "glossary", N_("Glossary")),
@@ -170,6 +176,12 @@ class OppijaApp(App[None]):
             self.pop_screen()
 
     # --------------------------------------------------------------- actions
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the window is too small, only quitting works: nothing opens behind the notice."""
+        if isinstance(self.screen, TooSmallScreen):
+            return action == "quit"
+        return True
+
     def action_switch_language(self) -> None:
         """Estonian ↔ English, live, with the same slide open."""
         new = "en" if i18n.current_language() == "et" else "et"
@@ -187,10 +199,11 @@ class OppijaApp(App[None]):
         for screen in self.screen_stack:
             relanguage = getattr(screen, "relanguage", None)
             if callable(relanguage):
-                if isinstance(screen, GlossaryScreen | ResultsScreen):
-                    screen.relanguage(self.lecture)
-                elif isinstance(screen, HelpScreen):
-                    screen.relanguage(self.help_rows())
+                wants = getattr(screen, "RELANGUAGE_WITH", None)
+                if wants == "lecture":
+                    relanguage(self.lecture)
+                elif wants == "help":
+                    relanguage(self.help_rows())
                 else:
                     relanguage()
         self.refresh_bindings()
@@ -209,15 +222,21 @@ class OppijaApp(App[None]):
         return rows
 
     def action_help(self) -> None:
+        from oppija.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_rows()))
 
     def action_glossary(self) -> None:
+        from oppija.tui.screens.glossary import GlossaryScreen
+
         if isinstance(self.screen, GlossaryScreen):
             return
         self.push_screen(GlossaryScreen(self.lecture), self._after_glossary)
 
     def action_results(self) -> None:
+        from oppija.tui.screens.results import ResultsScreen
+
         if isinstance(self.screen, ResultsScreen):
             return
         self.push_screen(ResultsScreen(self.lecture, self.progress.answers), self._after_results)
@@ -237,29 +256,43 @@ class OppijaApp(App[None]):
         raise LookupError("no lecture screen")
 
     def open_slide(self, slide_id: str, step: int = 0) -> None:
-        """Close whatever is on top and show a slide."""
-        while (
-            not isinstance(self.screen, LectureScreen | TooSmallScreen)
-            and len(self.screen_stack) > 1
-        ):
+        """Show a slide, closing the glossary, help or answers screens that cover it.
+
+        Runs after the next refresh, so that a command palette that called it has finished
+        closing itself first; only oppija's own screens are closed here.
+        """
+        self.call_after_refresh(self._open_slide_now, slide_id, step)
+
+    def _open_slide_now(self, slide_id: str, step: int) -> None:
+        while getattr(self.screen, "CLOSES_FOR_SLIDE", False):
             self.pop_screen()
         self._lecture_screen().go_to(slide_id, step)
 
     def open_term(self, term_id: str) -> None:
         """A term from the palette: the glossary, filtered to that term."""
+        from oppija.tui.screens.glossary import GlossaryScreen
+
         term = self.lecture.term(term_id)
         self.push_screen(GlossaryScreen(self.lecture), self._after_glossary)
         self.call_after_refresh(self._filter_glossary, term.term)
 
     def _filter_glossary(self, text: str) -> None:
+        from oppija.tui.screens.glossary import GlossaryScreen
+
         if isinstance(self.screen, GlossaryScreen):
             self.screen.query_one("#glossary-search").value = text  # type: ignore[attr-defined]
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(
-                CommandPalette(id="--command-palette", placeholder=_("Find a slide or a term…"))
-            )
+        from textual.command import CommandPalette
+
+        from oppija.tui.palette import LecturePalette
+
+        if self.use_command_palette and not any(
+            isinstance(screen, CommandPalette) for screen in self.screen_stack
+        ):
+            # No fixed id: a palette closed a moment ago may still be in the DOM when the
+            # next Ctrl+P arrives, and two widgets with one id would be an error.
+            self.push_screen(LecturePalette(placeholder=_("Find a slide or a term…")))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(_("Help"), _("Every key of the app"), self.action_help)

@@ -20,6 +20,9 @@ from oppija.tui.bindings import translate_bindings
 class GlossaryScreen(Screen[str | None]):
     """Type to filter; Enter opens the slide where the term first appears; Esc goes back."""
 
+    RELANGUAGE_WITH = "lecture"  # what the app passes to relanguage() after a switch
+    CLOSES_FOR_SLIDE = True  # opening a slide from the palette closes this screen
+
     DEFAULT_CSS = """
     GlossaryScreen #glossary-title { text-style: bold; padding: 0 1; background: $panel; }
     GlossaryScreen Input { margin: 0 1; }

@@ -26,6 +26,9 @@ def key_table(rows: list[tuple[str, str]]) -> Table:
 class HelpScreen(ModalScreen[None]):
     """The keys of the lecture, the glossary and the whole app; Esc, ? or q closes it."""
 
+    RELANGUAGE_WITH = "help"  # what the app passes to relanguage() after a switch
+    CLOSES_FOR_SLIDE = True  # opening a slide from the palette closes this screen
+
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {

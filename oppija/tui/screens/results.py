@@ -34,6 +34,9 @@ def summary_line(lecture: Lecture, answers: dict[str, QuizAnswer]) -> str:
 class ResultsScreen(Screen[str | None]):
     """Every question with its state; Enter opens its slide, Esc goes back."""
 
+    RELANGUAGE_WITH = "lecture"  # what the app passes to relanguage() after a switch
+    CLOSES_FOR_SLIDE = True  # opening a slide from the palette closes this screen
+
     DEFAULT_CSS = """
     ResultsScreen #results-title { text-style: bold; padding: 0 1; background: $panel; }
     ResultsScreen #results-summary { padding: 0 1; margin: 1 0; }

@@ -36,6 +36,7 @@ class ContentsTree(Tree[str]):
         self._ascii = ascii_mode
         self._leaves: dict[str, TreeNode[str]] = {}
         self._titles: dict[str, str] = {}
+        self._marked: set[str] = set()
         self._seen_mark = "*" if ascii_mode else "✓"
         if ascii_mode:
             self.ICON_NODE = "+ "
@@ -48,6 +49,7 @@ class ContentsTree(Tree[str]):
         self.clear()
         self._leaves.clear()
         self._titles.clear()
+        self._marked = set(seen)
         for section in lecture.sections:
             branch = self.root.add(section.title, data=section.id, expand=True)
             for slide in section.slides:
@@ -59,11 +61,14 @@ class ContentsTree(Tree[str]):
         return f"{mark} {self._titles[slide_id]}"
 
     def mark(self, current: str, seen: set[str]) -> None:
-        """Refresh the seen marks and put the cursor on the current slide."""
-        for slide_id, node in self._leaves.items():
-            node.set_label(self._label(slide_id, seen))
+        """Refresh the seen marks that changed and put the cursor on the current slide."""
+        for slide_id in seen - self._marked:
+            node = self._leaves.get(slide_id)
+            if node is not None:
+                node.set_label(self._label(slide_id, seen))
+        self._marked = set(seen) & self._leaves.keys()
         node = self._leaves.get(current)
-        if node is not None:
+        if node is not None and self.cursor_node is not node:
             if node.parent is not None and not node.parent.is_expanded:
                 node.parent.expand()
             self.move_cursor(node, animate=False)

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from rich.markdown import Markdown as RichMarkdown
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from oppija.content.model import Slide
 from oppija.i18n import _
 from oppija.progress import QuizAnswer
 from oppija.tui.widgets.quiz_card import QuizCard
+
+
+def render_markdown(text: str) -> RichMarkdown:
+    """A slide's Markdown as one Rich renderable: one widget, not one per paragraph, so that
+    moving between slides costs one layout instead of dozens of mounts."""
+    return RichMarkdown(text, hyperlinks=False)
 
 
 class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
@@ -32,10 +39,8 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         color: $primary;
         margin: 1 0 0 0;
     }
-    SlideView Markdown {
-        margin: 0;
-        padding: 0;
-        background: transparent;
+    SlideView #slide-body {
+        margin: 1 0 0 0;
     }
     SlideView #slide-more {
         color: $text-muted;
@@ -54,15 +59,15 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
 
     def compose(self) -> ComposeResult:
         yield Static(id="slide-title")
-        yield Markdown(id="slide-body", open_links=False)
+        yield Static(id="slide-body")
         yield Static(id="slide-more")
         yield Vertical(id="slide-quizzes")
-        yield Markdown(id="slide-notes", open_links=False)
+        yield Static(id="slide-notes")
 
     def show(self, slide: Slide, step: int, answers: dict[str, QuizAnswer] | None = None) -> None:
         """Show ``slide`` revealed up to ``step`` (0-based); its quizzes once fully revealed."""
         self.query_one("#slide-title", Static).update(slide.title)
-        self.query_one("#slide-body", Markdown).update(slide.markdown(step))
+        self.query_one("#slide-body", Static).update(render_markdown(slide.markdown(step)))
         more = self.query_one("#slide-more", Static)
         remaining = slide.step_count - 1 - step
         if remaining > 0:
@@ -82,8 +87,10 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
                 for quiz in slide.quizzes
                 if quiz.id in wanted
             )
-        notes = self.query_one("#slide-notes", Markdown)
-        notes.update(f"**{_('Teacher notes')}**\n\n{slide.notes}" if slide.notes else "")
+        notes = self.query_one("#slide-notes", Static)
+        notes.update(
+            render_markdown(f"**{_('Teacher notes')}**\n\n{slide.notes}") if slide.notes else ""
+        )
         self.set_class(bool(slide.notes), "-has-notes")
         if step == 0:
             self.scroll_home(animate=False)

@@ -1,0 +1,80 @@
+"""A seeded storm of key presses across every screen never raises."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+
+from textual import events
+from textual.pilot import Pilot
+
+from oppija.tui.screens.lecture import LectureScreen
+from tests.tui.conftest import AppFactory
+
+BOUND = [
+    "right", "left", "pagedown", "pageup", "space", "home", "end", "up", "down", "tab",
+    "shift+tab", "enter", "escape", "t", "m", "g", "v", "l", "question_mark", "ctrl+p",
+    "backspace",
+]  # fmt: skip
+PRINTABLE = list("abcdefhijknoprsuwxyz0123456789,.-+ ^()*/õäöü")
+SIZES = [(100, 30), (80, 24), (120, 40), (50, 14), (160, 48)]
+
+
+async def press_batch(pilot: Pilot[None], keys: list[str]) -> None:
+    """Send key presses the way the terminal driver does, then let the app catch up.
+
+    ``pilot.press`` waits for idleness twice per key; one wait per key is the pace of fast typing
+    and halves the test's time.
+    """
+    app = pilot.app
+    for key in keys:
+        char = key if len(key) == 1 else (" " if key == "space" else None)
+        name = {"^": "circumflex_accent", "(": "left_parenthesis", ")": "right_parenthesis",
+                "*": "asterisk", "/": "slash", ",": "comma", ".": "full_stop", "-": "minus",
+                "+": "plus", " ": "space"}.get(key, key)  # fmt: skip
+        event = events.Key(name, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    if app.is_running:
+        await asyncio.wait_for(pilot.pause(), timeout=30)
+
+
+async def test_two_thousand_random_keys_across_every_screen(make_app: AppFactory) -> None:
+    """An exception inside the app fails ``run_test``; quitting on purpose (the palette's
+    "Quit" can be reached by random typing) just starts the next round with a new app."""
+    rng = random.Random(20221114)
+    pressed = 0
+    rounds = 0
+    screens_seen: set[str] = set()
+    while pressed < 2000:
+        rounds += 1
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            batch = 0
+            while pressed < 2000 and app.is_running:
+                if batch % 5 == 0:
+                    await pilot.resize_terminal(*SIZES[(pressed // 125) % len(SIZES)])
+                keys = [
+                    rng.choice(BOUND) if rng.random() < 0.7 else rng.choice(PRINTABLE)
+                    for _ in range(5)
+                ]
+                for key in keys:
+                    if app.is_running:
+                        await press_batch(pilot, [key])
+                pressed += len(keys)
+                batch += 1
+                if app.is_running:
+                    screens_seen.add(type(app.screen).__name__)
+            if app.is_running:
+                await pilot.press("escape", "escape", "escape")
+                assert any(isinstance(s, LectureScreen) for s in app.screen_stack)
+    assert pressed >= 2000
+    assert rounds < 20  # mostly one long session, not a crash loop
+    for name in (
+        "LectureScreen",
+        "HelpScreen",
+        "GlossaryScreen",
+        "ResultsScreen",
+        "LecturePalette",
+    ):
+        assert name in screens_seen, name
