@@ -6,14 +6,12 @@ fast and work without the UI stack; each module is checked in a fresh interprete
 
 from __future__ import annotations
 
-import ast
-import os
 import pkgutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.layering import ui_modules_loaded_by
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE = ROOT / "oppija" / "engine"
@@ -21,29 +19,6 @@ UI_PACKAGES = {"textual", "rich"}
 MODULES = ["oppija.engine"] + [
     f"oppija.engine.{info.name}" for info in pkgutil.iter_modules([str(ENGINE)])
 ]
-
-
-def ui_modules_loaded_by(module: str) -> list[str]:
-    """Import ``module`` in a fresh interpreter and list the textual / rich modules it loaded."""
-    code = (
-        f"import sys, importlib; importlib.import_module({module!r}); "
-        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {sorted(UI_PACKAGES)!r}))"
-    )
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, f"importing {module} failed:\n{result.stderr}"
-    return ast.literal_eval(result.stdout.strip().splitlines()[-1])
 
 
 def test_every_engine_module_is_checked() -> None:

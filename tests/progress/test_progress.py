@@ -12,8 +12,6 @@ import itertools
 import json
 import multiprocessing
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -707,22 +705,6 @@ def test_debouncer_due_exactly_after_delay_from_first(requests: list[float], now
 
 # ------------------------------------------------------------------ isolation
 def test_module_imports_no_ui() -> None:
-    code = (
-        "import sys, oppija.progress; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
-    )
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    from tests.layering import ui_modules_loaded_by
+
+    assert ui_modules_loaded_by("oppija.progress") == []
