@@ -58,6 +58,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
             str(venv / "bin" / "python"),
             "install",
             "--no-deps",
+            "--ignore-installed",  # the dependency path may hold another oppija already
             "--quiet",
             str(wheel),
         ],
