@@ -118,6 +118,9 @@ class OppijaApp(App[None]):
         return LectureScreen(self._start_position())
 
     def on_mount(self) -> None:
+        saved_theme = self.progress.settings.get("theme")
+        if isinstance(saved_theme, str) and saved_theme in self.available_themes:
+            self.theme = saved_theme  # a light theme chosen once stays chosen
         translate_bindings(self)
         self.title = self.lecture.title
         if self.ascii_mode:
@@ -135,6 +138,12 @@ class OppijaApp(App[None]):
         self._check_size(self.size.width, self.size.height)
 
     # ------------------------------------------------------------- progress
+    def watch_theme(self, theme: str) -> None:
+        """Keep the learner's colours (e.g. a light theme for a light terminal) with the progress."""
+        if self.progress.settings.get("theme") != theme:
+            self.progress.settings["theme"] = theme
+            self.request_save()
+
     def request_save(self) -> None:
         """A move happened: save soon, not on every key press."""
         self._debouncer.request(time.monotonic())

@@ -39,3 +39,20 @@ async def test_ascii_mode_draws_no_box_or_braille_glyphs(make_app: AppFactory) -
             chr(c) for c in range(0x2800, 0x2900)
         ]
         assert not [ch for ch in box_and_braille if ch in text]
+
+
+async def test_chosen_theme_is_remembered(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "textual-light"
+        await pilot.press("q")
+    again = make_app()
+    async with again.run_test(size=(100, 30)):
+        assert again.theme == "textual-light"
+
+
+async def test_no_color_is_respected(make_app: AppFactory, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(100, 30)):
+        assert app.no_color
