@@ -139,7 +139,7 @@ class OppijaApp(App[None]):
 
     # ------------------------------------------------------------- progress
     def watch_theme(self, theme: str) -> None:
-        """Keep the learner's colours (e.g. a light theme for a light terminal) with the progress."""
+        """Keep the learner's colours (a light theme for a light terminal) with the progress."""
         if self.progress.settings.get("theme") != theme:
             self.progress.settings["theme"] = theme
             self.request_save()

@@ -51,7 +51,7 @@ async def test_chosen_theme_is_remembered(make_app: AppFactory) -> None:
         assert again.theme == "textual-light"
 
 
-async def test_no_color_is_respected(make_app: AppFactory, monkeypatch) -> None:  # noqa: ANN001
+async def test_no_color_is_respected(make_app: AppFactory, monkeypatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app()
     async with app.run_test(size=(100, 30)):
