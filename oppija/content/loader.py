@@ -296,48 +296,34 @@ def _check_unique(load: _FolderLoad) -> set[str]:
     sections: dict[str, tuple[Path, int]] = {}
     slides: dict[str, tuple[Path, int]] = {}
     quizzes: dict[str, tuple[Path, int]] = {}
+
+    def claim(
+        seen: dict[str, tuple[Path, int]], ident: str, path: Path, line: int, template: str
+    ) -> None:
+        """Remember where ``ident`` first appeared, or report it at its second place."""
+        if ident in seen:
+            where = _where(*seen[ident])
+            load.problems.append(Problem(path, line, template.format(id=ident, where=where)))
+        else:
+            seen[ident] = (path, line)
+
     for _path, section in load.sections:
         if section is None:
             continue
-        if section.id in sections:
-            first = sections[section.id]
-            load.problems.append(
-                Problem(
-                    section.path,
-                    section.line,
-                    _("duplicate section id “{id}” (first at {where})").format(
-                        id=section.id, where=_where(*first)
-                    ),
-                )
-            )
-        else:
-            sections[section.id] = (section.path, section.line)
+        claim(
+            sections, section.id, section.path, section.line,
+            _("duplicate section id “{id}” (first at {where})"),
+        )  # fmt: skip
         for slide in section.slides:
-            if slide.id in slides:
-                load.problems.append(
-                    Problem(
-                        slide.path,
-                        slide.line,
-                        _("duplicate slide id “{id}” (first at {where})").format(
-                            id=slide.id, where=_where(*slides[slide.id])
-                        ),
-                    )
-                )
-            else:
-                slides[slide.id] = (slide.path, slide.line)
+            claim(
+                slides, slide.id, slide.path, slide.line,
+                _("duplicate slide id “{id}” (first at {where})"),
+            )  # fmt: skip
             for quiz in slide.quizzes:
-                if quiz.id in quizzes:
-                    load.problems.append(
-                        Problem(
-                            slide.path,
-                            quiz.line,
-                            _("duplicate quiz id “{id}” (first at {where})").format(
-                                id=quiz.id, where=_where(*quizzes[quiz.id])
-                            ),
-                        )
-                    )
-                else:
-                    quizzes[quiz.id] = (slide.path, quiz.line)
+                claim(
+                    quizzes, quiz.id, slide.path, quiz.line,
+                    _("duplicate quiz id “{id}” (first at {where})"),
+                )  # fmt: skip
     return set(slides)
 
 

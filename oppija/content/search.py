@@ -99,6 +99,13 @@ def _field_score(folded: str, words: list[str], phrase: str, weight: float) -> t
     return score, held
 
 
+def _score(fields: list[tuple[str, float]], words: list[str], phrase: str) -> float | None:
+    """The weighted score of one item, or None unless every word occurs in some field."""
+    if not all(any(word in text for text, _weight in fields) for word in words):
+        return None
+    return sum(_field_score(text, words, phrase, weight)[0] for text, weight in fields)
+
+
 def search(lecture: Lecture, query: str, limit: int = 20) -> list[SearchHit]:
     """Slides and glossary terms matching every word of ``query``, best first."""
     phrase = _SPACE_RE.sub(" ", fold(query)).strip()
@@ -111,23 +118,19 @@ def search(lecture: Lecture, query: str, limit: int = 20) -> list[SearchHit]:
         body = plain_text("\n\n".join(slide.steps))
         questions = plain_text(" ".join(quiz.question for quiz in slide.quizzes))
         fields = [(fold(slide.title), 10.0), (fold(body), 3.0), (fold(questions), 2.0)]
-        scored = [_field_score(text, words, phrase, weight) for text, weight in fields]
-        covered = {word for word in words if any(word in text for text, _w in fields)}
         order += 1
-        if len(covered) < len(words):
+        score = _score(fields, words, phrase)
+        if score is None:
             continue
-        score = sum(value for value, _held in scored)
         source = body if any(word in fold(body) for word in words) else slide.title
         snippet = _snippet(source, words, phrase) if source is body else plain_text(body)[:80]
         hits.append((score, order, SearchHit("slide", slide.id, slide.title, snippet, score)))
     for term in lecture.glossary:
         fields = [(fold(term.term), 12.0), (fold(term.other), 9.0), (fold(term.definition), 3.0)]
-        scored = [_field_score(text, words, phrase, weight) for text, weight in fields]
-        covered = {word for word in words if any(word in text for text, _w in fields)}
         order += 1
-        if len(covered) < len(words):
+        score = _score(fields, words, phrase)
+        if score is None:
             continue
-        score = sum(value for value, _held in scored)
         title = f"{term.term} ({term.other})"
         hits.append((score, order, SearchHit("term", term.id, title, term.definition, score)))
     hits.sort(key=lambda item: (-item[0], item[1]))
