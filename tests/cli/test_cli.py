@@ -168,3 +168,18 @@ def test_no_traceback_for_a_lesson_folder_of_junk(tmp_path: Path) -> None:
 
     assert run_check([str(tmp_path)], out, io.StringIO()) == 1
     assert out.getvalue().count(":") >= 2
+
+
+def test_list_into_a_closed_pipe_is_no_traceback() -> None:
+    """`oppija list | head -1`: the reader stops early and oppija must not complain."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "oppija", "list"],
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # before the child has started writing: every write hits EPIPE
+    _out, err = process.communicate(timeout=60)
+    assert b"Traceback" not in err
+    assert process.returncode == 0
