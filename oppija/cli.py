@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from oppija import __version__, i18n
 from oppija.i18n import _
@@ -76,7 +76,68 @@ def build_parser() -> Parser:
     )
     check.add_argument("paths", nargs="*", metavar=_("PATH"), help=_("files or folders"))
     commands.add_parser("list", help=_("print the table of contents"))
+    _add_demo_parser(commands)
     return parser
+
+
+def _count(least: int, most: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``least`` to ``most``, refused in one line."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                _("“{text}” is not a whole number").format(text=text)
+            ) from None
+        if not least <= value <= most:
+            raise argparse.ArgumentTypeError(
+                _("{value} is not between {least} and {most}").format(
+                    value=text, least=i18n.format_integer(least), most=i18n.format_integer(most)
+                )
+            )
+        return value
+
+    return parse
+
+
+def _add_demo_parser(commands: argparse._SubParsersAction) -> None:
+    """`oppija demo NAME`: a demo run headless; the names come from the simulation registry."""
+    demo = commands.add_parser(
+        "demo",
+        help=_("run a demo without the app and print its picture or its state as JSON"),
+    )
+    demo.add_argument(
+        "name", metavar=_("NAME"), help=_("the demo, for example gd1d, gd2d, linreg or logreg")
+    )
+    demo.add_argument(
+        "--set",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar=_("KEY=VALUE"),
+        help=_('a setting, e.g. lr=0,1 or start="1 2" (repeat for more)'),
+    )
+    demo.add_argument(
+        "--steps",
+        type=_count(0, 1_000_000),
+        default=0,
+        metavar="N",
+        help=_("descent steps to run first (default: 0, the start)"),
+    )
+    demo.add_argument(
+        "--width", type=_count(20, 1000), default=80, metavar="W", help=_("width in columns")
+    )
+    demo.add_argument(
+        "--height", type=_count(5, 500), default=24, metavar="H", help=_("height in rows")
+    )
+    demo.add_argument(
+        "--ascii",
+        dest="demo_ascii",
+        action="store_true",
+        help=_("draw without braille and box-drawing characters"),
+    )
+    demo.add_argument("--json", action="store_true", help=_("print the state as one JSON object"))
 
 
 def _confirm(question: str) -> bool:
@@ -154,6 +215,53 @@ def _run_app(args: argparse.Namespace, language_chosen: bool) -> int:
     return 0
 
 
+def _demo_settings(pairs: Sequence[str]) -> dict[str, str]:
+    """``["lr=0,1", "start=3"]`` as a dict; the last of a repeated key wins."""
+    settings: dict[str, str] = {}
+    for pair in pairs:
+        key, equals, value = pair.partition("=")
+        if not equals or not key.strip():
+            raise ValueError(_("“{text}” is not KEY=VALUE").format(text=pair))
+        settings[key.strip()] = value
+    return settings
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    """Build the demo from its settings (refusing bad ones before running anything), run it,
+    print the frame or the JSON state."""
+    from oppija.sims import DemoSettingError, create_simulation
+
+    try:
+        simulation = create_simulation(args.name, _demo_settings(args.settings))
+    except (DemoSettingError, ValueError) as error:
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        print(
+            _("%(prog)s: error: %(message)s\n") % {"prog": "oppija demo", "message": message},
+            end="",
+            file=sys.stderr,
+        )
+        return 2
+    simulation.run(args.steps)
+    if args.json:
+        import json
+
+        print(json.dumps(simulation.to_json(), ensure_ascii=False, allow_nan=False))
+        return 0
+    ascii_only = _ascii_wanted(args.ascii or args.demo_ascii)
+    import importlib.util
+
+    if importlib.util.find_spec("oppija.demo_frames") is not None:
+        from oppija.demo_frames import render_frame  # type: ignore[import-not-found]
+
+        frame = render_frame(simulation, args.width, args.height, ascii_only)
+        print(frame if isinstance(frame, str) else "\n".join(map(str, frame)))
+        return 0
+    from oppija.sims.readout import readout_lines
+
+    print("\n".join(readout_lines(simulation, ascii_only)))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     try:
@@ -186,6 +294,8 @@ def _main(argv: Sequence[str] | None) -> int:
         from oppija.content.commands import run_list
 
         return run_list(i18n.current_language(), sys.stdout)
+    if args.command == "demo":
+        return _run_demo(args)
     if args.reset_progress:
         return _reset_progress(args.data_dir)
     return _run_app(args, language_chosen=chosen is not None)

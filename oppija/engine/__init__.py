@@ -1,11 +1,33 @@
-"""oppija's own autograd engine: NumPy arrays that know their derivatives (NumPy only)."""
+"""oppija's own autograd engine: NumPy arrays that know their derivatives (NumPy only).
+
+The names below are loaded on first use, so that importing :mod:`oppija.engine.expr` to check a
+formula (as the lesson parser does) does not import NumPy: the app's first screen needs none.
+``oppija.engine.trace`` is the tracing module; its ``trace()`` is imported from there.
+"""
 
 from __future__ import annotations
 
-from oppija.engine.expr import Formula, FormulaError, parse_formula
-from oppija.engine.losses import binary_cross_entropy, cross_entropy, mse_loss
-from oppija.engine.tensor import Tensor, concat, is_grad_enabled, no_grad, stack
-from oppija.engine.trace import trace
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from oppija.engine.expr import Formula, FormulaError, parse_formula
+    from oppija.engine.losses import binary_cross_entropy, cross_entropy, mse_loss
+    from oppija.engine.tensor import Tensor, concat, is_grad_enabled, no_grad, stack
+
+_HOMES = {
+    "Formula": "expr",
+    "FormulaError": "expr",
+    "parse_formula": "expr",
+    "binary_cross_entropy": "losses",
+    "cross_entropy": "losses",
+    "mse_loss": "losses",
+    "Tensor": "tensor",
+    "concat": "tensor",
+    "is_grad_enabled": "tensor",
+    "no_grad": "tensor",
+    "stack": "tensor",
+}
 
 __all__ = [
     "Formula",
@@ -19,5 +41,11 @@ __all__ = [
     "no_grad",
     "parse_formula",
     "stack",
-    "trace",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"oppija.engine.{home}"), name)

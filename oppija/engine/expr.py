@@ -20,11 +20,12 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:  # parsing needs no NumPy: the lesson checker and the app's first screen parse
+    import numpy as np  # formulas long before any formula is evaluated
 
-from oppija.engine.tensor import Tensor, no_grad
+    from oppija.engine.tensor import Tensor
 
 MAX_LENGTH = 300  # characters of learner text
 MAX_NESTING = 40  # parentheses inside each other, or + and - signs in a row
@@ -32,19 +33,8 @@ MAX_TREE_DEPTH = 100  # bounds the recursion of parsing and of evaluation
 
 DEFAULT_VARIABLES: tuple[str, ...] = ("x", "y")
 CONSTANTS: Mapping[str, float] = MappingProxyType({"pi": math.pi, "e": math.e})
-FUNCTIONS: Mapping[str, Callable[[Tensor], Tensor]] = MappingProxyType(
-    {
-        "sin": Tensor.sin,
-        "cos": Tensor.cos,
-        "exp": Tensor.exp,
-        "log": Tensor.log,
-        "tanh": Tensor.tanh,
-        "sigmoid": Tensor.sigmoid,
-        "relu": Tensor.relu,
-        "abs": Tensor.abs,
-        "sqrt": Tensor.sqrt,
-    }
-)
+# The functions a formula may call: each is the Tensor method of the same name.
+FUNCTIONS: tuple[str, ...] = ("sin", "cos", "exp", "log", "tanh", "sigmoid", "relu", "abs", "sqrt")
 
 
 # Learner-facing messages in Estonian, one format string per error code: what ``str(error)``
@@ -207,6 +197,8 @@ class Formula:
         constants. Values for variables the formula does not use are ignored, so a caller can
         pass all it has.
         """
+        from oppija.engine.tensor import Tensor
+
         env: dict[str, Tensor] = {}
         for name in self.variables:
             if name not in values:
@@ -216,6 +208,8 @@ class Formula:
 
     def evaluate(self, /, **values: Tensor | float | np.ndarray) -> np.ndarray:
         """The formula's values without building a graph: for plots and simulations."""
+        from oppija.engine.tensor import no_grad
+
         with no_grad():
             out = self(**values)
         if any(out is value for value in values.values()):  # "x" alone: do not alias the input
@@ -226,6 +220,8 @@ class Formula:
 def _evaluate(node: Node, env: Mapping[str, Tensor]) -> Tensor:
     """Walk the tree; recursion is bounded by MAX_TREE_DEPTH, checked when parsing."""
     if isinstance(node, Num):
+        from oppija.engine.tensor import Tensor
+
         return Tensor(node.value)
     if isinstance(node, Var):
         return env[node.name]
@@ -234,7 +230,7 @@ def _evaluate(node: Node, env: Mapping[str, Tensor]) -> Tensor:
         return -operand if node.op == "-" else operand
     if isinstance(node, Binary):
         return _BINARY[node.op](_evaluate(node.left, env), _evaluate(node.right, env))
-    return FUNCTIONS[node.name](_evaluate(node.argument, env))
+    return getattr(_evaluate(node.argument, env), node.name)()
 
 
 # ------------------------------------------------------------------------------ parsing
@@ -548,7 +544,7 @@ class _TreeBuilder:
         if func.id not in FUNCTIONS:
             raise FormulaError(
                 "unknown_function",
-                {"name": func.id, "functions": tuple(FUNCTIONS)},
+                {"name": func.id, "functions": FUNCTIONS},
                 self._column_of(func),
             )
         if any(isinstance(arg, ast.Starred) for arg in node.args):

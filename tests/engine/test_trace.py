@@ -13,8 +13,8 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from oppija.engine import Tensor, trace
-from oppija.engine.trace import Recorder, TraceStep, active_recorder, replay
+from oppija.engine import Tensor
+from oppija.engine.trace import Recorder, TraceStep, active_recorder, replay, trace
 
 Graph = tuple[Tensor, list[Tensor], dict[str, Tensor]]
 

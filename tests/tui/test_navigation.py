@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from oppija.content.model import Lecture
 from oppija.tui.screens.lecture import LectureScreen
-from oppija.tui.widgets.contents import ContentsTree
+from oppija.tui.widgets.contents import ContentsList
 from oppija.tui.widgets.lecture_header import LectureHeader
 from tests.tui.conftest import AppFactory
 
@@ -100,9 +100,10 @@ async def test_clicking_a_slide_in_the_contents_opens_it(
     target = lecture_et.slides[2]
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        tree = app.screen.query_one(ContentsTree)
-        node = tree._leaves[target.id]
-        await pilot.click(ContentsTree, offset=(6, node.line - tree.scroll_offset.y))
+        tree = app.screen.query_one(ContentsList)
+        row = tree.row_of(target.id)
+        assert row is not None
+        await pilot.click(ContentsList, offset=(6, row - tree.scroll_offset.y))
         await pilot.pause()
         assert where(app)[0] == target.id
 
@@ -110,7 +111,7 @@ async def test_clicking_a_slide_in_the_contents_opens_it(
 async def test_contents_toggle_and_start_hidden_when_narrow(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        tree = app.screen.query_one(ContentsTree)
+        tree = app.screen.query_one(ContentsList)
         assert not tree.display  # narrow: the slide gets the room
         await pilot.press("t")
         assert tree.display
@@ -121,7 +122,7 @@ async def test_contents_toggle_and_start_hidden_when_narrow(make_app: AppFactory
         assert not tree.display  # narrow: the contents step aside again
     wide = make_app()
     async with wide.run_test(size=(120, 40)) as pilot:
-        tree = wide.screen.query_one(ContentsTree)
+        tree = wide.screen.query_one(ContentsList)
         assert tree.display
         await pilot.press("t")
         assert not tree.display
@@ -134,8 +135,41 @@ async def test_seen_slides_are_marked_in_the_contents(
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(lecture_et.slides[0].step_count):
             await pilot.press("right")
-        tree = app.screen.query_one(ContentsTree)
-        first, second, third = (tree._leaves[s.id] for s in lecture_et.slides[:3])
-        assert str(first.label).startswith("✓")
-        assert str(second.label).startswith("✓")
-        assert not str(third.label).startswith("✓")
+        tree = app.screen.query_one(ContentsList)
+        first, second, third = (contents_line(tree, s.id) for s in lecture_et.slides[:3])
+        assert first.startswith("✓", 2)
+        assert second.startswith("✓", 2)
+        assert not third.startswith("✓", 2)
+        assert third.strip().startswith(lecture_et.slides[2].title[:20])
+
+
+def contents_line(tree: ContentsList, slide_id: str) -> str:
+    """The contents' line of a slide as the learner sees it."""
+    row = tree.row_of(slide_id)
+    assert row is not None
+    return tree.render_line(row - tree.scroll_offset.y).text
+
+
+async def test_sections_fold_and_unfold_in_the_contents(
+    make_app: AppFactory, lecture_et: Lecture
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t", "t")  # wide: the contents are open; hide, then show with focus
+        tree = app.screen.query_one(ContentsList)
+        assert tree.has_focus
+        section = lecture_et.sections[0]
+        visible = len(tree.rows)
+        await pilot.press("left")  # the cursor is on the first slide: its section folds
+        assert tree.is_folded(section.id)
+        assert len(tree.rows) == visible - len(section.slides)
+        assert tree.row_of(section.slides[0].id) is None
+        assert tree.render_line(0).text.startswith("▶ " + section.title)
+        await pilot.press("enter")  # Enter on a section unfolds it again
+        assert not tree.is_folded(section.id)
+        assert len(tree.rows) == visible
+        await pilot.click(ContentsList, offset=(2, 0))  # so does a click
+        assert tree.is_folded(section.id)
+        await pilot.press("escape", "right")  # moving on unfolds the open slide's section
+        assert where(app)[0] == section.slides[0].id
+        assert not tree.is_folded(section.id)

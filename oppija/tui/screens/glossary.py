@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from oppija.content.model import Lecture
 from oppija.content.search import fold
 from oppija.i18n import N_, _, format_integer, ngettext
 from oppija.tui.bindings import translate_bindings
+from oppija.tui.widgets.key_bar import KeyBar
 
 
 class GlossaryScreen(Screen[str | None]):
@@ -45,7 +46,7 @@ class GlossaryScreen(Screen[str | None]):
             yield Input(id="glossary-search")
             yield Static(id="glossary-count")
             yield OptionList(id="glossary-list")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.relanguage(self.lecture)

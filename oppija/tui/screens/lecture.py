@@ -9,7 +9,6 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from oppija.content import navigation
 from oppija.content.model import Lecture
@@ -17,7 +16,8 @@ from oppija.content.navigation import Position
 from oppija.i18n import N_, _, parse_number
 from oppija.progress import QuizAnswer, timestamp
 from oppija.tui.bindings import translate_bindings
-from oppija.tui.widgets.contents import ContentsTree
+from oppija.tui.widgets.contents import ContentsList
+from oppija.tui.widgets.key_bar import KeyBar
 from oppija.tui.widgets.lecture_header import LectureHeader
 from oppija.tui.widgets.quiz_card import QuizCard
 from oppija.tui.widgets.slide_view import SlideView
@@ -50,12 +50,12 @@ class LectureScreen(Screen[None]):
         ascii_mode = self.app.ascii_mode  # type: ignore[attr-defined]
         yield LectureHeader()
         with Horizontal(id="main"):
-            yield ContentsTree(ascii_mode=ascii_mode, id="contents")
+            yield ContentsList(ascii_mode=ascii_mode, id="contents")
             with Vertical(id="slide-column"):
                 view = SlideView(id="slide")
                 view.set_class(ascii_mode, "-ascii")
                 yield view
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         translate_bindings(self)
@@ -69,7 +69,7 @@ class LectureScreen(Screen[None]):
         return self.app.lecture  # type: ignore[attr-defined, no-any-return]
 
     def _fill_contents(self) -> None:
-        self.query_one(ContentsTree).show_lecture(self.lecture, self.app.progress.seen)  # type: ignore[attr-defined]
+        self.query_one(ContentsList).show_lecture(self.lecture, self.app.progress.seen)  # type: ignore[attr-defined]
 
     # ------------------------------------------------------------------ state
     def watch_position(self, position: Position) -> None:
@@ -92,7 +92,7 @@ class LectureScreen(Screen[None]):
         header.step = position.step + 1
         header.steps = slide.step_count
         self.query_one(SlideView).show(slide, position.step, progress.answers)
-        self.query_one(ContentsTree).mark(slide.id, progress.seen)
+        self.query_one(ContentsList).mark(slide.id, progress.seen)
 
     def relanguage(self) -> None:
         """After a language switch: same slide and step, every text anew."""
@@ -112,7 +112,7 @@ class LectureScreen(Screen[None]):
     def _apply_contents_visibility(self) -> None:
         wide = self.size.width >= NARROW
         visible = wide if self.contents_open is None else self.contents_open
-        self.query_one(ContentsTree).display = visible
+        self.query_one(ContentsList).display = visible
 
     # ---------------------------------------------------------------- actions
     def action_forward(self) -> None:
@@ -128,7 +128,7 @@ class LectureScreen(Screen[None]):
         self.position = navigation.last(self.lecture)
 
     def action_toggle_contents(self) -> None:
-        contents = self.query_one(ContentsTree)
+        contents = self.query_one(ContentsList)
         self.contents_open = not contents.display
         if self.contents_open:
             contents.focus()
@@ -168,8 +168,8 @@ class LectureScreen(Screen[None]):
         self.app.request_save()  # type: ignore[attr-defined]
         message.card.show_answer(answer)
 
-    @on(ContentsTree.SlideChosen)
-    def _chosen(self, message: ContentsTree.SlideChosen) -> None:
+    @on(ContentsList.SlideChosen)
+    def _chosen(self, message: ContentsList.SlideChosen) -> None:
         self.go_to(message.slide_id)
         if self.size.width < NARROW:
             self.contents_open = False

@@ -7,13 +7,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from oppija.content.model import Lecture
 from oppija.i18n import N_, _, format_integer, format_percent
 from oppija.progress import QuizAnswer
 from oppija.tui.bindings import translate_bindings
+from oppija.tui.widgets.key_bar import KeyBar
 
 
 def summary_line(lecture: Lecture, answers: dict[str, QuizAnswer]) -> str:
@@ -54,7 +55,7 @@ class ResultsScreen(Screen[str | None]):
         yield Static(id="results-title")
         yield Static(id="results-summary")
         yield OptionList(id="results-list")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.relanguage(self.lecture)

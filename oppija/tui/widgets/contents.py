@@ -1,26 +1,73 @@
-"""The table of contents: sections and their slides, seen ones marked; click or Enter opens one."""
+"""The table of contents: sections and their slides, seen ones marked; click or Enter opens one.
+
+It draws its own lines (Textual's line API) instead of using ``Tree``: the contents are on the
+first screen, and a tree of 70 nodes cost more to lay out and paint than the whole rest of it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.events import Click
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from oppija.content.model import Lecture
+from oppija.i18n import N_
+
+FOLD_ICONS = {(False, False): "▼ ", (False, True): "▶ ", (True, False): "- ", (True, True): "+ "}
 
 
-class ContentsTree(Tree[str]):
-    """Sections as folders, slides as leaves (their data is the slide id)."""
+@dataclass(frozen=True)
+class ContentsRow:
+    """One line of the contents: a section (``slide_id`` None) or one of its slides."""
+
+    section_id: str
+    slide_id: str | None
+    title: str
+
+
+class ContentsList(ScrollView, can_focus=True):
+    """Sections that fold, slides beneath them; the cursor follows the open slide."""
 
     DEFAULT_CSS = """
-    ContentsTree {
+    ContentsList {
         width: 34;
+        height: 1fr;
         overflow-x: hidden;
         border-right: vkey $primary 40%;
         padding: 0 1 0 0;
     }
-    ContentsTree.-ascii { border-right: ascii $primary 40%; }
+    ContentsList.-ascii { border-right: ascii $primary 40%; }
+    ContentsList > .contents--section { text-style: bold; }
+    ContentsList > .contents--current { color: $accent; text-style: bold; }
+    ContentsList > .contents--cursor { background: $block-cursor-blurred-background; }
+    ContentsList:focus > .contents--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    ContentsList > .contents--seen { color: $success; }
     """
+
+    COMPONENT_CLASSES = {
+        "contents--section",
+        "contents--current",
+        "contents--cursor",
+        "contents--seen",
+    }
+
+    BINDINGS = [
+        Binding("up", "cursor(-1)", N_("Up"), show=False),
+        Binding("down", "cursor(1)", N_("Down"), show=False),
+        Binding("enter", "choose", N_("Open"), show=False),
+        Binding("left", "fold(True)", N_("Fold the section"), show=False),
+        Binding("right", "fold(False)", N_("Unfold the section"), show=False),
+    ]
 
     class SlideChosen(Message):
         """The learner picked a slide in the contents."""
@@ -30,50 +77,175 @@ class ContentsTree(Tree[str]):
             super().__init__()
 
     def __init__(self, ascii_mode: bool = False, **kwargs: object) -> None:
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
-        self.show_root = False
-        self.guide_depth = 2
+        super().__init__(**kwargs)  # type: ignore[arg-type]
         self._ascii = ascii_mode
-        self._leaves: dict[str, TreeNode[str]] = {}
-        self._titles: dict[str, str] = {}
-        self._marked: set[str] = set()
-        self._seen_mark = "*" if ascii_mode else "✓"
-        if ascii_mode:
-            self.ICON_NODE = "+ "
-            self.ICON_NODE_EXPANDED = "- "
-            self.show_guides = False
-            self.add_class("-ascii")
+        self._sections: list[tuple[ContentsRow, list[ContentsRow]]] = []
+        self._folded: set[str] = set()
+        self._seen: set[str] = set()
+        self._current: str | None = None
+        self._rows: list[ContentsRow] = []
+        self.cursor = 0
+        self._lines: dict[tuple[int, int], Strip] = {}  # (row, width) -> its picture
+        self._styles: dict[str, Style] = {}
+        self.set_class(ascii_mode, "-ascii")
 
+    # ------------------------------------------------------------------ data
     def show_lecture(self, lecture: Lecture, seen: set[str]) -> None:
-        """Fill the tree from a lecture (again after a language switch)."""
-        self.clear()
-        self._leaves.clear()
-        self._titles.clear()
-        self._marked = set(seen)
-        for section in lecture.sections:
-            branch = self.root.add(section.title, data=section.id, expand=True)
-            for slide in section.slides:
-                self._titles[slide.id] = slide.title
-                self._leaves[slide.id] = branch.add_leaf(self._label(slide.id, seen), data=slide.id)
-
-    def _label(self, slide_id: str, seen: set[str]) -> str:
-        mark = self._seen_mark if slide_id in seen else " "
-        return f"{mark} {self._titles[slide_id]}"
+        """Fill the list from a lecture (again after a language switch)."""
+        self._sections = [
+            (
+                ContentsRow(section.id, None, section.title),
+                [ContentsRow(section.id, slide.id, slide.title) for slide in section.slides],
+            )
+            for section in lecture.sections
+        ]
+        self._seen = set(seen)
+        self._rebuild()
 
     def mark(self, current: str, seen: set[str]) -> None:
-        """Refresh the seen marks that changed and put the cursor on the current slide."""
-        for slide_id in seen - self._marked:
-            node = self._leaves.get(slide_id)
-            if node is not None:
-                node.set_label(self._label(slide_id, seen))
-        self._marked = set(seen) & self._leaves.keys()
-        node = self._leaves.get(current)
-        if node is not None and self.cursor_node is not node:
-            if node.parent is not None and not node.parent.is_expanded:
-                node.parent.expand()
-            self.move_cursor(node, animate=False)
+        """Mark the seen slides and put the cursor on the current one (unfolding its section)."""
+        self._seen = set(seen)
+        self._current = current
+        for header, slides in self._sections:
+            if any(row.slide_id == current for row in slides):
+                self._folded.discard(header.section_id)
+        self._rebuild()
+        row = self.row_of(current)
+        if row is not None:
+            self._move_cursor(row)
+        self.refresh()
 
-    def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
+    @property
+    def rows(self) -> list[ContentsRow]:
+        """The lines as they are shown now (folded sections without their slides)."""
+        return self._rows
+
+    def row_of(self, slide_id: str) -> int | None:
+        """The line a slide is on, None while its section is folded."""
+        for index, row in enumerate(self._rows):
+            if row.slide_id == slide_id:
+                return index
+        return None
+
+    def is_folded(self, section_id: str) -> bool:
+        return section_id in self._folded
+
+    def _rebuild(self) -> None:
+        chosen = self._rows[self.cursor] if 0 <= self.cursor < len(self._rows) else None
+        self._rows = []
+        for header, slides in self._sections:
+            self._rows.append(header)
+            if header.section_id not in self._folded:
+                self._rows.extend(slides)
+        self.virtual_size = Size(0, len(self._rows))
+        if chosen is not None and chosen in self._rows:
+            self.cursor = self._rows.index(chosen)
+        else:
+            self.cursor = min(self.cursor, max(len(self._rows) - 1, 0))
+        self.refresh()
+
+    # --------------------------------------------------------------- drawing
+    def refresh(self, *regions: Region, **kwargs: object) -> ContentsList:  # type: ignore[override]
+        """Any change of state or style redraws from scratch; scrolling alone reuses lines."""
+        self._lines.clear()
+        self._styles.clear()
+        return super().refresh(*regions, **kwargs)  # type: ignore[arg-type]
+
+    def notify_style_update(self) -> None:
+        self._lines.clear()
+        self._styles.clear()
+        super().notify_style_update()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            base = self.rich_style
+            style = base if name == "base" else base + self.get_component_rich_style(name)
+            self._styles[name] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        key = (index, width)
+        line = self._lines.get(key)
+        if line is None:
+            line = self._lines[key] = self._render_row(index, width)
+        return line
+
+    def _render_row(self, index: int, width: int) -> Strip:
+        base = self._style("base")
+        if not 0 <= index < len(self._rows):
+            return Strip.blank(width, base)
+        row = self._rows[index]
+        if row.slide_id is None:
+            folded = row.section_id in self._folded
+            icon = FOLD_ICONS[self._ascii, folded]
+            segments = [Segment(icon + row.title, self._style("contents--section"))]
+        else:
+            seen = row.slide_id in self._seen
+            mark = ("*" if self._ascii else "✓") if seen else " "
+            current = row.slide_id == self._current
+            title_style = self._style("contents--current") if current else base
+            mark_style = self._style("contents--seen") if seen else base
+            segments = [Segment("  ", base), Segment(mark, mark_style), Segment(" ", base)]
+            segments.append(Segment(row.title, title_style))
+        if index == self.cursor:
+            cursor = self.get_component_rich_style("contents--cursor")
+            segments = [Segment(text, (style or Style()) + cursor) for text, style, _ in segments]
+        length = sum(segment.cell_length for segment in segments)
+        if length > width:  # cut the title and end it with an ellipsis
+            *head, (text, style, _) = segments
+            room = width - sum(segment.cell_length for segment in head) - 1
+            cut = Segment(text, style).split_cells(max(room, 0))[0]
+            segments = [*head, cut, Segment("." if self._ascii else "…", style)]
+            length = width
+        segments.append(Segment(" " * max(width - length, 0), base))
+        return Strip(segments, width)
+
+    # ---------------------------------------------------------------- moving
+    def _move_cursor(self, index: int) -> None:
+        if not self._rows:
+            return
+        self.cursor = max(0, min(index, len(self._rows) - 1))
+        self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, immediate=True)
+        self.refresh()
+
+    def action_cursor(self, delta: int) -> None:
+        self._move_cursor(self.cursor + delta)
+
+    def action_choose(self) -> None:
+        self._activate(self.cursor)
+
+    def action_fold(self, fold: bool) -> None:
+        if not self._rows:
+            return
+        row = self._rows[self.cursor]
+        if fold:
+            self._folded.add(row.section_id)
+        else:
+            self._folded.discard(row.section_id)
+        if row.slide_id is not None and fold:  # the cursor goes up to the folded section
+            self.cursor = next(i for i, r in enumerate(self._rows) if r == self._header(row))
+        self._rebuild()
+        self._move_cursor(self.cursor)
+
+    def _header(self, row: ContentsRow) -> ContentsRow:
+        return next(header for header, _ in self._sections if header.section_id == row.section_id)
+
+    def _activate(self, index: int) -> None:
+        if not 0 <= index < len(self._rows):
+            return
+        row = self._rows[index]
+        self._move_cursor(index)
+        if row.slide_id is None:
+            self._folded ^= {row.section_id}
+            self._rebuild()
+        else:
+            self.post_message(self.SlideChosen(row.slide_id))
+
+    def on_click(self, event: Click) -> None:
         event.stop()
-        if event.node.data in self._leaves:
-            self.post_message(self.SlideChosen(event.node.data))
+        offset = event.get_content_offset(self)
+        if offset is not None:
+            self._activate(offset.y + self.scroll_offset.y)

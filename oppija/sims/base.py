@@ -1,0 +1,402 @@
+"""What every descent simulation shares: status, history, settings, plain-data state.
+
+A simulation is driven by a widget (one ``step()`` per frame) and by ``oppija demo`` (``run(n)``
+and ``state()``); both need the same rules for when a run ends, so they live here. Numbers never
+raise: every update runs under ``np.errstate(all="ignore")`` and a non-finite number or an error
+above :data:`LOSS_BOUND` ends the run as ``diverged`` with a translated message.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar, Literal, NamedTuple
+
+import numpy as np
+
+from oppija.i18n import _, format_decimal, format_integer, ngettext
+from oppija.sims.settings import DemoSettingError, checked_settings
+
+Status = Literal["running", "converged", "diverged", "done"]
+
+# A run has converged when its last step and the plain gradient step from where it stands are
+# both shorter than this (the lecture's "parameters barely change any more").
+TOLERANCE = 1e-6
+# A run has diverged when |𝓔| grows above this: 10¹² is far beyond any preset's start
+# (x² from 3 is 9) yet reached by x² with α = 1,1 in 70 steps, long before float64 overflows.
+LOSS_BOUND = 1e12
+LOSS_BOUND_TEXT = "10¹²"
+
+
+def plain(value: Any) -> Any:
+    """JSON-able plain data: floats (non-finite -> None), ints, strings, lists, dicts."""
+    if isinstance(value, bool | int | str) or value is None:
+        return value
+    if isinstance(value, float | np.floating):
+        number = float(value)
+        return number if math.isfinite(number) else None
+    if isinstance(value, np.ndarray):  # the common case, a long path: no walk per number
+        if value.dtype.kind in "iub":
+            return value.tolist()
+        finite = np.isfinite(value)
+        if finite.all():
+            return value.astype(np.float64).tolist()
+        with_none = value.astype(object)
+        with_none[~finite] = None
+        return with_none.tolist()
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, Mapping):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, Sequence):
+        return [plain(item) for item in value]
+    text = getattr(value, "text", None)  # a Formula
+    return text if isinstance(text, str) else str(value)
+
+
+class NumbersRow(NamedTuple):
+    """One row of a demo's numbers view: step k, θ, 𝓔(θ), ∇𝓔(θ), and |Δθ| (None at k = 0)."""
+
+    k: int
+    theta: float | list[float]
+    loss: float | None
+    grad: float | list[float] | None
+    step: float | None
+
+
+class History:
+    """Every visited θ with its 𝓔, ∇𝓔 and step length, in one growing float64 buffer.
+
+    Columns: θ (``dim``), 𝓔, ∇𝓔 (``dim``), |Δθ|. Arrays, not lists of lists: a long run stays
+    small and a widget can draw the path without converting it.
+    """
+
+    def __init__(self, dim: int, capacity: int = 64) -> None:
+        self.dim = dim
+        self._rows = np.full((capacity, 2 * dim + 2), np.nan)
+        self._count = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def append(self, theta: np.ndarray, loss: float, grad: np.ndarray, step: float) -> None:
+        if self._count == len(self._rows):
+            grown = np.full((2 * len(self._rows), self._rows.shape[1]), np.nan)
+            grown[: self._count] = self._rows
+            self._rows = grown
+        row = self._rows[self._count]
+        d = self.dim
+        row[:d] = theta
+        row[d] = loss
+        row[d + 1 : 2 * d + 1] = grad
+        row[2 * d + 1] = step
+        self._count += 1
+
+    @property
+    def rows(self) -> np.ndarray:
+        return self._rows[: self._count]
+
+    @property
+    def thetas(self) -> np.ndarray:
+        return self.rows[:, : self.dim]
+
+    @property
+    def losses(self) -> np.ndarray:
+        return self.rows[:, self.dim]
+
+    @property
+    def grads(self) -> np.ndarray:
+        return self.rows[:, self.dim + 1 : 2 * self.dim + 1]
+
+    @property
+    def steps(self) -> np.ndarray:
+        return self.rows[:, 2 * self.dim + 1]
+
+
+def finite_or_nan(values: np.ndarray) -> np.ndarray:
+    """``values`` as float64 with every non-finite entry replaced by NaN (plots skip NaN)."""
+    out = np.asarray(values, dtype=np.float64)
+    return np.where(np.isfinite(out), out, np.nan)
+
+
+_NICE_HALVES = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+def nice_half_width(extent: float, least: float = 2.0) -> float:
+    """The smallest "nice" number (1, 1,5, 2, 2,5, 3, 4, 5, 6, 8 × 10ᵏ) ≥ ``extent``.
+
+    View ranges snap to these, so that a picture changes only when the path leaves it, not on
+    every frame.
+    """
+    target = max(least, extent) if math.isfinite(extent) else least
+    scale = 10.0 ** math.floor(math.log10(target))
+    for nice in _NICE_HALVES:
+        if nice * scale >= target * (1 - 1e-12):
+            return nice * scale
+    return 10.0 * scale
+
+
+@dataclass(frozen=True)
+class _Ending:
+    """Why a run ended: a message code and the numbers it mentions."""
+
+    code: str
+    step: int
+
+
+class Simulation(ABC):
+    """A descent demo: frozen, checked ``params``; ``reset``/``step``/``run``; plain ``state``.
+
+    ``version`` increases on every change of state, so a widget redraws only when it moved.
+    Subclasses set ``name`` and ``dim``, build their params in :meth:`build_params`, and
+    compute 𝓔 and ∇𝓔 in :meth:`evaluate`; the descent itself (:meth:`update`) may be
+    overridden (momentum).
+    """
+
+    name: ClassVar[str]
+    dim: ClassVar[int]
+    params: Any
+
+    def __init__(self, **settings: object) -> None:
+        """Build from typed or text settings (checked against the parameter table)."""
+        self.settings: dict[str, object] = checked_settings(self.name, settings)
+        self.params = self.build_params(self.settings)
+        self.version = 0
+        self.status: Status = "running"
+        self.step_count = 0
+        self._ending: _Ending | None = None
+        self.reset()
+
+    # -------------------------------------------------------------- to implement
+    @classmethod
+    @abstractmethod
+    def build_params(cls, settings: Mapping[str, object]) -> Any:
+        """The frozen params: the preset's values (if any) with ``settings`` over them."""
+
+    @abstractmethod
+    def start_theta(self) -> np.ndarray:
+        """θ⁽⁰⁾."""
+
+    @abstractmethod
+    def evaluate(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+        """𝓔(θ) and ∇𝓔(θ) (the gradient from the engine's autograd)."""
+
+    @abstractmethod
+    def state(self) -> dict[str, Any]:
+        """The current state as JSON-able plain data (non-finite numbers as None)."""
+
+    # -------------------------------------------------------------- the descent
+    @property
+    def lr(self) -> float:
+        return float(self.params.lr)
+
+    @property
+    def max_steps(self) -> int:
+        return int(self.params.steps)
+
+    def reset(self) -> None:
+        """Back to θ⁽⁰⁾ with an empty history."""
+        self.history = History(self.dim)
+        self.theta = np.array(self.start_theta(), dtype=np.float64).reshape(self.dim)
+        self.velocity = np.zeros(self.dim)
+        self.step_count = 0
+        self.status = "running"
+        self._ending = None
+        with np.errstate(all="ignore"):
+            loss, grad = self._safe_evaluate(self.theta)
+        self.loss, self.grad = loss, grad
+        self.history.append(self.theta, loss, grad, np.nan)
+        self._check_numbers(start=True)
+        self.version += 1
+
+    def update(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
+        """The new θ from the current one and its gradient: θ ← θ − α·∇𝓔."""
+        return theta - self.lr * grad
+
+    def step(self) -> None:
+        """One descent update; nothing once the run has converged, diverged or is done."""
+        if self.status != "running":
+            return
+        with np.errstate(all="ignore"):
+            new_theta = self.update(self.theta, self.grad)
+            step_length = float(np.linalg.norm(new_theta - self.theta))
+            loss, grad = self._safe_evaluate(new_theta)
+            next_plain_step = float(self.lr * np.linalg.norm(grad))
+        self.theta, self.loss, self.grad = new_theta, loss, grad
+        self.step_count += 1
+        self.history.append(new_theta, loss, grad, step_length)
+        if not self._check_numbers(start=False):
+            if step_length < TOLERANCE and next_plain_step < TOLERANCE:
+                self._end("converged", "converged")
+            elif self.step_count >= self.max_steps:
+                self._end("done", "done")
+        self.version += 1
+
+    def run(self, n: int) -> None:
+        """Up to ``n`` steps (fewer when the run ends first)."""
+        for _step in range(max(0, int(n))):
+            if self.status != "running":
+                break
+            self.step()
+
+    def _safe_evaluate(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+        if not np.all(np.isfinite(theta)):
+            return math.nan, np.full(self.dim, np.nan)
+        try:
+            loss, grad = self.evaluate(theta)
+        except (OverflowError, ZeroDivisionError, FloatingPointError, ValueError):
+            return math.nan, np.full(self.dim, np.nan)
+        return float(loss), np.asarray(grad, dtype=np.float64).reshape(self.dim)
+
+    def _check_numbers(self, start: bool) -> bool:
+        """End the run as diverged if a number is not finite or 𝓔 is beyond the bound."""
+        finite = (
+            math.isfinite(self.loss)
+            and bool(np.all(np.isfinite(self.theta)))
+            and bool(np.all(np.isfinite(self.grad)))
+        )
+        if finite and abs(self.loss) <= LOSS_BOUND:
+            return False
+        if start:
+            self._end("diverged", "bad_start")
+        else:
+            self._end("diverged", "bound" if finite else "overflow")
+        return True
+
+    def _end(self, status: Status, code: str) -> None:
+        self.status = status
+        self._ending = _Ending(code, self.step_count)
+
+    @property
+    def status_message(self) -> str:
+        """Why the run ended, in the active language ("" while it runs)."""
+        ending = self._ending
+        if ending is None:
+            return ""
+        if ending.code == "converged":
+            return ngettext(
+                "The descent converged after {steps} step: the step became shorter than "
+                "{tolerance}.",
+                "The descent converged after {steps} steps: the step became shorter than "
+                "{tolerance}.",
+                ending.step,
+            ).format(steps=format_integer(ending.step), tolerance=format_decimal(TOLERANCE, 6))
+        if ending.code == "done":
+            return _("The step limit ({steps}) was reached.").format(
+                steps=format_integer(ending.step)
+            )
+        if ending.code == "bound":
+            return _("The descent diverged: at step {step} the error grew beyond {bound}.").format(
+                step=format_integer(ending.step), bound=LOSS_BOUND_TEXT
+            )
+        if ending.code == "bad_start":
+            return _(
+                "The descent diverged at once: at the start point the error is undefined or "
+                "beyond {bound}."
+            ).format(bound=LOSS_BOUND_TEXT)
+        return _(
+            "The descent diverged: at step {step} the numbers became infinite or undefined."
+        ).format(step=format_integer(ending.step))
+
+    # -------------------------------------------------------------- new settings
+    def changed(self, **values: object) -> Simulation:
+        """A new simulation (from its start) with some settings replaced.
+
+        Choosing a ``preset`` starts from that preset: settings given earlier are dropped, only
+        the ones given in the same call stay. Raises :class:`DemoSettingError` (translated).
+        """
+        merged = dict(values) if "preset" in values else {**self.settings, **values}
+        return type(self)(**merged)
+
+    def retuned(self, **values: object) -> Simulation:
+        """Like :meth:`changed`, but the new simulation carries on from the current point.
+
+        For the ``+``/``-`` keys: α (or β, or the step limit) changes while the descent runs,
+        and the path so far stays. A diverged run starts over instead.
+        """
+        new = self.changed(**values)
+        if self.status == "diverged" or "preset" in values:
+            return new
+        new._carry_on_from(self)
+        return new
+
+    def _carry_on_from(self, other: Simulation) -> None:
+        self.history = copy.deepcopy(other.history)
+        self.theta = other.theta.copy()
+        self.velocity = other.velocity.copy()
+        self.loss, self.grad = other.loss, other.grad.copy()
+        self.step_count = other.step_count
+        self.status, self._ending = "running", None
+        if self.step_count >= self.max_steps:
+            self._end("done", "done")
+        self.version = other.version + 1
+
+    # -------------------------------------------------------------- plain data
+    def params_data(self) -> dict[str, Any]:
+        """The params as plain data (formulas as their text)."""
+        return {f.name: plain(getattr(self.params, f.name)) for f in fields(self.params)}
+
+    def to_json(self) -> dict[str, Any]:
+        """What ``oppija demo NAME --json`` prints."""
+        return {
+            "demo": self.name,
+            "params": self.params_data(),
+            "step": self.step_count,
+            "status": self.status,
+            "state": self.state(),
+        }
+
+    def numbers_rows(self) -> list[NumbersRow]:
+        """The table of steps for the numbers view: (k, θ, 𝓔, ∇𝓔, |Δθ|) per step, plain data."""
+        rows = []
+        for k, row in enumerate(self.history.rows.tolist()):
+            d = self.dim
+            theta = row[:d]
+            grad = row[d + 1 : 2 * d + 1]
+            rows.append(
+                NumbersRow(
+                    k,
+                    plain(theta[0] if d == 1 else theta),
+                    plain(row[d]),
+                    plain(grad[0] if d == 1 else grad),
+                    plain(row[2 * d + 1]),
+                )
+            )
+        return rows
+
+    def common_state(self) -> dict[str, Any]:
+        """The numbers every descent reports: θ, 𝓔, ∇𝓔, k, α, the last step's length."""
+        steps = self.history.steps
+        one = self.dim == 1
+        return {
+            "theta": plain(float(self.theta[0]) if one else self.theta),
+            "loss": plain(self.loss),
+            "grad": plain(float(self.grad[0]) if one else self.grad),
+            "step": self.step_count,
+            "lr": self.lr,
+            "step_size": plain(steps[-1]) if len(steps) > 1 else None,
+        }
+
+
+def choose(settings: Mapping[str, object], key: str, default: object) -> Any:
+    """A setting if it was given, else the preset's or the demo's default."""
+    value = settings.get(key)
+    return default if value is None else value
+
+
+__all__ = [
+    "LOSS_BOUND",
+    "TOLERANCE",
+    "DemoSettingError",
+    "History",
+    "NumbersRow",
+    "Simulation",
+    "Status",
+    "choose",
+    "finite_or_nan",
+    "nice_half_width",
+    "plain",
+]

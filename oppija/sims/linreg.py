@@ -1,0 +1,106 @@
+"""Linear regression y = θ₀ + θ₁x learned by gradient descent on the mean squared error.
+
+The data are seeded (the same seed gives the same points on every machine, so a teacher's demo
+is the same every time): x uniform in [−2; 2], y = 1 + 1,5x plus Gaussian noise. The gradient
+comes from the engine (``mse_loss`` and ``backward``), and the descent ends at the least-squares
+fit, which the tests check against ``np.linalg.lstsq``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from oppija.engine.losses import mse_loss
+from oppija.engine.tensor import Tensor
+from oppija.sims.base import Simulation, choose, plain
+
+DEFAULT_LR = 0.1
+DEFAULT_POINTS = 20
+DEFAULT_NOISE = 0.5
+DEFAULT_SEED = 1
+DEFAULT_STEPS = 1000
+X_RANGE = (-2.0, 2.0)
+TRUE_INTERCEPT = 1.0
+TRUE_SLOPE = 1.5
+
+
+def line_data(points: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The seeded data set: xs uniform in :data:`X_RANGE`, ys on the true line plus noise."""
+    rng = np.random.default_rng(seed)
+    xs = rng.uniform(*X_RANGE, size=points)
+    ys = TRUE_INTERCEPT + TRUE_SLOPE * xs + noise * rng.standard_normal(points)
+    return xs, ys
+
+
+@dataclass(frozen=True)
+class LinearRegressionParams:
+    """The settings of one run, checked against the ``linreg`` parameter table."""
+
+    lr: float
+    points: int
+    noise: float
+    seed: int
+    steps: int
+
+
+class LinearRegressionDescent(Simulation):
+    """Descent on 𝓔(θ₀, θ₁) = 1/m · Σᵢ (θ₀ + θ₁xᵢ − yᵢ)², from θ = (0; 0)."""
+
+    name = "linreg"
+    dim = 2
+    params: LinearRegressionParams
+
+    def __init__(self, **settings: object) -> None:
+        self.xs = np.zeros(0)
+        self.ys = np.zeros(0)
+        self.design = np.zeros((0, 2))
+        super().__init__(**settings)
+
+    @classmethod
+    def build_params(cls, settings: Mapping[str, object]) -> LinearRegressionParams:
+        return LinearRegressionParams(
+            lr=float(choose(settings, "lr", DEFAULT_LR)),
+            points=int(choose(settings, "points", DEFAULT_POINTS)),
+            noise=float(choose(settings, "noise", DEFAULT_NOISE)),
+            seed=int(choose(settings, "seed", DEFAULT_SEED)),
+            steps=int(choose(settings, "steps", DEFAULT_STEPS)),
+        )
+
+    def start_theta(self) -> np.ndarray:
+        params = self.params
+        self.xs, self.ys = line_data(params.points, params.noise, params.seed)
+        self.design = np.column_stack([np.ones_like(self.xs), self.xs])  # x₀ = 1
+        return np.zeros(2)
+
+    def evaluate(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+        weights = Tensor(theta, requires_grad=True)
+        loss = mse_loss(Tensor.lift(self.design) @ weights, self.ys)
+        loss.backward()
+        assert weights.grad is not None
+        return float(loss.data), weights.grad.copy()
+
+    def prediction(self, xs: np.ndarray) -> np.ndarray:
+        """The current line's y over ``xs`` (NaN if θ is no longer finite)."""
+        xs = np.asarray(xs, dtype=np.float64)
+        with np.errstate(all="ignore"):
+            values = self.theta[0] + self.theta[1] * xs
+        return np.where(np.isfinite(values), values, np.nan)
+
+    def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The data's box with a margin: fixed for a data set, so the picture never jumps."""
+        x_lo, x_hi = X_RANGE
+        y_lo, y_hi = float(np.min(self.ys)), float(np.max(self.ys))
+        margin = 0.1 * max(y_hi - y_lo, 1.0)
+        return ((x_lo, x_hi), (y_lo - margin, y_hi + margin))
+
+    def state(self) -> dict[str, Any]:
+        data = self.common_state()
+        data.update(
+            losses=plain(self.history.losses),
+            points=plain(np.column_stack([self.xs, self.ys])),
+        )
+        return data

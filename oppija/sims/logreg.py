@@ -1,0 +1,130 @@
+"""Logistic regression y = σ(θ₀ + θ₁x) learned by gradient descent, with a choice of error.
+
+The data are seeded and one-dimensional with x₀ = 1 (the slide's picture: points at y = 0 and
+y = 1 and the sigmoid between them): x uniform in [−3; 3], y = 1 with probability σ(1,5x − 0,5).
+The descent starts from θ = (0; 0), as the slide's worked example does. The gradient comes from
+the engine for either error:
+
+- ``cross-entropy``: 𝓔 = −1/m · Σᵢ [yᵢ ln σ(zᵢ) + (1 − yᵢ) ln(1 − σ(zᵢ))], computed from the
+  logits (a stable log-softmax over [0, z]), so its gradient is exactly 1/m · Σᵢ (σ(zᵢ) − yᵢ) xᵢ
+  even when the model is confidently wrong;
+- ``mse``: 𝓔 = 1/m · Σᵢ (σ(zᵢ) − yᵢ)², gradient 2/m · Σᵢ (σ(zᵢ) − yᵢ) σ(zᵢ)(1 − σ(zᵢ)) xᵢ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from oppija.engine.losses import cross_entropy, mse_loss
+from oppija.engine.tensor import Tensor, stable_sigmoid
+from oppija.sims.base import Simulation, choose, plain
+
+DEFAULT_LR = 0.5
+DEFAULT_POINTS = 20
+DEFAULT_SEED = 1
+DEFAULT_LOSS = "cross-entropy"
+DEFAULT_STEPS = 1000
+X_RANGE = (-3.0, 3.0)
+TRUE_THETA = (-0.5, 1.5)
+
+# The update rule of each error, printed under the plot (mathematics: the same in every language).
+UPDATE_RULES: dict[str, str] = {
+    "cross-entropy": "θⱼ ← θⱼ − α · 1/m · Σᵢ (σ(θᵀx⁽ⁱ⁾) − y⁽ⁱ⁾) xⱼ⁽ⁱ⁾",
+    "mse": "θⱼ ← θⱼ − α · 2/m · Σᵢ (σ(θᵀx⁽ⁱ⁾) − y⁽ⁱ⁾) σ(θᵀx⁽ⁱ⁾)(1 − σ(θᵀx⁽ⁱ⁾)) xⱼ⁽ⁱ⁾",
+}
+# [0, z] as logits: softmax over them is [1 − σ(z), σ(z)], so class 1 has probability σ(z).
+_TWO_CLASS = np.array([[0.0, 1.0]])
+
+
+def class_data(points: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The seeded data set: xs uniform in :data:`X_RANGE`, labels 0/1 drawn from σ(1,5x − 0,5)."""
+    rng = np.random.default_rng(seed)
+    xs = rng.uniform(*X_RANGE, size=points)
+    probability = stable_sigmoid(TRUE_THETA[0] + TRUE_THETA[1] * xs)
+    labels = (rng.random(points) < probability).astype(np.float64)
+    return xs, labels
+
+
+@dataclass(frozen=True)
+class LogisticRegressionParams:
+    """The settings of one run, checked against the ``logreg`` parameter table."""
+
+    lr: float
+    points: int
+    seed: int
+    loss: str
+    steps: int
+
+
+class LogisticRegressionDescent(Simulation):
+    """Descent on the chosen error of y = σ(θ₀ + θ₁x), from θ = (0; 0)."""
+
+    name = "logreg"
+    dim = 2
+    params: LogisticRegressionParams
+
+    def __init__(self, **settings: object) -> None:
+        self.xs = np.zeros(0)
+        self.ys = np.zeros(0)
+        self.design = np.zeros((0, 2))
+        super().__init__(**settings)
+
+    @classmethod
+    def build_params(cls, settings: Mapping[str, object]) -> LogisticRegressionParams:
+        return LogisticRegressionParams(
+            lr=float(choose(settings, "lr", DEFAULT_LR)),
+            points=int(choose(settings, "points", DEFAULT_POINTS)),
+            seed=int(choose(settings, "seed", DEFAULT_SEED)),
+            loss=str(choose(settings, "loss", DEFAULT_LOSS)),
+            steps=int(choose(settings, "steps", DEFAULT_STEPS)),
+        )
+
+    def start_theta(self) -> np.ndarray:
+        self.xs, self.ys = class_data(self.params.points, self.params.seed)
+        self.design = np.column_stack([np.ones_like(self.xs), self.xs])  # x₀ = 1
+        return np.zeros(2)
+
+    def error(self, weights: Tensor) -> Tensor:
+        """The chosen error of the weights, as an engine graph."""
+        logits = Tensor.lift(self.design) @ weights
+        if self.params.loss == "mse":
+            return mse_loss(logits.sigmoid(), self.ys)
+        two_class = logits.reshape(-1, 1) * _TWO_CLASS
+        return cross_entropy(two_class, self.ys.astype(np.intp))
+
+    def evaluate(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+        weights = Tensor(theta, requires_grad=True)
+        loss = self.error(weights)
+        loss.backward()
+        assert weights.grad is not None
+        return float(loss.data), weights.grad.copy()
+
+    @property
+    def update_rule(self) -> str:
+        """The update rule of the chosen error (Unicode mathematics)."""
+        return UPDATE_RULES[self.params.loss]
+
+    def prediction(self, xs: np.ndarray) -> np.ndarray:
+        """σ(θ₀ + θ₁x) over ``xs`` (NaN if θ is no longer finite)."""
+        xs = np.asarray(xs, dtype=np.float64)
+        with np.errstate(all="ignore"):
+            values = stable_sigmoid(self.theta[0] + self.theta[1] * xs)
+        return np.where(np.isfinite(values), values, np.nan)
+
+    def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The data's x range and probabilities from 0 to 1 with a margin (fixed)."""
+        return (X_RANGE, (-0.1, 1.1))
+
+    def state(self) -> dict[str, Any]:
+        data = self.common_state()
+        data.update(
+            losses=plain(self.history.losses),
+            points=plain(np.column_stack([self.xs, self.ys])),
+            loss_kind=self.params.loss,
+            update_rule=self.update_rule,
+        )
+        return data

@@ -1,0 +1,54 @@
+"""A simulation's current numbers as plain text lines, in the active number format.
+
+``oppija demo NAME`` prints this when no picture can be drawn, and widgets can show the same
+lines under their plot: k, θ, 𝓔(θ), ∇𝓔(θ), the last step's length, and how the run stands.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from oppija.i18n import _, format_decimal, format_integer
+from oppija.sims.base import Simulation
+
+
+def format_number(value: float) -> str:
+    """A number with 4 decimals, or up to 10 when it is small (0,000003), so it never reads 0."""
+    if not math.isfinite(value) or value == 0 or abs(value) >= 1e-3:
+        return format_decimal(value, digits=4)
+    return format_decimal(value, digits=10)
+
+
+def format_vector(values: np.ndarray) -> str:
+    """One number as itself, several as (a; b): the lecture writes vectors with semicolons."""
+    flat = [float(v) for v in np.asarray(values, dtype=np.float64).reshape(-1)]
+    if len(flat) == 1:
+        return format_number(flat[0])
+    return "(" + "; ".join(format_number(v) for v in flat) + ")"
+
+
+def readout_lines(simulation: Simulation, ascii_only: bool = False) -> list[str]:
+    """The readout: one quantity a line, then the run's status in a sentence.
+
+    ``ascii_only`` names the quantities in ASCII (theta, E) for terminals without the symbols;
+    the sentence stays in the active language.
+    """
+    steps = simulation.history.steps
+    last_step = float(steps[-1]) if len(steps) > 1 else math.nan
+    if ascii_only:
+        names = ("theta", "E(theta)", "grad E(theta)", "|step|")
+    else:
+        names = ("θ", "𝓔(θ)", "∇𝓔(θ)", "|Δθ|")
+    lines = [
+        f"{simulation.name}  k = {format_integer(simulation.step_count)}",
+        f"{names[0]} = {format_vector(simulation.theta)}",
+        f"{names[1]} = {format_number(simulation.loss)}",
+        f"{names[2]} = {format_vector(simulation.grad)}",
+        f"{names[3]} = {'-' if math.isnan(last_step) else format_number(last_step)}",
+        simulation.status_message or _("The descent is running."),
+    ]
+    if ascii_only:  # the Estonian minus sign is U+2212
+        return [line.replace("\N{MINUS SIGN}", "-") for line in lines]
+    return lines

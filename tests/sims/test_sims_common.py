@@ -1,0 +1,255 @@
+"""What every simulation shares: settings, new settings, versions, JSON, the numbers view."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from oppija import i18n
+from oppija.content.loader import load_lecture
+from oppija.engine.expr import parse_formula
+from oppija.sims import (
+    SIMULATIONS,
+    DemoSettingError,
+    GradientDescent1D,
+    GradientDescent2D,
+    LinearRegressionDescent,
+    LogisticRegressionDescent,
+    create_simulation,
+    from_demo_block,
+)
+from oppija.sims.readout import readout_lines
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+def test_the_registry_names_the_four_descent_demos() -> None:
+    assert list(SIMULATIONS) == ["gd1d", "gd2d", "linreg", "logreg"]
+    assert all(cls.name == name for name, cls in SIMULATIONS.items())
+
+
+def test_create_simulation_parses_text_with_comma_or_point() -> None:
+    sim = create_simulation("gd1d", {"lr": "0,05", "start": "-1.5", "function": "x^4 - 3x^2 + x"})
+    assert (sim.params.lr, sim.params.start) == (0.05, -1.5)
+    assert sim.params.function.text == "x^4 - 3x^2 + x"
+    two = create_simulation("gd2d", {"start": "1,5; -2", "momentum": "0,9"})
+    assert two.params.start == (1.5, -2.0) and two.params.momentum == 0.9
+    assert create_simulation("gd2d", {"start": "1 2"}).params.start == (1.0, 2.0)
+
+
+@pytest.mark.parametrize(
+    ("name", "settings", "fragment"),
+    [
+        ("nope", {}, "unknown demo “nope”; available demos: gd1d, gd2d, linreg, logreg"),
+        ("gd1d", {"bogus": "1"}, "unknown parameter “bogus” for demo “gd1d”"),
+        ("gd1d", {"lr": "fast"}, "“fast” is not a number"),
+        ("gd1d", {"lr": "20"}, "“lr” must be between 0.0001 and 10, not 20"),
+        ("gd1d", {"preset": "steep"}, "unknown value “steep” for “preset”"),
+        ("gd1d", {"function": "__import__('os')"}, "bad formula in “function”"),
+        ("gd1d", {"function": "x + y"}, "Unknown name “y”"),
+        ("gd2d", {"start": "1"}, "“start” needs exactly 2 numbers, not 1"),
+        ("linreg", {"preset": "bowl"}, "unknown parameter “preset”"),
+        ("logreg", {"loss": "hinge"}, "choose one of: mse, cross-entropy"),
+    ],
+)
+def test_bad_settings_are_refused_with_one_translated_sentence(
+    name: str, settings: dict[str, str], fragment: str
+) -> None:
+    with pytest.raises(DemoSettingError) as caught:
+        create_simulation(name, settings)
+    assert fragment in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_refusals_speak_estonian() -> None:
+    i18n.set_language("et")
+    with pytest.raises(DemoSettingError, match="„lr“ peab olema vahemikus 0,0001 kuni 10"):
+        create_simulation("gd1d", {"lr": "20"})
+    with pytest.raises(DemoSettingError, match="vigane valem „function“ väärtuses"):
+        create_simulation("gd1d", {"function": "import os"})
+    with pytest.raises(DemoSettingError, match="pole parameetrit „bogus“"):
+        GradientDescent1D(bogus=1)
+
+
+@pytest.mark.parametrize(
+    ("values", "fragment"),
+    [
+        ({"lr": 0.0}, "between"),
+        ({"lr": float("nan")}, "is not a number"),
+        ({"lr": True}, "wrong kind"),
+        ({"steps": 2.5}, "wrong kind"),
+        ({"start": [1.0]}, "wrong kind"),
+        ({"function": parse_formula("x*y", ("x", "y"))}, "Unknown name “y”"),
+    ],
+)
+def test_typed_values_are_checked_too(values: dict[str, object], fragment: str) -> None:
+    with pytest.raises(DemoSettingError, match=fragment):
+        GradientDescent1D().changed(**values)
+
+
+def test_changed_keeps_earlier_settings_but_a_preset_starts_fresh() -> None:
+    sim = GradientDescent1D(preset="crawl").changed(lr=0.5)
+    assert (sim.params.preset, sim.params.lr, sim.params.start) == ("crawl", 0.5, 3.0)
+    sim = sim.changed(start="1,5")
+    assert (sim.params.lr, sim.params.start) == (0.5, 1.5)
+    fresh = sim.changed(preset="oscillate")
+    assert (fresh.params.lr, fresh.params.start) == (0.9, 3.0)
+    typed = sim.changed(function="x^4 - 3x^2 + x")
+    assert typed.params.function.text == "x^4 - 3x^2 + x" and typed.params.lr == 0.5
+    two = GradientDescent2D(preset="valley").changed(momentum=0.5, start=(1, 2))
+    assert two.params.momentum == 0.5 and two.params.start == (1.0, 2.0)
+    assert two.params.function.text == "x^2 + 20y^2"
+
+
+def test_a_bad_change_leaves_the_old_simulation_as_it_was() -> None:
+    sim = GradientDescent1D(preset="two-minima")
+    sim.run(5)
+    with pytest.raises(DemoSettingError):
+        sim.changed(function="x^")
+    assert sim.step_count == 5 and sim.params.function.text == "x^4 - 3x^2 + x"
+
+
+def test_retuned_carries_on_from_the_current_point() -> None:
+    sim = GradientDescent1D(preset="crawl")
+    sim.run(10)
+    theta = sim.state()["theta"]
+    faster = sim.retuned(lr=0.1)
+    assert faster.step_count == 10 and faster.state()["theta"] == theta
+    assert faster.version > sim.version
+    faster.step()
+    assert faster.state()["theta"] == pytest.approx(theta * 0.8)
+    assert len(faster.state()["path"]) == 12
+    gone = GradientDescent1D(preset="diverge")
+    gone.run(1000)
+    again = gone.retuned(lr=0.1)
+    assert again.step_count == 0 and again.status == "running" and again.params.start == 3.0
+
+
+def test_version_changes_exactly_when_the_state_does() -> None:
+    sim = GradientDescent1D(function="x^2", lr=0.5, start=1.0)
+    before = sim.version
+    sim.step()  # straight to 0, then converged
+    sim.step()
+    assert sim.status == "converged"
+    after = sim.version
+    assert after > before
+    sim.step()
+    sim.run(5)
+    assert sim.version == after
+    sim.reset()
+    assert sim.version > after and sim.step_count == 0 and sim.status == "running"
+
+
+def test_done_at_the_step_limit() -> None:
+    sim = GradientDescent1D(preset="crawl", steps=5)
+    sim.run(100)
+    assert sim.status == "done" and sim.step_count == 5
+    assert sim.status_message == "The step limit (5) was reached."
+
+
+def test_status_messages() -> None:
+    sim = GradientDescent1D(preset="good")
+    assert sim.status_message == ""
+    sim.run(1000)
+    assert sim.status_message.startswith("The descent converged after 56 steps")
+    i18n.set_language("et")
+    assert "56" in sim.status_message
+
+
+def test_numbers_rows_are_the_table_of_steps() -> None:
+    sim = GradientDescent1D(preset="bowl")
+    sim.run(2)
+    rows = sim.numbers_rows()
+    assert [tuple(row) for row in rows] == [
+        (0, 3.0, 9.0, 6.0, None),
+        (1, pytest.approx(2.4), pytest.approx(5.76), pytest.approx(4.8), pytest.approx(0.6)),
+        (2, pytest.approx(1.92), pytest.approx(3.6864), pytest.approx(3.84), pytest.approx(0.48)),
+    ]
+    two = GradientDescent2D(preset="bowl")
+    two.step()
+    assert two.numbers_rows()[1].theta == pytest.approx([2.0, 1.6])
+    assert two.numbers_rows()[1].grad == pytest.approx([4.0, 3.2])
+    json.dumps(two.numbers_rows(), allow_nan=False)
+
+
+@pytest.mark.parametrize(
+    ("name", "keys"),
+    [
+        ("gd1d", {"theta", "loss", "grad", "path"}),
+        ("gd2d", {"theta", "loss", "grad", "path"}),
+        ("linreg", {"theta", "loss", "losses"}),
+        ("logreg", {"theta", "loss", "losses"}),
+    ],
+)
+def test_json_shape(name: str, keys: set[str]) -> None:
+    sim = create_simulation(name, {})
+    sim.run(3)
+    data = json.loads(json.dumps(sim.to_json(), ensure_ascii=False, allow_nan=False))
+    assert set(data) == {"demo", "params", "step", "status", "state"}
+    assert data["demo"] == name and data["step"] == 3 and data["status"] == "running"
+    assert keys <= set(data["state"])
+    assert "lr" in data["params"] and "steps" in data["params"]
+
+
+def test_json_has_null_for_numbers_that_are_not_finite() -> None:
+    sim = GradientDescent1D(function="exp(x^2)", lr=10, start=1.0)
+    sim.run(5)
+    data = sim.to_json()
+    text = json.dumps(data, allow_nan=False)
+    assert data["status"] == "diverged" and data["state"]["loss"] is None and "null" in text
+
+
+def test_every_descent_demo_in_the_lessons_builds(tmp_path: object) -> None:
+    built = 0
+    for language in ("et", "en"):
+        lecture = load_lecture(language)
+        for section in lecture.sections:
+            for slide in section.slides:
+                demo = slide.demo
+                if demo is None or demo.kind not in SIMULATIONS:
+                    continue
+                sim = from_demo_block(demo.kind, demo.as_dict())
+                sim.run(3)
+                assert sim.status == "running", (slide.id, sim.status_message)
+                built += 1
+    assert built >= 2 * 8
+
+
+def test_from_demo_block_refuses_what_is_not_there_yet() -> None:
+    with pytest.raises(DemoSettingError, match="unknown demo “softmax”"):
+        from_demo_block("softmax", {})
+    sim = from_demo_block("gd1d", {"preset": "crawl", "lr": 0.02})
+    assert sim.params.lr == 0.02 and sim.params.start == 3.0
+
+
+def test_readout_in_the_active_number_format() -> None:
+    sim = GradientDescent2D(preset="bowl")
+    sim.step()
+    i18n.set_language("et")
+    lines = readout_lines(sim)
+    assert lines[0] == "gd2d  k = 1"
+    assert lines[1] == "θ = (2; 1,6)"
+    assert lines[3] == "∇𝓔(θ) = (4; 3,2)"
+    assert lines[4] == "|Δθ| = 0,6403"
+    ascii_lines = readout_lines(GradientDescent1D(function="x^2", start=-0.00001), ascii_only=True)
+    assert ascii_lines[1] == "theta = -0,00001" and ascii_lines[4] == "|step| = -"
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [GradientDescent1D, GradientDescent2D, LinearRegressionDescent, LogisticRegressionDescent],
+)
+def test_long_runs_stay_small(cls: type) -> None:
+    sim = cls(steps=10_000, lr=0.0001)
+    sim.run(10_000)
+    assert sim.step_count == 10_000 and sim.status == "done"
+    assert sim.history.rows.nbytes <= 2 * 10_001 * (2 * sim.dim + 2) * 8
+
+
+def test_status_messages_in_estonian() -> None:
+    """Needs the Estonian catalog entries from spec/sims-et.json."""
+    i18n.set_language("et")
+    sim = GradientDescent1D(preset="diverge")
+    sim.run(1000)
+    assert sim.status_message == "Laskumine hajus: sammul 70 kasvas viga üle 10¹²."
