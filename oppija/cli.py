@@ -248,17 +248,9 @@ def _run_demo(args: argparse.Namespace) -> int:
         print(json.dumps(simulation.to_json(), ensure_ascii=False, allow_nan=False))
         return 0
     ascii_only = _ascii_wanted(args.ascii or args.demo_ascii)
-    import importlib.util
+    from oppija.scenes import render_frame
 
-    if importlib.util.find_spec("oppija.demo_frames") is not None:
-        from oppija.demo_frames import render_frame  # type: ignore[import-not-found]
-
-        frame = render_frame(simulation, args.width, args.height, ascii_only)
-        print(frame if isinstance(frame, str) else "\n".join(map(str, frame)))
-        return 0
-    from oppija.sims.readout import readout_lines
-
-    print("\n".join(readout_lines(simulation, ascii_only)))
+    print(render_frame(simulation, args.width, args.height, ascii_only))
     return 0
 
 

@@ -83,12 +83,27 @@ _ = gettext
 
 
 # ------------------------------------------------------------------- numbers
+HUGE = 1e15  # from here on numbers are written 1,23e40: all those digits would say nothing
+
+
+def _scientific(value: float) -> str:
+    """'1,23e40' in Estonian, '1.23e40' in English (a diverged descent reaches such numbers)."""
+    mantissa, exponent = f"{value:.2e}".split("e")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    text = f"{mantissa}e{int(exponent)}"
+    if _language == "et":
+        return text.replace(".", ",").replace("-", "−")
+    return text
+
+
 def format_decimal(value: float, digits: int = 2, group: bool = True) -> str:
     """A number with at most ``digits`` decimals in the active language: 0,01 and 12 345,6."""
     if math.isnan(value):
         return "NaN"
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
+    if abs(value) >= HUGE:
+        return _scientific(value)
     from babel.numbers import format_decimal as babel_decimal
 
     pattern = ("#,##0" if group else "0") + ("." + "#" * digits if digits > 0 else "")
@@ -98,7 +113,7 @@ def format_decimal(value: float, digits: int = 2, group: bool = True) -> str:
 
 def format_fixed(value: float, digits: int = 2) -> str:
     """A number with exactly ``digits`` decimals (for columns of numbers that line up)."""
-    if not math.isfinite(value):
+    if not math.isfinite(value) or abs(value) >= HUGE:
         return format_decimal(value)
     from babel.numbers import format_decimal as babel_decimal
 

@@ -49,6 +49,21 @@ KEY_NAMES = {
 }
 
 
+# The keys of a demo (the demo widgets are imported only when a demo is shown).
+DEMO_HELP_ROWS: tuple[tuple[str, str], ...] = (
+    ("space", N_("In a demo: run / pause")),
+    ("n", N_("In a demo: one step")),
+    ("r", N_("In a demo: start again")),
+    ("+ / -", N_("In a demo: learning rate α up / down")),
+    ("[ / ]", N_("In a demo: slower / faster")),
+    ("a / s / f / b", N_("In a demo: type α, the start, the function, momentum β")),
+    ("h / e", N_("In a demo: heat map / the other error function")),
+    ("#", N_("In a demo: the numbers as a table")),
+    ("z", N_("In a demo: enlarge / back")),
+    ("Esc", N_("From a demo or a field back to the slide")),
+)
+
+
 def key_names(keys: str) -> str:
     """'right,pagedown,space' → '→ / PgDn / Space' in the active language."""
     names = []
@@ -228,7 +243,14 @@ class OppijaApp(App[None]):
         rows.insert(2, (f"{key_names('home')} / {key_names('end')}", _("First / last slide")))
         rows.insert(3, ("↑ / ↓", _("Scroll the slide")))
         rows.insert(4, ("Tab", _("Move between the contents and the slide")))
+        rows.extend(
+            (key_names(key) if key == "space" else key, _(text)) for key, text in DEMO_HELP_ROWS
+        )
         return rows
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as the learner knows them (→, PgDn, Tühik), in the active language."""
+        return binding.key_display or key_names(binding.key)
 
     def action_help(self) -> None:
         from oppija.tui.screens.help import HelpScreen

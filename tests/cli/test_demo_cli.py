@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
 import json
 import subprocess
 import sys
-import types
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -131,18 +128,15 @@ def test_the_last_repeated_setting_wins(capsys: pytest.CaptureFixture[str]) -> N
     assert data["params"]["lr"] == 0.2
 
 
-def test_the_readout_without_a_frame_module(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def test_the_text_frame_is_the_picture_then_the_readout(
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    real_find_spec = importlib.util.find_spec
-    monkeypatch.setattr(
-        importlib.util,
-        "find_spec",
-        lambda name, *rest: None if name == "oppija.demo_frames" else real_find_spec(name, *rest),
-    )
-    assert main(["--lang", "en", "demo", "gd1d", "--steps", "2"]) == 0
-    lines = capsys.readouterr().out.strip().splitlines()
-    assert lines == [
+    assert main(["--lang", "en", "demo", "gd1d", "--steps", "2", "--width", "60"]) == 0
+    lines = capsys.readouterr().out.rstrip("\n").splitlines()
+    assert lines[0].strip() == "𝓔(θ) = x^2"  # the picture's title
+    assert any("⠀" < char <= "⣿" for line in lines for char in line)  # drawn in braille
+    assert all(len(line) <= 60 for line in lines)
+    assert lines[-6:] == [
         "gd1d  k = 2",
         "θ = 1.92",
         "𝓔(θ) = 3.6864",
@@ -150,27 +144,18 @@ def test_the_readout_without_a_frame_module(
         "|Δθ| = 0.48",
         "The descent is running.",
     ]
-    args = ["--lang", "en", "demo", "gd1d", "--set", "preset=diverge", "--steps", "100", "--ascii"]
-    assert main(args) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("gd1d  k = 70\ntheta = ")
-    assert "The descent diverged: at step 70 the error grew beyond 10¹²." in out
 
 
-def test_the_frame_comes_from_demo_frames_when_it_exists(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls: list[tuple[object, ...]] = []
-    frames = types.ModuleType("oppija.demo_frames")
-    frames.__spec__ = importlib.machinery.ModuleSpec("oppija.demo_frames", None)
+def test_the_ascii_frame_holds_only_ascii(capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("gd1d", "gd2d", "linreg", "logreg"):
+        assert main(["--lang", "en", "demo", name, "--steps", "3", "--ascii"]) == 0
+        assert capsys.readouterr().out.isascii(), name
 
-    def render_frame(sim: object, width: int, height: int, ascii_only: bool) -> list[str]:
-        calls.append((sim.name, sim.step_count, width, height, ascii_only))  # type: ignore[attr-defined]
-        return ["frame", "rows"]
 
-    frames.render_frame = render_frame  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "oppija.demo_frames", frames)
+def test_the_frame_fills_the_size_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["demo", "gd2d", "--steps", "3", "--width", "100", "--height", "30", "--ascii"]
     assert main(args) == 0
-    assert capsys.readouterr().out == "frame\nrows\n"
-    assert calls == [("gd2d", 3, 100, 30, True)]
+    lines = capsys.readouterr().out.rstrip("\n").split("\n")
+    assert len(lines) == 30
+    assert max(len(line) for line in lines) <= 100
+    assert any(len(line) > 90 for line in lines)  # the picture uses the width

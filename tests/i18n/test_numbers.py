@@ -98,3 +98,25 @@ def test_switch_language_translates_strings() -> None:
         assert i18n._("options") == "options"
     finally:
         i18n.set_language(previous)
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "expected"),
+    [
+        ("et", 1e30, "1e30"),
+        ("et", -2.5e40, "−2,5e40"),
+        ("en", 1.234e300, "1.23e300"),
+        ("et", 1e15, "1e15"),
+    ],
+)
+def test_huge_numbers_are_written_with_a_power_of_ten(
+    language: str, value: float, expected: str
+) -> None:
+    """A diverged descent reaches 10³⁰ and more: that must print, not raise."""
+    previous = i18n.current_language()
+    i18n.set_language(language)
+    try:
+        assert i18n.format_decimal(value) == expected
+        assert i18n.format_fixed(value, 4) == expected
+    finally:
+        i18n.set_language(previous)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from textual.pilot import Pilot
 
 from oppija.progress import Progress
@@ -48,3 +50,24 @@ def test_glossary_screen(snap_compare, tmp_path: Path) -> None:
 
 def test_too_small_message(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(fresh_app(tmp_path), terminal_size=(50, 12))
+
+
+# The descent demos mid-run: the slide fully revealed, then a few steps (seeded, so the same
+# picture every time). Each at a roomy size and at 80×24.
+DEMO_SLIDES = {
+    "gd1d": ("gd-1d", 3, 4),  # slide, reveal steps to press, descent steps
+    "gd2d": ("gd-2d", 3, 8),
+    "linreg": ("linreg", 4, 10),
+    "logreg": ("gd-logreg", 4, 10),
+}
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+@pytest.mark.parametrize("demo", sorted(DEMO_SLIDES))
+def test_demo_mid_run(snap_compare, tmp_path: Path, demo: str, size: tuple[int, int]) -> None:
+    slide, reveals, steps = DEMO_SLIDES[demo]
+    assert snap_compare(
+        fresh_app(tmp_path, slide=slide),
+        terminal_size=size,
+        press=["right"] * (reveals - 1) + ["n"] * steps,
+    )

@@ -11,7 +11,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from oppija.content import navigation
-from oppija.content.model import Lecture
+from oppija.content.model import Lecture, Slide
 from oppija.content.navigation import Position
 from oppija.i18n import N_, _, parse_number
 from oppija.progress import QuizAnswer, timestamp
@@ -44,6 +44,7 @@ class LectureScreen(Screen[None]):
     def __init__(self, position: Position) -> None:
         super().__init__()
         self._start = position
+        self._demo_slide: str | None = None  # the slide whose demo is shown
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -55,6 +56,7 @@ class LectureScreen(Screen[None]):
                 view = SlideView(id="slide")
                 view.set_class(ascii_mode, "-ascii")
                 yield view
+                yield Vertical(id="demo-area")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -93,6 +95,31 @@ class LectureScreen(Screen[None]):
         header.steps = slide.step_count
         self.query_one(SlideView).show(slide, position.step, progress.answers)
         self.query_one(ContentsList).mark(slide.id, progress.seen)
+        self._show_demo(slide, position.step)
+
+    def _show_demo(self, slide: Slide, step: int) -> None:
+        """A fully revealed slide with a demo gets it below the text, focused so that its keys
+        work at once; other slides get no demo area at all."""
+        area = self.query_one("#demo-area", Vertical)
+        wanted = slide.id if slide.demo is not None and step == slide.step_count - 1 else None
+        if wanted == self._demo_slide:
+            return
+        self._demo_slide = wanted
+        focused = self.focused
+        if focused is not None and area in focused.ancestors:  # don't let focus fall elsewhere
+            self.query_one(SlideView).focus()
+        area.remove_children()
+        area.display = False
+        if wanted is None or slide.demo is None:
+            return
+        from oppija.tui.widgets.demo_host import demo_widget
+
+        widget = demo_widget(slide.demo.kind, slide.demo.as_dict(), id="demo")
+        if widget is None:
+            return
+        area.display = True
+        area.mount(widget)
+        widget.focus()
 
     def relanguage(self) -> None:
         """After a language switch: same slide and step, every text anew."""
@@ -101,6 +128,10 @@ class LectureScreen(Screen[None]):
         self._fill_contents()
         self.position = navigation.clamp(self.lecture, self.position)
         self._show(self.position)
+        for demo in self.query("#demo"):
+            relanguage = getattr(demo, "relanguage", None)
+            if relanguage is not None:
+                relanguage()
 
     # ----------------------------------------------------------------- sizing
     def on_resize(self, event: Resize) -> None:

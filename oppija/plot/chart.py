@@ -1,0 +1,245 @@
+"""A chart: the canvas plus what makes it readable — axis lines, ticks, labels and a title.
+
+The frame (margins, axes, tick labels) is laid out once when the chart is made, in the active
+language; draw on ``chart.canvas`` in data coordinates and render the whole box. A chart is cheap,
+so a widget makes a new one when the ranges, the size or the language change.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from rich.segment import Segment
+from rich.style import Style
+
+from oppija.plot.canvas import Canvas
+from oppija.plot.glyphs import MODES, Mode, ascii_safe
+from oppija.plot.ranges import data_range, sane_range
+from oppija.plot.styles import PlotStyles
+from oppija.plot.ticks import nice_ticks, tick_labels
+
+__all__ = ["Chart", "line_chart", "scatter_chart"]
+
+# Axis pieces: vertical, vertical with a tick, corner, horizontal, horizontal with a tick.
+_AXIS_UNICODE = ("│", "┤", "└", "─", "┬")
+_AXIS_ASCII = ("|", "+", "+", "-", "+")
+_MIN_X_GAP = 2  # blanks between neighbouring x tick labels
+
+
+def _style(text: str) -> Style | None:
+    return Style.parse(text) if text else None
+
+
+class Chart:
+    """A ``width`` × ``height`` cell box: y tick labels on the left, x tick labels below."""
+
+    def __init__(
+        self,
+        width: int,
+        height: int,
+        x_range: tuple[float, float],
+        y_range: tuple[float, float],
+        mode: Mode = "braille",
+        styles: PlotStyles | None = None,
+        x_label: str | None = None,
+        y_label: str | None = None,
+        title: str | None = None,
+    ) -> None:
+        self.mode: Mode = mode if mode in MODES else "braille"
+        self.styles = styles or PlotStyles.default()
+        self.width = max(int(width), 2)
+        self.height = max(int(height), 1)
+        self.x_range = sane_range(*x_range)
+        self.y_range = sane_range(*y_range)
+        clean = ascii_safe if self.mode == "ascii" else str
+        self.title = clean(title) if title else ""
+        self.x_label = clean(x_label) if x_label else ""
+        self.y_label = clean(y_label) if y_label else ""
+        self._axis = _AXIS_ASCII if self.mode == "ascii" else _AXIS_UNICODE
+
+        header = 1 if (self.title or self.y_label) else 0
+        footer = 2 + (1 if self.x_label else 0)
+        inner_height = max(1, self.height - header - footer)
+        self.y_ticks = nice_ticks(*self.y_range, max(2, inner_height // 2 + 1))
+        y_texts = [clean(t) for t in tick_labels(self.y_ticks)]
+        label_width = min(max((len(t) for t in y_texts), default=0), max(self.width // 3, 1))
+        self.margin = label_width + 1
+        inner_width = max(1, self.width - self.margin)
+        self.width = self.margin + inner_width
+        self.canvas = Canvas(
+            inner_width, inner_height, self.x_range, self.y_range, self.mode, self.styles
+        )
+
+        self._margin_labels, self._margin_axis = self._y_axis(y_texts, label_width)
+        self.x_ticks, self._axis_row, self._tick_row = self._x_axis(clean)
+        self._header = self._header_row() if header else None
+
+    # ------------------------------------------------------------ layout
+    def _y_axis(self, texts: list[str], label_width: int) -> tuple[list[str], list[str]]:
+        vertical, with_tick = self._axis[0], self._axis[1]
+        labels = [" " * label_width] * self.canvas.height
+        axis = [vertical] * self.canvas.height
+        rows = [self.canvas.cell_row(t) for t in self.y_ticks]
+        for row, text in zip(rows, texts, strict=True):
+            if 0 <= row < self.canvas.height and axis[row] == vertical:
+                labels[row] = text[:label_width].rjust(label_width)
+                axis[row] = with_tick
+        return labels, axis
+
+    def _x_axis(self, clean: type[str] | object) -> tuple[list[float], str, str]:
+        """Ticks, the axis line and the label row; fewer ticks until their labels fit."""
+        inner = self.canvas.width
+        wanted = max(2, inner // 6)
+        while True:
+            ticks = nice_ticks(*self.x_range, wanted)
+            texts = [clean(t) for t in tick_labels(ticks)]  # type: ignore[operator]
+            cols = [self.canvas.cell_column(t) for t in ticks]
+            placed = self._place_labels(cols, texts, strict=wanted > 2)
+            if placed is not None or wanted <= 2:
+                break
+            wanted -= 1
+        line = [self._axis[3]] * inner
+        for col in cols:
+            if 0 <= col < inner:
+                line[col] = self._axis[4]
+        axis_row = " " * (self.margin - 1) + self._axis[2] + "".join(line)
+        return ticks, axis_row, placed or " " * self.width
+
+    def _place_labels(self, cols: list[int], texts: list[str], strict: bool) -> str | None:
+        """The label row, each label centred under its tick, or None when ``strict`` and two
+        labels would come closer than the gap."""
+        row = ""
+        for col, text in zip(cols, texts, strict=True):
+            text = text[: self.width]
+            start = max(0, min(self.margin + col - (len(text) - 1) // 2, self.width - len(text)))
+            if start < len(row) + (_MIN_X_GAP if row else 0):
+                if strict:
+                    return None
+                continue
+            row += " " * (start - len(row)) + text
+        return row.ljust(self.width)
+
+    def _header_row(self) -> list[Segment]:
+        label = self.y_label[: self.width]
+        title = self.title[: max(self.width - len(label) - 2, 0)] if label else self.title
+        start = self.margin + (self.canvas.width - len(title)) // 2
+        start = max(start, len(label) + 2 if label else 0)
+        start = min(start, self.width - len(title))
+        segments = []
+        if label:
+            segments.append(Segment(label, _style(self.styles.label)))
+        if title:
+            segments.append(Segment(" " * (start - len(label)), None))
+            segments.append(Segment(title, _style(self.styles.label)))
+        used = sum(len(s.text) for s in segments)
+        if used < self.width:
+            segments.append(Segment(" " * (self.width - used), None))
+        return segments
+
+    # ------------------------------------------------------------ rendering
+    def to_segments(self) -> list[list[Segment]]:
+        """Every row of the chart as Segments, each row exactly ``width`` cells wide."""
+        tick_style, axis_style = _style(self.styles.tick), _style(self.styles.axis)
+        rows: list[list[Segment]] = []
+        if self._header is not None:
+            rows.append(list(self._header))
+        labels, axis = self._margin_labels, self._margin_axis
+        with_labels = self.margin > 1
+        for r, segments in enumerate(self.canvas.to_segments()):
+            row = [Segment(labels[r], tick_style)] if with_labels else []
+            row.append(Segment(axis[r], axis_style))
+            row.extend(segments)
+            rows.append(row)
+        axis_row = [Segment(self._axis_row[self.margin - 1 :], axis_style)]
+        if with_labels:
+            axis_row.insert(0, Segment(" " * (self.margin - 1), None))
+        rows.append(axis_row)
+        rows.append([Segment(self._tick_row, tick_style)])
+        if self.x_label:
+            text = self.x_label[: self.width].rjust(self.width)
+            rows.append([Segment(text, _style(self.styles.label))])
+        return rows
+
+    def to_text(self) -> list[str]:
+        """The chart as plain rows of text."""
+        rows: list[str] = []
+        if self._header is not None:
+            rows.append("".join(s.text for s in self._header))
+        for r, text in enumerate(self.canvas.to_text()):
+            rows.append(self._margin_labels[r] + self._margin_axis[r] + text)
+        rows.append(self._axis_row)
+        rows.append(self._tick_row)
+        if self.x_label:
+            rows.append(self.x_label[: self.width].rjust(self.width))
+        return rows
+
+
+def line_chart(
+    xs: object,
+    ys: object,
+    width: int,
+    height: int,
+    mode: Mode = "braille",
+    styles: PlotStyles | None = None,
+    x_label: str | None = None,
+    y_label: str | None = None,
+    title: str | None = None,
+) -> Chart:
+    """A line plot with ranges from the data; ``ys`` with two dimensions draws one line per row."""
+    chart = _data_chart(xs, ys, width, height, mode, styles, x_label, y_label, title)
+    for i, series in enumerate(_series(ys)):
+        style = chart.styles.series[i % len(chart.styles.series)] if i else chart.styles.curve
+        chart.canvas.line(xs, series, style)
+    return chart
+
+
+def scatter_chart(
+    xs: object,
+    ys: object,
+    width: int,
+    height: int,
+    mode: Mode = "braille",
+    styles: PlotStyles | None = None,
+    x_label: str | None = None,
+    y_label: str | None = None,
+    title: str | None = None,
+) -> Chart:
+    """A scatter plot with ranges from the data; ``ys`` with two dimensions: one class per row."""
+    chart = _data_chart(xs, ys, width, height, mode, styles, x_label, y_label, title, x_pad=0.05)
+    for i, series in enumerate(_series(ys)):
+        style = chart.styles.series[i % len(chart.styles.series)] if i else chart.styles.point
+        chart.canvas.points(xs, series, style)
+    return chart
+
+
+def _series(ys: object) -> list[np.ndarray]:
+    try:
+        with np.errstate(all="ignore"):
+            array = np.asarray(ys, dtype=float)
+    except (TypeError, ValueError):
+        return []
+    return list(array) if array.ndim == 2 else [array.ravel()]
+
+
+def _data_chart(
+    xs: object,
+    ys: object,
+    width: int,
+    height: int,
+    mode: Mode,
+    styles: PlotStyles | None,
+    x_label: str | None,
+    y_label: str | None,
+    title: str | None,
+    x_pad: float = 0.0,
+) -> Chart:
+    return Chart(
+        width,
+        height,
+        data_range(xs, x_pad),
+        data_range(_series(ys), 0.05),
+        mode=mode,
+        styles=styles,
+        x_label=x_label,
+        y_label=y_label,
+        title=title,
+    )

@@ -1,0 +1,13 @@
+"""A demo's picture: its simulation drawn with the plot layer, the same for the app and the CLI.
+
+Each scene is a function ``draw(simulation, width, height, mode, styles)`` returning exactly
+``height`` rows of Rich Segments, each ``width`` cells wide. The Textual widgets turn the rows into
+Strips; ``oppija demo`` prints them as text. Imports NumPy, Rich, the plot layer and the
+simulations — never Textual.
+"""
+
+from __future__ import annotations
+
+from oppija.scenes.frame import SCENES, draw_scene, render_frame
+
+__all__ = ["SCENES", "draw_scene", "render_frame"]

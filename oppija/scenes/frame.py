@@ -1,0 +1,47 @@
+"""Which scene draws which demo, and the whole text frame ``oppija demo`` prints."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from oppija.plot import Mode, PlotStyles
+from oppija.scenes.gd1d import draw_gd1d
+from oppija.scenes.gd2d import draw_gd2d
+from oppija.scenes.regression import draw_regression
+from oppija.scenes.rows import Rows, to_text
+
+Scene = Callable[..., Rows]
+
+SCENES: dict[str, Scene] = {
+    "gd1d": draw_gd1d,
+    "gd2d": draw_gd2d,
+    "linreg": draw_regression,
+    "logreg": draw_regression,
+}
+
+
+def draw_scene(
+    simulation: Any,
+    width: int,
+    height: int,
+    mode: Mode = "braille",
+    styles: PlotStyles | None = None,
+    **options: object,
+) -> Rows:
+    """The picture of ``simulation`` in exactly ``height`` rows of ``width`` cells."""
+    scene = SCENES[simulation.name]
+    return scene(simulation, width, height, mode, styles or PlotStyles.default(), **options)
+
+
+def render_frame(simulation: Any, width: int, height: int, ascii_only: bool) -> str:
+    """The picture and the readout as plain text, for ``oppija demo`` without ``--json``."""
+    from oppija.sims.readout import readout_lines
+
+    mode: Mode = "ascii" if ascii_only else "braille"
+    readout = readout_lines(simulation, ascii_only)
+    picture_height = max(height - len(readout) - 1, 6)
+    styles = PlotStyles.plain() if os.environ.get("NO_COLOR") else PlotStyles.default()
+    rows = draw_scene(simulation, width, picture_height, mode, styles)
+    return "\n".join([*to_text(rows), "", *readout])

@@ -1,0 +1,73 @@
+"""The two-parameter descent: the error surface as contours (or a heat map), the path on it."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from oppija.plot import Chart, Mode, PlotStyles
+from oppija.scenes.marks import fat_point, symbol
+from oppija.scenes.rows import Rows, fit
+from oppija.sims.gd2d import GradientDescent2D
+
+LEVELS = 9  # contour lines; denser near the bottom, where the path ends
+
+
+def contour_levels(values: np.ndarray, count: int = LEVELS) -> np.ndarray:
+    """Levels spaced by squares from the lowest value: a bowl gets evenly spaced rings."""
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return np.array([])
+    lo, hi = float(finite.min()), float(np.percentile(finite, 90))
+    if not hi > lo:
+        return np.array([])
+    return lo + (hi - lo) * np.linspace(0.03, 1.0, count) ** 2
+
+
+def draw_gd2d(
+    simulation: GradientDescent2D,
+    width: int,
+    height: int,
+    mode: Mode,
+    styles: PlotStyles,
+    heat: bool = False,
+) -> Rows:
+    """A map of 𝓔(θ₀, θ₁) seen from above; −∇𝓔 at the current point shows the way down."""
+    ascii_only = mode == "ascii"
+    (x_lo, x_hi), (y_lo, y_hi) = simulation.view_range()
+    chart = Chart(
+        width,
+        height,
+        (x_lo, x_hi),
+        (y_lo, y_hi),
+        mode=mode,
+        styles=styles,
+        x_label=symbol("theta0", ascii_only),
+        y_label=symbol("theta1", ascii_only),
+        title=f"{symbol('error', ascii_only)} = {simulation.params.function.text}",
+    )
+    canvas = chart.canvas
+    xs = np.linspace(x_lo, x_hi, canvas.dot_width)
+    ys = np.linspace(y_lo, y_hi, canvas.dot_height)
+    surface = simulation.surface(xs, ys)
+    levels = contour_levels(surface)
+    if heat:
+        canvas.heatmap(
+            surface, lo=levels[0] if levels.size else None, hi=levels[-1] if levels.size else None
+        )
+    if levels.size:
+        canvas.contours(surface, levels, styles.grid if heat else styles.curve)
+
+    path = simulation.path_array()
+    canvas.line(path[:, 0], path[:, 1], styles.path)
+    canvas.points(path[:, 0], path[:, 1], styles.path)
+    a, b = (float(v) for v in simulation.theta)
+    ga, gb = (float(v) for v in simulation.grad)
+    if all(math.isfinite(v) for v in (a, b, ga, gb)):
+        norm = math.hypot(ga / (x_hi - x_lo), gb / (y_hi - y_lo))
+        if norm > 0 and simulation.status == "running":
+            reach = 0.15 / norm  # the arrow is 15 % of the picture long, whatever |∇𝓔| is
+            canvas.arrow(a, b, a - ga * reach, b - gb * reach, styles.arrow)
+        fat_point(canvas, a, b, styles.current)
+    return fit(chart.to_segments(), width, height)

@@ -1,0 +1,24 @@
+"""Which widget shows which demo kind; imported only when a slide with a demo is shown."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from textual.widget import Widget
+
+# kind -> (module, class); kinds not listed have no widget yet and show nothing.
+DEMO_WIDGETS: dict[str, tuple[str, str]] = {
+    "gd1d": ("oppija.tui.widgets.gd1d_demo", "GradientDescent1DDemo"),
+    "gd2d": ("oppija.tui.widgets.gd2d_demo", "GradientDescent2DDemo"),
+    "linreg": ("oppija.tui.widgets.regression_demo", "LinearRegressionDemo"),
+    "logreg": ("oppija.tui.widgets.regression_demo", "LogisticRegressionDemo"),
+}
+
+
+def demo_widget(kind: str, params: dict[str, object], **kwargs: object) -> Widget | None:
+    """A new widget running demo ``kind`` with the lesson's ``params``, or None."""
+    home = DEMO_WIDGETS.get(kind)
+    if home is None:
+        return None
+    widget_class = getattr(import_module(home[0]), home[1])
+    return widget_class(kind, params, **kwargs)  # type: ignore[no-any-return]

@@ -1,0 +1,76 @@
+"""A demo's picture: the scene's rows as lines, redrawn only when the simulation changed."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from textual.strip import Strip
+from textual.widget import Widget
+
+from oppija.i18n import current_language
+from oppija.plot import Mode, PlotStyles
+from oppija.scenes.rows import Rows
+
+
+class DemoPicture(Widget):
+    """Draws ``draw(width, height, mode, styles)``; the owner calls :meth:`changed` after a step.
+
+    The rows are cached under a key of everything that shapes them (the simulation's version,
+    the size, the mode, the theme and the owner's options), so a paused demo costs nothing and
+    a running one draws each state once.
+    """
+
+    DEFAULT_CSS = """
+    DemoPicture {
+        height: 1fr;
+        min-height: 6;
+    }
+    """
+
+    def __init__(self, draw: Callable[..., Rows], key: Callable[[], Any], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._draw = draw
+        self._key = key
+        self._cache_key: Any = None
+        self._strips: list[Strip] = []
+
+    @property
+    def mode(self) -> Mode:
+        return "ascii" if getattr(self.app, "ascii_mode", False) else "braille"
+
+    def styles_for_plot(self) -> PlotStyles:
+        """The plot's colours for this terminal: none under NO_COLOR, else dark or light."""
+        if os.environ.get("NO_COLOR"):
+            return PlotStyles.plain()
+        return PlotStyles.default(dark=self.app.current_theme.dark)
+
+    def changed(self) -> None:
+        """The simulation moved: draw again if what is shown differs."""
+        if self._current_key() != self._cache_key:
+            self.refresh()
+
+    def _current_key(self) -> Any:
+        size = self.content_size
+        theme = self.app.current_theme.name
+        return (self._key(), size.width, size.height, self.mode, theme, current_language())
+
+    def _rows(self) -> list[Strip]:
+        key = self._current_key()
+        if key != self._cache_key:
+            width, height = self.content_size
+            if width < 4 or height < 2:
+                self._strips = []
+            else:
+                rows = self._draw(width, height, self.mode, self.styles_for_plot())
+                base = self.rich_style
+                self._strips = [Strip(row, width).apply_style(base) for row in rows]
+            self._cache_key = key
+        return self._strips
+
+    def render_line(self, y: int) -> Strip:
+        strips = self._rows()
+        if 0 <= y < len(strips):
+            return strips[y]
+        return Strip.blank(self.content_size.width, self.rich_style)

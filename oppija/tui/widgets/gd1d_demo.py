@@ -1,0 +1,33 @@
+"""The one-parameter descent demo: type α, a start or a whole function and watch it descend."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from oppija.i18n import N_
+from oppija.sims.gd1d import GradientDescent1D
+from oppija.sims.settings import DemoSettingError
+from oppija.tui.widgets.descent_demo import DescentDemo, TypedValue
+
+
+class GradientDescent1DDemo(DescentDemo):
+    """𝓔(θ) with its tangent; a new start keeps the earlier paths (two valleys, two descents)."""
+
+    TYPED: ClassVar[tuple[TypedValue, ...]] = (
+        TypedValue("a", "lr", N_("α (learning rate)"), N_("type α")),
+        TypedValue("s", "start", N_("start θ⁽⁰⁾"), N_("start")),
+        TypedValue("f", "function", N_("𝓔(x) ="), N_("function")),
+    )
+
+    def apply_typed(self, setting: str, text: str) -> bool:
+        simulation = self.simulation
+        if setting == "start" and isinstance(simulation, GradientDescent1D):
+            try:
+                simulation.restart(text)
+            except (DemoSettingError, ValueError) as error:
+                self._show_error(str(error))
+                return False
+            self._stop()
+            self._replace(simulation)
+            return True
+        return super().apply_typed(setting, text)

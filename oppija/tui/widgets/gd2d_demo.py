@@ -1,0 +1,32 @@
+"""The two-parameter descent demo: contours or a heat map, momentum β as one more control."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding
+
+from oppija.i18n import N_
+from oppija.tui.widgets.descent_demo import DescentDemo, TypedValue
+
+
+class GradientDescent2DDemo(DescentDemo):
+    """A map of 𝓔(θ₀, θ₁) with the path; β > 0 is the heavy ball of momentum."""
+
+    BINDINGS = [Binding("h", "heat", N_("Heat map"))]
+
+    TYPED: ClassVar[tuple[TypedValue, ...]] = (
+        TypedValue("a", "lr", N_("α (learning rate)"), N_("type α")),
+        TypedValue("s", "start", N_("start (θ₀; θ₁)"), N_("start")),
+        TypedValue("b", "momentum", N_("momentum β"), N_("β")),
+        TypedValue("f", "function", N_("𝓔(x, y) ="), N_("function")),
+    )
+
+    heat = False
+
+    def scene_options(self) -> dict[str, object]:
+        return {"heat": self.heat}
+
+    def action_heat(self) -> None:
+        self.heat = not self.heat
+        self._changed()

@@ -1,0 +1,208 @@
+"""The descent demos in the app: where they appear, and every key a learner uses on them."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from oppija import i18n
+from oppija.content.model import Lecture
+from oppija.tui.app import OppijaApp
+from oppija.tui.widgets.demo_picture import DemoPicture
+from oppija.tui.widgets.descent_demo import DescentDemo
+from oppija.tui.widgets.gd2d_demo import GradientDescent2DDemo
+
+from tests.tui.conftest import AppFactory, screen_text
+
+
+async def open_demo(app: OppijaApp, pilot: Pilot[None], slide_id: str) -> DescentDemo:
+    """Open ``slide_id`` fully revealed, where its demo shows, and return the demo."""
+    slide = app.lecture.slide(slide_id)
+    app.screen.go_to(slide_id, slide.step_count - 1)  # type: ignore[attr-defined]
+    await pilot.pause()
+    return app.screen.query_one("#demo", DescentDemo)
+
+
+def static_text(demo: DescentDemo, selector: str) -> str:
+    return str(demo.query_one(selector, Static).render())
+
+
+async def test_a_demo_shows_only_on_its_fully_revealed_slide(
+    make_app: AppFactory, lecture_et: Lecture
+) -> None:
+    slide = lecture_et.slide("gd-1d")
+    app = make_app(slide="gd-1d")
+    async with app.run_test(size=(120, 40)) as pilot:
+        area = app.screen.query_one("#demo-area")
+        assert not area.display and not area.children  # step 1 of 3: text first
+        for _ in range(slide.step_count - 1):
+            await pilot.press("right")
+        await pilot.pause()
+        demo = app.screen.query_one("#demo", DescentDemo)
+        assert area.display
+        assert demo.has_focus  # its keys work at once
+        assert demo.simulation.name == "gd1d"
+        assert "𝓔′ = 1,8" in screen_text(app)  # the slide's tangent, drawn with its slope
+        await pilot.press("right")  # on to a slide without a demo: no demo area at all
+        await pilot.pause()
+        assert not area.display and not area.children
+
+
+async def test_step_reset_and_learning_rate_keys(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "gd-algorithm")  # 𝓔 = x², θ⁽⁰⁾ = 3, α = 0,1
+        await pilot.press("n")
+        assert demo.simulation.theta[0] == pytest.approx(2.4)  # the slide's first step
+        await pilot.press("n")
+        assert demo.simulation.theta[0] == pytest.approx(1.92)
+        readout = static_text(demo, "#demo-readout")
+        assert "k = 2" in readout and "θ = 1,92" in readout
+        await pilot.press("plus")
+        assert demo.simulation.lr == pytest.approx(0.125)
+        assert demo.simulation.step_count == 2  # α changed, the descent carries on
+        await pilot.press("n")
+        assert demo.simulation.theta[0] == pytest.approx(1.92 * (1 - 2 * 0.125))
+        await pilot.press("minus", "minus")
+        assert demo.simulation.lr == pytest.approx(0.1 / 1.25)
+        await pilot.press("r")
+        assert demo.simulation.step_count == 0
+        assert demo.simulation.theta[0] == pytest.approx(3.0)
+
+
+async def test_space_runs_and_pauses(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "gd-1d")
+        await pilot.press("right_square_bracket", "right_square_bracket")  # faster
+        await pilot.press("space")
+        assert demo.playing
+        await pilot.pause(0.5)
+        await pilot.press("space")
+        assert not demo.playing
+        steps = demo.simulation.step_count
+        assert steps > 0
+        await pilot.pause(0.2)
+        assert demo.simulation.step_count == steps  # paused means paused
+
+
+async def test_a_typed_function_is_descended_by_the_engines_gradient(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "gd-1d")
+        await pilot.press("f")
+        field = demo.query_one("#demo-input", Input)
+        assert field.has_focus
+        assert field.value == "x^2"  # the current function, ready to edit
+        field.value = ""
+        await pilot.press(*"x^4 - 3x^2 + x", "enter")
+        assert demo.simulation.params.function.text == "x^4 - 3x^2 + x"
+        assert demo.has_focus  # the field closes, the keys drive the demo again
+        theta = float(demo.simulation.theta[0])
+        await pilot.press("n")
+        derivative = 4 * theta**3 - 6 * theta + 1
+        assert demo.simulation.theta[0] == pytest.approx(theta - 0.1 * derivative)
+        await pilot.press("s")
+        demo.query_one("#demo-input", Input).value = ""
+        await pilot.press(*"0,5", "enter")  # a second start: the first path stays drawn
+        assert demo.simulation.theta[0] == pytest.approx(0.5)
+        assert len(demo.simulation.earlier_paths) == 1
+
+
+async def test_a_bad_formula_is_explained_and_changes_nothing(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "gd-1d")
+        await pilot.press("n")
+        await pilot.press("f")
+        demo.query_one("#demo-input", Input).value = ""
+        await pilot.press(*"__import__('os')", "enter")
+        error = static_text(demo, "#demo-input-error")
+        assert "veerg" in error  # the engine's error, in Estonian, with where it is
+        assert demo.simulation.params.function.text == "x^2"
+        assert demo.simulation.step_count == 1  # the run goes on as it was
+        assert demo.query_one("#demo-input", Input).has_focus  # to correct it
+        await pilot.press("escape")
+        assert demo.has_focus
+        assert not demo.has_class("-typing")
+
+
+async def test_far_too_large_a_step_diverges_and_says_so(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "lr-large")  # the oscillating preset, α = 0,9
+        for _ in range(3):
+            await pilot.press("plus")  # 0,9 → 1,41: past the limit of 1
+        for _ in range(40):
+            await pilot.press("n")
+        assert demo.simulation.status == "diverged"
+        assert "hajus" in static_text(demo, "#demo-status")
+
+
+async def test_the_numbers_view_lists_every_step(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "gd-algorithm")
+        await pilot.press("n", "n", "number_sign")
+        assert demo.has_class("-numbers")
+        await pilot.pause()
+        rows = [line.split() for line in screen_text(app).splitlines()]
+        thetas = [row[-4] for row in rows if len(row) >= 5 and row[-5] in {"0", "1", "2"}]
+        assert thetas == ["3", "2,4", "1,92"]  # k, θ, 𝓔, ∇𝓔, |Δθ| per step
+        await pilot.press("number_sign")
+        assert not demo.has_class("-numbers")
+
+
+def heat_cells(demo: DescentDemo) -> int:
+    """How many cells of the picture have a background colour of the heat map."""
+    picture = demo.query_one(DemoPicture)
+    base = picture.rich_style.bgcolor
+    return sum(
+        len(segment.text)
+        for y in range(picture.content_size.height)
+        for segment in picture.render_line(y)
+        if segment.style is not None and segment.style.bgcolor not in (None, base)
+    )
+
+
+async def test_two_dimensions_heat_map_and_momentum(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "gd-2d")
+        assert isinstance(demo, GradientDescent2DDemo)
+        assert heat_cells(demo) == 0
+        await pilot.press("h")
+        assert demo.heat
+        await pilot.pause()
+        assert heat_cells(demo) > 100  # the surface's height as background colours
+        await pilot.press("b")
+        demo.query_one("#demo-input", Input).value = ""
+        await pilot.press(*"0,5", "enter")
+        assert demo.simulation.params.momentum == pytest.approx(0.5)
+        await pilot.press("s")
+        demo.query_one("#demo-input", Input).value = ""
+        await pilot.press(*"1; -1", "enter")
+        assert list(demo.simulation.theta) == [1.0, -1.0]
+
+
+async def test_logistic_regression_switches_its_error_function(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "gd-logreg")
+        assert demo.simulation.params.loss == "cross-entropy"
+        assert "σ(θᵀx⁽ⁱ⁾) − y⁽ⁱ⁾" in screen_text(app)  # its update rule under the plot
+        await pilot.press("e")
+        assert demo.simulation.params.loss == "mse"
+
+
+async def test_the_demo_follows_a_language_switch(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "gd-algorithm")
+        await pilot.press("n")
+        await pilot.press("l")
+        assert i18n.current_language() == "en"
+        assert app.screen.query_one("#demo") is demo  # the same run, not a new one
+        assert "θ = 2.4" in static_text(demo, "#demo-readout")
+        assert "Run / pause" in screen_text(app)
