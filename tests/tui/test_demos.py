@@ -12,7 +12,6 @@ from oppija.tui.app import OppijaApp
 from oppija.tui.widgets.demo_picture import DemoPicture
 from oppija.tui.widgets.descent_demo import DescentDemo
 from oppija.tui.widgets.gd2d_demo import GradientDescent2DDemo
-
 from tests.tui.conftest import AppFactory, screen_text
 
 
