@@ -116,12 +116,61 @@ CASES = [
 ]
 
 
+FRAME_WIDTH, FRAME_HEIGHT = 160, 48  # a demo frame's size (a large terminal)
+FRAME_GOAL_MS = 5.0
+FRAME_DEMOS = ("gd1d", "gd2d", "linreg", "logreg")
+
+
+def frame_contenders() -> Contenders:
+    """One frame of each demo as the app runs it: one step, then the whole picture drawn.
+
+    A run that has ended starts over, so that every timed frame does a real step.
+    """
+    from oppija.plot import PlotStyles
+    from oppija.scenes import draw_scene
+    from oppija.sims import create_simulation
+
+    styles = PlotStyles.default()
+
+    def frame(name: str) -> Callable[[], object]:
+        simulation = create_simulation(name, {})
+
+        def one_frame() -> object:
+            nonlocal simulation
+            if simulation.status != "running":
+                simulation = simulation.changed()
+            simulation.step()
+            return draw_scene(simulation, FRAME_WIDTH, FRAME_HEIGHT, "braille", styles)
+
+        return one_frame
+
+    return {f"frame {name}": frame(name) for name in FRAME_DEMOS}
+
+
 def time_once(call: Callable[[], object]) -> float:
     """Microseconds for one call; anything the call prints is swallowed."""
     with contextlib.redirect_stdout(io.StringIO()):
         start = time.perf_counter()
         call()
         return (time.perf_counter() - start) * 1e6
+
+
+def run_frames(repeats: int) -> None:
+    """Each demo's frame time against the budget (no other library draws these)."""
+    print(f"frames: one step and the whole picture at {FRAME_WIDTH}×{FRAME_HEIGHT} cells")
+    contenders = frame_contenders()
+    for call in contenders.values():
+        time_once(call)
+    samples: dict[str, list[float]] = {name: [] for name in contenders}
+    for k in range(repeats):
+        for name in contenders if k % 2 == 0 else reversed(list(contenders)):
+            samples[name].append(time_once(contenders[name]))
+    for name, values in samples.items():
+        median_ms = statistics.median(values) / 1000
+        print(
+            f"  {name:<36} median {median_ms:7.2f} ms  "
+            f"({median_ms / FRAME_GOAL_MS:.2f} of the {FRAME_GOAL_MS:g} ms budget)"
+        )
 
 
 def run_case(case: Case, repeats: int) -> None:
@@ -148,16 +197,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a rough check)")
     parser.add_argument(
-        "--only", metavar="NAME", help="run one case: " + ", ".join(c.name for c in CASES)
+        "--only",
+        metavar="NAME",
+        help="run one case: " + ", ".join([*(c.name for c in CASES), "frames"]),
     )
     parser.add_argument("--repeats", type=int, default=None, help="repeats per contender")
     args = parser.parse_args()
     repeats = args.repeats or (60 if args.quick else 400)
     chosen = [c for c in CASES if args.only in (None, c.name)]
-    if not chosen:
+    if not chosen and args.only != "frames":
         parser.error(f"no case named {args.only!r}")
     for case in chosen:
         run_case(case, repeats)
+    if args.only in (None, "frames"):
+        run_frames(repeats)
 
 
 if __name__ == "__main__":

@@ -326,38 +326,56 @@ class Canvas:
 
         Between two neighbouring dots on opposite sides of a level, the one closer to it is lit.
         """
+        cols, rows = self.contour_dots(values, levels)
+        self.light(cols, rows, self.styles.muted if style is None else style)
+
+    def light(self, cols: np.ndarray, rows: np.ndarray, style: str | None = None) -> None:
+        """Light dots given by index (as :meth:`contour_dots` returns them): for pictures whose
+        dots are worked out once and drawn in every frame. Indices outside the grid are skipped."""
+        cols = np.asarray(cols, dtype=np.intp)
+        rows = np.asarray(rows, dtype=np.intp)
+        inside = (cols >= 0) & (cols < self.dot_width) & (rows >= 0) & (rows < self.dot_height)
+        self._light(cols[inside], rows[inside], style)
+
+    def contour_dots(
+        self, values: object, levels: Sequence[float] | float
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The dots (columns, rows) of :meth:`contours`, without drawing them."""
+        empty = np.zeros(0, dtype=np.intp)
         grid = self._grid(values)
         wanted = _as_floats(levels)
         wanted = wanted[np.isfinite(wanted)]
         if grid is None or wanted.size == 0:
-            return
+            return empty, empty
         ny, nx = grid.shape
         fx = np.arange(self.dot_width) / max(self.dot_width - 1, 1) * (nx - 1)
         fy = (1 - np.arange(self.dot_height) / max(self.dot_height - 1, 1)) * (ny - 1)
-        sampled = resample(grid, fx, fy)
-        with np.errstate(all="ignore"):
-            offset = sampled[None, :, :] - wanted[:, None, None]
-            above = offset >= 0
-            finite = np.isfinite(offset)
-            distance = np.abs(offset)
+        if grid.shape == (self.dot_height, self.dot_width):  # already one value a dot
+            sampled = grid[::-1]
+        else:
+            sampled = resample(grid, fx, fy)
+        wanted = np.unique(wanted)
+        finite = np.isfinite(sampled)
+        # Which band between the levels each dot lies in: a level is crossed exactly where two
+        # neighbours lie in different bands. One pass over the dots, whatever the level count.
+        band = np.searchsorted(wanted, np.where(finite, sampled, 0.0), side="right")
         lit = np.zeros(sampled.shape, dtype=bool)
-        for axis in (1, 2):
-            first = [slice(None)] * 3
-            second = [slice(None)] * 3
-            first[axis], second[axis] = slice(None, -1), slice(1, None)
-            a, b = tuple(first), tuple(second)
-            cross = (above[a] != above[b]) & finite[a] & finite[b]
-            nearer_first = distance[a] <= distance[b]
-            lit_first = (cross & nearer_first).any(axis=0)
-            lit_second = (cross & ~nearer_first).any(axis=0)
-            if axis == 1:
-                lit[:-1, :] |= lit_first
-                lit[1:, :] |= lit_second
-            else:
-                lit[:, :-1] |= lit_first
-                lit[:, 1:] |= lit_second
+        with np.errstate(all="ignore"):
+            for axis in (0, 1):
+                first = (
+                    (slice(None, -1), slice(None)) if axis == 0 else (slice(None), slice(None, -1))
+                )
+                second = (
+                    (slice(1, None), slice(None)) if axis == 0 else (slice(None), slice(1, None))
+                )
+                cross = (band[first] != band[second]) & finite[first] & finite[second]
+                # the crossed level nearest to both: the lower band's upper edge
+                level = wanted[np.minimum(np.minimum(band[first], band[second]), wanted.size - 1)]
+                nearer_first = np.abs(sampled[first] - level) <= np.abs(sampled[second] - level)
+                lit[first] |= cross & nearer_first
+                lit[second] |= cross & ~nearer_first
         rows, cols = np.nonzero(lit)
-        self._light(cols, rows, self.styles.muted if style is None else style)
+        return cols, rows
 
     @staticmethod
     def _grid(values: object) -> np.ndarray | None:

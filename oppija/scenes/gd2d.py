@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from oppija.plot import Chart, Mode, PlotStyles
+from oppija.plot import Canvas, Chart, Mode, PlotStyles
 from oppija.scenes.marks import fat_point, symbol
 from oppija.scenes.rows import Rows, fit
 from oppija.sims.gd2d import GradientDescent2D
@@ -23,6 +23,37 @@ def contour_levels(values: np.ndarray, count: int = LEVELS) -> np.ndarray:
     if not hi > lo:
         return np.array([])
     return lo + (hi - lo) * np.linspace(0.03, 1.0, count) ** 2
+
+
+Layer = tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]
+_LAYERS: dict[tuple[object, ...], Layer] = {}
+_LAYERS_KEPT = 8
+
+
+def surface_layer(simulation: GradientDescent2D, canvas: Canvas) -> Layer:
+    """The surface, its levels and its contour dots for this view, worked out once.
+
+    They change only with the function, the view or the size, not with each step, and they are
+    most of a frame's work: a running demo reuses them.
+    """
+    key = (
+        simulation.params.function.text,
+        canvas.x_range,
+        canvas.y_range,
+        canvas.dot_width,
+        canvas.dot_height,
+    )
+    layer = _LAYERS.get(key)
+    if layer is None:
+        xs = np.linspace(*canvas.x_range, canvas.dot_width)
+        ys = np.linspace(*canvas.y_range, canvas.dot_height)
+        surface = simulation.surface(xs, ys)
+        levels = contour_levels(surface)
+        layer = (surface, levels, canvas.contour_dots(surface, levels))
+        if len(_LAYERS) >= _LAYERS_KEPT:
+            _LAYERS.pop(next(iter(_LAYERS)))
+        _LAYERS[key] = layer
+    return layer
 
 
 def draw_gd2d(
@@ -48,16 +79,12 @@ def draw_gd2d(
         title=f"{symbol('error', ascii_only)} = {simulation.params.function.text}",
     )
     canvas = chart.canvas
-    xs = np.linspace(x_lo, x_hi, canvas.dot_width)
-    ys = np.linspace(y_lo, y_hi, canvas.dot_height)
-    surface = simulation.surface(xs, ys)
-    levels = contour_levels(surface)
+    surface, levels, (cols, rows) = surface_layer(simulation, canvas)
     if heat:
         canvas.heatmap(
             surface, lo=levels[0] if levels.size else None, hi=levels[-1] if levels.size else None
         )
-    if levels.size:
-        canvas.contours(surface, levels, styles.grid if heat else styles.curve)
+    canvas.light(cols, rows, styles.grid if heat else styles.curve)
 
     path = simulation.path_array()
     canvas.line(path[:, 0], path[:, 1], styles.path)
