@@ -24,8 +24,6 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from oppija.i18n import LANGUAGES, _
 
 FORMAT_VERSION = 1
@@ -238,6 +236,8 @@ def resolve_data_dir(cli_value: str | None = None) -> Path:
     from_env = os.environ.get(ENV_DATA_DIR)
     if from_env:
         return Path(from_env).expanduser()
+    import platformdirs  # only when no folder was named: spares its import otherwise
+
     return Path(platformdirs.user_data_dir("oppija", appauthor=False))
 
 

@@ -14,7 +14,6 @@ import re
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from oppija.content.demos import comparable, format_value
@@ -445,6 +444,8 @@ def _section_parity(source: Section, translation: Section) -> list[Problem]:
             )
         )
     ours, theirs = source.slides, translation.slides
+    from difflib import SequenceMatcher  # only when a difference is reported
+
     matcher = SequenceMatcher(
         None, [slide.id for slide in ours], [slide.id for slide in theirs], autojunk=False
     )

@@ -240,6 +240,11 @@ class _SlideDraft:
     previous: str = ""  # the previous body line, for underlined headings
 
 
+# A slide line starting (after spaces) with none of these is plain body text: no fence, reveal
+# marker, block, heading or heading underline can start otherwise.
+_SPECIAL_STARTS = frozenset("`~.:#=-")
+
+
 def _opens_fence(line: str) -> tuple[str, int] | None:
     match = _FENCE_RE.match(line)
     if match is None:
@@ -368,6 +373,10 @@ class _SectionParser(_Reporter):
     def _slide_line(self, number: int, line: str) -> None:
         slide = self.slide
         assert slide is not None
+        first = line.lstrip()[:1]
+        if first and first not in _SPECIAL_STARTS:  # most lines: plain text, nothing to check
+            self._body(line)
+            return
         fence = _opens_fence(line)
         if fence is not None:
             self.fence, self.fence_line = fence, number

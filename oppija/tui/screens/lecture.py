@@ -48,23 +48,29 @@ class LectureScreen(Screen[None]):
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
+        """The widgets, already showing the first slide: the first frame is the whole screen."""
         ascii_mode = self.app.ascii_mode  # type: ignore[attr-defined]
-        yield LectureHeader()
+        header = LectureHeader()
+        contents = ContentsList(ascii_mode=ascii_mode, id="contents")
+        view = SlideView(id="slide")
+        view.set_class(ascii_mode, "-ascii")
+        contents.show_lecture(self.lecture, self.app.progress.seen)  # type: ignore[attr-defined]
+        self.set_reactive(LectureScreen.position, self._start)
+        self._show(self._start, header, view, contents)
+        yield header
         with Horizontal(id="main"):
-            yield ContentsList(ascii_mode=ascii_mode, id="contents")
+            yield contents
             with Vertical(id="slide-column"):
-                view = SlideView(id="slide")
-                view.set_class(ascii_mode, "-ascii")
                 yield view
                 yield Vertical(id="demo-area")
         yield KeyBar()
 
     def on_mount(self) -> None:
         translate_bindings(self)
-        self._fill_contents()
-        self.position = self._start
-        self._show(self.position)
-        self.query_one(SlideView).focus()
+        slide = self.lecture.slides[self.position.slide]
+        self._show_demo(slide, self.position.step)
+        if self._demo_slide is None:
+            self.query_one(SlideView).focus()
 
     @property
     def lecture(self) -> Lecture:
@@ -77,7 +83,20 @@ class LectureScreen(Screen[None]):
     def watch_position(self, position: Position) -> None:
         self._show(position)
 
-    def _show(self, position: Position) -> None:
+    def _show(
+        self,
+        position: Position,
+        header: LectureHeader | None = None,
+        view: SlideView | None = None,
+        contents: ContentsList | None = None,
+    ) -> None:
+        """Everything that follows the position: progress, header, slide, contents, demo.
+
+        The widgets are passed in while the screen composes (they cannot be queried yet)."""
+        composing = header is not None
+        header = header or self.query_one(LectureHeader)
+        view = view or self.query_one(SlideView)
+        contents = contents or self.query_one(ContentsList)
         lecture = self.lecture
         slide = lecture.slides[position.slide]
         progress = self.app.progress  # type: ignore[attr-defined]
@@ -86,16 +105,16 @@ class LectureScreen(Screen[None]):
         progress.step = position.step
         self.app.request_save()  # type: ignore[attr-defined]
 
-        header = self.query_one(LectureHeader)
         header.title = lecture.title
         header.section = lecture.section_of(slide.id).title
         header.slide = position.slide + 1
         header.slides = len(lecture.slides)
         header.step = position.step + 1
         header.steps = slide.step_count
-        self.query_one(SlideView).show(slide, position.step, progress.answers)
-        self.query_one(ContentsList).mark(slide.id, progress.seen)
-        self._show_demo(slide, position.step)
+        view.show(slide, position.step, progress.answers)
+        contents.mark(slide.id, progress.seen)
+        if not composing:
+            self._show_demo(slide, position.step)
 
     def _show_demo(self, slide: Slide, step: int) -> None:
         """A fully revealed slide with a demo gets it below the text, focused so that its keys

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rich.markdown import Markdown as RichMarkdown
+from typing import Any
+
+from rich.console import RenderableType
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -11,13 +13,14 @@ from textual.widgets import Static
 from oppija.content.model import Slide
 from oppija.i18n import _
 from oppija.progress import QuizAnswer
+from oppija.tui.slide_markdown import render_slide_markdown
 from oppija.tui.widgets.quiz_card import QuizCard
 
 
-def render_markdown(text: str) -> RichMarkdown:
+def render_markdown(text: str) -> RenderableType:
     """A slide's Markdown as one Rich renderable: one widget, not one per paragraph, so that
     moving between slides costs one layout instead of dozens of mounts."""
-    return RichMarkdown(text, hyperlinks=False)
+    return render_slide_markdown(text)
 
 
 class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
@@ -57,40 +60,66 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
     SlideView.-ascii #slide-notes { border-left: ascii $warning; }
     """
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._first: tuple[Slide, int, dict[str, QuizAnswer]] | None = None
+
     def compose(self) -> ComposeResult:
-        yield Static(id="slide-title")
-        yield Static(id="slide-body")
-        yield Static(id="slide-more")
-        yield Vertical(id="slide-quizzes")
-        yield Static(id="slide-notes")
+        """The first slide is built into the widgets themselves, so that the first frame
+        already shows it (no second layout right after the first)."""
+        if self._first is None:
+            yield Static(id="slide-title")
+            yield Static(id="slide-body")
+            yield Static(id="slide-more")
+            yield Vertical(id="slide-quizzes")
+            yield Static(id="slide-notes")
+            return
+        slide, step, answers = self._first
+        yield Static(slide.title, id="slide-title")
+        yield Static(render_markdown(slide.markdown(step)), id="slide-body")
+        more = Static(self._more_text(slide, step), id="slide-more")
+        more.display = bool(self._more_text(slide, step))
+        yield more
+        yield Vertical(*self._cards(slide, step, answers), id="slide-quizzes")
+        yield Static(self._notes(slide), id="slide-notes")
+        self.set_class(bool(slide.notes), "-has-notes")
+
+    @staticmethod
+    def _more_text(slide: Slide, step: int) -> str:
+        remaining = slide.step_count - 1 - step
+        return _("→ shows more ({n} more)").format(n=remaining) if remaining > 0 else ""
+
+    def _cards(self, slide: Slide, step: int, answers: dict[str, QuizAnswer]) -> list[QuizCard]:
+        if step < slide.step_count - 1:
+            return []
+        ascii_mode = self.has_class("-ascii")
+        return [QuizCard(quiz, answers.get(quiz.id), ascii_mode) for quiz in slide.quizzes]
+
+    @staticmethod
+    def _notes(slide: Slide) -> RenderableType | str:
+        if not slide.notes:
+            return ""
+        return render_markdown(f"**{_('Teacher notes')}**\n\n{slide.notes}")
 
     def show(self, slide: Slide, step: int, answers: dict[str, QuizAnswer] | None = None) -> None:
         """Show ``slide`` revealed up to ``step`` (0-based); its quizzes once fully revealed."""
+        answers = answers or {}
+        if not self.is_mounted:  # before the first frame: compose builds it in
+            self._first = (slide, step, answers)
+            return
         self.query_one("#slide-title", Static).update(slide.title)
         self.query_one("#slide-body", Static).update(render_markdown(slide.markdown(step)))
         more = self.query_one("#slide-more", Static)
-        remaining = slide.step_count - 1 - step
-        if remaining > 0:
-            more.update(_("→ shows more ({n} more)").format(n=remaining))
-            more.display = True
-        else:
-            more.display = False
+        more_text = self._more_text(slide, step)
+        more.update(more_text)
+        more.display = bool(more_text)
         quizzes = self.query_one("#slide-quizzes", Vertical)
         shown = [card.quiz.id for card in quizzes.query(QuizCard)]
-        wanted = [quiz.id for quiz in slide.quizzes] if remaining == 0 else []
-        if shown != wanted:
+        cards = self._cards(slide, step, answers)
+        if shown != [card.quiz.id for card in cards]:
             quizzes.remove_children()
-            answers = answers or {}
-            ascii_mode = self.has_class("-ascii")
-            quizzes.mount_all(
-                QuizCard(quiz, answers.get(quiz.id), ascii_mode)
-                for quiz in slide.quizzes
-                if quiz.id in wanted
-            )
-        notes = self.query_one("#slide-notes", Static)
-        notes.update(
-            render_markdown(f"**{_('Teacher notes')}**\n\n{slide.notes}") if slide.notes else ""
-        )
+            quizzes.mount_all(cards)
+        self.query_one("#slide-notes", Static).update(self._notes(slide))
         self.set_class(bool(slide.notes), "-has-notes")
         if step == 0:
             self.scroll_home(animate=False)

@@ -1,0 +1,127 @@
+"""The ``oppija`` command line's grammar: argparse, translated, one-line errors.
+
+Imported only when there are arguments to read: a bare ``oppija`` starts the app without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from oppija import __version__, i18n
+from oppija.i18n import _
+
+
+def install_argparse_translations() -> None:
+    """Let argparse's own words ('usage', 'options', its errors) speak the active language."""
+    argparse._ = i18n.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with a one-line translated error and exit status 2, never a traceback."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, _("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message})
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="oppija",
+        description=_("The deep learning lecture in a terminal, with live demos."),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"oppija {__version__}",
+        help=_("print the version and exit"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        help=_("language of the lecture and the interface (default: et)"),
+    )
+    parser.add_argument("--slide", metavar="ID", help=_("start on the slide with this id"))
+    parser.add_argument(
+        "--data-dir",
+        metavar=_("FOLDER"),
+        help=_("where progress is saved (default: the user data folder; also OPPIJA_DATA_DIR)"),
+    )
+    parser.add_argument(
+        "--reset-progress",
+        action="store_true",
+        help=_("ask, then delete the saved progress"),
+    )
+    parser.add_argument(
+        "--ascii",
+        action="store_true",
+        help=_("draw without braille and box-drawing characters"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
+    check = commands.add_parser(
+        "check", help=_("check lesson files and report every problem as file:line: message")
+    )
+    check.add_argument("paths", nargs="*", metavar=_("PATH"), help=_("files or folders"))
+    commands.add_parser("list", help=_("print the table of contents"))
+    _add_demo_parser(commands)
+    return parser
+
+
+def _count(least: int, most: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``least`` to ``most``, refused in one line."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                _("“{text}” is not a whole number").format(text=text)
+            ) from None
+        if not least <= value <= most:
+            raise argparse.ArgumentTypeError(
+                _("{value} is not between {least} and {most}").format(
+                    value=text, least=i18n.format_integer(least), most=i18n.format_integer(most)
+                )
+            )
+        return value
+
+    return parse
+
+
+def _add_demo_parser(commands: argparse._SubParsersAction) -> None:
+    """`oppija demo NAME`: a demo run headless; the names come from the simulation registry."""
+    demo = commands.add_parser(
+        "demo",
+        help=_("run a demo without the app and print its picture or its state as JSON"),
+    )
+    demo.add_argument(
+        "name", metavar=_("NAME"), help=_("the demo, for example gd1d, gd2d, linreg or logreg")
+    )
+    demo.add_argument(
+        "--set",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar=_("KEY=VALUE"),
+        help=_('a setting, e.g. lr=0,1 or start="1 2" (repeat for more)'),
+    )
+    demo.add_argument(
+        "--steps",
+        type=_count(0, 1_000_000),
+        default=0,
+        metavar="N",
+        help=_("descent steps to run first (default: 0, the start)"),
+    )
+    demo.add_argument(
+        "--width", type=_count(20, 1000), default=80, metavar="W", help=_("width in columns")
+    )
+    demo.add_argument(
+        "--height", type=_count(5, 500), default=24, metavar="H", help=_("height in rows")
+    )
+    demo.add_argument(
+        "--ascii",
+        dest="demo_ascii",
+        action="store_true",
+        help=_("draw without braille and box-drawing characters"),
+    )
+    demo.add_argument("--json", action="store_true", help=_("print the state as one JSON object"))
