@@ -78,3 +78,30 @@ async def test_two_thousand_random_keys_across_every_screen(make_app: AppFactory
         "LecturePalette",
     ):
         assert name in screens_seen, name
+
+
+DEMO_KEYS = [
+    "space", "n", "r", "plus", "minus", "left_square_bracket", "right_square_bracket",
+    "number_sign", "z", "h", "e", "a", "s", "f", "b", "enter", "escape", "backspace", "tab",
+]  # fmt: skip
+
+
+async def test_random_keys_on_every_descent_demo(make_app: AppFactory) -> None:
+    """Running, stepping, typing nonsense into the fields: the demos never raise."""
+    rng = random.Random(20260127)
+    for slide_id in ("gd-1d", "gd-2d", "linreg", "gd-logreg", "lr-large"):
+        app = make_app(slide=slide_id)
+        async with app.run_test(size=(100, 30)) as pilot:
+            slide = app.lecture.slide(slide_id)
+            app.screen.go_to(slide_id, slide.step_count - 1)  # type: ignore[attr-defined]
+            await pilot.pause()
+            assert app.screen.query("#demo")
+            for _ in range(30):
+                keys = [
+                    rng.choice(DEMO_KEYS) if rng.random() < 0.6 else rng.choice(PRINTABLE)
+                    for _ in range(5)
+                ]
+                for key in keys:
+                    if app.is_running:
+                        await press_batch(pilot, [key])
+            assert app.is_running
