@@ -64,7 +64,7 @@ def draw_gd2d(
     styles: PlotStyles,
     heat: bool = False,
 ) -> Rows:
-    """A map of 𝓔(θ₀, θ₁) seen from above; −∇𝓔 at the current point shows the way down."""
+    """A map of 𝓔(θ₁, θ₂) seen from above; −∇𝓔 at the current point shows the way down."""
     ascii_only = mode == "ascii"
     (x_lo, x_hi), (y_lo, y_hi) = simulation.view_range()
     chart = Chart(
@@ -74,8 +74,8 @@ def draw_gd2d(
         (y_lo, y_hi),
         mode=mode,
         styles=styles,
-        x_label=symbol("theta0", ascii_only),
-        y_label=symbol("theta1", ascii_only),
+        x_label=symbol("theta1", ascii_only),  # the slide names the two parameters θ₁ and θ₂
+        y_label=symbol("theta2", ascii_only),
         title=f"{symbol('error', ascii_only)} = {simulation.params.function.text}",
     )
     canvas = chart.canvas

@@ -42,6 +42,7 @@ SYMBOLS = {
     "error": ("𝓔", "E"),
     "theta0": ("θ₀", "theta0"),
     "theta1": ("θ₁", "theta1"),
+    "theta2": ("θ₂", "theta2"),
 }
 
 

@@ -59,6 +59,7 @@ DEMO_HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("a / s / f / b", N_("In a demo: type α, the start, the function, momentum β")),
     ("h / e", N_("In a demo: heat map / the other error function")),
     ("#", N_("In a demo: the numbers as a table")),
+    ("c", N_("In a demo: the next example (preset)")),
     ("z", N_("In a demo: enlarge / back")),
     ("Esc", N_("From a demo or a field back to the slide")),
 )

@@ -19,8 +19,14 @@ async def open_demo(app: OppijaApp, pilot: Pilot[None], slide_id: str) -> Descen
     """Open ``slide_id`` fully revealed, where its demo shows, and return the demo."""
     slide = app.lecture.slide(slide_id)
     app.screen.go_to(slide_id, slide.step_count - 1)  # type: ignore[attr-defined]
-    await pilot.pause()
-    return app.screen.query_one("#demo", DescentDemo)
+    for _ in range(50):  # the demo mounts, then takes the focus (a busy machine needs longer)
+        await pilot.pause()
+        demos = app.screen.query("#demo")
+        if demos and demos.first().has_focus:
+            break
+    demo = app.screen.query_one("#demo", DescentDemo)
+    assert demo.has_focus
+    return demo
 
 
 def static_text(demo: DescentDemo, selector: str) -> str:
@@ -37,7 +43,10 @@ async def test_a_demo_shows_only_on_its_fully_revealed_slide(
         assert not area.display and not area.children  # step 1 of 3: text first
         for _ in range(slide.step_count - 1):
             await pilot.press("right")
-        await pilot.pause()
+        for _ in range(50):  # mounted, then focused after the next refresh
+            await pilot.pause()
+            if app.screen.query("#demo") and app.screen.query_one("#demo").has_focus:
+                break
         demo = app.screen.query_one("#demo", DescentDemo)
         assert area.display
         assert demo.has_focus  # its keys work at once
@@ -183,6 +192,10 @@ async def test_two_dimensions_heat_map_and_momentum(make_app: AppFactory) -> Non
         demo.query_one("#demo-input", Input).value = ""
         await pilot.press(*"1; -1", "enter")
         assert list(demo.simulation.theta) == [1.0, -1.0]
+        await pilot.press("c")  # the next example: the long narrow valley
+        assert demo.simulation.params.preset == "valley"
+        await pilot.press("c", "c")
+        assert demo.simulation.params.preset == "bowl"
 
 
 async def test_logistic_regression_switches_its_error_function(make_app: AppFactory) -> None:

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 
 from oppija.content import navigation
 from oppija.content.model import Lecture, Slide
@@ -137,8 +138,12 @@ class LectureScreen(Screen[None]):
         if widget is None:
             return
         area.display = True
-        area.mount(widget)
-        widget.focus()
+        area.mount(widget)  # mounted by the next refresh; focus it once it is there
+        self.call_after_refresh(self._focus_demo, widget)
+
+    def _focus_demo(self, widget: Widget) -> None:
+        if widget.is_attached and self.focused is not widget:
+            widget.focus()
 
     def relanguage(self) -> None:
         """After a language switch: same slide and step, every text anew."""

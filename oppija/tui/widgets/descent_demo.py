@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
+from oppija.content.demos import DEMO_KINDS
 from oppija.i18n import N_, _, format_decimal, format_integer
 from oppija.plot import Mode, PlotStyles
 from oppija.scenes import draw_scene
@@ -35,6 +36,19 @@ SPEEDS = (1, 2, 4, 8, 15, 30, 60)  # steps a second for [ and ]
 DEFAULT_SPEED = 3  # index into SPEEDS: 8 steps a second
 LR_FACTOR = 1.25  # + and - multiply or divide α by this
 NUMBERS_SHOWN = 500  # the numbers view lists the last this many steps
+
+
+# What each preset shows, for the notice when `c` moves to it.
+PRESET_NAMES = {
+    "bowl": N_("a bowl"),
+    "good": N_("a good learning rate"),
+    "crawl": N_("too small a learning rate"),
+    "oscillate": N_("too large a learning rate"),
+    "diverge": N_("far too large a learning rate"),
+    "two-minima": N_("two local minima"),
+    "valley": N_("a long narrow valley"),
+    "saddle": N_("a saddle between two minima"),
+}
 
 
 @dataclass(frozen=True)
@@ -87,6 +101,7 @@ class DescentDemo(Vertical, can_focus=True):
         Binding("right_square_bracket", "speed(1)", N_("Faster"), key_display="]", show=False),
         Binding("left_square_bracket", "speed(-1)", N_("Slower"), key_display="[", show=False),
         Binding("number_sign", "numbers", N_("Numbers"), key_display="#"),
+        Binding("c", "next_preset", N_("Next example"), show=False),
         Binding("z", "zoom", N_("Enlarge the demo"), show=False),
     ]
 
@@ -255,6 +270,18 @@ class DescentDemo(Vertical, can_focus=True):
     def action_lr(self, direction: int) -> None:
         lr = self.simulation.lr * (LR_FACTOR if direction > 0 else 1 / LR_FACTOR)
         self._apply({"lr": round(lr, 6)}, keep_going=True)
+
+    def action_next_preset(self) -> None:
+        """The demo's next preset (a teacher's quick tour: bowl, valley, saddle …)."""
+        spec = DEMO_KINDS[self.kind].get("preset")
+        if spec is None:
+            return
+        current = getattr(self.simulation.params, "preset", spec.choices[0])
+        index = spec.choices.index(current) if current in spec.choices else -1
+        chosen = spec.choices[(index + 1) % len(spec.choices)]
+        if self._apply({"preset": chosen}):
+            name = _(PRESET_NAMES[chosen]) if chosen in PRESET_NAMES else chosen
+            self.notify(_("Example: {name}").format(name=name), timeout=2)
 
     def action_numbers(self) -> None:
         self.toggle_class("-numbers")

@@ -17,7 +17,7 @@ class GradientDescent2DDemo(DescentDemo):
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("a", "lr", N_("α (learning rate)"), N_("type α")),
-        TypedValue("s", "start", N_("start (θ₀; θ₁)"), N_("start")),
+        TypedValue("s", "start", N_("start (θ₁; θ₂)"), N_("start")),
         TypedValue("b", "momentum", N_("momentum β"), N_("β")),
         TypedValue("f", "function", N_("𝓔(x, y) ="), N_("function")),
     )
