@@ -82,8 +82,8 @@ async def test_step_reset_and_learning_rate_keys(make_app: AppFactory) -> None:
 async def test_space_runs_and_pauses(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "gd-1d")
-        await pilot.press("right_square_bracket", "right_square_bracket")  # faster
+        demo = await open_demo(app, pilot, "lr-small")  # α = 0,01: hundreds of steps to go
+        await pilot.press("left_square_bracket")  # slower
         await pilot.press("space")
         assert demo.playing
         await pilot.pause(0.5)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from textual.strip import Strip
@@ -41,10 +42,21 @@ class DemoPicture(Widget):
         return "ascii" if getattr(self.app, "ascii_mode", False) else "braille"
 
     def styles_for_plot(self) -> PlotStyles:
-        """The plot's colours for this terminal: none under NO_COLOR, else dark or light."""
+        """The plot's colours from the app's theme: none under NO_COLOR. The theme gives the
+        main roles (curve, path, where θ is, the tangent); the rest keep the plot layer's
+        colours for a dark or light background."""
         if os.environ.get("NO_COLOR"):
             return PlotStyles.plain()
-        return PlotStyles.default(dark=self.app.current_theme.dark)
+        theme = self.app.current_theme
+        base = PlotStyles.default(dark=theme.dark)
+        roles = {
+            "curve": theme.primary,
+            "path": theme.accent or theme.warning,
+            "current": f"bold {theme.error}" if theme.error else None,
+            "arrow": theme.error,
+            "tangent": theme.success,
+        }
+        return replace(base, **{name: color for name, color in roles.items() if color})
 
     def changed(self) -> None:
         """The simulation moved: draw again if what is shown differs."""
