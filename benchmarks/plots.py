@@ -118,7 +118,6 @@ CASES = [
 
 FRAME_WIDTH, FRAME_HEIGHT = 160, 48  # a demo frame's size (a large terminal)
 FRAME_GOAL_MS = 5.0
-FRAME_DEMOS = ("gd1d", "gd2d", "linreg", "logreg")
 
 
 def frame_contenders() -> Contenders:
@@ -144,7 +143,9 @@ def frame_contenders() -> Contenders:
 
         return one_frame
 
-    return {f"frame {name}": frame(name) for name in FRAME_DEMOS}
+    from oppija.scenes import SCENES
+
+    return {f"frame {name}": frame(name) for name in SCENES}  # every demo that has a picture
 
 
 def time_once(call: Callable[[], object]) -> float:

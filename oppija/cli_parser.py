@@ -95,7 +95,7 @@ def _add_demo_parser(commands: argparse._SubParsersAction) -> None:
         help=_("run a demo without the app and print its picture or its state as JSON"),
     )
     demo.add_argument(
-        "name", metavar=_("NAME"), help=_("the demo, for example gd1d, gd2d, linreg or logreg")
+        "name", metavar=_("NAME"), help=_("the demo, e.g. gd1d (a wrong name lists them all)")
     )
     demo.add_argument(
         "--set",

@@ -154,6 +154,12 @@ DEMO_KINDS: dict[str, dict[str, ParamSpec]] = {
         "sentence": ParamSpec("text", max_length=60),
         "seed": SEED,
     },
+    # The computation graph of a typed expression (micrograd's draw_dot, in a terminal).
+    "graph": {
+        "function": ParamSpec("formula", variables=("x", "y")),
+        "x": ParamSpec("number", -100, 100),
+        "y": ParamSpec("number", -100, 100),
+    },
 }
 
 

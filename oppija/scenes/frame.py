@@ -7,10 +7,17 @@ from collections.abc import Callable
 from typing import Any
 
 from oppija.plot import Mode, PlotStyles
+from oppija.scenes.activations import draw_activations
+from oppija.scenes.approximation import draw_approximation
+from oppija.scenes.backprop import draw_backprop
 from oppija.scenes.gd1d import draw_gd1d
 from oppija.scenes.gd2d import draw_gd2d
+from oppija.scenes.graph import draw_graph
+from oppija.scenes.linear_maps import draw_linear_maps
+from oppija.scenes.playground import draw_playground
 from oppija.scenes.regression import draw_regression
 from oppija.scenes.rows import Rows, to_text
+from oppija.scenes.transfer import draw_transfer
 
 Scene = Callable[..., Rows]
 
@@ -19,6 +26,13 @@ SCENES: dict[str, Scene] = {
     "gd2d": draw_gd2d,
     "linreg": draw_regression,
     "logreg": draw_regression,
+    "backprop": draw_backprop,
+    "activations": draw_activations,
+    "linear-maps": draw_linear_maps,
+    "approximation": draw_approximation,
+    "playground": draw_playground,
+    "transfer": draw_transfer,
+    "graph": draw_graph,
 }
 
 

@@ -8,22 +8,38 @@ NAME``; so this package imports the engine, NumPy and the content layer's parame
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from oppija.i18n import _
+from oppija.sims.activations import Activations
+from oppija.sims.approximation import Approximation
+from oppija.sims.backprop import BackpropDemo
 from oppija.sims.base import LOSS_BOUND, TOLERANCE, NumbersRow, Simulation, Status
+from oppija.sims.demo import Demo
 from oppija.sims.gd1d import GradientDescent1D
 from oppija.sims.gd2d import GradientDescent2D
+from oppija.sims.graph import ComputationGraph
+from oppija.sims.linear_maps import LinearMaps
 from oppija.sims.linreg import LinearRegressionDescent
 from oppija.sims.logreg import LogisticRegressionDescent
+from oppija.sims.playground import Playground
 from oppija.sims.settings import DemoSettingError, parsed_settings
+from oppija.sims.transfer import TransferLearning
 
-SIMULATIONS: dict[str, type[Simulation]] = {
+SIMULATIONS: dict[str, type[Any]] = {  # descents (Simulation) and the others (Demo)
     cls.name: cls
     for cls in (
         GradientDescent1D,
         GradientDescent2D,
         LinearRegressionDescent,
         LogisticRegressionDescent,
+        BackpropDemo,
+        Activations,
+        LinearMaps,
+        Approximation,
+        Playground,
+        TransferLearning,
+        ComputationGraph,
     )
 }
 
@@ -59,6 +75,7 @@ __all__ = [
     "LOSS_BOUND",
     "SIMULATIONS",
     "TOLERANCE",
+    "Demo",
     "DemoSettingError",
     "GradientDescent1D",
     "GradientDescent2D",

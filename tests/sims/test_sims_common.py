@@ -24,8 +24,8 @@ from oppija.sims.readout import readout_lines
 pytestmark = pytest.mark.filterwarnings("error")
 
 
-def test_the_registry_names_the_four_descent_demos() -> None:
-    assert list(SIMULATIONS) == ["gd1d", "gd2d", "linreg", "logreg"]
+def test_the_registry_names_every_demo_that_runs() -> None:
+    assert {"gd1d", "gd2d", "linreg", "logreg", "backprop", "playground"} <= set(SIMULATIONS)
     assert all(cls.name == name for name, cls in SIMULATIONS.items())
 
 
@@ -200,7 +200,10 @@ def test_json_has_null_for_numbers_that_are_not_finite() -> None:
     assert data["status"] == "diverged" and data["state"]["loss"] is None and "null" in text
 
 
-def test_every_descent_demo_in_the_lessons_builds(tmp_path: object) -> None:
+DESCENTS = ("gd1d", "gd2d", "linreg", "logreg")
+
+
+def test_every_demo_in_the_lessons_builds(tmp_path: object) -> None:
     built = 0
     for language in ("et", "en"):
         lecture = load_lecture(language)
@@ -211,7 +214,9 @@ def test_every_descent_demo_in_the_lessons_builds(tmp_path: object) -> None:
                     continue
                 sim = from_demo_block(demo.kind, demo.as_dict())
                 sim.run(3)
-                assert sim.status == "running", (slide.id, sim.status_message)
+                # a short walk (a small graph's backward pass) may be done after 3 steps
+                ended_well = ("running",) if demo.kind in DESCENTS else ("running", "done")
+                assert sim.status in ended_well, (slide.id, sim.status_message)
                 built += 1
     assert built >= 2 * 8
 

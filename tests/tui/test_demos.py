@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -9,13 +11,14 @@ from textual.widgets import Input, Static
 from oppija import i18n
 from oppija.content.model import Lecture
 from oppija.tui.app import OppijaApp
+from oppija.tui.widgets.demo_panel import DemoPanel
 from oppija.tui.widgets.demo_picture import DemoPicture
 from oppija.tui.widgets.descent_demo import DescentDemo
 from oppija.tui.widgets.gd2d_demo import GradientDescent2DDemo
 from tests.tui.conftest import AppFactory, screen_text
 
 
-async def open_demo(app: OppijaApp, pilot: Pilot[None], slide_id: str) -> DescentDemo:
+async def open_demo(app: OppijaApp, pilot: Pilot[None], slide_id: str) -> Any:
     """Open ``slide_id`` fully revealed, where its demo shows, and return the demo."""
     slide = app.lecture.slide(slide_id)
     app.screen.go_to(slide_id, slide.step_count - 1)  # type: ignore[attr-defined]
@@ -24,7 +27,7 @@ async def open_demo(app: OppijaApp, pilot: Pilot[None], slide_id: str) -> Descen
         demos = app.screen.query("#demo")
         if demos and demos.first().has_focus:
             break
-    demo = app.screen.query_one("#demo", DescentDemo)
+    demo = app.screen.query_one("#demo", DemoPanel)
     assert demo.has_focus
     return demo
 

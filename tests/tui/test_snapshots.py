@@ -70,3 +70,25 @@ def test_demo_mid_run(snap_compare, tmp_path: Path, demo: str, size: tuple[int, 
         terminal_size=size,
         press=["right"] * (reveals - 1) + ["n"] * steps,
     )
+
+
+# The network demos, a few steps in, at a roomy size.
+STEP_DEMO_SLIDES = {
+    "backprop": ("backprop-hidden", 4, 6),
+    "activations": ("activation-functions", 4, 4),
+    "linear-maps": ("linearity-matrices", 4, 10),
+    "approximation": ("approximation", 4, 20),
+    "playground": ("networks-general", 4, 30),
+    "transfer": ("transfer", 4, 20),
+    "graph": ("graph-computation", 3, 2),
+}
+
+
+@pytest.mark.parametrize("demo", sorted(STEP_DEMO_SLIDES))
+def test_network_demo(snap_compare, tmp_path: Path, demo: str) -> None:
+    slide, reveals, steps = STEP_DEMO_SLIDES[demo]
+    assert snap_compare(
+        fresh_app(tmp_path, slide=slide),
+        terminal_size=(120, 40),
+        press=["right"] * (reveals - 1) + ["n"] * steps,
+    )

@@ -12,6 +12,13 @@ DEMO_WIDGETS: dict[str, tuple[str, str]] = {
     "gd2d": ("oppija.tui.widgets.gd2d_demo", "GradientDescent2DDemo"),
     "linreg": ("oppija.tui.widgets.regression_demo", "LinearRegressionDemo"),
     "logreg": ("oppija.tui.widgets.regression_demo", "LogisticRegressionDemo"),
+    "backprop": ("oppija.tui.widgets.backprop_demo", "BackpropDemo"),
+    "activations": ("oppija.tui.widgets.activations_demo", "ActivationsDemo"),
+    "linear-maps": ("oppija.tui.widgets.linear_maps_demo", "LinearMapsDemo"),
+    "approximation": ("oppija.tui.widgets.approximation_demo", "ApproximationDemo"),
+    "playground": ("oppija.tui.widgets.playground_demo", "PlaygroundDemo"),
+    "transfer": ("oppija.tui.widgets.transfer_demo", "TransferDemo"),
+    "graph": ("oppija.tui.widgets.graph_demo", "GraphDemo"),
 }
 
 

@@ -43,6 +43,24 @@ PRESET_NAMES = {
     "two-minima": N_("two local minima"),
     "valley": N_("a long narrow valley"),
     "saddle": N_("a saddle between two minima"),
+    "rotation": N_("a rotation"),
+    "shear": N_("a shear"),
+    "reflection": N_("a reflection"),
+    "scaling": N_("a scaling"),
+    "composition": N_("two maps in a row"),
+    "tanh": N_("a tanh layer"),
+    "translation": N_("a translation"),
+    "sin": N_("sin(x)"),
+    "step": N_("a step"),
+    "abs": N_("|x|"),
+    "sigmoid": N_("the sigmoid σ"),
+    "relu": N_("ReLU"),
+    "xor": N_("XOR"),
+    "circle": N_("a circle"),
+    "moons": N_("two moons"),
+    "spiral": N_("a spiral"),
+    "all": N_("fine-tune all layers"),
+    "last": N_("fine-tune only the last layer"),
 }
 
 
@@ -95,6 +113,7 @@ class DemoPanel(Vertical, can_focus=True):
     ]
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = ()
+    CYCLED: ClassVar[str] = "preset"  # the choice setting that `c` moves through
 
     def __init__(self, kind: str, params: dict[str, object], **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -219,14 +238,15 @@ class DemoPanel(Vertical, can_focus=True):
         self._update_texts()
 
     def action_next_preset(self) -> None:
-        """The demo's next preset (a teacher's quick tour: bowl, valley, saddle …)."""
-        spec = DEMO_KINDS[self.kind].get("preset")
-        if spec is None:
+        """The next choice of the demo's main setting (``CYCLED``): a teacher's quick tour of
+        the presets (bowl, valley, saddle …), the targets or the data sets."""
+        spec = DEMO_KINDS[self.kind].get(self.CYCLED)
+        if spec is None or not spec.choices:
             return
-        current = getattr(self.simulation.params, "preset", spec.choices[0])
+        current = getattr(self.simulation.params, self.CYCLED, spec.choices[0])
         index = spec.choices.index(current) if current in spec.choices else -1
         chosen = spec.choices[(index + 1) % len(spec.choices)]
-        if self._apply({"preset": chosen}):
+        if self._apply({self.CYCLED: chosen}):
             name = _(PRESET_NAMES[chosen]) if chosen in PRESET_NAMES else chosen
             self.notify(_("Example: {name}").format(name=name), timeout=2)
 

@@ -1,0 +1,84 @@
+"""Universal approximation: the target, each hidden unit's smoothed step, their sum; the error.
+
+Left the curves over −3 … 3 (the target as dots, every unit's share cⱼ·σ(wⱼx + bⱼ) as a thin
+line, the network's sum as the bold curve), right the error per step.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from oppija.i18n import _, format_integer, ngettext
+from oppija.plot import Chart, Mode, PlotStyles, data_range
+from oppija.scenes.marks import fat_points
+from oppija.scenes.rows import Rows, fit, side_by_side
+from oppija.sims.activations import ascii_spelling
+from oppija.sims.approximation import X_RANGE, Approximation
+
+LOSS_CHART_FROM_WIDTH = 48  # narrower: the curves alone
+
+
+def draw_approximation(
+    simulation: Approximation,
+    width: int,
+    height: int,
+    mode: Mode,
+    styles: PlotStyles,
+    **options: object,
+) -> Rows:
+    """The fit beside its error curve."""
+    ascii_only = mode == "ascii"
+    spell = ascii_spelling if ascii_only else str
+    with_loss = width >= LOSS_CHART_FROM_WIDTH
+    fit_width = max(width * 3 // 5, 10) if with_loss else width
+    loss_width = max(width - fit_width - 2, 8)
+
+    units = simulation.params.units
+    title = spell(
+        f"{simulation.target_text()}: "
+        + ngettext("{count} hidden unit", "{count} hidden units", units).format(
+            count=format_integer(units)
+        )
+    )
+    known = simulation.target[simulation.known]
+    xs = np.linspace(*X_RANGE, max(2 * width, 32))
+    total = simulation.contributions(xs)[1]
+    y_range = data_range([*known.tolist(), *total[np.isfinite(total)].tolist()], 0.15)
+    chart = Chart(
+        fit_width, height, X_RANGE, y_range, mode=mode, styles=styles, x_label="x", title=title
+    )
+    canvas = chart.canvas
+    # Each unit's smoothed step as dots, one per dot column: lighter than the solid sum, and
+    # one vectorised call however many units there are.
+    dot_xs = np.linspace(*X_RANGE, canvas.dot_width)
+    shares = simulation.contributions(dot_xs)[0]
+    series = [s for s in styles.series[2:] if s]
+    if series and len(shares) <= len(series):
+        for share, style in zip(shares, series, strict=False):
+            canvas.points(dot_xs, share, style)
+    else:
+        canvas.points(np.broadcast_to(dot_xs, shares.shape), shares, styles.muted)
+    fat_points(canvas, simulation.xs[simulation.known], known, styles.point)
+    canvas.line(xs, total, styles.curve)
+    rows = chart.to_segments()
+    if not with_loss:
+        return fit(rows, width, height)
+
+    losses = np.asarray(simulation.losses, dtype=np.float64)
+    finite = losses[np.isfinite(losses)]
+    top = float(finite.max()) if finite.size else 1.0
+    loss_chart = Chart(
+        loss_width,
+        height,
+        (0.0, max(float(len(losses) - 1), 10.0)),
+        (0.0, top * 1.05 if top > 0 else 1.0),
+        mode=mode,
+        styles=styles,
+        x_label="k",
+        title=spell(_("Error per step")),
+    )
+    loss_chart.canvas.line(np.arange(len(losses), dtype=np.float64), losses, styles.path)
+    rows = side_by_side(rows, loss_chart.to_segments(), fit_width, loss_width)
+    if len(rows) == height and fit_width + 2 + loss_width == width:
+        return rows  # side_by_side made every row exactly as wide: no second measuring
+    return fit(rows, width, height)

@@ -1,0 +1,275 @@
+"""The playground's picture: the decision map with the points on it, the error curves beside.
+
+The map colours each cell by the network's class-1 probability (the heat scale from 0 to 1), and
+the boundary where it is ½ is drawn as a line; without colour only the boundary is drawn (a
+density ramp of characters would drown the points).
+Each point is a character, so classes and the train/test split read without colour as well:
+filled marks are training points, hollow ones test points.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from rich.segment import Segment
+from rich.style import Style
+
+from oppija.i18n import _, format_percent
+from oppija.plot import Canvas, Chart, Mode, PlotStyles, ascii_safe, data_range
+from oppija.scenes.rows import Rows, fit, text_row
+from oppija.sims.playground import DATASET_TITLES, Playground
+
+# (class 0, class 1) marks for (training, test) points; the ASCII ones for plain terminals.
+MARKS = {"train": ("▲", "●"), "test": ("△", "○")}
+ASCII_MARKS = {"train": ("x", "o"), "test": ("X", "O")}
+MIN_SIDE_WIDTH = 24  # below this the error curves are left out and the map takes the width
+BOUNDARY = 0.5
+
+
+def draw_playground(
+    simulation: Playground,
+    width: int,
+    height: int,
+    mode: Mode,
+    styles: PlotStyles,
+    **options: object,
+) -> Rows:
+    """The map (left, about square on screen) and the error per epoch (right), legends below."""
+    ascii_only = mode == "ascii"
+    legend = 1 if height >= 8 else 0
+    body = max(height - legend, 1)
+    inner = max(body - 4, 1)  # the map chart's rows without its title, axis and labels
+    map_width = min(2 * inner + 6, width)  # a terminal cell is about twice as tall as wide
+    side_width = width - map_width - 2
+    if side_width < MIN_SIDE_WIDTH:
+        map_width, side_width = width, 0
+
+    rows = decision_map(simulation, map_width, body, mode, styles)
+    clean = ascii_safe if ascii_only else str
+    legend_rows = (
+        [text_row(clean(marks_legend(ascii_only)), map_width, styles.label)] if legend else []
+    )
+    if side_width:
+        curves = exact(error_curves(simulation, side_width, body, mode, styles), side_width, body)
+        gap = Segment(" " * (width - map_width - side_width))
+        rows = [[*a, gap, *b] for a, b in zip(rows, curves, strict=True)]
+        if legend:
+            accuracy = text_row(clean(accuracy_line(simulation)), side_width, styles.label)
+            legend_rows = [[*legend_rows[0], gap, *accuracy]]
+    return [*rows, *legend_rows]
+
+
+def exact(chart: Chart, width: int, height: int) -> Rows:
+    """A chart's rows, fitted only when a tiny size made the chart differ from what was asked
+    (fitting measures every Segment: most of a frame's time when done on every frame)."""
+    rows = chart.to_segments()
+    if chart.width == width and len(rows) == height:
+        return rows
+    return fit(rows, width, height)
+
+
+def decision_map(
+    simulation: Playground, width: int, height: int, mode: Mode, styles: PlotStyles
+) -> Rows:
+    """P(class 1) over the plane as cell colours (or its ½ boundary), every point as a mark."""
+    ascii_only = mode == "ascii"
+    x_range, y_range = simulation.view_range()
+    params = simulation.params
+    title = (
+        f"{_(DATASET_TITLES[params.dataset])} · {params.layers} × {params.units} "
+        f"{params.activation}"
+    )
+    chart = Chart(
+        width,
+        height,
+        x_range,
+        y_range,
+        mode=mode,
+        styles=styles,
+        x_label="x1" if ascii_only else "x₁",
+        y_label="x2" if ascii_only else "x₂",
+        title=title,
+    )
+    canvas = chart.canvas
+    if styles.is_plain:  # a density ramp would drown the marks: the boundary line alone
+        grid = simulation.probability_map(x_range, y_range, canvas.width, canvas.height)
+        canvas.contours(grid, [BOUNDARY], styles.muted)
+    else:  # the middle one of the heat steps is the boundary; half the grid is plenty
+        columns, rows = (canvas.width + 3) // 2, (canvas.height + 3) // 2
+        canvas.heatmap(simulation.probability_map(x_range, y_range, columns, rows), lo=0.0, hi=1.0)
+    picture = chart.to_segments()
+    top = 1 if chart.title or chart.y_label else 0
+    overlay_marks(picture, top, chart.margin, point_marks(simulation, canvas, mode, styles))
+    if chart.width == width and len(picture) == height:
+        return picture
+    return fit(picture, width, height)
+
+
+Mark = tuple[int, int, str, Style]  # cell row, cell column, character, style
+_MARKS: dict[tuple[object, ...], list[Mark]] = {}
+_MARKS_KEPT = 8
+
+
+def point_marks(
+    simulation: Playground, canvas: Canvas, mode: Mode, styles: PlotStyles
+) -> list[Mark]:
+    """Where each point's mark goes on ``canvas`` (a training mark wins a shared cell).
+
+    Worked out once per data set, size and look: the points do not move while the network
+    learns.
+    """
+    data = simulation.data
+    key = (
+        simulation.params.dataset,  # the data set and the seed make the points
+        simulation.params.seed,
+        canvas.width,
+        canvas.height,
+        canvas.x_range,
+        canvas.y_range,
+        mode,
+        styles,
+    )
+    found = _MARKS.get(key)
+    if found is not None:
+        return found
+    marks = ASCII_MARKS if mode == "ascii" else MARKS
+    class_styles = (  # class 0 orange, class 1 blue (on a dark background)
+        Style.parse(f"bold {styles.series[1]}".strip()),
+        Style.parse(f"bold {styles.series[0]}".strip()),
+    )
+    cells: dict[tuple[int, int], tuple[str, Style]] = {}
+    for kind, xs, labels in (
+        ("test", data.test_x, data.test_y),
+        ("train", data.train_x, data.train_y),
+    ):
+        u, v = canvas.to_dot(xs[:, 0], xs[:, 1])
+        with np.errstate(all="ignore"):
+            columns = np.floor((u + 0.5) / canvas.cell_width)
+            rows = np.floor((v + 0.5) / canvas.cell_height)
+        inside = (columns >= 0) & (columns < canvas.width) & (rows >= 0) & (rows < canvas.height)
+        for row, column, label in zip(
+            rows[inside].astype(int).tolist(),
+            columns[inside].astype(int).tolist(),
+            labels[inside].tolist(),
+            strict=True,
+        ):
+            cells[(row, column)] = (marks[kind][label], class_styles[label])
+    found = [(row, column, char, style) for (row, column), (char, style) in sorted(cells.items())]
+    if len(_MARKS) >= _MARKS_KEPT:
+        _MARKS.pop(next(iter(_MARKS)))
+    _MARKS[key] = found
+    return found
+
+
+_COMBINED: dict[tuple[Style | None, Style], Style] = {}
+
+
+def over(style: Style | None, mark_style: Style) -> Style:
+    """A cell's style with the mark's colour on top (remembered: a map has few distinct ones)."""
+    found = _COMBINED.get((style, mark_style))
+    if found is None:
+        found = mark_style if style is None else style + mark_style
+        if len(_COMBINED) > 512:
+            _COMBINED.clear()
+        _COMBINED[(style, mark_style)] = found
+    return found
+
+
+def overlay_marks(rows: Rows, top: int, left: int, marks: list[Mark]) -> None:
+    """Put each mark's character over its cell of a rendered picture, keeping the cell's
+    background (the map's colour) and taking the mark's colour.
+
+    ``top`` and ``left`` say where the canvas starts in ``rows``. Every character of a chart is
+    one cell wide, so text offsets are cell offsets.
+    """
+    by_row: dict[int, list[tuple[int, str, Style]]] = {}
+    for row, column, char, style in marks:
+        by_row.setdefault(top + row, []).append((left + column, char, style))
+    for index, row_marks in by_row.items():
+        if not 0 <= index < len(rows):
+            continue
+        out: list[Segment] = []
+        at = 0
+        pending = iter(row_marks)
+        mark = next(pending, None)
+        for segment in rows[index]:
+            text, style = segment.text, segment.style
+            end = at + len(text)
+            if mark is None or mark[0] >= end:
+                out.append(segment)
+                at = end
+                continue
+            piece = at
+            while mark is not None and mark[0] < end:
+                column, char, mark_style = mark
+                if column > piece:
+                    out.append(Segment(text[piece - at : column - at], style))
+                out.append(Segment(char, over(style, mark_style)))
+                piece = column + 1
+                mark = next(pending, None)
+            if piece < end:
+                out.append(Segment(text[piece - at :], style))
+            at = end
+        rows[index] = out
+
+
+def error_curves(
+    simulation: Playground, width: int, height: int, mode: Mode, styles: PlotStyles
+) -> Chart:
+    """The training and the test error per epoch, each named at its end."""
+    train = np.asarray(simulation.losses, dtype=np.float64)
+    test = np.asarray(simulation.test_losses, dtype=np.float64)
+    epochs = np.arange(len(train), dtype=np.float64)
+    top = data_range(np.concatenate([train, test]), 0.05)[1]
+    chart = Chart(
+        width,
+        height,
+        (0.0, max(float(simulation.epoch), 10.0)),
+        (0.0, top if np.isfinite(top) and top > 0 else 1.0),
+        mode=mode,
+        styles=styles,
+        x_label=_("epoch"),
+        y_label="E" if mode == "ascii" else "𝓔",
+        title=_("Error per epoch"),
+    )
+    canvas = chart.canvas
+    canvas.line(epochs, test, styles.path)
+    canvas.line(epochs, train, styles.curve)
+    name_ends(
+        canvas,
+        epochs[-1],
+        (train[-1], _("training"), styles.curve),
+        (test[-1], _("test"), styles.path),
+    )
+    return chart
+
+
+def name_ends(
+    canvas: Canvas, x: float, upper: tuple[float, str, str], lower: tuple[float, str, str]
+) -> None:
+    """Two curves' names beside their ends at ``x``: the higher one's above it, the other's
+    below, so they never cover each other. Each curve is (its last value, name, style).
+    Early on, when the ends are near the left edge, the names stand a third of the way in."""
+    x = max(x, canvas.x_range[0] + (canvas.x_range[1] - canvas.x_range[0]) / 3)
+    if upper[0] < lower[0]:
+        upper, lower = lower, upper
+    if not (np.isfinite(upper[0]) and np.isfinite(lower[0])):
+        return
+    row = (canvas.y_range[1] - canvas.y_range[0]) / max(canvas.height, 1)
+    canvas.text(x, upper[0] + row, upper[1], upper[2], align="right")
+    canvas.text(x, lower[0] - row, lower[1], lower[2], align="right")
+
+
+def marks_legend(ascii_only: bool) -> str:
+    """What the marks mean: filled training points, hollow test points, in both classes."""
+    marks = ASCII_MARKS if ascii_only else MARKS
+    return _("{train} training  {test} test  (class 0, class 1)").format(
+        train=" ".join(marks["train"]), test=" ".join(marks["test"])
+    )
+
+
+def accuracy_line(simulation: Playground) -> str:
+    """The current accuracies in words, under the error curves."""
+    return _("Accuracy: training {train}, test {test}").format(
+        train=format_percent(simulation.train_accuracies[-1]),
+        test=format_percent(simulation.test_accuracies[-1]),
+    )

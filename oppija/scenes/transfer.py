@@ -1,0 +1,140 @@
+"""The transfer demo's picture: two learning curves on the small task, and what they mean.
+
+Left the error on task 2's training points, right the accuracy on new points of task 2, each
+for the fine-tuned network and the one trained from scratch (named at the curves' ends, so they
+read without colour). Below: what the two tasks are, how many numbers each network learns, and
+once the run is done the outcome in one sentence.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+from rich.segment import Segment
+
+from oppija.i18n import _, format_integer
+from oppija.plot import Chart, Mode, PlotStyles, ascii_safe, data_range
+from oppija.scenes.playground import exact, name_ends
+from oppija.scenes.rows import Rows, fit, text_row
+from oppija.sims.transfer import TransferLearning
+
+MIN_CHART_WIDTH = 30  # below twice this (and a gap) only the error chart is drawn
+SHOWN_EPOCHS = 500  # the x axis spans the whole run up to this many epochs, then grows
+
+
+def draw_transfer(
+    simulation: TransferLearning,
+    width: int,
+    height: int,
+    mode: Mode,
+    styles: PlotStyles,
+    **options: object,
+) -> Rows:
+    """The error and the accuracy per epoch of both networks, the explanation below."""
+    room = 3 if height >= 14 else 1 if height >= 8 else 0
+    lines = explanation(simulation, width, room)
+    body = max(height - len(lines), 1)
+    if width >= 2 * MIN_CHART_WIDTH + 2:
+        left = (width - 2) // 2
+        right = width - left - 2
+        error = exact(error_chart(simulation, left, body, mode, styles), left, body)
+        accuracy = exact(accuracy_chart(simulation, right, body, mode, styles), right, body)
+        gap = Segment("  ")
+        rows = [[*a, gap, *b] for a, b in zip(error, accuracy, strict=True)]
+    else:
+        rows = exact(error_chart(simulation, width, body, mode, styles), width, body)
+    clean = ascii_safe if mode == "ascii" else str
+    text_rows = [
+        text_row(clean(line), width, styles.label if stands_out else styles.muted)
+        for line, stands_out in lines
+    ]
+    picture = [*rows, *text_rows]
+    return picture if len(picture) == height else fit(picture, width, height)
+
+
+def explanation(simulation: TransferLearning, width: int, room: int) -> list[tuple[str, bool]]:
+    """What the tasks are, then what learns — or, once ended, the outcome — wrapped to
+    ``width`` in at most ``room`` lines, as (line, stands out) pairs. With too few rows the
+    second part wins: it says the most."""
+    counts = simulation.trainable_parameters
+    if simulation.params.mode == "last":
+        learning = _(
+            "Fine-tuning only the last layer (the others are frozen): {tuned} numbers learn, "
+            "from scratch {scratch}."
+        )
+    else:
+        learning = _("Fine-tuning all layers: {tuned} numbers learn, from scratch {scratch}.")
+    learning = learning.format(
+        tuned=format_integer(counts["fine_tuned"]), scratch=format_integer(counts["scratch"])
+    )
+    ended = simulation.status_message
+    tasks = textwrap.wrap(simulation.task_line(), max(width, 8))
+    second = textwrap.wrap(ended or learning, max(width, 8))[:room]
+    if len(tasks) + len(second) > room:
+        tasks = []
+    return [*((line, False) for line in tasks), *((line, bool(ended)) for line in second)]
+
+
+def x_range(simulation: TransferLearning) -> tuple[float, float]:
+    """Epochs from 0 to the end of the run (up to :data:`SHOWN_EPOCHS`): curves grow into it."""
+    return 0.0, float(max(simulation.epoch, min(simulation.params.steps, SHOWN_EPOCHS), 10))
+
+
+def error_chart(
+    simulation: TransferLearning, width: int, height: int, mode: Mode, styles: PlotStyles
+) -> Chart:
+    """The error on task 2's training points per epoch, both networks."""
+    runs = simulation.runs
+    tuned = np.asarray(runs["fine_tuned"].losses, dtype=np.float64)
+    scratch = np.asarray(runs["scratch"].losses, dtype=np.float64)
+    top = data_range(np.concatenate([tuned, scratch]), 0.05)[1]
+    chart = Chart(
+        width,
+        height,
+        x_range(simulation),
+        (0.0, top if np.isfinite(top) and top > 0 else 1.0),
+        mode=mode,
+        styles=styles,
+        x_label=_("epoch"),
+        y_label="E" if mode == "ascii" else "𝓔",
+        title=_("Task 2: error on the training points"),
+    )
+    draw_pair(chart, tuned, scratch, styles)
+    return chart
+
+
+def accuracy_chart(
+    simulation: TransferLearning, width: int, height: int, mode: Mode, styles: PlotStyles
+) -> Chart:
+    """The share of new points of task 2 classified correctly, in per cent, both networks."""
+    runs = simulation.runs
+    tuned = 100 * np.asarray(runs["fine_tuned"].test_accuracies, dtype=np.float64)
+    scratch = 100 * np.asarray(runs["scratch"].test_accuracies, dtype=np.float64)
+    chart = Chart(
+        width,
+        height,
+        x_range(simulation),
+        (0.0, 105.0),
+        mode=mode,
+        styles=styles,
+        x_label=_("epoch"),
+        y_label="%",
+        title=_("Task 2: accuracy on new points"),
+    )
+    draw_pair(chart, tuned, scratch, styles)
+    return chart
+
+
+def draw_pair(chart: Chart, tuned: np.ndarray, scratch: np.ndarray, styles: PlotStyles) -> None:
+    """Both curves, each named at its end."""
+    epochs = np.arange(len(tuned), dtype=np.float64)
+    canvas = chart.canvas
+    canvas.line(epochs, scratch, styles.path)
+    canvas.line(epochs, tuned, styles.curve)
+    name_ends(
+        canvas,
+        epochs[-1],
+        (tuned[-1], _("fine-tuned"), styles.curve),
+        (scratch[-1], _("from scratch"), styles.path),
+    )

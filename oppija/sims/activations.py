@@ -1,0 +1,219 @@
+"""Activation functions side by side with their derivatives: σ, tanh and ReLU, read at any x.
+
+The lecture's point is twofold: all three are non-linear, and their derivatives differ in size —
+σ′ is at most 0,25, so backpropagation through many sigmoid layers shrinks the gradient (the
+vanishing gradient), while tanh′(0) = 1 and ReLU′ = 1 for every positive input. The values and
+the derivatives are the engine's: f is built from Tensor ops and f′ comes from ``backward()``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from oppija.engine.nn import activate
+from oppija.engine.tensor import Tensor
+from oppija.i18n import _, format_decimal
+from oppija.sims.base import choose, plain
+from oppija.sims.demo import Demo
+from oppija.sims.settings import checked_value
+
+FUNCTIONS = ("sigmoid", "tanh", "relu")
+DEFAULT_FUNCTION = "sigmoid"
+X_LIMIT = 10.0  # the parameter table's range for x
+VIEW_HALF = 6.0  # σ and tanh have flattened out by ±6; a wider view only when x is beyond it
+SWEEP_STEP = 0.25  # how far one step() moves x while sweeping
+CURVE_POINTS = 241  # the curves in the state: every 0,05 over ±6
+# The largest value of each derivative (σ′(0) = 0,25; tanh′(0) = 1; ReLU′ = 1 for t > 0).
+MAX_DERIVATIVE = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0}
+DEEP_LAYERS = 10  # the slide's example: ten sigmoid layers give at most 0,25¹⁰
+
+# How each function is written (fancy, ASCII): the lecture writes σ for the sigmoid.
+NAMES = {"sigmoid": ("σ", "sigma"), "tanh": ("tanh", "tanh"), "relu": ("ReLU", "ReLU")}
+
+
+@dataclass(frozen=True)
+class ActivationsParams:
+    """Which function, and where x starts."""
+
+    function: str
+    x: float
+
+
+def evaluate(function: str, xs: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
+    """f(xs) and f′(xs) from the engine: the forward ops, then ``backward()`` for the slope.
+
+    One call for a whole array: the sum's gradient with respect to each xᵢ is f′(xᵢ), because
+    each output depends on its own input only.
+    """
+    with np.errstate(all="ignore"):
+        x = Tensor(np.asarray(xs, dtype=np.float64), requires_grad=True)
+        y = activate(x, function)
+        y.sum().backward()
+        grad = np.zeros_like(x.data) if x.grad is None else np.asarray(x.grad, dtype=np.float64)
+        return y.data.copy(), grad
+
+
+def function_symbol(function: str, ascii_only: bool = False) -> str:
+    """σ, tanh or ReLU (sigma in ASCII)."""
+    fancy, simple = NAMES[function]
+    return simple if ascii_only else fancy
+
+
+class Activations(Demo):
+    """One activation function, its derivative, and the point x the learner moves."""
+
+    name = "activations"
+    params: ActivationsParams
+
+    @classmethod
+    def build_params(cls, settings: Mapping[str, object]) -> ActivationsParams:
+        return ActivationsParams(
+            function=str(choose(settings, "function", DEFAULT_FUNCTION)),
+            x=float(choose(settings, "x", 0.0)),  # type: ignore[arg-type]
+        )
+
+    def reset(self) -> None:
+        self.x = self.params.x
+        self.step_count = 0
+        self.status = "running"
+        self._curve_cache: tuple[tuple[str, float], np.ndarray, np.ndarray, np.ndarray] | None = (
+            None
+        )
+        self._measure()
+        self.version += 1
+
+    def _measure(self) -> None:
+        value, derivative = evaluate(self.params.function, self.x)
+        self.value = float(value)
+        self.derivative = float(derivative)
+
+    def advance(self) -> None:
+        """Sweep x to the right by a quarter; past the view's right edge it starts at the left."""
+        lo, hi = self.view_range()
+        x = self.x + SWEEP_STEP
+        self.x = lo if x > hi + 1e-9 else x
+        self._measure()
+
+    # ------------------------------------------------------------------ controls
+    def set_x(self, value: float | str) -> None:
+        """Put x at ``value`` (typed text or a number).
+
+        Raises:
+            DemoSettingError: if the value is not a number in −10 … 10 (translated).
+        """
+        self.x = float(checked_value(self.name, "x", value))  # type: ignore[arg-type]
+        self._measure()
+        self.version += 1
+
+    def nudge(self, dx: float) -> None:
+        """Move x by ``dx`` (the arrow keys), staying inside −10 … 10."""
+        if not math.isfinite(dx):
+            return
+        self.x = float(np.clip(round(self.x + dx, 10), -X_LIMIT, X_LIMIT))
+        self._measure()
+        self.version += 1
+
+    def next_function(self) -> None:
+        """σ → tanh → ReLU → σ, keeping x where it is."""
+        following = FUNCTIONS[(FUNCTIONS.index(self.params.function) + 1) % len(FUNCTIONS)]
+        self.settings["function"] = following
+        self.params = replace(self.params, function=following)
+        self._curve_cache = None
+        self._measure()
+        self.version += 1
+
+    # ------------------------------------------------------------------ drawing
+    def view_range(self) -> tuple[float, float]:
+        """±6, or ±10 once x is beyond 6 (the picture changes only then)."""
+        half = VIEW_HALF if abs(self.x) <= VIEW_HALF else X_LIMIT
+        return (-half, half)
+
+    def curves(self, points: int = CURVE_POINTS) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """xs over the view, f(xs) and f′(xs); remembered until the function or view changes."""
+        lo, hi = self.view_range()
+        key = (self.params.function, hi, points)
+        cached = self._curve_cache
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2], cached[3]
+        xs = np.linspace(lo, hi, max(int(points), 2))
+        values, derivatives = evaluate(self.params.function, xs)
+        self._curve_cache = (key, xs, values, derivatives)  # type: ignore[assignment]
+        return xs, values, derivatives
+
+    @property
+    def max_derivative(self) -> float:
+        return MAX_DERIVATIVE[self.params.function]
+
+    def state(self) -> dict[str, Any]:
+        xs, values, derivatives = self.curves()
+        return {
+            "function": self.params.function,
+            "x": plain(self.x),
+            "value": plain(self.value),
+            "derivative": plain(self.derivative),
+            "max_derivative": self.max_derivative,
+            "deep_factor": self.max_derivative**DEEP_LAYERS,
+            "curves": {
+                "x": plain(xs),
+                "value": plain(values),
+                "derivative": plain(derivatives),
+            },
+        }
+
+    def readout_lines(self, ascii_only: bool = False) -> list[str]:
+        f = function_symbol(self.params.function)
+        lines = [
+            f"x = {format_decimal(self.x, 2)}",
+            f"{f}(x) = {format_decimal(self.value, 4)}",
+            f"{f}′(x) = {format_decimal(self.derivative, 4)}",
+        ]
+        if self.params.function == "sigmoid":
+            lines.append(vanishing_caption())
+        return [ascii_spelling(line) for line in lines] if ascii_only else lines
+
+
+def vanishing_caption() -> str:
+    """The lecture's reason sigmoid fell out of favour, in one sentence with its numbers."""
+    most = format_decimal(0.25, 2)
+    return _(
+        "Backpropagation multiplies by σ′ at every layer and σ′ ≤ {most}, so after {layers} "
+        "sigmoid layers the gradient is at most {power} ≈ {factor}: the first layers barely "
+        "learn."
+    ).format(
+        most=most,
+        layers=DEEP_LAYERS,
+        power=f"{most}¹⁰",
+        factor=format_decimal(0.25**DEEP_LAYERS, 8),
+    )
+
+
+_ASCII = {
+    "σ": "sigma",
+    "′": "'",
+    "≤": "<=",
+    "≈": "~",
+    "¹": "^1",
+    "⁰": "0",
+    "−": "-",
+    "°": " deg",
+    "↦": "->",
+    "𝓔": "E",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+}
+
+
+def ascii_spelling(text: str) -> str:
+    """``text`` for an ASCII terminal: symbols spelled out, Estonian letters kept as they are.
+
+    The ``oppija demo --ascii`` readout keeps the learner's language, so õ, ä, ö, ü stay.
+    """
+    return "".join(_ASCII.get(char, char) for char in text)

@@ -1,0 +1,395 @@
+"""A grid and a letter F moved by a map of the plane, animated from the identity to the map.
+
+The lecture's "alternative view": a layer transforms the space. Linear maps (rotation, shear,
+reflection, scaling, a typed 2×2 matrix) keep the origin and keep straight lines straight; two
+of them in a row are one linear map whose matrix is their product, B(Ax) = (BA)x; a tanh layer
+tanh(Wx + b) bends the grid; a translation x ↦ x + b moves the origin, so it is not linear.
+Every preset uses the slides' numbers and their point p = (2; 1): R(90°)·p = (−1; 2),
+S·p = (3; 1), F·p = (2; −1), SR = [[1, −1], [1, 0]], b = (1; 3) moves p to (3; 4). The maps
+are applied with the engine's ops (matrix products, tanh), not by hand.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+import numpy as np
+
+from oppija.engine.tensor import Tensor, no_grad
+from oppija.i18n import N_, _, current_language, format_decimal
+from oppija.sims.base import choose, nice_half_width, plain
+from oppija.sims.demo import Demo
+
+Kind = Literal["rotation", "linear", "composition", "tanh", "translation"]
+
+FRAMES = 20  # steps from the identity to the map (twice as many for two maps in a row)
+DEFAULT_PRESET = "rotation"
+DEFAULT_ANGLE = 90.0  # the slide turns the grid by 90°
+EXAMPLE_POINT = (2.0, 1.0)  # every slide's example point p
+GRID_HALF = 3  # grid lines at −3 … 3
+TANH_GRID_HALF = 2  # tanh squashes everything into (−1; 1)²: a smaller grid shows it larger
+LINE_SAMPLES = 49  # points along each grid line (a tanh layer bends them)
+IDENTITY = ((1.0, 0.0), (0.0, 1.0))
+SHEAR = ((1.0, 1.0), (0.0, 1.0))  # k = 1
+REFLECTION = ((1.0, 0.0), (0.0, -1.0))  # in the x axis
+SCALING = ((2.0, 0.0), (0.0, 0.5))
+TRANSLATION = (1.0, 3.0)  # b on the translation slide
+# The letter F: not symmetric in any line, so a reflection or a turn shows in it.
+LETTER_F = (
+    ((0.5, 0.0), (0.5, 2.0), (1.5, 2.0)),
+    ((0.5, 1.0), (1.2, 1.0)),
+)
+# The vector-spaces slide: four points on one line, no longer on one line after tanh.
+TANH_LINE = ((-1.0, 2.0), (0.0, 1.0), (1.0, 0.0), (2.0, -1.0))
+
+TITLES = {
+    "rotation": N_("Rotation by {angle}°"),
+    "shear": N_("Shear"),
+    "reflection": N_("Reflection in the x axis"),
+    "scaling": N_("Scaling"),
+    "composition": N_("Two linear maps in a row"),
+    "tanh": N_("A tanh layer: tanh(Wx + b)"),
+    "translation": N_("Translation x ↦ x + b"),
+    "typed": N_("The map x ↦ Ax"),
+}
+CAPTIONS = {
+    "linear": N_(
+        "A linear map keeps the origin in place: straight lines stay straight and parallel "
+        "lines stay parallel."
+    ),
+    "composition": N_(
+        "A composition of linear maps is linear: B(Ax) = (BA)x, one matrix, the product BA."
+    ),
+    "tanh": N_(
+        "After tanh straight lines bend: a layer with an activation function transforms the "
+        "space in a way no matrix can, and a network learns such transformations."
+    ),
+    "translation": N_(
+        "A translation moves the origin too, so it is not linear: x ↦ x + b is an affine map."
+    ),
+}
+
+
+def rotation(degrees: float) -> np.ndarray:
+    """R(φ) = [[cos φ, −sin φ], [sin φ, cos φ]], turning counter-clockwise."""
+    phi = math.radians(degrees)
+    return np.array([[math.cos(phi), -math.sin(phi)], [math.sin(phi), math.cos(phi)]])
+
+
+def product(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The matrix product ``left @ right`` by the engine."""
+    with no_grad():
+        return (Tensor(left) @ Tensor(right)).data
+
+
+def apply_matrix(matrix: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Each row p of ``points`` becomes (Ap)ᵀ = pᵀAᵀ: one engine matrix product for all."""
+    with no_grad():
+        return (Tensor(points) @ Tensor(matrix).T).data
+
+
+def tanh_layer(weights: np.ndarray, bias: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """tanh(Wp + b) for every row p, by the engine."""
+    with no_grad():
+        return ((Tensor(points) @ Tensor(weights).T + Tensor(bias)).tanh()).data
+
+
+def _polyline(corners: tuple[tuple[float, float], ...], samples: int) -> np.ndarray:
+    """Points along a polyline, ``samples`` per piece, so that a bending map can bend it."""
+    pieces = []
+    for (x0, y0), (x1, y1) in itertools.pairwise(corners):
+        s = np.linspace(0.0, 1.0, samples, endpoint=False)
+        pieces.append(np.column_stack([x0 + s * (x1 - x0), y0 + s * (y1 - y0)]))
+    pieces.append(np.array([corners[-1]]))
+    return np.concatenate(pieces)
+
+
+def _with_gaps(lines: list[np.ndarray]) -> np.ndarray:
+    """Polylines joined into one array with a NaN row between them (plots break lines there)."""
+    gap = np.full((1, 2), np.nan)
+    out: list[np.ndarray] = []
+    for line in lines:
+        if out:
+            out.append(gap)
+        out.append(line)
+    return np.concatenate(out)
+
+
+def grid_lines(diagonal: bool) -> list[np.ndarray]:
+    """The grid x = c, y = c (c = −3 … 3), or for tanh the lines x ± y = c (c = −2 … 2).
+
+    The square grid is two polylines that snake up one line and down the next, joined along
+    the grid's own border lines, so it draws in two calls with nothing extra inked. An
+    element-wise tanh keeps lines parallel to the axes straight; the diagonal grid holds the
+    slide's line through (−1; 2) … (2; −1), which bends.
+    """
+    if not diagonal:
+        half = GRID_HALF
+        ends = (-float(half), float(half))
+        columns, rows = [], []
+        for k, c in enumerate(range(-half, half + 1)):
+            low, high = ends if k % 2 == 0 else ends[::-1]
+            columns += [(float(c), low), (float(c), high)]
+            rows += [(low, float(c)), (high, float(c))]
+        return [np.array(columns), np.array(rows)]
+    half = TANH_GRID_HALF
+    s = np.linspace(-half, half, LINE_SAMPLES)
+    lines = []
+    for c in range(-half, half + 1):
+        for sign in (1.0, -1.0):  # x + y = c and x − y = c, inside the square
+            ys = sign * (c - s)
+            inside = np.abs(ys) <= half + 1e-9
+            if inside.sum() >= 2:
+                lines.append(np.column_stack([s[inside], ys[inside]]))
+    return lines
+
+
+@dataclass(frozen=True)
+class LinearMapsParams:
+    """The preset, a typed matrix (row by row: a b c d is [[a, b], [c, d]]) and the angle."""
+
+    preset: str
+    matrix: tuple[float, ...] | None
+    angle: float
+
+
+class LinearMaps(Demo):
+    """The plane under a map, at a time t from 0 (the identity) to 1 (the whole map)."""
+
+    name = "linear-maps"
+    params: LinearMapsParams
+
+    @classmethod
+    def build_params(cls, settings: Mapping[str, object]) -> LinearMapsParams:
+        matrix = settings.get("matrix")
+        return LinearMapsParams(
+            preset=str(choose(settings, "preset", DEFAULT_PRESET)),
+            matrix=None if matrix is None else tuple(float(v) for v in matrix),  # type: ignore[union-attr]
+            angle=float(choose(settings, "angle", DEFAULT_ANGLE)),  # type: ignore[arg-type]
+        )
+
+    def changed(self, **values: object) -> LinearMaps:
+        """A new run; choosing a preset starts from that preset (matrix and angle dropped)."""
+        merged = dict(values) if "preset" in values else {**self.settings, **values}
+        return LinearMaps(**merged)
+
+    # ------------------------------------------------------------------ the map
+    def reset(self) -> None:
+        self._build_map()
+        self.frames = 2 * FRAMES if self.kind == "composition" else FRAMES
+        self.t = 0.0
+        self.step_count = 0
+        self.status = "running"
+        bends = self.kind == "tanh"
+        # A linear map keeps lines straight, so corners are enough; tanh bends them, so its
+        # lines carry every sample.
+        lines = grid_lines(diagonal=bends)
+        if bends:
+            strokes = [_polyline((TANH_LINE[0], TANH_LINE[-1]), 3 * LINE_SAMPLES)]
+            self.shape_points = np.array(TANH_LINE)
+        else:
+            strokes = [np.array(stroke) for stroke in LETTER_F]
+            self.shape_points = np.array([p for stroke in LETTER_F for p in stroke])
+        self.grid_lines, self.shape_strokes = lines, strokes
+        self.grid = _with_gaps(lines)
+        self.shape = _with_gaps(strokes)
+        self.half_width = self._view_half_width()
+        self.version += 1
+
+    def _build_map(self) -> None:
+        """The matrices (and offset) of the chosen preset, with a typed matrix in its place."""
+        preset, typed = self.params.preset, self.params.matrix
+        given = None if typed is None else np.array(typed, dtype=np.float64).reshape(2, 2)
+        self.offset = np.zeros(2)
+        self.first: np.ndarray | None = None  # composition: the first map A
+        self.second: np.ndarray | None = None  # composition: the second map B
+        if preset == "composition":
+            self.kind: Kind = "composition"
+            self.first = rotation(self.params.angle)
+            self.second = np.array(SHEAR) if given is None else given
+            self.matrix = product(self.second, self.first)  # B(Ax) = (BA)x
+        elif preset == "tanh":
+            self.kind = "tanh"
+            self.matrix = np.array(IDENTITY) if given is None else given
+        elif preset == "translation":
+            self.kind = "translation"
+            self.matrix = np.array(IDENTITY) if given is None else given
+            self.offset = np.array(TRANSLATION)
+        elif given is not None:
+            self.kind = "linear"
+            self.matrix = given
+        elif preset == "rotation":
+            self.kind = "rotation"
+            self.matrix = rotation(self.params.angle)
+        else:
+            self.kind = "linear"
+            self.matrix = np.array({"shear": SHEAR, "reflection": REFLECTION}.get(preset, SCALING))
+
+    @property
+    def is_linear(self) -> bool:
+        return self.kind in ("rotation", "linear", "composition")
+
+    def matrix_at(self, t: float) -> np.ndarray | None:
+        """The one matrix of the map at time t (None for tanh, which has none)."""
+        if self.kind == "tanh":
+            return None
+        if self.kind == "rotation":
+            return rotation(t * self.params.angle)
+        if self.kind == "composition":
+            assert self.first is not None and self.second is not None
+            if t <= 0.5:
+                return rotation(2 * t * self.params.angle)
+            s = 2 * t - 1
+            return product((1 - s) * np.eye(2) + s * self.second, self.first)
+        return (1 - t) * np.eye(2) + t * self.matrix
+
+    def mapped_lines(self, lines: list[np.ndarray]) -> list[np.ndarray]:
+        """Several polylines under the map now, mapped in one call and split again."""
+        if not lines:
+            return []
+        moved = self.mapped(np.concatenate(lines))
+        return np.split(moved, np.cumsum([len(line) for line in lines])[:-1])
+
+    def mapped(self, points: np.ndarray, t: float | None = None) -> np.ndarray:
+        """``points`` (rows, NaN rows kept as gaps) under the map at time t (now by default)."""
+        t = self.t if t is None else t
+        with np.errstate(all="ignore"):
+            if self.kind == "tanh":
+                bent = tanh_layer(self.matrix, self.offset, points)
+                return (1 - t) * points + t * bent
+            matrix = self.matrix_at(t)
+            assert matrix is not None
+            return apply_matrix(matrix, points) + t * self.offset
+
+    def _view_half_width(self) -> float:
+        """Half the side of a square that holds the picture all the way (fixed for the run)."""
+        extent = 1.0
+        with np.errstate(all="ignore"):
+            for t in np.linspace(0.0, 1.0, self.frames + 1):
+                for points in (self.grid, self.shape, np.array([EXAMPLE_POINT, (0.0, 0.0)])):
+                    moved = self.mapped(points, float(t))
+                    finite = moved[np.isfinite(moved)]
+                    if finite.size:
+                        extent = max(extent, float(np.max(np.abs(finite))))
+        return nice_half_width(extent)
+
+    # ------------------------------------------------------------------ stepping
+    def advance(self) -> None:
+        """One frame of the animation; the last one ends the run as ``done``."""
+        self._go_to(self._frame() + 1)
+
+    def _frame(self) -> int:
+        return round(self.t * self.frames)
+
+    def _go_to(self, frame: int) -> None:
+        frame = min(max(frame, 0), self.frames)
+        self.t = frame / self.frames
+        self.status = "done" if frame >= self.frames else "running"
+
+    def back(self) -> None:
+        """One frame back (the ``p`` key)."""
+        if self._frame() > 0:
+            self._go_to(self._frame() - 1)
+            self.step_count = max(self.step_count - 1, 0)
+            self.version += 1
+
+    def to_end(self) -> None:
+        """Straight to the whole map (End)."""
+        self.step_count += self.frames - self._frame()
+        self._go_to(self.frames)
+        self.version += 1
+
+    # ------------------------------------------------------------------ reading
+    def title(self) -> str:
+        """What the map is, in the active language."""
+        if self.params.matrix is not None and self.kind == "linear":
+            return _(TITLES["typed"])
+        if self.kind == "rotation":
+            return _(TITLES["rotation"]).format(angle=format_decimal(self.params.angle, 1))
+        return _(TITLES[self.params.preset])
+
+    def caption(self) -> str:
+        """The slide's point about this map, in one sentence."""
+        key = self.kind if self.kind in CAPTIONS else "linear"
+        return _(CAPTIONS[key])
+
+    def example_path(self) -> list[np.ndarray]:
+        """p, then p after each map up to now (p, Ap, B(Ap) for two maps in a row)."""
+        p = np.array([EXAMPLE_POINT])
+        if self.kind != "composition" or self.t <= 0.5:
+            return [p[0], self.mapped(p)[0]]
+        assert self.first is not None
+        return [p[0], apply_matrix(self.first, p)[0], self.mapped(p)[0]]
+
+    def state(self) -> dict[str, Any]:
+        current = self.matrix_at(self.t)
+        data: dict[str, Any] = {
+            "preset": self.params.preset,
+            "kind": self.kind,
+            "linear": self.is_linear,
+            "t": self.t,
+            "frame": self._frame(),
+            "frames": self.frames,
+            "matrix": plain(np.round(self.matrix, 12) + 0.0),
+            "offset": plain(self.offset),
+            "current_matrix": None if current is None else plain(np.round(current, 12) + 0.0),
+            "shape": plain(self.shape_points),
+            "points": plain(np.round(self.mapped(self.shape_points), 12) + 0.0),
+            "example": {
+                "point": list(EXAMPLE_POINT),
+                "image": plain(np.round(self.mapped(np.array([EXAMPLE_POINT]))[0], 12) + 0.0),
+            },
+            "origin": plain(np.round(self.mapped(np.zeros((1, 2)))[0], 12) + 0.0),
+        }
+        if self.kind == "composition":
+            assert self.first is not None and self.second is not None
+            data["matrices"] = {
+                "first": plain(np.round(self.first, 12) + 0.0),
+                "second": plain(np.round(self.second, 12) + 0.0),
+                "product": plain(np.round(self.matrix, 12) + 0.0),
+            }
+        return data
+
+    def readout_lines(self, ascii_only: bool = False) -> list[str]:
+        from oppija.sims.activations import ascii_spelling
+
+        name = "W" if self.kind == "tanh" else ("BA" if self.kind == "composition" else "A")
+        lines = [
+            self.title(),
+            f"{name} = {matrix_inline(self.matrix)}",
+            f"t = {format_decimal(self.t, 2)}",
+            f"p = {vector_text(np.array(EXAMPLE_POINT))} ↦ {vector_text(self.example_path()[-1])}",
+            self.caption(),
+        ]
+        if self.kind == "translation":
+            lines.insert(2, f"b = {vector_text(self.offset)}")
+        if ascii_only:
+            return [ascii_spelling(line.replace("↦", "->")) for line in lines]
+        return lines
+
+
+def number_text(value: float) -> str:
+    """A matrix entry or coordinate with up to 3 decimals, never "−0"."""
+    return _number_text(round(float(value), 3) + 0.0, current_language())
+
+
+@lru_cache(maxsize=512)
+def _number_text(value: float, language: str) -> str:
+    """Remembered: Babel takes a tenth of a millisecond a number, and a frame shows twenty."""
+    return format_decimal(value, 3)
+
+
+def vector_text(vector: np.ndarray) -> str:
+    """(a; b), as the lecture writes vectors."""
+    return "(" + "; ".join(number_text(v) for v in vector) + ")"
+
+
+def matrix_inline(matrix: np.ndarray) -> str:
+    """[[a, b], [c, d]] on one line, rows separated by semicolons: [a b; c d]."""
+    rows = ["  ".join(number_text(v) for v in row) for row in np.asarray(matrix)]
+    return "[" + "; ".join(rows) + "]"

@@ -1,0 +1,353 @@
+"""TensorFlow Playground in a terminal: a small MLP learns to separate 2-D toy data, live.
+
+The data sets are seeded and lie in the square [−1; 1]²: ``xor`` (the four quadrants, kept a
+little away from the axes), ``circle`` (a disc inside a ring), ``moons`` (two interleaved half
+circles) and ``spiral`` (two arms). 200 points, 30 % of them held out as a test set. The network
+is the engine's :class:`~oppija.engine.nn.MLP` with one output, the class-1 logit z; the error is
+the cross-entropy of σ(z), computed from the logits (a stable log-softmax over [0, z]).
+
+One step is one epoch: the training points shuffled and taken in a few mini-batches (one
+gradient step each), then the error and the accuracy on the whole training and test sets.
+Four mini-batches keep an epoch near a millisecond, so a frame (epoch + picture) stays under
+5 ms. The decision map — the class-1 probability over a grid — is one batched forward pass
+without a graph, cached until the weights change.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from oppija.content.demos import SEED_MAX
+from oppija.engine.losses import cross_entropy
+from oppija.engine.nn import MLP
+from oppija.engine.optim import SGD
+from oppija.engine.tensor import Tensor, no_grad
+from oppija.i18n import N_, _, format_decimal, format_integer, format_percent, ngettext
+from oppija.sims.base import choose, plain
+from oppija.sims.demo import Demo
+
+DATASETS = ("xor", "circle", "moons", "spiral")
+# What the picture's title calls each data set (translated when shown).
+DATASET_TITLES = {
+    "xor": N_("XOR"),
+    "circle": N_("circle"),
+    "moons": N_("two moons"),
+    "spiral": N_("spiral"),
+}
+DEFAULT_DATASET = "xor"
+DEFAULT_LAYERS = 2
+DEFAULT_UNITS = 4
+DEFAULT_ACTIVATION = "tanh"
+DEFAULT_LR = 0.3
+DEFAULT_SEED = 1
+DEFAULT_STEPS = 2000
+POINTS = 200
+TEST_FRACTION = 0.3
+BATCHES = 4  # mini-batches an epoch (gradient steps per frame)
+VIEW = (-1.1, 1.1)  # the map shows the data square with a small margin
+# [0, z] as logits: softmax over them is [1 − σ(z), σ(z)], so class 1 has probability σ(z).
+TWO_CLASS = np.array([[0.0, 1.0]])
+
+
+# ----------------------------------------------------------------------------- toy data
+def toy_data(name: str, points: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """``points`` seeded 2-D points in [−1; 1]² and their labels 0/1 (half of each, but xor)."""
+    if name == "xor":
+        raw = rng.uniform(-1.0, 1.0, (points, 2))
+        xs = np.sign(raw) * (0.1 + 0.9 * np.abs(raw))  # 0,1 away from the axes: a clean task
+        return xs, (xs[:, 0] * xs[:, 1] > 0).astype(np.intp)
+    ones = points // 2
+    labels = np.concatenate([np.ones(ones, np.intp), np.zeros(points - ones, np.intp)])
+    if name == "circle":
+        inner = rng.uniform(0.0, 0.5, ones)
+        outer = rng.uniform(0.7, 1.0, points - ones)
+        radius = np.concatenate([inner, outer])
+        angle = rng.uniform(0.0, 2 * math.pi, points)
+        xs = np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+    elif name == "moons":
+        t = rng.uniform(0.0, math.pi, points)
+        upper = np.column_stack([np.cos(t), np.sin(t)])  # class 0: the upper moon
+        lower = np.column_stack([1.0 - np.cos(t), 0.5 - np.sin(t)])  # class 1, interleaved
+        xs = np.where((labels == 1)[:, None], lower, upper) + rng.normal(0.0, 0.08, (points, 2))
+        xs = (xs - [0.5, 0.25]) / 1.6  # x from −1 to 2, y from −0,5 to 1 -> inside [−1; 1]²
+    elif name == "spiral":
+        t = rng.uniform(0.08, 1.0, points)
+        angle = 1.75 * 2 * math.pi * t + math.pi * labels
+        xs = np.column_stack([t * np.cos(angle), t * np.sin(angle)])
+        xs += rng.normal(0.0, 0.02, (points, 2))
+    else:
+        raise ValueError(f"unknown data set {name!r}")
+    return np.clip(xs, -1.0, 1.0), labels
+
+
+class Split(NamedTuple):
+    """A data set divided into the points the network learns from and the points it is tested on."""
+
+    train_x: np.ndarray
+    train_y: np.ndarray
+    test_x: np.ndarray
+    test_y: np.ndarray
+
+
+def split(
+    xs: np.ndarray, labels: np.ndarray, test_fraction: float, rng: np.random.Generator
+) -> Split:
+    """A seeded random train/test split (the test set: ``test_fraction`` of the points)."""
+    order = rng.permutation(len(xs))
+    test = round(len(xs) * test_fraction)
+    train_idx, test_idx = order[test:], order[:test]
+    return Split(xs[train_idx], labels[train_idx], xs[test_idx], labels[test_idx])
+
+
+# ----------------------------------------------------------------------------- the network
+def binary_loss(logits: Tensor, labels: np.ndarray) -> Tensor:
+    """Cross-entropy of σ(z) against labels 0/1, from the logits z (shape n × 1)."""
+    return cross_entropy(logits * TWO_CLASS, labels)
+
+
+def train_epoch(
+    network: MLP,
+    optimiser: SGD,
+    xs: np.ndarray,
+    labels: np.ndarray,
+    batches: int,
+    rng: np.random.Generator,
+) -> None:
+    """One pass over the data in ``batches`` shuffled mini-batches, one gradient step each."""
+    order = rng.permutation(len(xs))
+    for chunk in np.array_split(order, min(batches, len(xs))):
+        loss = binary_loss(network(Tensor.lift(xs[chunk])), labels[chunk])
+        optimiser.zero_grad()
+        loss.backward()
+        optimiser.step()
+
+
+def class_probability(network: MLP, xs: np.ndarray) -> np.ndarray:
+    """P(class 1) = σ(z) for each row of ``xs``, in one forward pass without a graph."""
+    with no_grad():
+        z = network(Tensor.lift(xs)).data[:, 0]
+    return Tensor.lift(z).sigmoid().data
+
+
+def scores(network: MLP, data: Split) -> tuple[float, float, float, float]:
+    """The error (cross-entropy) and the accuracy (share of points on the right side) on the
+    training and on the test points, from one forward pass over both."""
+    train = len(data.train_x)
+    with no_grad():
+        logits = network(Tensor.lift(np.concatenate([data.train_x, data.test_x])))
+        numbers = []
+        for rows, labels in ((slice(None, train), data.train_y), (slice(train, None), data.test_y)):
+            part = logits[rows]
+            if len(labels) == 0:
+                numbers += [math.nan, math.nan]
+                continue
+            numbers.append(float(binary_loss(part, labels).data))
+            numbers.append(float(np.mean((part.data[:, 0] > 0) == (labels == 1))))
+    train_loss, train_accuracy, test_loss, test_accuracy = numbers
+    return train_loss, train_accuracy, test_loss, test_accuracy
+
+
+def weights_finite(network: MLP) -> bool:
+    """True while every weight is a finite number (a too large α can blow them up)."""
+    return all(bool(np.isfinite(p.data).all()) for p in network.parameters())
+
+
+def seed_streams(seed: int, count: int) -> list[np.random.Generator]:
+    """``count`` independent generators from one seed (data, weights, shuffling …)."""
+    return [np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(count)]
+
+
+# ----------------------------------------------------------------------------- the demo
+@dataclass(frozen=True)
+class PlaygroundParams:
+    """The settings of one run, checked against the ``playground`` parameter table."""
+
+    dataset: str
+    layers: int
+    units: int
+    activation: str
+    lr: float
+    seed: int
+    steps: int
+
+
+class Playground(Demo):
+    """Live training of a small MLP on 2-D toy data: decision map, error curves, accuracies.
+
+    Widget actions: :meth:`step` (one epoch), :meth:`reset` (fresh weights, same data),
+    :meth:`new_data` (the next seed: new points and new weights), and new settings through
+    :meth:`changed` (data set, layers, units, activation, α).
+    """
+
+    name = "playground"
+    params: PlaygroundParams
+
+    def __init__(self, **settings: object) -> None:
+        self._ending = ""
+        self._map_key: tuple[object, ...] | None = None
+        self._map: np.ndarray = np.zeros((0, 0))
+        super().__init__(**settings)
+
+    @classmethod
+    def build_params(cls, settings: Mapping[str, object]) -> PlaygroundParams:
+        return PlaygroundParams(
+            dataset=str(choose(settings, "dataset", DEFAULT_DATASET)),
+            layers=int(choose(settings, "layers", DEFAULT_LAYERS)),
+            units=int(choose(settings, "units", DEFAULT_UNITS)),
+            activation=str(choose(settings, "activation", DEFAULT_ACTIVATION)),
+            lr=float(choose(settings, "lr", DEFAULT_LR)),
+            seed=int(choose(settings, "seed", DEFAULT_SEED)),
+            steps=int(choose(settings, "steps", DEFAULT_STEPS)),
+        )
+
+    @property
+    def sizes(self) -> list[int]:
+        """The layer widths: 2 inputs, the hidden layers, 1 output (the class-1 logit)."""
+        return [2, *([self.params.units] * self.params.layers), 1]
+
+    # ------------------------------------------------------------------ running
+    def reset(self) -> None:
+        """The seed's data and fresh weights: epoch 0, nothing learnt yet."""
+        data_rng, split_rng, weight_rng, self._shuffle_rng = seed_streams(self.params.seed, 4)
+        xs, labels = toy_data(self.params.dataset, POINTS, data_rng)
+        self.data = split(xs, labels, TEST_FRACTION, split_rng)
+        self.network = MLP(self.sizes, self.params.activation, "identity", seed=weight_rng)
+        self.optimiser = SGD(self.network.parameters(), self.params.lr)
+        self.losses: list[float] = []
+        self.test_losses: list[float] = []
+        self.train_accuracies: list[float] = []
+        self.test_accuracies: list[float] = []
+        self.step_count = 0
+        self.status = "running"
+        self._ending = ""
+        self._record()
+        self.version += 1
+
+    def advance(self) -> None:
+        with np.errstate(all="ignore"):
+            train_epoch(
+                self.network,
+                self.optimiser,
+                self.data.train_x,
+                self.data.train_y,
+                BATCHES,
+                self._shuffle_rng,
+            )
+            self._record()
+        if not (weights_finite(self.network) and math.isfinite(self.losses[-1])):
+            self.status = "diverged"
+            self._ending = "diverged"
+        elif self.epoch >= self.params.steps:
+            self.status = "done"
+            self._ending = "done"
+
+    def _record(self) -> None:
+        with np.errstate(all="ignore"):
+            train_loss, train_accuracy, test_loss, test_accuracy = scores(self.network, self.data)
+        self.losses.append(train_loss)
+        self.test_losses.append(test_loss)
+        self.train_accuracies.append(train_accuracy)
+        self.test_accuracies.append(test_accuracy)
+
+    def new_data(self) -> None:
+        """New points and new weights: the next seed (the widget's "new data" key)."""
+        seed = (self.params.seed + 1) % (SEED_MAX + 1)
+        self.settings["seed"] = seed
+        self.params = replace(self.params, seed=seed)
+        self.reset()
+
+    @property
+    def epoch(self) -> int:
+        """Epochs trained so far."""
+        return len(self.losses) - 1
+
+    # ------------------------------------------------------------------ drawing
+    def probability_map(
+        self,
+        x_range: tuple[float, float],
+        y_range: tuple[float, float],
+        columns: int,
+        rows: int,
+    ) -> np.ndarray:
+        """P(class 1) over a ``rows`` × ``columns`` grid (row 0 at the bottom), as
+        ``np.meshgrid`` lays it out; one forward pass, cached until the weights change."""
+        key = (self.version, x_range, y_range, columns, rows)
+        if key != self._map_key:
+            xs = np.linspace(*x_range, max(columns, 1))
+            ys = np.linspace(*y_range, max(rows, 1))
+            grid_x, grid_y = np.meshgrid(xs, ys)
+            points = np.column_stack([grid_x.ravel(), grid_y.ravel()])
+            with np.errstate(all="ignore"):
+                values = class_probability(self.network, points).reshape(grid_x.shape)
+            self._map = np.where(np.isfinite(values), values, np.nan)
+            self._map_key = key
+        return self._map
+
+    def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The data square with a margin (fixed: the map never jumps)."""
+        return VIEW, VIEW
+
+    # ------------------------------------------------------------------ reporting
+    @property
+    def status_message(self) -> str:
+        """Why the run ended, in the active language ("" while it runs).
+
+        Worded when read, not when the run ends, so a language switch re-words it.
+        """
+        if self._ending == "diverged":
+            return _(
+                "Training diverged at epoch {epoch}: the numbers became infinite or undefined. "
+                "Try a smaller learning rate."
+            ).format(epoch=format_integer(self.epoch))
+        if self._ending == "done":
+            return ngettext(
+                "Training stopped after {epochs} epoch (the step limit).",
+                "Training stopped after {epochs} epochs (the step limit).",
+                self.epoch,
+            ).format(epochs=format_integer(self.epoch))
+        return ""
+
+    @status_message.setter
+    def status_message(self, value: str) -> None:
+        """Ignored: :class:`Demo` clears the message on start; here it is worded on demand."""
+
+    def readout_lines(self, ascii_only: bool = False) -> list[str]:
+        """Epoch, error and accuracy on the training and the test points, and the status."""
+        error = "E" if ascii_only else "𝓔"
+        lines = [
+            _("Epoch {epoch}").format(epoch=format_integer(self.epoch)),
+            _("Training: {error} = {loss}, accuracy {accuracy}").format(
+                error=error,
+                loss=format_decimal(self.losses[-1], 4),
+                accuracy=format_percent(self.train_accuracies[-1]),
+            ),
+            _("Test: {error} = {loss}, accuracy {accuracy}").format(
+                error=error,
+                loss=format_decimal(self.test_losses[-1], 4),
+                accuracy=format_percent(self.test_accuracies[-1]),
+            ),
+            self.status_message or _("Training is running."),
+        ]
+        if ascii_only:
+            return [line.replace("\N{MINUS SIGN}", "-").replace("\u00a0", " ") for line in lines]
+        return lines
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "epoch": self.epoch,
+            "train_accuracy": plain(self.train_accuracies[-1]),
+            "test_accuracy": plain(self.test_accuracies[-1]),
+            "losses": plain(np.array(self.losses)),
+            "test_losses": plain(np.array(self.test_losses)),
+            "train_accuracies": plain(np.array(self.train_accuracies)),
+            "test_accuracies": plain(np.array(self.test_accuracies)),
+            "dataset": self.params.dataset,
+            "sizes": self.sizes,
+            "train_points": len(self.data.train_x),
+            "test_points": len(self.data.test_x),
+        }

@@ -1,0 +1,31 @@
+"""Universal approximation: N sigmoid units trained to follow a target, each unit drawn."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding
+
+from oppija.i18n import N_
+from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue
+
+
+class ApproximationDemo(DemoPanel):
+    """Space trains; + and - change the number of units; `c` the next target; `f` a formula."""
+
+    BINDINGS = [
+        Binding("plus", "units(1)", N_("units more/fewer"), key_display="+/-"),
+        Binding("minus", "units(-1)", N_("fewer units"), show=False),
+        Binding("c", "next_preset", N_("Next target")),
+    ]
+
+    TYPED: ClassVar[tuple[TypedValue, ...]] = (
+        TypedValue("f", "function", N_("target f(x) ="), N_("function")),
+        TypedValue("a", "lr", N_("α (learning rate)"), N_("type α")),
+    )
+    CYCLED: ClassVar[str] = "target"
+
+    def action_units(self, direction: int) -> None:
+        units = int(self.simulation.params.units) + direction
+        if 1 <= units <= 20:
+            self._apply({"units": units})

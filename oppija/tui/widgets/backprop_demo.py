@@ -1,0 +1,54 @@
+"""The backpropagation demo: the lecture's network stepped node by node, every product shown."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding
+
+from oppija.i18n import N_, format_decimal
+from oppija.sims.settings import DemoSettingError
+from oppija.tui.widgets.demo_panel import TypedValue
+from oppija.tui.widgets.step_demo import StepDemo
+
+
+class BackpropDemo(StepDemo):
+    """n forward through the forward pass, the trace records and the update; p back; End."""
+
+    BINDINGS = [Binding("o", "next_round", N_("Next update"))]
+
+    TYPED: ClassVar[tuple[TypedValue, ...]] = (
+        TypedValue("x", "inputs", N_("inputs x₁; x₂"), N_("inputs")),
+        TypedValue("y", "target", N_("the right answer y⁽ʳᵉᶠ⁾"), N_("target")),
+        TypedValue("w", "V", N_("weights V (a row per input)"), N_("V")),
+        TypedValue("u", "U", N_("weights U (one per hidden unit)"), N_("U")),
+    )
+
+    def readout(self) -> Text:
+        """Where the walk is (the scene itself writes out the step's numbers)."""
+        return Text(self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))[0])
+
+    def action_next_round(self) -> None:
+        """Another update from the new weights: the error falls again."""
+        self._stop()
+        self.simulation.next_round()
+        self._changed()
+
+    def current_text(self, setting: str) -> str:
+        if setting in ("V", "U"):
+            matrix = self.simulation.current_start[setting]
+            return "; ".join(" ".join(format_decimal(float(v), 3) for v in row) for row in matrix)
+        return super().current_text(setting)
+
+    def apply_typed(self, setting: str, text: str) -> bool:
+        if setting in ("V", "U"):
+            try:
+                new = self.simulation.with_weights(setting, text)
+            except (DemoSettingError, ValueError) as error:
+                self._show_error(str(error))
+                return False
+            self._stop()
+            self._replace(new)
+            return True
+        return super().apply_typed(setting, text)

@@ -1,0 +1,19 @@
+"""A formula's computation graph, micrograd's draw_dot in a terminal: values, then gradients."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from oppija.i18n import N_
+from oppija.tui.widgets.demo_panel import TypedValue
+from oppija.tui.widgets.step_demo import StepDemo
+
+
+class GraphDemo(StepDemo):
+    """n goes back through the graph one node at a time; f, x and y type a new formula."""
+
+    TYPED: ClassVar[tuple[TypedValue, ...]] = (
+        TypedValue("f", "function", N_("f(x, y) ="), N_("function")),
+        TypedValue("x", "x", N_("x ="), N_("x")),
+        TypedValue("y", "y", N_("y ="), N_("y")),
+    )

@@ -1,0 +1,48 @@
+"""TensorFlow Playground in a terminal: a small network learning a 2-D data set, live."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding
+
+from oppija.content.demos import DEMO_KINDS
+from oppija.i18n import N_
+from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue
+
+
+class PlaygroundDemo(DemoPanel):
+    """Space trains; `c` data set, `d` new data, + - units, `h` layers, `f` activation."""
+
+    BINDINGS = [
+        Binding("c", "next_preset", N_("Next data set")),
+        Binding("d", "new_data", N_("New data")),
+        Binding("plus", "units(1)", N_("units more/fewer"), key_display="+/-"),
+        Binding("minus", "units(-1)", N_("fewer units"), show=False),
+        Binding("h", "layers", N_("Hidden layers 1–3")),
+        Binding("f", "activation", N_("Next activation function")),
+    ]
+
+    TYPED: ClassVar[tuple[TypedValue, ...]] = (
+        TypedValue("a", "lr", N_("α (learning rate)"), N_("type α")),
+    )
+    CYCLED: ClassVar[str] = "dataset"
+
+    def action_new_data(self) -> None:
+        self._stop()
+        self.simulation.new_data()
+        self._changed()
+
+    def action_units(self, direction: int) -> None:
+        units = int(self.simulation.params.units) + direction
+        if 1 <= units <= 8:
+            self._apply({"units": units})
+
+    def action_layers(self) -> None:
+        self._apply({"layers": int(self.simulation.params.layers) % 3 + 1})
+
+    def action_activation(self) -> None:
+        choices = DEMO_KINDS["playground"]["activation"].choices
+        current = self.simulation.params.activation
+        index = choices.index(current) if current in choices else -1
+        self._apply({"activation": choices[(index + 1) % len(choices)]})

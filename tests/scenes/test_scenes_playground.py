@@ -1,0 +1,104 @@
+"""The playground and transfer pictures: exact sizes in every mode, ASCII, marks, sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from rich.segment import Segment
+from rich.style import Style
+
+from oppija import i18n
+from oppija.plot import MODES, PlotStyles
+from oppija.scenes.playground import draw_playground, overlay_marks
+from oppija.scenes.rows import to_text
+from oppija.sims.playground import Playground
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+SIZES = [(20, 6), (60, 14), (100, 30), (160, 48), (200, 60)]
+ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
+
+
+@pytest.fixture(autouse=True)
+def estonian() -> Iterator[None]:
+    before = i18n.current_language()
+    i18n.set_language("et")
+    yield
+    i18n.set_language(before)
+
+
+@pytest.fixture(scope="module")
+def trained() -> Playground:
+    sim = Playground()
+    sim.run(100)  # past XOR's plateau: the map has both classes' colours
+    return sim
+
+
+@pytest.mark.parametrize("plain", [False, True])
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_picture_fills_exactly_its_size(
+    trained: Playground, size: tuple[int, int], mode: str, plain: bool
+) -> None:
+    width, height = size
+    styles = PlotStyles.plain() if plain else PlotStyles.default()
+    rows = draw_playground(trained, width, height, mode, styles)  # type: ignore[arg-type]
+    assert len(rows) == height
+    assert [sum(s.cell_length for s in row) for row in rows] == [width] * height
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_ascii_mode_draws_ascii_only(trained: Playground, plain: bool) -> None:
+    styles = PlotStyles.plain() if plain else PlotStyles.default()
+    text = "\n".join(to_text(draw_playground(trained, 120, 36, "ascii", styles)))
+    assert {char for char in text if not char.isascii()} <= ESTONIAN_LETTERS
+
+
+def test_every_point_shows_as_its_mark_and_the_numbers_are_estonian(trained: Playground) -> None:
+    text = "\n".join(to_text(draw_playground(trained, 160, 48, "braille", PlotStyles.plain())))
+    data = trained.data
+    # filled: training points, hollow: test points; ▲/△ class 0, ●/○ class 1 (+ 1 in the legend)
+    assert text.count("●") + text.count("▲") <= len(data.train_x) + 2
+    assert text.count("●") > 20 and text.count("▲") > 20
+    assert text.count("○") > 5 and text.count("△") > 5
+    assert re.search("−0,[0-9]", text)  # the map's ticks, in Estonian notation
+    assert "%" in text  # the accuracies under the error curves
+
+
+def test_without_colour_the_boundary_is_a_line_and_with_colour_a_heat_map(
+    trained: Playground,
+) -> None:
+    plain = draw_playground(trained, 160, 48, "braille", PlotStyles.plain())
+    assert any("\u2800" < char <= "\u28ff" for row in to_text(plain) for char in row)
+    coloured = draw_playground(trained, 160, 48, "braille", PlotStyles.default())
+    backgrounds = {
+        segment.style.bgcolor.name
+        for row in coloured
+        for segment in row
+        if segment.style is not None and segment.style.bgcolor is not None
+    }
+    assert len(backgrounds) >= 4  # several heat steps: the class-1 probability varies
+
+
+def test_a_mark_takes_its_cell_keeping_the_background() -> None:
+    heat = Style.parse("on #25012e")
+    mark = Style.parse("bold #56b4e9")
+    rows = [[Segment("ab", None), Segment("cdef", heat)], [Segment("xyz", None)]]
+    overlay_marks(rows, top=0, left=1, marks=[(0, 0, "1", mark), (0, 3, "2", mark)])
+    assert "".join(s.text for s in rows[0]) == "a1cd2f"
+    second = next(s for s in rows[0] if s.text == "2")
+    assert second.style is not None and second.style.bgcolor == heat.bgcolor
+    assert second.style.bold
+    assert "".join(s.text for s in rows[1]) == "xyz"
+
+
+def test_a_diverged_or_fresh_run_still_draws() -> None:
+    fresh = Playground(dataset="spiral")
+    assert len(draw_playground(fresh, 80, 24, "halfblock", PlotStyles.default())) == 24
+    broken = Playground()
+    broken.network.layers[0].weight.data[:] = float("nan")
+    broken.step()
+    assert broken.status == "diverged"
+    assert len(draw_playground(broken, 80, 24, "braille", PlotStyles.default())) == 24

@@ -1,0 +1,91 @@
+"""The computation-graph view: nodes as built, gradients as the trace adds them up."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from oppija.sims.graph import ComputationGraph
+from oppija.sims.settings import DemoSettingError
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+def test_the_default_graph_by_hand() -> None:
+    """f = x·y + x² at (2; −3): f = −2, ∂f/∂x = y + 2x = 1, ∂f/∂y = x = 2."""
+    graph = ComputationGraph()
+    state = graph.state()
+    assert [(n["kind"], n["label"], n["value"]) for n in state["nodes"]] == [
+        ("variable", "x", 2.0),
+        ("variable", "y", -3.0),
+        ("op", "*", -6.0),
+        ("constant", "2", 2.0),
+        ("op", "**", 4.0),
+        ("op", "+", -2.0),
+    ]
+    assert state["nodes"][5]["parents"] == [2, 4]
+    assert state["value"] == -2.0
+    assert state["gradients"] == {"x": 1.0, "y": 2.0}
+    assert all(n["grad"] is None for n in state["nodes"])
+
+
+def test_each_step_reveals_one_record_and_x_adds_up() -> None:
+    graph = ComputationGraph()
+    graph.step()  # the sum: 1 to both terms
+    assert graph.revealed_gradients() == {5: 1.0, 2: 1.0, 4: 1.0}
+    graph.step()  # x²: 2x = 4 to x
+    assert graph.revealed_gradients()[0] == 4.0
+    graph.step()  # x·y: y = −3 to x, x = 2 to y
+    assert graph.revealed_gradients()[0] == 1.0 and graph.revealed_gradients()[1] == 2.0
+    assert graph.status == "done"
+    assert "x is used more than once: its gradients add up to 1" in graph.lines()
+    graph.back()
+    assert graph.status == "running" and graph.revealed_gradients()[0] == 4.0
+
+
+@pytest.mark.parametrize(
+    ("function", "x", "y"),
+    [("sin(x) * exp(y) - x / y", 0.7, 1.3), ("sigmoid(x*y + x) ^ 2", -1.5, 0.4), ("-x + 3", 1, 1)],
+)
+def test_gradients_match_finite_differences(function: str, x: float, y: float) -> None:
+    graph = ComputationGraph(function=function, x=x, y=y)
+    graph.to_end()
+    evaluate = graph.params.function.evaluate
+    eps = 1e-6
+    numeric_x = (evaluate(x=x + eps, y=y) - evaluate(x=x - eps, y=y)) / (2 * eps)
+    numeric_y = (evaluate(x=x, y=y + eps) - evaluate(x=x, y=y - eps)) / (2 * eps)
+    revealed = graph.revealed_gradients()
+    assert revealed.get(0, 0.0) == pytest.approx(float(numeric_x), abs=1e-6)
+    y_node = next((n.id for n in graph.nodes if n.label == "y"), None)
+    expected_y = 0.0 if y_node is None else revealed.get(y_node, 0.0)
+    assert expected_y == pytest.approx(float(numeric_y), abs=1e-6)
+    json.dumps(graph.to_json(), allow_nan=False)
+
+
+def test_the_trace_is_replayed_in_order() -> None:
+    graph = ComputationGraph(function="tanh(x*y) + x")
+    records = graph.state()["trace"]
+    shown = []
+    while graph.status == "running":
+        graph.step()
+        shown.append(graph.current.index if graph.current else None)
+    assert shown == [r["index"] for r in records] == list(range(len(records)))
+
+
+def test_a_constant_formula_is_done_at_once_and_nan_is_a_status() -> None:
+    assert ComputationGraph(function="2 + 3").status == "done"
+    broken = ComputationGraph(function="log(x)", x=-1)
+    assert broken.status == "diverged"
+    json.dumps(broken.to_json(), allow_nan=False)
+    assert np.isnan(broken.nodes[-1].value)
+
+
+@pytest.mark.parametrize(
+    "settings", [{"function": "x +"}, {"function": "z"}, {"x": "abc"}, {"y": 1000}, {"lr": 1}]
+)
+def test_bad_settings_are_refused_with_a_message(settings: dict[str, object]) -> None:
+    with pytest.raises(DemoSettingError) as error:
+        ComputationGraph(**settings)
+    assert str(error.value)

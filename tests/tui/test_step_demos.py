@@ -1,0 +1,128 @@
+"""The network demos in the app: backprop stepped through, activations, linear maps,
+approximation."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from oppija.tui.widgets.demo_panel import DemoPanel
+from tests.tui.conftest import AppFactory, screen_text
+from tests.tui.test_demos import open_demo
+
+SLIDES = {
+    "backprop": "backprop-hidden",
+    "activations": "activation-functions",
+    "linear-maps": "linearity-matrices",
+    "approximation": "approximation",
+    "playground": "networks-general",
+    "transfer": "transfer",
+    "graph": "graph-computation",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SLIDES))
+async def test_each_demo_steps_resets_and_shows_its_picture(
+    make_app: AppFactory, kind: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, SLIDES[kind])
+        assert isinstance(demo, DemoPanel)
+        assert demo.simulation.name == kind
+        before = screen_text(app)
+        await pilot.press("n", "n")
+        assert demo.simulation.step_count == 2
+        await pilot.pause()
+        assert screen_text(app) != before  # the picture moved
+        await pilot.press("r")
+        assert demo.simulation.step_count == 0
+
+
+async def test_backprop_steps_back_and_to_the_end_with_the_engines_numbers(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "backprop-hidden")
+        await pilot.press("n", "n", "n")
+        assert demo.simulation.step_count == 3
+        assert "y = 0,555" in screen_text(app)  # the slide's forward pass, computed
+        await pilot.press("p")
+        assert demo.simulation.step_count == 2
+        await pilot.press("end")
+        state = demo.simulation.state()
+        assert state["phase"] == "update"
+        for name in ("V", "U"):  # the check panel's two columns agree
+            for engine_row, numeric_row in zip(
+                state["gradients"][name], state["numeric_gradients"][name], strict=True
+            ):
+                assert engine_row == pytest.approx(numeric_row, abs=1e-6)
+        await pilot.press("x")
+        field = demo.query_one("#demo-input", Input)
+        field.value = ""
+        await pilot.press(*"0; 1", "enter")
+        assert demo.simulation.state()["inputs"] == [0.0, 1.0]
+        assert demo.simulation.step_count == 0  # a new walk with the typed inputs
+
+
+async def test_activations_move_x_and_change_function(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "activation-functions")  # tanh at x = 0
+        await pilot.press("full_stop", "full_stop")
+        assert demo.simulation.state()["x"] == pytest.approx(0.5)
+        await pilot.press("comma")
+        assert demo.simulation.state()["x"] == pytest.approx(0.25)
+        await pilot.press("c")
+        assert demo.simulation.state()["function"] != "tanh"
+
+
+async def test_linear_maps_next_map_and_a_typed_matrix(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "linearity-matrices")
+        await pilot.press("end")
+        assert demo.simulation.status == "done"
+        await pilot.press("c")
+        assert demo.simulation.state()["preset"] == "shear"
+        await pilot.press("m")
+        demo.query_one("#demo-input", Input).value = ""
+        await pilot.press(*"2 0; 0 3", "enter")
+        await pilot.press("end")
+        assert demo.simulation.state()["matrix"] == [[2.0, 0.0], [0.0, 3.0]]
+
+
+async def test_approximation_units_up_and_down(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "approximation")
+        await pilot.press("plus")
+        assert demo.simulation.state()["units"] == 6
+        await pilot.press("minus", "minus")
+        assert demo.simulation.state()["units"] == 4
+
+
+async def test_playground_trains_and_changes_its_network(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "networks-general")
+        await pilot.press("n", "n", "n")
+        assert demo.simulation.state()["epoch"] == 3
+        await pilot.press("h")  # 2 hidden layers -> 3
+        assert demo.simulation.params.layers == 3
+        await pilot.press("f")
+        assert demo.simulation.params.activation != "tanh"
+        await pilot.press("c")
+        assert demo.simulation.params.dataset == "circle"
+        await pilot.press("d")  # new points, same settings
+        assert demo.simulation.params.dataset == "circle"
+
+
+async def test_transfer_switches_between_all_layers_and_the_last(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "transfer")
+        assert demo.simulation.params.mode == "last"
+        await pilot.press("c")
+        assert demo.simulation.params.mode == "all"
