@@ -60,6 +60,10 @@ DEMO_HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("h / e", N_("In a demo: heat map / the other error function")),
     ("#", N_("In a demo: the numbers as a table")),
     ("c", N_("In a demo: the next example (preset)")),
+    ("p / End", N_("In a step-through demo: one step back / to the end")),
+    (", / .", N_("Activation functions: move x left / right")),
+    ("x / y / w / u / m", N_("Type the inputs, the target, the weights V or U, a matrix")),
+    ("h / d / o", N_("Hidden layers or units / new data / the next update")),
     ("z", N_("In a demo: enlarge / back")),
     ("Esc", N_("From a demo or a field back to the slide")),
 )

@@ -58,6 +58,12 @@ async def test_backprop_steps_back_and_to_the_end_with_the_engines_numbers(
                 state["gradients"][name], state["numeric_gradients"][name], strict=True
             ):
                 assert engine_row == pytest.approx(numeric_row, abs=1e-6)
+        await pilot.press("h")
+        assert demo.simulation.params.hidden == 3
+        assert len(demo.simulation.state()["gradients"]["U"]) == 3
+        await pilot.press("c")
+        assert demo.simulation.params.activation == "tanh"
+        await pilot.press("h")
         await pilot.press("x")
         field = demo.query_one("#demo-input", Input)
         field.value = ""

@@ -16,7 +16,12 @@ from oppija.tui.widgets.step_demo import StepDemo
 class BackpropDemo(StepDemo):
     """n forward through the forward pass, the trace records and the update; p back; End."""
 
-    BINDINGS = [Binding("o", "next_round", N_("Next update"))]
+    BINDINGS = [
+        Binding("o", "next_round", N_("Next update")),
+        Binding("h", "hidden", N_("2 or 3 hidden units")),
+        Binding("c", "next_preset", N_("Next activation function")),
+    ]
+    CYCLED: ClassVar[str] = "activation"
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("x", "inputs", N_("inputs x₁; x₂"), N_("inputs")),
@@ -28,6 +33,9 @@ class BackpropDemo(StepDemo):
     def readout(self) -> Text:
         """Where the walk is (the scene itself writes out the step's numbers)."""
         return Text(self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))[0])
+
+    def action_hidden(self) -> None:
+        self._apply({"hidden": 5 - int(self.simulation.params.hidden)})  # 2 <-> 3
 
     def action_next_round(self) -> None:
         """Another update from the new weights: the error falls again."""
