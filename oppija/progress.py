@@ -16,10 +16,8 @@ import contextlib
 import json
 import math
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -52,6 +50,8 @@ class ProgressSaveError(ProgressError):
 
 def timestamp() -> str:
     """Now as an ISO 8601 UTC timestamp to the second, the form ``answered_at`` is stored in."""
+    from datetime import UTC, datetime  # here: the app's first screen has no need of it
+
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
@@ -188,6 +188,8 @@ def _answer_from_json(quiz: str, raw: object) -> QuizAnswer:
     if not isinstance(answered_at, str):
         raise ProgressFormatError(f"bad timestamp in answer for quiz {quiz!r}")
     try:
+        from datetime import datetime
+
         datetime.fromisoformat(answered_at)
     except ValueError:
         raise ProgressFormatError(f"bad timestamp in answer for quiz {quiz!r}") from None
@@ -364,6 +366,8 @@ class ProgressStore:
         temp_name: str | None = None
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
+            import tempfile  # with the first save, after the first screen
+
             with tempfile.NamedTemporaryFile(
                 dir=self.directory, delete=False, prefix=".progress-", suffix=".tmp"
             ) as handle:

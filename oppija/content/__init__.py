@@ -2,18 +2,14 @@
 
 Lesson files are data, never code. This package reads them (``load_lecture``), reports each
 mistake as ``file:line: message`` (``check_paths``, ``run_check``) and finds slides and glossary
-terms (``search``). It imports neither textual nor rich. Names load on first use, so that the
-app's start imports only the modules its first screen needs.
+terms (``oppija.content.search``). It imports neither textual nor rich. Names load on first
+use, so that the app's start imports only the modules its first screen needs.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
-
-# ``search`` is also the name of its module: imported here, so that the function, not the
-# module, is what ``from oppija.content import search`` gives.
-from oppija.content.search import SearchHit, search
 
 if TYPE_CHECKING:
     from oppija.content.commands import run_check, run_list
@@ -38,6 +34,7 @@ if TYPE_CHECKING:
         Slide,
     )
     from oppija.content.parser import parse_glossary, parse_lecture_meta, parse_section
+    from oppija.content.search import SearchHit
 
 _HOMES = {
     "run_check": "commands",
@@ -64,6 +61,7 @@ _HOMES = {
     "parse_glossary": "parser",
     "parse_lecture_meta": "parser",
     "parse_section": "parser",
+    "SearchHit": "search",
 }
 
 __all__ = [
@@ -92,7 +90,6 @@ __all__ = [
     "parse_section",
     "run_check",
     "run_list",
-    "search",
 ]
 
 

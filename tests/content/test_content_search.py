@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from oppija.content import Lecture, load_lecture, search
-from oppija.content.search import fold
+from oppija.content import Lecture, load_lecture
+from oppija.content.search import fold, search
 
 
 @pytest.fixture

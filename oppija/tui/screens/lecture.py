@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,8 +22,10 @@ from oppija.tui.bindings import translate_bindings
 from oppija.tui.widgets.contents import ContentsList
 from oppija.tui.widgets.key_bar import KeyBar
 from oppija.tui.widgets.lecture_header import LectureHeader
-from oppija.tui.widgets.quiz_card import QuizCard
 from oppija.tui.widgets.slide_view import SlideView
+
+if TYPE_CHECKING:  # quiz cards (and their Input, OptionList) load with the first quiz
+    from oppija.tui.widgets.quiz_card import QuizCard
 
 NARROW = 100  # below this width the contents start hidden
 
@@ -206,8 +210,7 @@ class LectureScreen(Screen[None]):
         except KeyError:
             self.notify(_("There is no slide “{id}”.").format(id=slide_id), severity="warning")
 
-    @on(QuizCard.Answered)
-    def _answered(self, message: QuizCard.Answered) -> None:
+    def on_quiz_card_answered(self, message: QuizCard.Answered) -> None:
         """Check the answer, keep it with the progress, and let the card say why."""
         quiz = message.card.quiz
         value: int | float | str = message.value

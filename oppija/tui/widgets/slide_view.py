@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
 from textual.app import ComposeResult
@@ -14,7 +14,9 @@ from oppija.content.model import Slide
 from oppija.i18n import _
 from oppija.progress import QuizAnswer
 from oppija.tui.slide_markdown import render_slide_markdown
-from oppija.tui.widgets.quiz_card import QuizCard
+
+if TYPE_CHECKING:
+    from oppija.tui.widgets.quiz_card import QuizCard
 
 
 def render_markdown(text: str) -> RenderableType:
@@ -90,8 +92,10 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         return _("→ shows more ({n} more)").format(n=remaining) if remaining > 0 else ""
 
     def _cards(self, slide: Slide, step: int, answers: dict[str, QuizAnswer]) -> list[QuizCard]:
-        if step < slide.step_count - 1:
+        if step < slide.step_count - 1 or not slide.quizzes:
             return []
+        from oppija.tui.widgets.quiz_card import QuizCard  # with the first slide that has one
+
         ascii_mode = self.has_class("-ascii")
         return [QuizCard(quiz, answers.get(quiz.id), ascii_mode) for quiz in slide.quizzes]
 
@@ -114,7 +118,7 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         more.update(more_text)
         more.display = bool(more_text)
         quizzes = self.query_one("#slide-quizzes", Vertical)
-        shown = [card.quiz.id for card in quizzes.query(QuizCard)]
+        shown = [card.quiz.id for card in quizzes.query("QuizCard")]  # type: ignore[attr-defined]
         cards = self._cards(slide, step, answers)
         if shown != [card.quiz.id for card in cards]:
             quizzes.remove_children()
