@@ -270,6 +270,31 @@ class Canvas:
             col -= len(line) - 1
         self._put_text(row, col, line, self.styles.label if style is None else style)
 
+    def glyphs(self, cols: object, rows: object, char: str, style: str | None = None) -> None:
+        """One character at many cells at once (cell coordinates): marks for data points.
+
+        Like :meth:`text`, the character replaces the cell's dots and keeps its heat-map
+        background. Cells outside the canvas are skipped.
+        """
+        if not char:
+            return
+        glyph = ascii_safe(char)[:1] if self.mode == "ascii" else char[:1]
+        cols = np.asarray(cols, dtype=np.intp).reshape(-1)
+        rows = np.asarray(rows, dtype=np.intp).reshape(-1)
+        inside = (cols >= 0) & (cols < self.width) & (rows >= 0) & (rows < self.height)
+        cols, rows = cols[inside], rows[inside]
+        if cols.size == 0:
+            return
+        if self._has_text is None:
+            cells = (self.height, self.width)
+            self._text_chars = np.full(cells, " ", dtype="<U1")
+            self._text_style = np.zeros(cells, dtype=np.intp)
+            self._has_text = np.zeros(cells, dtype=bool)
+        assert self._text_chars is not None and self._text_style is not None
+        self._text_chars[rows, cols] = glyph
+        self._text_style[rows, cols] = self._style_id(self.styles.label if style is None else style)
+        self._has_text[rows, cols] = True
+
     def _put_text(self, row: int, col: int, line: str, style: str) -> None:
         if self.mode == "ascii":
             line = ascii_safe(line)

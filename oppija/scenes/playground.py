@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import numpy as np
 from rich.segment import Segment
-from rich.style import Style
 
 from oppija.i18n import _, format_percent
 from oppija.plot import Canvas, Chart, Mode, PlotStyles, ascii_safe, data_range
@@ -96,26 +95,27 @@ def decision_map(
     else:  # the middle one of the heat steps is the boundary; half the grid is plenty
         columns, rows = (canvas.width + 3) // 2, (canvas.height + 3) // 2
         canvas.heatmap(simulation.probability_map(x_range, y_range, columns, rows), lo=0.0, hi=1.0)
+    for rows_, columns_, char, style in point_marks(simulation, canvas, mode, styles):
+        canvas.glyphs(columns_, rows_, char, style)
     picture = chart.to_segments()
-    top = 1 if chart.title or chart.y_label else 0
-    overlay_marks(picture, top, chart.margin, point_marks(simulation, canvas, mode, styles))
     if chart.width == width and len(picture) == height:
         return picture
     return fit(picture, width, height)
 
 
-Mark = tuple[int, int, str, Style]  # cell row, cell column, character, style
-_MARKS: dict[tuple[object, ...], list[Mark]] = {}
+# Where one kind of point goes on the canvas: cell rows, cell columns, its character and style.
+Marks = tuple[np.ndarray, np.ndarray, str, str]
+_MARKS: dict[tuple[object, ...], list[Marks]] = {}
 _MARKS_KEPT = 8
 
 
 def point_marks(
     simulation: Playground, canvas: Canvas, mode: Mode, styles: PlotStyles
-) -> list[Mark]:
-    """Where each point's mark goes on ``canvas`` (a training mark wins a shared cell).
+) -> list[Marks]:
+    """The cells of each kind of point (test first, so a training mark wins a shared cell).
 
     Worked out once per data set, size and look: the points do not move while the network
-    learns.
+    learns, and the canvas draws each kind with one call.
     """
     data = simulation.data
     key = (
@@ -133,10 +133,10 @@ def point_marks(
         return found
     marks = ASCII_MARKS if mode == "ascii" else MARKS
     class_styles = (  # class 0 orange, class 1 blue (on a dark background)
-        Style.parse(f"bold {styles.series[1]}".strip()),
-        Style.parse(f"bold {styles.series[0]}".strip()),
+        f"bold {styles.series[1]}".strip(),
+        f"bold {styles.series[0]}".strip(),
     )
-    cells: dict[tuple[int, int], tuple[str, Style]] = {}
+    found = []
     for kind, xs, labels in (
         ("test", data.test_x, data.test_y),
         ("train", data.train_x, data.train_y),
@@ -145,71 +145,21 @@ def point_marks(
         with np.errstate(all="ignore"):
             columns = np.floor((u + 0.5) / canvas.cell_width)
             rows = np.floor((v + 0.5) / canvas.cell_height)
-        inside = (columns >= 0) & (columns < canvas.width) & (rows >= 0) & (rows < canvas.height)
-        for row, column, label in zip(
-            rows[inside].astype(int).tolist(),
-            columns[inside].astype(int).tolist(),
-            labels[inside].tolist(),
-            strict=True,
-        ):
-            cells[(row, column)] = (marks[kind][label], class_styles[label])
-    found = [(row, column, char, style) for (row, column), (char, style) in sorted(cells.items())]
+        finite = np.isfinite(columns) & np.isfinite(rows)
+        for label in (0, 1):
+            chosen = finite & (labels == label)
+            found.append(
+                (
+                    rows[chosen].astype(np.intp),
+                    columns[chosen].astype(np.intp),
+                    marks[kind][label],
+                    class_styles[label],
+                )
+            )
     if len(_MARKS) >= _MARKS_KEPT:
         _MARKS.pop(next(iter(_MARKS)))
     _MARKS[key] = found
     return found
-
-
-_COMBINED: dict[tuple[Style | None, Style], Style] = {}
-
-
-def over(style: Style | None, mark_style: Style) -> Style:
-    """A cell's style with the mark's colour on top (remembered: a map has few distinct ones)."""
-    found = _COMBINED.get((style, mark_style))
-    if found is None:
-        found = mark_style if style is None else style + mark_style
-        if len(_COMBINED) > 512:
-            _COMBINED.clear()
-        _COMBINED[(style, mark_style)] = found
-    return found
-
-
-def overlay_marks(rows: Rows, top: int, left: int, marks: list[Mark]) -> None:
-    """Put each mark's character over its cell of a rendered picture, keeping the cell's
-    background (the map's colour) and taking the mark's colour.
-
-    ``top`` and ``left`` say where the canvas starts in ``rows``. Every character of a chart is
-    one cell wide, so text offsets are cell offsets.
-    """
-    by_row: dict[int, list[tuple[int, str, Style]]] = {}
-    for row, column, char, style in marks:
-        by_row.setdefault(top + row, []).append((left + column, char, style))
-    for index, row_marks in by_row.items():
-        if not 0 <= index < len(rows):
-            continue
-        out: list[Segment] = []
-        at = 0
-        pending = iter(row_marks)
-        mark = next(pending, None)
-        for segment in rows[index]:
-            text, style = segment.text, segment.style
-            end = at + len(text)
-            if mark is None or mark[0] >= end:
-                out.append(segment)
-                at = end
-                continue
-            piece = at
-            while mark is not None and mark[0] < end:
-                column, char, mark_style = mark
-                if column > piece:
-                    out.append(Segment(text[piece - at : column - at], style))
-                out.append(Segment(char, over(style, mark_style)))
-                piece = column + 1
-                mark = next(pending, None)
-            if piece < end:
-                out.append(Segment(text[piece - at :], style))
-            at = end
-        rows[index] = out
 
 
 def error_curves(

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import numpy as np
 import pytest
-from rich.segment import Segment
-from rich.style import Style
 
 from oppija import i18n
 from oppija.plot import MODES, PlotStyles
-from oppija.scenes.playground import draw_playground, overlay_marks
+from oppija.scenes.playground import draw_playground
 from oppija.scenes.rows import to_text
 from oppija.sims.playground import Playground
 
@@ -82,16 +81,19 @@ def test_without_colour_the_boundary_is_a_line_and_with_colour_a_heat_map(
     assert len(backgrounds) >= 4  # several heat steps: the class-1 probability varies
 
 
-def test_a_mark_takes_its_cell_keeping_the_background() -> None:
-    heat = Style.parse("on #25012e")
-    mark = Style.parse("bold #56b4e9")
-    rows = [[Segment("ab", None), Segment("cdef", heat)], [Segment("xyz", None)]]
-    overlay_marks(rows, top=0, left=1, marks=[(0, 0, "1", mark), (0, 3, "2", mark)])
-    assert "".join(s.text for s in rows[0]) == "a1cd2f"
-    second = next(s for s in rows[0] if s.text == "2")
-    assert second.style is not None and second.style.bgcolor == heat.bgcolor
-    assert second.style.bold
-    assert "".join(s.text for s in rows[1]) == "xyz"
+def test_marks_go_over_the_heat_map_and_keep_its_background() -> None:
+    """A data point's mark replaces the cell's dots but not the map's colour behind it."""
+    from oppija.plot import Canvas
+
+    canvas = Canvas(6, 2, (0.0, 1.0), (0.0, 1.0), "braille", PlotStyles.default())
+    canvas.heatmap(np.full((4, 4), 0.9), lo=0.0, hi=1.0)
+    canvas.glyphs([1, 4], [0, 0], "●", "bold #56b4e9")
+    row = canvas.to_segments()[0]
+    assert "".join(s.text for s in row)[1] == "●"
+    marked = next(s for s in row if "●" in s.text)
+    assert marked.style is not None and marked.style.bold
+    assert marked.style.bgcolor is not None  # the heat map still shows behind the mark
+    assert marked.style.color is not None and marked.style.color.name == "#56b4e9"
 
 
 def test_a_diverged_or_fresh_run_still_draws() -> None:
