@@ -518,8 +518,9 @@ class Canvas:
         styles = [
             cache[k] if k in cache else style_of(k) for k in keys.reshape(-1)[run_starts].tolist()
         ]
+        make = tuple.__new__  # Segment is a NamedTuple: build it without its Python __new__
         segments = [
-            Segment(text[a:b], style)
+            make(Segment, (text[a:b], style, None))
             for a, b, style in zip(run_starts.tolist(), run_ends.tolist(), styles, strict=True)
         ]
         per_row = np.bincount(run_starts // width, minlength=height).tolist()

@@ -40,7 +40,10 @@ def draw_backprop(
     styles: PlotStyles,
     **options: object,
 ) -> Rows:
-    """The network (top left), the check panel (right, when there is room), the sentence below."""
+    """The network (top left), the check panel (right, when there is room), the sentence below.
+
+    Where the panel does not fit beside the network, ``check=True`` shows it instead.
+    """
     ascii_only = mode == "ascii"
     lines = simulation.lines(ascii_only)
     text_height = min(len(lines), max(1, height // 3)) if height >= 8 else 1
@@ -51,6 +54,8 @@ def draw_backprop(
     if panel:
         check = check_rows(simulation, PANEL_WIDTH, ascii_only, styles)
         rows = side_by_side(graph, check, graph_width, PANEL_WIDTH)
+    elif options.get("check"):
+        rows = fit(check_rows(simulation, min(width, 48), ascii_only, styles), width, graph_height)
     else:
         rows = fit(graph, width, graph_height)
     for k, line in enumerate(lines[:text_height]):

@@ -43,12 +43,12 @@ DEFAULT_DATASET = "xor"
 DEFAULT_LAYERS = 2
 DEFAULT_UNITS = 4
 DEFAULT_ACTIVATION = "tanh"
-DEFAULT_LR = 0.5
+DEFAULT_LR = 0.6
 DEFAULT_SEED = 1
 DEFAULT_STEPS = 2000
 POINTS = 200
 TEST_FRACTION = 0.3
-BATCHES = 2  # mini-batches an epoch (gradient steps per frame)
+BATCHES = 1  # full-batch gradient descent, as in the lecture: one step an epoch (a frame)
 VIEW = (-1.1, 1.1)  # the map shows the data square with a small margin
 # [0, z] as logits: softmax over them is [1 − σ(z), σ(z)], so class 1 has probability σ(z).
 TWO_CLASS = np.array([[0.0, 1.0]])

@@ -64,6 +64,7 @@ DEMO_HELP_ROWS: tuple[tuple[str, str], ...] = (
     (", / .", N_("Activation functions: move x left / right")),
     ("x / y / w / u / m", N_("Type the inputs, the target, the weights V or U, a matrix")),
     ("h / d / o", N_("Hidden layers or units / new data / the next update")),
+    ("k", N_("Backpropagation: the check panel in a narrow window")),
     ("z", N_("In a demo: enlarge / back")),
     ("Esc", N_("From a demo or a field back to the slide")),
 )

@@ -31,7 +31,7 @@ def estonian() -> Iterator[None]:
 @pytest.fixture(scope="module")
 def trained() -> Playground:
     sim = Playground()
-    sim.run(100)  # past XOR's plateau: the map has both classes' colours
+    sim.run(180)  # past XOR's plateau: the map has both classes' colours
     return sim
 
 

@@ -78,7 +78,7 @@ STEP_DEMO_SLIDES = {
     "activations": ("activation-functions", 4, 4),
     "linear-maps": ("linearity-matrices", 4, 10),
     "approximation": ("approximation", 4, 20),
-    "playground": ("networks-general", 4, 120),  # past the XOR plateau: the regions show
+    "playground": ("networks-general", 4, 170),  # past the XOR plateau: the regions show
     "transfer": ("transfer", 4, 20),
     "graph": ("graph-computation", 3, 2),
 }

@@ -58,6 +58,10 @@ async def test_backprop_steps_back_and_to_the_end_with_the_engines_numbers(
                 state["gradients"][name], state["numeric_gradients"][name], strict=True
             ):
                 assert engine_row == pytest.approx(numeric_row, abs=1e-6)
+        await pilot.press("k")  # 120 columns with the contents: the panel is not beside the net
+        await pilot.pause()
+        assert "Kontroll: ∂𝓔/∂w" in screen_text(app)
+        await pilot.press("k")
         await pilot.press("h")
         assert demo.simulation.params.hidden == 3
         assert len(demo.simulation.state()["gradients"]["U"]) == 3

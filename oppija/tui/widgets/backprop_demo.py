@@ -20,6 +20,7 @@ class BackpropDemo(StepDemo):
         Binding("o", "next_round", N_("Next update")),
         Binding("h", "hidden", N_("2 or 3 hidden units")),
         Binding("c", "next_preset", N_("Next activation function")),
+        Binding("k", "check", N_("Check panel (in a narrow window)")),
     ]
     CYCLED: ClassVar[str] = "activation"
 
@@ -29,6 +30,15 @@ class BackpropDemo(StepDemo):
         TypedValue("w", "V", N_("weights V (a row per input)"), N_("V")),
         TypedValue("u", "U", N_("weights U (one per hidden unit)"), N_("U")),
     )
+
+    check = False  # the check panel instead of the network, where both do not fit
+
+    def scene_options(self) -> dict[str, object]:
+        return {"check": self.check}
+
+    def action_check(self) -> None:
+        self.check = not self.check
+        self._changed()
 
     def readout(self) -> Text:
         """Where the walk is (the scene itself writes out the step's numbers)."""
