@@ -14,9 +14,17 @@ UI_PACKAGES = ("textual", "rich")
 
 def ui_modules_loaded_by(module: str) -> list[str]:
     """The textual / rich modules that importing ``module`` loads (it must be [] below the TUI)."""
+    return modules_loaded_by(module, UI_PACKAGES)
+
+
+def modules_loaded_by(module: str, packages: tuple[str, ...]) -> list[str]:
+    """The modules in (or under) ``packages`` that importing ``module`` loads, in a fresh
+    interpreter."""
     code = (
         f"import sys, importlib; importlib.import_module({module!r}); "
-        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {UI_PACKAGES!r}))"
+        f"wanted = {packages!r}; "
+        "print(sorted(m for m in sys.modules "
+        "if any(m == p or m.startswith(p + '.') for p in wanted)))"
     )
     env = {
         **os.environ,

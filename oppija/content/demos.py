@@ -222,29 +222,33 @@ def _parse_integer(key: str, text: str, spec: ParamSpec) -> int:
     return int(number)
 
 
+def _check_count(key: str, given: int, spec: ParamSpec) -> None:
+    """How many numbers a ``numbers`` parameter holds, within its ``count``."""
+    least, most = spec.count or (1, 1_000)
+    if least <= given <= most:
+        return
+    if least == most:
+        message = ngettext(
+            "“{key}” needs exactly {count} number, not {given}",
+            "“{key}” needs exactly {count} numbers, not {given}",
+            least,
+        )
+        raise ValueError(
+            message.format(key=key, count=format_integer(least), given=format_integer(given))
+        )
+    raise ValueError(
+        _("“{key}” needs from {least} to {most} numbers, not {given}").format(
+            key=key,
+            least=format_integer(least),
+            most=format_integer(most),
+            given=format_integer(given),
+        )
+    )
+
+
 def _parse_numbers(key: str, text: str, spec: ParamSpec) -> tuple[float, ...]:
     values = parse_numbers(text)
-    least, most = spec.count or (1, 1_000)
-    if not least <= len(values) <= most:
-        if least == most:
-            message = ngettext(
-                "“{key}” needs exactly {count} number, not {given}",
-                "“{key}” needs exactly {count} numbers, not {given}",
-                least,
-            )
-            raise ValueError(
-                message.format(
-                    key=key, count=format_integer(least), given=format_integer(len(values))
-                )
-            )
-        raise ValueError(
-            _("“{key}” needs from {least} to {most} numbers, not {given}").format(
-                key=key,
-                least=format_integer(least),
-                most=format_integer(most),
-                given=format_integer(len(values)),
-            )
-        )
+    _check_count(key, len(values), spec)
     for value in values:
         if not _in_range(value, spec):
             raise _range_error(key, spec, format_value(value))
@@ -264,13 +268,8 @@ def _parse_formula(key: str, text: str, spec: ParamSpec) -> object:
     raise ValueError(_("bad formula in “{key}”: {message}").format(key=key, message=message))
 
 
-def parse_param(kind: str, key: str, raw_text: str) -> object:
-    """The typed value of parameter ``key`` of demo ``kind`` written as ``raw_text``.
-
-    Raises:
-        ValueError: with a translated message saying what is wrong (unknown demo or key,
-            wrong type, out of range, unknown choice, a formula that cannot be used).
-    """
+def _spec(kind: str, key: str) -> ParamSpec:
+    """The table's entry for ``key`` of demo ``kind``; a translated ``ValueError`` if none."""
     params = DEMO_KINDS.get(kind)
     if params is None:
         raise ValueError(
@@ -285,6 +284,17 @@ def parse_param(kind: str, key: str, raw_text: str) -> object:
                 key=key, kind=kind, keys=", ".join(params)
             )
         )
+    return spec
+
+
+def parse_param(kind: str, key: str, raw_text: str) -> object:
+    """The typed value of parameter ``key`` of demo ``kind`` written as ``raw_text``.
+
+    Raises:
+        ValueError: with a translated message saying what is wrong (unknown demo or key,
+            wrong type, out of range, unknown choice, a formula that cannot be used).
+    """
+    spec = _spec(kind, key)
     text = raw_text.strip()
     if not text:
         raise ValueError(_("“{key}” has no value").format(key=key))
@@ -318,3 +328,51 @@ def parse_param(kind: str, key: str, raw_text: str) -> object:
             ).format(key=key, count=format_integer(count))
         )
     return text
+
+
+def check_param(kind: str, key: str, value: object) -> object:
+    """An already-typed value (a lesson's number, a widget's ``+`` key) checked by the rules and
+    with the messages :func:`parse_param` uses for text; text itself goes through it.
+
+    Raises:
+        ValueError: translated, as :func:`parse_param`, or for a value of the wrong kind.
+    """
+    if isinstance(value, str):
+        return parse_param(kind, key, value)
+    spec = _spec(kind, key)
+    if spec.type == "number":
+        return _checked_number(key, value, spec)
+    if spec.type == "integer":
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _wrong_kind(key)
+        if not _in_range(value, spec):
+            raise _range_error(key, spec, format_value(value))
+        return value
+    if spec.type == "numbers":
+        if not isinstance(value, tuple | list):
+            raise _wrong_kind(key)
+        numbers = tuple(_checked_number(key, item, spec) for item in value)
+        _check_count(key, len(numbers), spec)
+        return numbers
+    if spec.type == "formula" and hasattr(value, "tree") and hasattr(value, "text"):
+        if set(getattr(value, "variables", ())) <= set(spec.variables):
+            return value
+        return parse_param(kind, key, value.text)  # words the unknown-name message
+    raise _wrong_kind(key)
+
+
+def _checked_number(key: str, value: object, spec: ParamSpec) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _wrong_kind(key)
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(_("“{text}” is not a number").format(text=str(value)))
+    if not _in_range(number, spec):
+        raise _range_error(key, spec, format_value(number))
+    return number
+
+
+def _wrong_kind(key: str) -> ValueError:
+    return ValueError(_("“{key}” has a value of the wrong kind").format(key=key))

@@ -557,7 +557,7 @@ class BackpropDemo(Demo):
             k=format_integer(self.step_count),
             n=format_integer(len(self.script)),
         )
-        return [head, *self.lines(ascii_only), self.status_message or self.status]
+        return [head, *self.lines(ascii_only), self.status_line()]
 
 
 def edge_names(matrix: str, hidden: int) -> list[str]:

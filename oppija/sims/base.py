@@ -147,7 +147,33 @@ class _Ending:
     step: int
 
 
-class Simulation(ABC):
+class DemoJson:
+    """What every demo prints for ``oppija demo NAME --json``: the same shape for all of them."""
+
+    name: ClassVar[str]
+    params: Any
+    step_count: int
+    status: Status
+
+    def state(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def params_data(self) -> dict[str, Any]:
+        """The params as plain data (formulas as their text)."""
+        return {f.name: plain(getattr(self.params, f.name)) for f in fields(self.params)}
+
+    def to_json(self) -> dict[str, Any]:
+        """What ``oppija demo NAME --json`` prints."""
+        return {
+            "demo": self.name,
+            "params": self.params_data(),
+            "step": self.step_count,
+            "status": self.status,
+            "state": self.state(),
+        }
+
+
+class Simulation(DemoJson, ABC):
     """A descent demo: frozen, checked ``params``; ``reset``/``step``/``run``; plain ``state``.
 
     ``version`` increases on every change of state, so a widget redraws only when it moved.
@@ -335,19 +361,6 @@ class Simulation(ABC):
         self.version = other.version + 1
 
     # -------------------------------------------------------------- plain data
-    def params_data(self) -> dict[str, Any]:
-        """The params as plain data (formulas as their text)."""
-        return {f.name: plain(getattr(self.params, f.name)) for f in fields(self.params)}
-
-    def to_json(self) -> dict[str, Any]:
-        """What ``oppija demo NAME --json`` prints."""
-        return {
-            "demo": self.name,
-            "params": self.params_data(),
-            "step": self.step_count,
-            "status": self.status,
-            "state": self.state(),
-        }
 
     def numbers_rows(self) -> list[NumbersRow]:
         """The table of steps for the numbers view: (k, θ, 𝓔, ∇𝓔, |Δθ|) per step, plain data."""

@@ -11,14 +11,22 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
-from dataclasses import fields
 from typing import Any, ClassVar
 
-from oppija.sims.base import Status, plain
+from oppija.i18n import N_, _
+from oppija.sims.base import DemoJson, Status
 from oppija.sims.settings import checked_settings
 
+# How each status reads when a demo has no sentence of its own for it.
+STATUS_NAMES = {
+    "running": N_("running"),
+    "done": N_("done"),
+    "converged": N_("converged"),
+    "diverged": N_("diverged"),
+}
 
-class Demo(ABC):
+
+class Demo(DemoJson, ABC):
     """A demo's state machine: ``reset()``, ``step()``, ``run(n)``, ``state()``.
 
     Subclasses set ``name`` (the demo kind), build frozen params in :meth:`build_params` and
@@ -69,7 +77,7 @@ class Demo(ABC):
         self.version += 1
 
     def run(self, n: int) -> None:
-        for _ in range(max(int(n), 0)):
+        for _step in range(max(int(n), 0)):
             if self.status != "running":
                 break
             self.step()
@@ -78,23 +86,13 @@ class Demo(ABC):
         """A new run with some settings replaced (a translated ``DemoSettingError`` if bad)."""
         return type(self)(**{**self.settings, **values})
 
-    def params_data(self) -> dict[str, Any]:
-        """The params as plain data (formulas as their text)."""
-        return {f.name: plain(getattr(self.params, f.name)) for f in fields(self.params)}
-
-    def to_json(self) -> dict[str, Any]:
-        """What ``oppija demo NAME --json`` prints."""
-        return {
-            "demo": self.name,
-            "params": self.params_data(),
-            "step": self.step_count,
-            "status": self.status,
-            "state": self.state(),
-        }
-
     def readout_lines(self, ascii_only: bool = False) -> list[str]:
         """The numbers under the picture, one quantity a line, in the active number format.
 
         Subclasses say what matters for their demo; this default names the step and status.
         """
-        return [f"{self.name}  k = {self.step_count}", self.status_message or self.status]
+        return [f"{self.name}  k = {self.step_count}", self.status_line()]
+
+    def status_line(self) -> str:
+        """The run's status as the learner reads it: the demo's sentence, or the status named."""
+        return self.status_message or _(STATUS_NAMES[self.status])

@@ -305,4 +305,4 @@ class ComputationGraph(Demo):
         }
 
     def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        return [*self.lines(ascii_only), self.status_message or self.status]
+        return [*self.lines(ascii_only), self.status_line()]

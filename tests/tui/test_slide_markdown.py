@@ -6,13 +6,8 @@ compared with rich.markdown on the real lessons: a learner should not see a diff
 
 from __future__ import annotations
 
-import ast
 import io
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -23,8 +18,7 @@ from rich.text import Text
 
 from oppija.content.model import Lecture
 from oppija.tui.slide_markdown import BlankLine, inline_text, render_slide_markdown
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.layering import modules_loaded_by
 
 
 def render_lines(markdown: str, width: int = 40) -> list[str]:
@@ -388,27 +382,7 @@ HEAVY = ("rich.markdown", "rich.syntax", "markdown_it", "pygments", "textual")
 
 def heavy_modules_loaded_by(module: str) -> list[str]:
     """The modules of ``HEAVY`` that importing ``module`` loads in a fresh interpreter."""
-    code = (
-        f"import sys, importlib; importlib.import_module({module!r}); "
-        f"print(sorted(m for m in sys.modules if m.startswith({HEAVY!r})))"
-    )
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    printed = ast.literal_eval(result.stdout.strip().splitlines()[-1])
-    assert isinstance(printed, list)
-    return printed
+    return modules_loaded_by(module, HEAVY)
 
 
 def test_importing_the_renderer_loads_no_markdown_parser_pygments_or_textual() -> None:
