@@ -37,3 +37,46 @@ class SGD:
     def zero_grad(self) -> None:
         for p in self.params:
             p.grad = None
+
+
+class Adam:
+    """Adam: a step per parameter scaled by running averages of the gradient and its square.
+
+    m ← β₁m + (1 − β₁)g,  v ← β₂v + (1 − β₂)g²,  θ ← θ − α·m̂/(√v̂ + ε) with the bias-corrected
+    m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ). The tiny models behind the sequence demos train in a
+    fraction of a second with it, where plain gradient descent needs many times the steps.
+    """
+
+    def __init__(
+        self,
+        params: Iterable[Tensor],
+        lr: float = 0.01,
+        betas: tuple[float, float] = (0.9, 0.999),
+        eps: float = 1e-8,
+    ) -> None:
+        self.params = list(params)
+        if not np.isfinite(lr) or lr <= 0:
+            raise ValueError("the learning rate must be a positive number")
+        if not all(0.0 <= beta < 1.0 for beta in betas):
+            raise ValueError("Adam's betas must be in [0, 1)")
+        self.lr = float(lr)
+        self.betas = (float(betas[0]), float(betas[1]))
+        self.eps = float(eps)
+        self.t = 0
+        self._m = [np.zeros_like(p.data) for p in self.params]
+        self._v = [np.zeros_like(p.data) for p in self.params]
+
+    def step(self) -> None:
+        self.t += 1
+        beta1, beta2 = self.betas
+        scale = self.lr * np.sqrt(1.0 - beta2**self.t) / (1.0 - beta1**self.t)
+        for k, p in enumerate(self.params):
+            if p.grad is None:
+                continue
+            self._m[k] = beta1 * self._m[k] + (1.0 - beta1) * p.grad
+            self._v[k] = beta2 * self._v[k] + (1.0 - beta2) * p.grad**2
+            p.data -= scale * self._m[k] / (np.sqrt(self._v[k]) + self.eps)
+
+    def zero_grad(self) -> None:
+        for p in self.params:
+            p.grad = None

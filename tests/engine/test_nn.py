@@ -12,7 +12,7 @@ import pytest
 from oppija.engine import Tensor, mse_loss
 from oppija.engine.gradcheck import gradcheck
 from oppija.engine.nn import MLP, Linear, LSTMCell, RNNCell, activate
-from oppija.engine.optim import SGD
+from oppija.engine.optim import SGD, Adam
 
 TOL = 1e-6
 
@@ -375,3 +375,48 @@ def test_activate_rejects_an_unknown_name() -> None:
 def test_mlp_rejects_bad_sizes(sizes: list[int]) -> None:
     with pytest.raises(ValueError):
         MLP(sizes)
+
+
+# ------------------------------------------------------------------------------ Adam
+def test_adam_two_steps_by_hand() -> None:
+    """Adam's first steps, computed by hand from its update rule.
+
+    α = 0.1, β₁ = 0.9, β₂ = 0.999, θ₀ = 1, g₁ = 2, g₂ = −1 (ε negligible)
+    step 1: m = 0.2, v = 0.004; m̂ = 2, v̂ = 4; θ₁ = 1 − 0.1·2/2 = 0.9
+    step 2: m = 0.18 − 0.1 = 0.08, v = 0.003996 + 0.001 = 0.004996;
+            m̂ = 0.08/0.19, v̂ = 0.004996/0.001999; θ₂ = 0.9 − 0.1·m̂/√v̂
+    """
+    p = Tensor([1.0], requires_grad=True)
+    untouched = Tensor([3.0], requires_grad=True)
+    optimiser = Adam([p, untouched], lr=0.1)
+    p.grad = np.array([2.0])
+    optimiser.step()
+    np.testing.assert_allclose(p.data, [0.9], rtol=1e-7)
+    p.grad = np.array([-1.0])
+    optimiser.step()
+    m_hat, v_hat = 0.08 / 0.19, 0.004996 / (1 - 0.999**2)
+    np.testing.assert_allclose(p.data, [0.9 - 0.1 * m_hat / np.sqrt(v_hat)], rtol=1e-7)
+    np.testing.assert_array_equal(untouched.data, [3.0])
+
+
+def test_adam_finds_the_minimum_of_a_badly_scaled_bowl() -> None:
+    """𝓔 = x² + 100·y²: Adam's per-parameter scale walks both axes to the minimum."""
+    theta = Tensor([3.0, -2.0], requires_grad=True)
+    optimiser = Adam([theta], lr=0.05)
+    for _ in range(600):
+        optimiser.zero_grad()
+        (theta * theta * Tensor([1.0, 100.0])).sum().backward()
+        optimiser.step()
+    np.testing.assert_allclose(theta.data, [0.0, 0.0], atol=1e-2)
+
+
+@pytest.mark.parametrize("betas", [(-0.1, 0.9), (0.9, 1.0)])
+def test_adam_rejects_betas_outside_0_1(betas: tuple[float, float]) -> None:
+    with pytest.raises(ValueError):
+        Adam([Tensor([1.0], requires_grad=True)], betas=betas)
+
+
+@pytest.mark.parametrize("lr", [0.0, float("nan")])
+def test_adam_rejects_a_bad_learning_rate(lr: float) -> None:
+    with pytest.raises(ValueError):
+        Adam([Tensor([1.0], requires_grad=True)], lr=lr)
