@@ -9,14 +9,19 @@ from typing import Any
 from oppija.plot import Mode, PlotStyles
 from oppija.scenes.activations import draw_activations
 from oppija.scenes.approximation import draw_approximation
+from oppija.scenes.attention import draw_attention
 from oppija.scenes.backprop import draw_backprop
+from oppija.scenes.conv import draw_conv
 from oppija.scenes.gd1d import draw_gd1d
 from oppija.scenes.gd2d import draw_gd2d
 from oppija.scenes.graph import draw_graph
 from oppija.scenes.linear_maps import draw_linear_maps
+from oppija.scenes.lstm import draw_lstm
 from oppija.scenes.playground import draw_playground
 from oppija.scenes.regression import draw_regression
+from oppija.scenes.rnn import draw_rnn
 from oppija.scenes.rows import Rows, to_text
+from oppija.scenes.softmax import draw_softmax
 from oppija.scenes.transfer import draw_transfer
 
 Scene = Callable[..., Rows]
@@ -33,6 +38,11 @@ SCENES: dict[str, Scene] = {
     "playground": draw_playground,
     "transfer": draw_transfer,
     "graph": draw_graph,
+    "softmax": draw_softmax,
+    "lstm": draw_lstm,
+    "conv": draw_conv,
+    "rnn": draw_rnn,
+    "attention": draw_attention,
 }
 
 

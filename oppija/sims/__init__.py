@@ -13,8 +13,10 @@ from typing import Any
 from oppija.i18n import _
 from oppija.sims.activations import Activations
 from oppija.sims.approximation import Approximation
+from oppija.sims.attention import Attention
 from oppija.sims.backprop import BackpropDemo
 from oppija.sims.base import LOSS_BOUND, TOLERANCE, NumbersRow, Simulation, Status
+from oppija.sims.conv import Convolution
 from oppija.sims.demo import Demo
 from oppija.sims.gd1d import GradientDescent1D
 from oppija.sims.gd2d import GradientDescent2D
@@ -22,8 +24,11 @@ from oppija.sims.graph import ComputationGraph
 from oppija.sims.linear_maps import LinearMaps
 from oppija.sims.linreg import LinearRegressionDescent
 from oppija.sims.logreg import LogisticRegressionDescent
+from oppija.sims.lstm import LSTMGates
 from oppija.sims.playground import Playground
+from oppija.sims.rnn import RecurrentNetwork
 from oppija.sims.settings import DemoSettingError, parsed_settings
+from oppija.sims.softmax import Softmax
 from oppija.sims.transfer import TransferLearning
 
 SIMULATIONS: dict[str, type[Any]] = {  # descents (Simulation) and the others (Demo)
@@ -40,6 +45,11 @@ SIMULATIONS: dict[str, type[Any]] = {  # descents (Simulation) and the others (D
         Playground,
         TransferLearning,
         ComputationGraph,
+        Softmax,
+        LSTMGates,
+        Convolution,
+        RecurrentNetwork,
+        Attention,
     )
 }
 
@@ -75,14 +85,19 @@ __all__ = [
     "LOSS_BOUND",
     "SIMULATIONS",
     "TOLERANCE",
+    "Attention",
+    "Convolution",
     "Demo",
     "DemoSettingError",
     "GradientDescent1D",
     "GradientDescent2D",
+    "LSTMGates",
     "LinearRegressionDescent",
     "LogisticRegressionDescent",
     "NumbersRow",
+    "RecurrentNetwork",
     "Simulation",
+    "Softmax",
     "Status",
     "create_simulation",
     "from_demo_block",

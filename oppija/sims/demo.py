@@ -96,3 +96,26 @@ class Demo(DemoJson, ABC):
     def status_line(self) -> str:
         """The run's status as the learner reads it: the demo's sentence, or the status named."""
         return self.status_message or _(STATUS_NAMES[self.status])
+
+
+class ReplayedDemo(Demo):
+    """A demo computed whole on reset and revealed a step at a time (a feature map, a sentence
+    decoded, a sequence unrolled): its picture is a function of the step count, so a step back
+    is one count less and the end is the last step."""
+
+    @property
+    @abstractmethod
+    def final_step(self) -> int:
+        """The step count at which everything is shown."""
+
+    def back(self) -> None:
+        """One step back: the last revealed step is hidden again and the run goes on."""
+        if self.step_count > 0 and self.status != "diverged":
+            self.step_count -= 1
+            self.status = "running"
+            self.status_message = ""
+            self.version += 1
+
+    def to_end(self) -> None:
+        """Every remaining step."""
+        self.run(self.final_step - self.step_count)

@@ -65,6 +65,13 @@ DEMO_HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("x / y / w / u / m", N_("Type the inputs, the target, the weights V or U, a matrix")),
     ("h / d / o", N_("Hidden layers or units / new data / the next update")),
     ("k", N_("Backpropagation: the check panel in a narrow window")),
+    (
+        "s",
+        N_("Softmax, RNN, LSTM, attention: type the logits, the word, the sequence, the sentence"),
+    ),
+    ("u / d / k", N_("Softmax: the chosen logit up / down, the next right class")),
+    ("i / s / a / w", N_("Convolution: the next picture, stride, padding, type the kernel")),
+    ("w", N_("Attention: the five steps or decoding; LSTM: other random weights")),
     ("z", N_("In a demo: enlarge / back")),
     ("Esc", N_("From a demo or a field back to the slide")),
 )

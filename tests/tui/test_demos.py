@@ -221,3 +221,23 @@ async def test_the_demo_follows_a_language_switch(make_app: AppFactory) -> None:
         assert app.screen.query_one("#demo") is demo  # the same run, not a new one
         assert "θ = 2.4" in static_text(demo, "#demo-readout")
         assert "Run / pause" in screen_text(app)
+
+
+async def test_closing_the_contents_gives_the_keys_back_to_the_demo(make_app: AppFactory) -> None:
+    """t opens the contents and t again closes them: the next n steps the demo again."""
+    app = make_app(slide="cnn-conv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "cnn-conv")
+        contents = app.screen.query_one("ContentsList")
+        if contents.display:  # open from 100 columns: close them first, then open and close
+            await pilot.press("t")
+        await pilot.press("t")
+        await pilot.pause()
+        assert contents.display and contents.has_focus
+        await pilot.press("t")
+        await pilot.pause()
+        assert demo.has_focus
+        before = demo.simulation.step_count
+        await pilot.press("n")
+        await pilot.pause()
+        assert demo.simulation.step_count == before + 1

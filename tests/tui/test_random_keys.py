@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import random
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 
@@ -105,3 +106,33 @@ async def test_random_keys_on_every_descent_demo(make_app: AppFactory) -> None:
                     if app.is_running:
                         await press_batch(pilot, [key])
             assert app.is_running
+
+
+# Every key the step-through demos of probabilities and sequences bind, and the shared ones.
+SEQUENCE_DEMO_KEYS = [
+    "space", "n", "p", "end", "r", "c", "plus", "minus", "comma", "full_stop", "u", "d", "k",
+    "h", "w", "i", "s", "a", "enter", "escape", "backspace", "z",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "slide_id", ["softmax-temperature", "rnn-unroll", "lstm", "cnn-conv", "attention-decoding"]
+)
+async def test_random_keys_on_the_sequence_demos(make_app: AppFactory, slide_id: str) -> None:
+    """Stepping, changing settings, typing nonsense into the fields: the demos never raise."""
+    rng = random.Random(f"20261127-{slide_id}")
+    app = make_app(slide=slide_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        slide = app.lecture.slide(slide_id)
+        app.screen.go_to(slide_id, slide.step_count - 1)  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert app.screen.query("#demo")
+        for _ in range(20):
+            keys = [
+                rng.choice(SEQUENCE_DEMO_KEYS) if rng.random() < 0.7 else rng.choice(PRINTABLE)
+                for _ in range(5)
+            ]
+            for key in keys:
+                if app.is_running:
+                    await press_batch(pilot, [key])
+        assert app.is_running

@@ -19,6 +19,25 @@ def fresh_app(tmp_path: Path, slide: str | None = None) -> OppijaApp:
     return OppijaApp(load_lecture("et"), Progress(), ProgressStore(tmp_path), start_slide=slide)
 
 
+def reveal_and_step(reveals: int, steps: int):  # type: ignore[no-untyped-def]
+    """Reveal the slide, wait until its demo has the focus, then step it: a key pressed while
+    the demo is still mounting would go elsewhere and the picture would depend on timing."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        for _ in range(reveals - 1):
+            await pilot.press("right")
+        for _ in range(100):
+            await pilot.pause()
+            demos = pilot.app.screen.query("#demo")
+            if demos and demos.first().has_focus:
+                break
+        for _ in range(steps):
+            await pilot.press("n")
+        await pilot.pause()
+
+    return run_before
+
+
 def test_first_slide_80x24(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(fresh_app(tmp_path), terminal_size=(80, 24))
 
@@ -68,7 +87,7 @@ def test_demo_mid_run(snap_compare, tmp_path: Path, demo: str, size: tuple[int, 
     assert snap_compare(
         fresh_app(tmp_path, slide=slide),
         terminal_size=size,
-        press=["right"] * (reveals - 1) + ["n"] * steps,
+        run_before=reveal_and_step(reveals, steps),
     )
 
 
@@ -90,5 +109,26 @@ def test_network_demo(snap_compare, tmp_path: Path, demo: str) -> None:
     assert snap_compare(
         fresh_app(tmp_path, slide=slide),
         terminal_size=(120, 40),
-        press=["right"] * (reveals - 1) + ["n"] * steps,
+        run_before=reveal_and_step(reveals, steps),
+    )
+
+
+# The demos of probabilities and sequences, a few steps in, roomy and at 80×24.
+SEQUENCE_DEMO_SLIDES = {
+    "softmax": ("softmax-temperature", 3, 5),
+    "rnn": ("rnn-unroll", 4, 4),  # the fourth letter: the two „s“ steps side by side
+    "lstm": ("lstm", 8, 3),
+    "conv": ("cnn-conv", 5, 14),
+    "attention": ("attention-decoding", 5, 3),
+}
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+@pytest.mark.parametrize("demo", sorted(SEQUENCE_DEMO_SLIDES))
+def test_sequence_demo(snap_compare, tmp_path: Path, demo: str, size: tuple[int, int]) -> None:
+    slide, reveals, steps = SEQUENCE_DEMO_SLIDES[demo]
+    assert snap_compare(
+        fresh_app(tmp_path, slide=slide),
+        terminal_size=size,
+        run_before=reveal_and_step(reveals, steps),
     )

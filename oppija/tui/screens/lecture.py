@@ -132,7 +132,7 @@ class LectureScreen(Screen[None]):
         focused = self.focused
         if focused is not None and area in focused.ancestors:  # don't let focus fall elsewhere
             self.query_one(SlideView).focus()
-        area.remove_children()
+        removal = area.remove_children()
         area.display = False
         if wanted is None or slide.demo is None:
             return
@@ -141,11 +141,21 @@ class LectureScreen(Screen[None]):
         widget = demo_widget(slide.demo.kind, slide.demo.as_dict(), id="demo")
         if widget is None:
             return
-        area.display = True
-        area.mount(widget)  # mounted by the next refresh; focus it once it is there
-        self.call_after_refresh(self._focus_demo, widget)
+
+        async def mount_when_the_old_one_is_gone() -> None:
+            # from one demo straight to another (End, the contents) the old "#demo" is still
+            # being removed: mounting before that would clash with its id
+            await removal
+            if self._demo_slide != wanted or widget.is_attached:
+                return  # the learner has moved on meanwhile
+            area.display = True
+            await area.mount(widget)
+            self.call_after_refresh(self._focus_demo, widget)
+
+        self.call_next(mount_when_the_old_one_is_gone)
 
     def _focus_demo(self, widget: Widget) -> None:
+        self.query_one(SlideView).settle_scroll()  # the demo took room: the newest text stays seen
         if widget.is_attached and self.focused is not widget:
             widget.focus()
 
@@ -191,6 +201,8 @@ class LectureScreen(Screen[None]):
         self.contents_open = not contents.display
         if self.contents_open:
             contents.focus()
+        elif demos := self.query("#demo"):
+            demos.first().focus()  # back to the demo whose keys the learner was using
         else:
             self.query_one(SlideView).focus()
 

@@ -19,6 +19,11 @@ DEMO_WIDGETS: dict[str, tuple[str, str]] = {
     "playground": ("oppija.tui.widgets.playground_demo", "PlaygroundDemo"),
     "transfer": ("oppija.tui.widgets.transfer_demo", "TransferDemo"),
     "graph": ("oppija.tui.widgets.graph_demo", "GraphDemo"),
+    "softmax": ("oppija.tui.widgets.softmax_demo", "SoftmaxDemo"),
+    "lstm": ("oppija.tui.widgets.lstm_demo", "LSTMDemo"),
+    "conv": ("oppija.tui.widgets.conv_demo", "ConvDemo"),
+    "rnn": ("oppija.tui.widgets.rnn_demo", "RNNDemo"),
+    "attention": ("oppija.tui.widgets.attention_demo", "AttentionDemo"),
 }
 
 

@@ -65,6 +65,7 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._first: tuple[Slide, int, dict[str, QuizAnswer]] | None = None
+        self._at_start = True  # on the slide's first step (scrolled to the top)
 
     def compose(self) -> ComposeResult:
         """The first slide is built into the widgets themselves, so that the first frame
@@ -125,7 +126,17 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
             quizzes.mount_all(cards)
         self.query_one("#slide-notes", Static).update(self._notes(slide))
         self.set_class(bool(slide.notes), "-has-notes")
-        if step == 0:
-            self.scroll_home(animate=False)
+        self._at_start = step == 0
+        self.settle_scroll()
+        self.call_after_refresh(self.settle_scroll)  # again once quiz cards and demo are laid out
+
+    def settle_scroll(self) -> None:
+        """The top of a slide's first step, the end (the newest text) of a later one.
+
+        Called again once the layout has settled: a demo mounting below shrinks this view, and
+        scrolling before that would leave the newest lines just out of sight.
+        """
+        if self._at_start:
+            self.scroll_home(animate=False, immediate=True)
         else:
-            self.scroll_end(animate=False)
+            self.scroll_end(animate=False, immediate=True)

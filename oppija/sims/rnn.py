@@ -1,0 +1,570 @@
+"""A recurrent network reading a word letter by letter: rolled, unrolled step by step, backward.
+
+The lecture's RNN hᵢ = σ(Vᵀxᵢ + Wᵀhᵢ₋₁), yᵢ = σ(Uᵀhᵢ) with h₀ = 0 and no bias
+(lessons/et/06-vorgutuubid.md, slides "rnn-intro" and "rnn-unroll"), computed by the engine's
+``RNNCell`` and a U matrix. Each letter is one-hot over the word's own distinct letters in
+alphabetical order ("kass": a, k, s, so x for "k" is (0; 1; 0)).
+
+Step 0 shows the network rolled up (one cell and its loop W); each ``step()`` unrolls one more
+time step; one step after the last letter shows the backward view: ‖∂h_T/∂hᵢ‖ for every step,
+the size of the last hidden state's gradient with respect to each earlier one, found by the
+engine's ``backward()`` through the unrolled graph (one pass per component of h_T). Every step
+back multiplies it by ∂hᵢ/∂hᵢ₋₁ = diag(hᵢ(1 − hᵢ))·Wᵀ, so it usually shrinks: the vanishing
+gradient. ``scale_recurrent(2)`` doubles W to see what a larger W does.
+
+Mode "seeded": weights drawn from the seed (what the slide describes). Mode "trained": the
+same start, then trained by backpropagation through time (Adam, binary cross-entropy) to
+predict the next letter of the word; the training is cached in memory.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from oppija.engine.losses import binary_cross_entropy
+from oppija.engine.nn import RNNCell
+from oppija.engine.optim import Adam
+from oppija.engine.tensor import Tensor, no_grad, stack
+from oppija.i18n import N_, _, format_integer
+from oppija.sims.backprop_words import SUBSCRIPTS, ascii_maths, decimal, short
+from oppija.sims.base import choose, plain
+from oppija.sims.demo import ReplayedDemo
+
+DEFAULT_WORD = "kass"
+DEFAULT_HIDDEN = 3
+DEFAULT_SEED = 0
+TRAINING_STEPS = 300
+TRAINING_RATE = 0.05
+GOOD_ENOUGH = 0.02  # the training error at which training stops early
+SCALE_LIMITS = (1 / 64, 64.0)  # how far + and − may scale W
+PHASE_NAMES = {
+    "rolled": N_("Rolled up"),
+    "forward": N_("Forward in time"),
+    "backward": N_("Backward through time"),
+}
+
+
+@dataclass(frozen=True)
+class RNNParams:
+    """One run's settings: the word, the hidden units, seeded or trained weights, the seed."""
+
+    word: str
+    hidden: int
+    mode: str
+    seed: int
+
+
+@dataclass(frozen=True)
+class Unrolled:
+    """What the engine computed over the whole sequence, one row per time step.
+
+    ``input_part`` is Vᵀxᵢ, ``recurrent_part`` Wᵀhᵢ₋₁, ``pre`` their sum, ``hidden`` hᵢ,
+    ``outputs`` yᵢ; ``jacobians[i]`` is ∂h_T/∂hᵢ₊₁ (row k: the gradient of h_T's k-th value).
+    """
+
+    input_part: np.ndarray
+    recurrent_part: np.ndarray
+    pre: np.ndarray
+    hidden: np.ndarray
+    outputs: np.ndarray
+    jacobians: np.ndarray
+
+    @property
+    def gradient_norms(self) -> np.ndarray:
+        """‖∂h_T/∂hᵢ‖ (Frobenius: the square root of the sum of the squares) for i = 1 … T."""
+        return np.sqrt(np.sum(self.jacobians**2, axis=(1, 2)))
+
+
+def letters_of(word: str) -> list[str]:
+    """The word's distinct letters in alphabetical order: the one-hot positions."""
+    return sorted(set(word))
+
+
+def one_hot(word: str) -> np.ndarray:
+    """T × n: row i is letter i of the word, one-hot over :func:`letters_of`."""
+    letters = letters_of(word)
+    rows = np.zeros((len(word), len(letters)))
+    rows[np.arange(len(word)), [letters.index(c) for c in word]] = 1.0
+    return rows
+
+
+def seeded_weights(inputs: int, outputs: int, hidden: int, seed: int) -> dict[str, np.ndarray]:
+    """V and W as the engine's RNNCell draws them for the seed, then U from the same stream."""
+    rng = np.random.default_rng(seed)
+    cell = RNNCell(inputs, hidden, seed=rng)
+    U = rng.normal(0.0, 1.0 / np.sqrt(hidden), (hidden, outputs))
+    return {"V": cell.V.data.copy(), "W": cell.W.data.copy(), "U": U}
+
+
+def run_cell(cell: RNNCell, U: Tensor, inputs: np.ndarray) -> tuple[list[Tensor], list[Tensor]]:
+    """h₁ … h_T and y₁ … y_T through the engine, every step with the same V, W and U."""
+    h: Tensor | None = None
+    hidden, outputs = [], []
+    for x in inputs:
+        h = cell(Tensor(x), h)
+        hidden.append(h)
+        outputs.append((h @ U).sigmoid())
+    return hidden, outputs
+
+
+@functools.lru_cache(maxsize=32)
+def trained_weights(word: str, hidden: int, seed: int) -> tuple[tuple[str, np.ndarray], ...]:
+    """The seeded weights trained to predict each next letter (BPTT with Adam), cached.
+
+    At most ``TRAINING_STEPS`` updates, fewer once the error is below ``GOOD_ENOUGH``.
+
+    Returns (name, weights) pairs plus ("losses", the error before and after); the arrays are
+    read-only, so that the cache cannot be changed by a caller.
+    """
+    inputs = one_hot(word)
+    n = inputs.shape[1]
+    start = seeded_weights(n, n, hidden, seed)
+    cell = RNNCell(n, hidden, seed=seed)
+    cell.V.data[...] = start["V"]
+    cell.W.data[...] = start["W"]
+    U = Tensor(start["U"], requires_grad=True, name="U")
+    targets = inputs[1:]
+    losses: list[float] = []
+    if len(word) >= 2:
+        optimiser = Adam([cell.V, cell.W, U], lr=TRAINING_RATE)
+        with np.errstate(all="ignore"):
+            for _step in range(TRAINING_STEPS):
+                _hidden, outputs = run_cell(cell, U, inputs[:-1])
+                loss = binary_cross_entropy(stack(outputs), targets)
+                losses.append(float(loss.data))
+                if losses[-1] < GOOD_ENOUGH:  # every next letter is far ahead of the others
+                    break
+                optimiser.zero_grad()
+                loss.backward()
+                optimiser.step()
+            with no_grad():
+                _hidden, outputs = run_cell(cell, U, inputs[:-1])
+                losses.append(float(binary_cross_entropy(stack(outputs), targets).data))
+    weights = {"V": cell.V.data.copy(), "W": cell.W.data.copy(), "U": U.data.copy()}
+    for array in weights.values():
+        array.flags.writeable = False
+    record = np.array([losses[0], losses[-1]] if losses else [np.nan, np.nan])
+    record.flags.writeable = False
+    return (*weights.items(), ("losses", record))
+
+
+def unroll(weights: Mapping[str, np.ndarray], inputs: np.ndarray) -> Unrolled:
+    """The forward pass over all steps and ∂h_T/∂hᵢ from the engine's backward pass."""
+    count, n = inputs.shape
+    hidden_size = weights["W"].shape[0]
+    cell = RNNCell(n, hidden_size, seed=0)
+    cell.V.data = np.array(weights["V"], dtype=np.float64)
+    cell.W.data = np.array(weights["W"], dtype=np.float64)
+    U = Tensor(np.array(weights["U"], dtype=np.float64), requires_grad=True, name="U")
+    hidden, outputs = run_cell(cell, U, inputs)
+    last = hidden[-1]
+    jacobians = np.zeros((count, hidden_size, hidden_size))
+    for k in range(hidden_size):  # row k of every ∂h_T/∂hᵢ: backward from h_T's k-th value
+        seed = np.zeros(hidden_size)
+        seed[k] = 1.0
+        last.backward(seed)
+        for i, h in enumerate(hidden):
+            jacobians[i, k] = h.grad
+    states = np.array([h.data for h in hidden])
+    previous = np.vstack([np.zeros((1, hidden_size)), states[:-1]])
+    input_part = inputs @ cell.V.data
+    recurrent_part = previous @ cell.W.data
+    return Unrolled(
+        input_part=input_part,
+        recurrent_part=recurrent_part,
+        pre=input_part + recurrent_part,
+        hidden=states,
+        outputs=np.array([y.data for y in outputs]),
+        jacobians=jacobians,
+    )
+
+
+def vector(values: Sequence[float] | np.ndarray, digits: int = 3) -> str:
+    """A vector as the lecture writes it: (0,731; 0,5), in the active number format."""
+    return "(" + "; ".join(short_digits(float(v), digits) for v in np.ravel(values)) + ")"
+
+
+def short_digits(value: float, digits: int) -> str:
+    return short(value) if digits == 3 else decimal(value, digits)
+
+
+def sub(number: int) -> str:
+    """A step number as a subscript: 3 -> ₃, 12 -> ₁₂."""
+    return str(number).translate(SUBSCRIPTS)
+
+
+def letter_text(letter: str) -> str:
+    """A letter in Estonian quotes; a space is shown as ␣ so that it can be seen."""
+    return f"„{'␣' if letter == ' ' else letter}“"
+
+
+class RecurrentNetwork(ReplayedDemo):
+    """The lecture's RNN over a word: rolled, then one time step per step, then backward."""
+
+    name = "rnn"
+    params: RNNParams
+
+    def __init__(
+        self,
+        *,
+        weights: Mapping[str, object] | None = None,
+        inputs: object = None,
+        **settings: object,
+    ) -> None:
+        """``weights`` ({"V", "W", "U"}) and ``inputs`` (T × n numbers) replace the word's
+        one-hot letters and the seeded or trained weights (the slide's scalar example)."""
+        self._given_weights = (
+            None
+            if weights is None
+            else {k: np.atleast_2d(np.array(v, dtype=np.float64)) for k, v in weights.items()}
+        )
+        self._given_inputs = (
+            None if inputs is None else np.atleast_2d(np.array(inputs, dtype=np.float64))
+        )
+        self.w_scale = 1.0
+        super().__init__(**settings)
+
+    @classmethod
+    def build_params(cls, settings: Mapping[str, object]) -> RNNParams:
+        return RNNParams(
+            word=str(choose(settings, "word", DEFAULT_WORD)),
+            hidden=int(choose(settings, "hidden", DEFAULT_HIDDEN)),  # type: ignore[call-overload]
+            mode=str(choose(settings, "mode", "seeded")),
+            seed=int(choose(settings, "seed", DEFAULT_SEED)),  # type: ignore[call-overload]
+        )
+
+    @classmethod
+    def slide_example(cls) -> RecurrentNetwork:
+        """The slide's two steps with scalars: V = 1, W = 2, U = 1, h₀ = 0, x₁ = 1, x₂ = 0."""
+        return cls(weights={"V": 1.0, "W": 2.0, "U": 1.0}, inputs=[[1.0], [0.0]], hidden=1)
+
+    def changed(self, **values: object) -> RecurrentNetwork:
+        """A new run with some settings replaced (W at its own scale again); given weights and
+        inputs stay while the word and the hidden units do."""
+        settings = {**self.settings, **values}
+        keep = all(settings.get(k) == self.settings.get(k) for k in ("word", "hidden"))
+        return type(self)(
+            weights=self._given_weights if keep else None,
+            inputs=self._given_inputs if keep else None,
+            **settings,
+        )
+
+    # -------------------------------------------------------------- the run
+    def reset(self) -> None:
+        self.step_count = 0
+        self.status = "running"
+        self.status_message = ""
+        if self._given_inputs is not None:
+            self.inputs = self._given_inputs
+            self.letters: list[str] | None = None
+            self.labels = [decimal(float(row[0]), 3) for row in self.inputs]
+        else:
+            self.inputs = one_hot(self.params.word)
+            self.letters = letters_of(self.params.word)
+            self.labels = list(self.params.word)
+        self.training_losses: tuple[float, float] | None = None
+        self.base_weights = self._weights()
+        self._compute()
+
+    def _weights(self) -> dict[str, np.ndarray]:
+        if self._given_weights is not None:
+            return {k: v.copy() for k, v in self._given_weights.items()}
+        n = self.inputs.shape[1]
+        if self.params.mode == "trained":
+            found = dict(trained_weights(self.params.word, self.params.hidden, self.params.seed))
+            losses = found.pop("losses")
+            if np.all(np.isfinite(losses)):
+                self.training_losses = (float(losses[0]), float(losses[1]))
+            return {k: np.array(v) for k, v in found.items()}
+        return seeded_weights(n, n, self.params.hidden, self.params.seed)
+
+    def _compute(self) -> None:
+        self.weights = {**self.base_weights, "W": self.base_weights["W"] * self.w_scale}
+        with np.errstate(all="ignore"):
+            self.unrolled = unroll(self.weights, self.inputs)
+        arrays = (self.unrolled.hidden, self.unrolled.outputs, self.unrolled.jacobians)
+        if not all(np.all(np.isfinite(a)) for a in arrays):
+            self.status = "diverged"
+            self.status_message = _("The numbers grew too large: the network cannot be drawn.")
+        elif self.status == "diverged":
+            self.status = "done" if self.step_count >= self.total else "running"
+            self.status_message = ""
+        self.version += 1
+
+    def scale_recurrent(self, factor: float) -> None:
+        """Multiply W by ``factor`` (kept between 1/64 and 64 times the start); the view stays."""
+        low, high = SCALE_LIMITS
+        scale = min(max(self.w_scale * float(factor), low), high)
+        if scale != self.w_scale:
+            self.w_scale = scale
+            self._compute()
+
+    @property
+    def length(self) -> int:
+        """T, the number of time steps (letters)."""
+        return int(self.inputs.shape[0])
+
+    @property
+    def total(self) -> int:
+        """Steps in the walk: T forward steps and the backward view."""
+        return self.length + 1
+
+    @property
+    def final_step(self) -> int:
+        return self.total
+
+    @property
+    def phase(self) -> str:
+        if self.step_count == 0:
+            return "rolled"
+        return "forward" if self.step_count <= self.length else "backward"
+
+    @property
+    def shown_steps(self) -> int:
+        """How many time steps are unrolled on the picture."""
+        return min(self.step_count, self.length)
+
+    def advance(self) -> None:
+        if self.step_count + 1 >= self.total:
+            self.status = "done"
+            self.status_message = _("Backward through time: see how far back the gradient reaches.")
+
+    # -------------------------------------------------------------- reading
+    def predictions(self) -> list[str] | None:
+        """The letter with the largest yᵢ at every step (trained mode only)."""
+        if self.params.mode != "trained" or self.letters is None:
+            return None
+        return [self.letters[int(np.argmax(y))] for y in self.unrolled.outputs]
+
+    def next_letters(self) -> list[str | None]:
+        """The letter that really comes next at every step (None after the last)."""
+        return [*self.labels[1:], None]
+
+    def same_input_before(self, step: int) -> int | None:
+        """The latest earlier step (1-based) with the same input as ``step``, or None."""
+        rows = self.inputs
+        for earlier in range(step - 1, 0, -1):
+            if np.array_equal(rows[earlier - 1], rows[step - 1]):
+                return earlier
+        return None
+
+    def step_factors(self) -> np.ndarray:
+        """‖∂hᵢ/∂hᵢ₋₁‖ = ‖diag(hᵢ(1 − hᵢ))·Wᵀ‖ for i = 2 … T, from the engine's values."""
+        h = self.unrolled.hidden[1:]
+        slopes = h * (1.0 - h)  # σ′ at every step
+        factors = slopes[:, :, None] * self.weights["W"].T[None, :, :]
+        return np.sqrt(np.sum(factors**2, axis=(1, 2)))
+
+    def state(self) -> dict[str, Any]:
+        shown = self.shown_steps
+        unrolled = self.unrolled
+        backward = self.phase == "backward"
+        predictions = self.predictions()
+        return {
+            "word": self.params.word if self._given_inputs is None else "",
+            "letters": self.letters,
+            "mode": self.params.mode,
+            "seed": self.params.seed,
+            "hidden_units": int(self.weights["W"].shape[0]),
+            "phase": self.phase,
+            "position": self.step_count,
+            "total": self.total,
+            "length": self.length,
+            "inputs": plain(self.inputs),
+            "hidden": plain(unrolled.hidden[:shown]),
+            "outputs": plain(unrolled.outputs[:shown]),
+            "predictions": None if predictions is None else predictions[:shown],
+            "gradient_of": f"h{self.length}",
+            "gradient_norms": plain(unrolled.gradient_norms) if backward else None,
+            "step_factors": plain(self.step_factors()) if backward else None,
+            "w_scale": self.w_scale,
+            "weights": plain(self.weights),
+            "training_error": None if self.training_losses is None else plain(self.training_losses),
+        }
+
+    # -------------------------------------------------------------- words
+    def mode_line(self) -> str:
+        """Which weights these are, as the picture says it."""
+        if self._given_weights is not None:
+            return _("weights given: {weights}").format(
+                weights=", ".join(
+                    f"{k} = {vector(v)}" if v.size > 1 else f"{k} = {short(float(v.ravel()[0]))}"
+                    for k, v in self.weights.items()
+                )
+            )
+        if self.params.mode == "trained":
+            return _(
+                "weights trained to predict the next letter (error {before} → {after})"
+            ).format(
+                before=short(self.training_losses[0]) if self.training_losses else "–",
+                after=short(self.training_losses[1]) if self.training_losses else "–",
+            )
+        return _("weights random (seed {seed}), not learnt").format(
+            seed=format_integer(self.params.seed)
+        )
+
+    def input_legend(self, width: int = 1000) -> str:
+        """How the letters become inputs, one-hot; in a narrow picture the order and one example."""
+        if self.letters is None:
+            return _("Inputs: {values}").format(
+                values="; ".join(f"x{sub(i + 1)} = {label}" for i, label in enumerate(self.labels))
+            )
+        eye = np.eye(len(self.letters))
+        onehots = "  ".join(
+            f"{letter_text(letter)} = {vector(eye[k], 0)}" for k, letter in enumerate(self.letters)
+        )
+        legend = _("Letters one-hot: {onehots}").format(onehots=onehots)
+        if len(legend) <= width:
+            return legend
+        first = self.labels[0]
+        return _("Letters one-hot in the order {order}, so {example}").format(
+            order=" ".join(self.letters),
+            example=f"{letter_text(first)} = {vector(eye[self.letters.index(first)], 0)}",
+        )
+
+    def lines(self, ascii_only: bool = False) -> list[str]:
+        """The current step's sentences with their numbers."""
+        if self.phase == "rolled":
+            lines = self._rolled_lines()
+        elif self.phase == "forward":
+            lines = self._forward_lines(self.step_count)
+        else:
+            lines = self._backward_lines()
+        return [ascii_text(line) for line in lines] if ascii_only else lines
+
+    def _rolled_lines(self) -> list[str]:
+        n, hidden = self.inputs.shape[1], self.weights["W"].shape[0]
+        sizes = _("V is {n} × {h} (inputs × hidden units), W is {h} × {h}, U is {h} × {n}")
+        return [
+            _("The network rolled up: one cell, and its loop W carries h to the next step."),
+            sizes.format(n=format_integer(n), h=format_integer(hidden)),
+            _("Press n to unroll it one time step at a time."),
+        ]
+
+    def _forward_lines(self, i: int) -> list[str]:
+        u = self.unrolled
+        s, p = sub(i), sub(i - 1)
+        x = self.inputs[i - 1]
+        head = _("Step {i} of {n}: input {label}, x{s} = {x}").format(
+            i=format_integer(i),
+            n=format_integer(self.length),
+            label=letter_text(self.labels[i - 1]) if self.letters else self.labels[i - 1],
+            s=s,
+            x=vector(x, 0) if self.letters else vector(x),
+        )
+        lines = [
+            head,
+            f"Vᵀx{s} + Wᵀh{p} = {vector(u.input_part[i - 1])} + {vector(u.recurrent_part[i - 1])}"
+            f" = {vector(u.pre[i - 1])}",
+            f"h{s} = σ{vector(u.pre[i - 1])} = {vector(u.hidden[i - 1])}",
+            f"y{s} = σ(Uᵀh{s}) = {vector(u.outputs[i - 1])}",
+        ]
+        predictions = self.predictions()
+        if predictions is not None:
+            right = self.next_letters()[i - 1]
+            if right is None:
+                lines.append(
+                    _("The network guesses the next letter {guess}; the word ends here.").format(
+                        guess=letter_text(predictions[i - 1])
+                    )
+                )
+            else:
+                verdict = _("right") if predictions[i - 1] == right else _("wrong")
+                lines.append(
+                    _(
+                        "The network guesses the next letter {guess}; it is {right} ({verdict})."
+                    ).format(
+                        guess=letter_text(predictions[i - 1]),
+                        right=letter_text(right),
+                        verdict=verdict,
+                    )
+                )
+        earlier = self.same_input_before(i)
+        if earlier is not None:
+            before, now = u.hidden[earlier - 1], u.hidden[i - 1]
+            alike = vector(before) == vector(now)
+            message = (
+                _(
+                    "Same input as in step {j}, and {hj} ≈ {hi}: the previous hidden states "
+                    "were almost the same."
+                )
+                if alike
+                else _(
+                    "Same input as in step {j}, but {hj} and {hi} differ: "
+                    "the previous hidden state was different."
+                )
+            )
+            lines.append(
+                message.format(
+                    j=format_integer(earlier),
+                    hj=f"h{sub(earlier)} = {vector(before)}",
+                    hi=f"h{s} = {vector(now)}",
+                )
+            )
+        return lines
+
+    def _backward_lines(self) -> list[str]:
+        norms = self.unrolled.gradient_norms
+        last = sub(self.length)
+        lines = [
+            _(
+                "Backward through time: ‖∂h{T}/∂hᵢ‖, the size of the gradient of the last hidden "
+                "state with respect to each earlier one (the engine's backward pass)."
+            ).format(T=last)
+        ]
+        factors = self.step_factors()
+        if factors.size:
+            lines.append(
+                _(
+                    "Each step back multiplies it by ∂hᵢ/∂hᵢ₋₁ = diag(hᵢ(1 − hᵢ))·Wᵀ; "
+                    "sizes: {sizes}"
+                ).format(sizes="; ".join(short(float(f)) for f in factors))
+            )
+        if self.length >= 2:
+            if norms[0] < norms[-1]:
+                lines.append(
+                    _("From h{T} back to h₁ it shrinks to {value}: the gradient vanishes.").format(
+                        T=last, value=short(float(norms[0]))
+                    )
+                )
+            else:
+                lines.append(
+                    _("From h{T} back to h₁ it grows to {value}: the gradient explodes.").format(
+                        T=last, value=short(float(norms[0]))
+                    )
+                )
+        lines.append(_("+ and − scale W (now W × {scale}).").format(scale=scale_text(self.w_scale)))
+        return lines
+
+    def readout_lines(self, ascii_only: bool = False) -> list[str]:
+        head = _("{phase}, step {k} of {n}").format(
+            phase=_(PHASE_NAMES[self.phase]),
+            k=format_integer(self.step_count),
+            n=format_integer(self.total),
+        )
+        if self.w_scale != 1.0:
+            head += f"  W × {scale_text(self.w_scale)}"
+        lines = [head, *self.lines(ascii_only), self.status_line()]
+        return [ascii_text(line) for line in lines] if ascii_only else lines
+
+
+def scale_text(scale: float) -> str:
+    """W's scale as a power of two: 2, 4, 1/2, 1/4."""
+    if scale >= 1:
+        return format_integer(round(scale))
+    return f"1/{format_integer(round(1 / scale))}"
+
+
+ASCII_QUOTES = str.maketrans(
+    {"„": '"', "“": '"', "”": '"', "‖": "|", "␣": "_", "—": "-", "–": "-", "₋": "-"}
+)
+
+
+def ascii_text(text: str) -> str:
+    """``text`` for an ASCII terminal: maths spelled out, Estonian letters kept."""
+    return ascii_maths(text.translate(ASCII_QUOTES))

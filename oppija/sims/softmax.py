@@ -1,0 +1,244 @@
+"""Softmax with a temperature, the one-hot target and the cross-entropy, computed by the engine.
+
+The lecture's example (lessons/et/08-kokkuvote.md): logits z = (2; 1; 0,1) give
+p ≈ (0,659; 0,242; 0,099), and with class 0 right 𝓔 = −ln p₀ ≈ 0,417. The probabilities are
+``(Tensor(z) / T).softmax()``, the error ``−log_softmax(z / T)[target]`` and its gradient comes
+from ``backward()``: ∂𝓔/∂z = (p − y)/T. Both ops subtract the maximum first, so logits of ±1000
+give the same distribution as their differences do. ``step()`` is one gradient-descent step on
+the logits themselves, so that the learner watches the right class's probability rise.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from oppija.engine.tensor import Tensor, no_grad
+from oppija.i18n import _, format_decimal, format_fixed, format_integer
+from oppija.sims.ascii_spelling import ascii_spelling
+from oppija.sims.base import choose, plain
+from oppija.sims.demo import Demo
+from oppija.sims.settings import DemoSettingError, checked_value
+
+DEFAULT_LOGITS = (2.0, 1.0, 0.1)  # the slide's cat, dog and car
+LEARNING_RATE = 0.5  # α of step(): the right class's p rises visibly from the first step
+LOGIT_BOUND = 1000.0  # the parameter table's range for a logit
+NUDGE = 0.5  # how far u and d move the chosen logit
+CONVERGED_AT = 0.99  # the run ends once the right class has this much probability
+# + and − walk these temperatures: the table on the slide has 0,5, 1, 2 and 5.
+TEMPERATURES = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0)
+SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+@dataclass(frozen=True)
+class SoftmaxParams:
+    """The start: logits, temperature T and the right class (numbered from 0)."""
+
+    logits: tuple[float, ...]
+    temperature: float
+    target: int
+
+
+def checked_target(target: int, count: int) -> int:
+    """``target`` if it names one of ``count`` classes; a translated error otherwise."""
+    if 0 <= target < count:
+        return target
+    raise DemoSettingError(
+        _("“target” must be a class number from 0 to {last}, not {value}").format(
+            last=format_integer(count - 1), value=format_integer(target)
+        )
+    )
+
+
+def softmax_numbers(
+    logits: np.ndarray, temperature: float, target: int
+) -> tuple[np.ndarray, float, np.ndarray]:
+    """p = softmax(z/T), 𝓔 = −ln p_target and ∂𝓔/∂z, all from the engine.
+
+    The gradient is the engine's ``backward()`` through log-softmax; it equals (p − y)/T.
+    """
+    with np.errstate(all="ignore"):
+        z = Tensor(np.asarray(logits, dtype=np.float64), requires_grad=True)
+        scaled = z / temperature
+        probabilities = scaled.softmax()
+        error = -scaled.log_softmax()[target]
+        error.backward()
+        gradient = np.zeros_like(z.data) if z.grad is None else np.array(z.grad, dtype=float)
+        return probabilities.data.copy(), float(error.data), gradient
+
+
+def probabilities_at(logits: np.ndarray, temperature: float) -> np.ndarray:
+    """softmax(z/T) alone from the engine (no error, no gradient): the temperature table."""
+    with np.errstate(all="ignore"), no_grad():
+        return (Tensor(np.asarray(logits, dtype=np.float64)) / temperature).softmax().data
+
+
+def subscript(index: int) -> str:
+    """A class number as a subscript: p₀, z₂."""
+    return str(index).translate(SUBSCRIPTS)
+
+
+class Softmax(Demo):
+    """Logits to probabilities: change a logit, T or the right class and every number follows."""
+
+    name = "softmax"
+    params: SoftmaxParams
+
+    @classmethod
+    def build_params(cls, settings: Mapping[str, object]) -> SoftmaxParams:
+        logits = tuple(float(v) for v in choose(settings, "logits", DEFAULT_LOGITS))
+        target = int(choose(settings, "target", 0))  # type: ignore[call-overload]
+        return SoftmaxParams(
+            logits=logits,
+            temperature=float(choose(settings, "temperature", 1.0)),  # type: ignore[arg-type]
+            target=checked_target(target, len(logits)),
+        )
+
+    # ------------------------------------------------------------------ the run
+    def reset(self) -> None:
+        self.logits = np.array(self.params.logits, dtype=np.float64)
+        self.temperature = self.params.temperature
+        self.target = self.params.target
+        self.selected = min(getattr(self, "selected", 0), len(self.logits) - 1)
+        self.step_count = 0
+        self.status = "running"
+        self.status_message = ""
+        self._measure()
+        self.version += 1
+
+    def _measure(self) -> None:
+        self.probabilities, self.cross_entropy, self.gradient = softmax_numbers(
+            self.logits, self.temperature, self.target
+        )
+        self._check_end()
+
+    def _check_end(self) -> None:
+        p_target = float(self.probabilities[self.target])
+        if not math.isfinite(self.cross_entropy) or not np.all(np.isfinite(self.gradient)):
+            self.status = "diverged"
+            self.status_message = _("The numbers became infinite or undefined.")
+        elif p_target >= CONVERGED_AT:
+            self.status = "converged"
+            self.status_message = _(
+                "The right class has probability {p} ≥ {bound}: the error is almost 0."
+            ).format(p=format_fixed(p_target, 3), bound=format_fixed(CONVERGED_AT, 2))
+        else:
+            self.status = "running"
+            self.status_message = ""
+
+    def advance(self) -> None:
+        """One gradient-descent step on the logits: z ← z − α·∂𝓔/∂z."""
+        with np.errstate(all="ignore"):
+            self.logits = self.logits - LEARNING_RATE * self.gradient
+        self._measure()
+
+    # ------------------------------------------------------------------ controls
+    def _edited(self) -> None:
+        self._measure()
+        self.version += 1
+
+    def set_temperature(self, value: float | str) -> None:
+        """T from typed text or a number; the logits stay (a translated error if out of range)."""
+        temperature = float(checked_value(self.name, "temperature", value))  # type: ignore[arg-type]
+        self.settings["temperature"] = temperature
+        self.params = replace(self.params, temperature=temperature)
+        self.temperature = temperature
+        self._edited()
+
+    def warmer(self, direction: int) -> None:
+        """The next temperature up (``direction`` 1) or down (−1) on the 1-2-5 ladder."""
+        if direction > 0:
+            higher = [t for t in TEMPERATURES if t > self.temperature * (1 + 1e-9)]
+            chosen = higher[0] if higher else TEMPERATURES[-1]
+        else:
+            lower = [t for t in TEMPERATURES if t < self.temperature * (1 - 1e-9)]
+            chosen = lower[-1] if lower else TEMPERATURES[0]
+        self.set_temperature(chosen)
+
+    def set_logits(self, values: Sequence[float] | str) -> None:
+        """New logits typed (a new start: ``r`` comes back to them); T and the target stay.
+
+        Raises:
+            DemoSettingError: translated, for a bad list or a target beyond the new classes.
+        """
+        given = values if isinstance(values, str) else tuple(float(v) for v in values)
+        logits = tuple(checked_value(self.name, "logits", given))  # type: ignore[call-overload]
+        checked_target(self.target, len(logits))
+        self.settings["logits"] = logits
+        self.params = replace(self.params, logits=logits)
+        self.selected = min(self.selected, len(logits) - 1)
+        self.reset()
+
+    def set_target(self, value: int | str) -> None:
+        """The right class (a translated error when there is no such class)."""
+        target = checked_target(
+            int(checked_value(self.name, "target", value)),  # type: ignore[call-overload]
+            len(self.logits),
+        )
+        self.settings["target"] = target
+        self.params = replace(self.params, target=target)
+        self.target = target
+        self._edited()
+
+    def next_target(self) -> None:
+        """The next class is the right one (after the last, the first)."""
+        self.set_target((self.target + 1) % len(self.logits))
+
+    def choose_logit(self, direction: int) -> None:
+        """The logit that u and d move: the next one down (1) or up (−1), wrapping around."""
+        self.selected = (self.selected + direction) % len(self.logits)
+        self.version += 1
+
+    def nudge(self, direction: int) -> None:
+        """Raise (1) or lower (−1) the chosen logit by 0,5 (within ±1000)."""
+        logits = self.logits.copy()
+        moved = round(float(logits[self.selected]) + direction * NUDGE, 10)
+        logits[self.selected] = min(max(moved, -LOGIT_BOUND), LOGIT_BOUND)
+        self.logits = logits
+        self._edited()
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def one_hot(self) -> np.ndarray:
+        y = np.zeros(len(self.logits))
+        y[self.target] = 1.0
+        return y
+
+    @property
+    def lr(self) -> float:
+        return LEARNING_RATE
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "logits": plain(self.logits),
+            "temperature": plain(self.temperature),
+            "probabilities": plain(self.probabilities),
+            "target": self.target,
+            "one_hot": plain(self.one_hot),
+            "cross_entropy": plain(self.cross_entropy),
+            "gradient": plain(self.gradient),
+            "selected": self.selected,
+            "lr": LEARNING_RATE,
+        }
+
+    def step_sentence(self) -> str:
+        """What space and n do, with α and the class whose probability rises."""
+        return _(
+            "Space or n: a gradient-descent step z ← z − α·∂𝓔/∂z (α = {lr}) raises the right "
+            "class's probability p{k}."
+        ).format(lr=format_fixed(LEARNING_RATE, 1), k=subscript(self.target))
+
+    def readout_lines(self, ascii_only: bool = False) -> list[str]:
+        k = subscript(self.target)
+        vector = "; ".join(format_fixed(p, 3) for p in self.probabilities)
+        lines = [
+            f"T = {format_decimal(self.temperature, 2)}",
+            f"p = ({vector})",
+            f"𝓔 = −ln p{k} = {format_fixed(self.cross_entropy, 3)}",
+            self.status_message or self.step_sentence(),
+        ]
+        return [ascii_spelling(line) for line in lines] if ascii_only else lines

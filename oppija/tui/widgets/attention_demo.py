@@ -1,0 +1,46 @@
+"""The attention demo: a tiny trained transformer decodes a sentence, one output word per step."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding
+
+from oppija.i18n import N_
+from oppija.tui.widgets.demo_panel import TypedValue
+from oppija.tui.widgets.step_demo import StepDemo
+
+MOST_HEADS = 8
+
+
+class AttentionDemo(StepDemo):
+    """n writes a word (or shows the next of the five steps), p back, End; w the view;
+    + and − the number of heads; , and . the head shown; c copy or reverse; s a sentence."""
+
+    BINDINGS = [
+        Binding("w", "next_view", N_("Decoding / five steps")),
+        Binding("plus", "heads(1)", N_("More/fewer heads"), key_display="+/-"),
+        Binding("minus", "heads(-1)", N_("Fewer heads"), show=False),
+        Binding("comma", "choose_head(-1)", N_("Previous/next head"), key_display=", ."),
+        Binding("full_stop", "choose_head(1)", N_("Next head"), show=False),
+        Binding("c", "next_preset", N_("Copy or reverse")),
+    ]
+    CYCLED: ClassVar[str] = "task"
+    TYPED: ClassVar[tuple[TypedValue, ...]] = (
+        TypedValue("s", "sentence", N_("input sentence"), N_("sentence")),
+    )
+
+    def action_next_view(self) -> None:
+        self._stop()
+        self.simulation.next_view()
+        self._changed()
+
+    def action_heads(self, delta: int) -> None:
+        """One head more or fewer (1 to 8): the model is trained anew for that many heads."""
+        heads = int(self.simulation.params.heads) + delta
+        if 1 <= heads <= MOST_HEADS:
+            self._apply({"heads": heads})
+
+    def action_choose_head(self, delta: int) -> None:
+        self.simulation.choose_head(delta)
+        self._changed()

@@ -1,0 +1,94 @@
+"""The LSTM picture: sizes and modes, the current step's equations, the slide's example."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator
+
+import pytest
+from rich.segment import Segment
+
+from oppija import i18n
+from oppija.plot import MODES, PlotStyles
+from oppija.scenes.lstm import draw_lstm
+from oppija.sims.lstm import LSTMGates
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
+SIZES = [(20, 6), (40, 12), (60, 14), (80, 24), (160, 48), (200, 60)]
+
+
+@pytest.fixture(autouse=True)
+def estonian() -> Iterator[None]:
+    before = i18n.current_language()
+    i18n.set_language("et")
+    yield
+    i18n.set_language(before)
+
+
+def text_of(rows: list[list[Segment]]) -> str:
+    return "\n".join("".join(segment.text for segment in row) for row in rows)
+
+
+def demo_at(steps: int, **settings: object) -> LSTMGates:
+    demo = LSTMGates(**settings)
+    demo.run(steps)
+    return demo
+
+
+@pytest.mark.parametrize(
+    ("size", "mode", "steps", "hidden"),
+    list(itertools.product(SIZES, MODES, [0, 1, 5], [1, 2, 8])),
+)
+def test_the_scene_fills_exactly_its_size(
+    size: tuple[int, int], mode: str, steps: int, hidden: int
+) -> None:
+    width, height = size
+    demo = demo_at(steps, hidden=hidden)
+    long = demo_at(steps, hidden=hidden, sequence=tuple([10.0, -10.0] * 6))
+    for simulation, styles in itertools.product(
+        (demo, long), (PlotStyles.default(), PlotStyles.plain())
+    ):
+        rows = draw_lstm(simulation, width, height, mode, styles, unit=hidden - 1)  # type: ignore[arg-type]
+        assert len(rows) == height
+        assert all(sum(segment.cell_length for segment in row) == width for row in rows)
+        if mode == "ascii":
+            assert {c for c in text_of(rows) if not c.isascii()} <= ESTONIAN_LETTERS
+
+
+def test_the_current_step_is_written_out_with_its_numbers() -> None:
+    demo = demo_at(2)
+    step = demo.current
+    assert step is not None
+    text = text_of(draw_lstm(demo, 160, 48, "braille", PlotStyles.plain()))
+    assert "▼ t = 2" in text
+    f, i, g, c = (float(step.gates[k][0]) for k in ("f", "i", "g", "c"))
+    c_prev = float(step.c_prev[0])
+    c_line = f"cₜ = fₜ·cₜ₋₁ + iₜ·gₜ = {f:.2f}·{c_prev:.2f} + {i:.2f}·{g:.2f} = {c:.2f}"
+    assert c_line.replace(".", ",") in text
+    assert "fₜ = σ(W_f xₜ + U_f hₜ₋₁ + b_f) = σ(" in text
+    assert "hₜ = oₜ·tanh(cₜ)" in text
+    assert text.count("·") >= 4  # not-yet-read steps are dots
+
+
+def test_the_unit_option_chooses_whose_equations() -> None:
+    demo = demo_at(1)
+    first = text_of(draw_lstm(demo, 160, 48, "braille", PlotStyles.plain()))
+    second = text_of(draw_lstm(demo, 160, 48, "braille", PlotStyles.plain(), unit=1))
+    assert first != second
+    c2 = float(demo.steps[0].gates["c"][1])
+    assert f"= {c2:.2f}".replace(".", ",").replace("-", "−") in second
+
+
+def test_the_slide_example_is_written_out() -> None:
+    """0,9 · 2 + 0,1 · 0,5 = 1,85; h = 0,5 · tanh(1,85) ≈ 0,48."""
+    logit = lambda p: math.log(p / (1 - p))  # noqa: E731
+    weights = {f"{group}_{g}": [[0.0]] for group in ("W", "U") for g in "fioc"}
+    weights.update(b_f=[logit(0.9)], b_i=[logit(0.1)], b_o=[0.0], b_c=[math.atanh(0.5)])
+    demo = LSTMGates(weights=weights, initial=([0.0], [2.0]), sequence=(1.0,), hidden=1)
+    demo.step()
+    text = text_of(draw_lstm(demo, 160, 48, "braille", PlotStyles.plain()))
+    assert "= 0,90·2,00 + 0,10·0,50 = 1,85" in text
+    assert "0,50·tanh(1,85) = 0,50·0,95 = 0,48" in text

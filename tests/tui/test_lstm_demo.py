@@ -1,0 +1,50 @@
+"""The LSTM demo in the app: n steps through the sequence, p back, End, the keys of its own."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from oppija.tui.widgets.lstm_demo import LSTMDemo
+from tests.tui.conftest import AppFactory, screen_text
+from tests.tui.test_demos import open_demo
+
+
+async def test_lstm_steps_its_gates(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(app, pilot, "lstm")
+        assert isinstance(demo, LSTMDemo)
+        assert demo.simulation.params.sequence == (1.0, 0.0, 0.0, 0.0, 1.0)
+        assert demo.simulation.params.hidden == 2
+        before = screen_text(app)
+        await pilot.press("n", "n")
+        state = demo.simulation.state()
+        assert state["step"] == 2 and len(state["gates"]) == 2
+        await pilot.pause()
+        after_two = screen_text(app)
+        assert after_two != before
+        await pilot.press("p")
+        assert demo.simulation.step_count == 1
+        await pilot.press("end")
+        assert demo.simulation.status == "done"
+        assert len(demo.simulation.state()["gates"]) == 5
+        await pilot.press("p")
+        assert demo.simulation.step_count == 4
+
+        await pilot.press("u")  # the equations of unit 2
+        assert demo.unit == 1
+        await pilot.press("h")
+        assert demo.simulation.params.hidden == 3 and demo.unit == 0
+        seed = demo.simulation.params.seed
+        await pilot.press("w")
+        assert demo.simulation.params.seed == seed + 1
+
+        await pilot.press("s")
+        field = demo.query_one("#demo-input", Input)
+        assert field.value == "1 0 0 0 1"
+        field.value = ""
+        await pilot.press(*"1; 1; 0", "enter")
+        assert demo.simulation.params.sequence == (1.0, 1.0, 0.0)
+        assert demo.simulation.step_count == 0
+        await pilot.press("r")
+        assert demo.simulation.params.sequence == (1.0, 1.0, 0.0)
