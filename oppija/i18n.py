@@ -96,7 +96,7 @@ def _scientific(value: float) -> str:
     return text
 
 
-def _quick_fixed(value: float, digits: int) -> str | None:
+def _quick_fixed(value: float, digits: int, percent: bool = False) -> str | None:
     """``value`` with exactly ``digits`` decimals without Babel, or None where Babel is needed.
 
     Babel costs tens of microseconds a number and a running demo writes dozens each frame.
@@ -104,11 +104,13 @@ def _quick_fixed(value: float, digits: int) -> str | None:
     on the shortest decimal) and given the language's decimal sign and minus. A number that
     rounds to zero has no sign: −0,00 would read as a number below zero.
     """
-    if not 0 <= digits < len(_QUANTA) or not abs(value) < 999.5:
+    if not 0 <= digits < len(_QUANTA) or not abs(value * 100 if percent else value) < 999.5:
         return None
     from decimal import ROUND_HALF_EVEN, Decimal
 
     exact = Decimal(repr(float(value) + 0.0))
+    if percent:
+        exact = exact.scaleb(2)  # ×100 exactly, as Babel does: 0,575 is 57,5 %, not 57,49…
     text = format(exact.quantize(Decimal(_QUANTA[digits]), ROUND_HALF_EVEN), "f")
     if text.startswith("-") and not text.strip("-0."):
         text = text[1:]
@@ -152,6 +154,9 @@ def format_fixed(value: float, digits: int = 2) -> str:
 
 def format_percent(fraction: float, digits: int = 0) -> str:
     """A fraction as a percentage in the active language (Estonian: '12 %')."""
+    quick = _quick_fixed(fraction, digits, percent=True) if math.isfinite(fraction) else None
+    if quick is not None:
+        return quick + ("%" if _language == "en" else " %")
     from babel.numbers import format_percent as babel_percent
 
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + " %"

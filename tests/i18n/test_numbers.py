@@ -120,3 +120,52 @@ def test_huge_numbers_are_written_with_a_power_of_ten(
         assert i18n.format_fixed(value, 4) == expected
     finally:
         i18n.set_language(previous)
+
+
+def reads_as(ours: str, babels: str) -> bool:
+    """Babel's text, except that a number rounded to zero has no minus (−0,00 is 0,00)."""
+    zero = not any(digit in babels for digit in "123456789")
+    return ours == babels or (zero and ours == babels.lstrip("−-"))
+
+
+@pytest.mark.parametrize("language", ["et", "en"])
+def test_numbers_below_a_thousand_read_as_babel_writes_them(language: str) -> None:
+    """Below 1000 the numbers are rounded without Babel (it is slow in a running demo's
+    frame); they must read exactly as Babel writes them, ties and all, in both languages."""
+    import random
+
+    from babel.numbers import format_decimal as babel_decimal
+    from babel.numbers import format_percent as babel_percent
+
+    previous = i18n.current_language()
+    i18n.set_language(language)
+    rng = random.Random(27)
+    ties = [0.125, 0.135, 2.5, 0.575, 0.0005, 999.4, 1e-7]
+    values = ties + [rng.uniform(-999, 999) * 10 ** -rng.randint(0, 6) for _ in range(3000)]
+    try:
+        for value in values:
+            for digits in (0, 1, 2, 3, 6):
+                decimals = "." + "0" * digits if digits else ""
+                fixed = babel_decimal(value, format="#,##0" + decimals, locale=language)
+                loose = babel_decimal(
+                    value, format="#,##0" + decimals.replace("0", "#"), locale=language
+                )
+                percent = babel_percent(
+                    value / 100,
+                    format="#,##0" + decimals + ("%" if language == "en" else " %"),
+                    locale=language,
+                )
+                if language == "et":
+                    fixed, loose, percent = (t.replace("-", "−") for t in (fixed, loose, percent))
+                assert reads_as(i18n.format_fixed(value, digits), fixed), (value, digits)
+                assert reads_as(i18n.format_decimal(value, digits), loose), (value, digits)
+                assert reads_as(i18n.format_percent(value / 100, digits), percent), (value, digits)
+    finally:
+        i18n.set_language(previous)
+
+
+@pytest.mark.usefixtures("estonian")
+def test_a_number_that_rounds_to_zero_has_no_minus() -> None:
+    assert i18n.format_fixed(-0.001, 2) == "0,00"
+    assert i18n.format_decimal(-0.001, 2) == "0"
+    assert i18n.format_fixed(-0.006, 2) == "−0,01"
