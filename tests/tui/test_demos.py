@@ -241,3 +241,14 @@ async def test_closing_the_contents_gives_the_keys_back_to_the_demo(make_app: Ap
         await pilot.press("n")
         await pilot.pause()
         assert demo.simulation.step_count == before + 1
+
+
+async def test_from_one_demo_straight_to_another(make_app: AppFactory) -> None:
+    """End or the contents can jump from a shown demo to another slide's demo: the old one is
+    removed first (both are "#demo"), and the new one is there, focused."""
+    app = make_app(slide="cnn-conv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_demo(app, pilot, "cnn-conv")
+        demo = await open_demo(app, pilot, "attention-decoding")
+        assert len(app.screen.query("#demo")) == 1
+        assert demo.simulation.name == "attention"
