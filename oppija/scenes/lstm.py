@@ -100,17 +100,9 @@ def text_styles(lines: list[str], styles: PlotStyles) -> list[tuple[str, str | N
     return [(line, styles.label if k == 0 else None) for k, line in enumerate(lines)]
 
 
-def number(value: float, digits: int = 2) -> str:
-    """A value with ``digits`` decimals; one that rounds to zero has no minus sign."""
-    text = format_fixed(value, digits)
-    if text.startswith(("−", "-")) and not any(char in "123456789" for char in text):
-        return text[1:]
-    return text
-
-
 def factor(value: float) -> str:
     """A number inside a sum or a product: negative ones in parentheses."""
-    text = number(value)
+    text = format_fixed(value)
     return f"({text})" if text.startswith(("−", "-")) else text
 
 
@@ -122,7 +114,7 @@ def equation_lines(simulation: LSTMGates, unit: int) -> list[str]:
     j = unit
     t = simulation.step_count
     title = _("Time step t = {t}, xₜ = {x}, unit {unit}:").format(
-        t=format_integer(t), x=number(step.x, 2), unit=format_integer(j + 1)
+        t=format_integer(t), x=format_fixed(step.x, 2), unit=format_integer(j + 1)
     )
     lines = [title]
     for gate, name, activation in (
@@ -136,12 +128,12 @@ def equation_lines(simulation: LSTMGates, unit: int) -> list[str]:
     f, i, o, g = (float(gates[k][j]) for k in ("f", "i", "o", "g"))
     c_prev, c, h = float(step.c_prev[j]), float(gates["c"][j]), float(gates["h"][j])
     lines.append(
-        f"cₜ = fₜ·cₜ₋₁ + iₜ·gₜ = {number(f, 2)}·{factor(c_prev)} + {number(i, 2)}·{factor(g)}"
-        f" = {number(c, 2)}"
+        f"cₜ = fₜ·cₜ₋₁ + iₜ·gₜ = {format_fixed(f, 2)}·{factor(c_prev)} + "
+        f"{format_fixed(i, 2)}·{factor(g)} = {format_fixed(c, 2)}"
     )
     lines.append(
-        f"hₜ = oₜ·tanh(cₜ) = {number(o, 2)}·tanh({number(c, 2)}) = {number(o, 2)}·"
-        f"{factor(float(np.tanh(c)))} = {number(h, 2)}"
+        f"hₜ = oₜ·tanh(cₜ) = {format_fixed(o, 2)}·tanh({format_fixed(c, 2)}) = "
+        f"{format_fixed(o, 2)}·{factor(float(np.tanh(c)))} = {format_fixed(h, 2)}"
     )
     return lines
 
@@ -156,7 +148,9 @@ def gate_line(
     value = float(step.gates[gate][unit])
     label = f"{gate}ₜ = {activation}(W_{name} xₜ + U_{name} hₜ₋₁ + b_{name})"
     numbers = f"{activation}({factor(w)}·{factor(step.x)} + {factor(uh)} + {factor(b)})"
-    line = f"{label} = {numbers} = {activation}({number(total, 2)}) = {number(value, 2)}"
+    line = (
+        f"{label} = {numbers} = {activation}({format_fixed(total, 2)}) = {format_fixed(value, 2)}"
+    )
     if gate == "g":
         line += "  " + _("(the candidate)")
     return line
@@ -256,7 +250,7 @@ class Table:
 
     def number(self, value: float, digits: int = 2) -> str:
         """A value in the active language (ASCII minus in ASCII mode)."""
-        text = number(value, digits)
+        text = format_fixed(value, digits)
         return text.replace("−", "-") if self.ascii_only else text
 
     def short(self, value: float) -> str:

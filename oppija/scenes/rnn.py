@@ -18,7 +18,8 @@ from rich.style import Style
 from oppija.i18n import _, format_fixed, format_integer
 from oppija.plot import Mode, PlotStyles, bar_chart
 from oppija.scenes.rows import Rows, fit, text_row
-from oppija.sims.rnn import RecurrentNetwork, ascii_text, letter_text, short, sub
+from oppija.sims.backprop_words import subscript
+from oppija.sims.rnn import RecurrentNetwork, ascii_text, letter_text, short
 
 ARROW = {"unicode": "─W─▶", "ascii": "-W->"}
 BOX = {  # corners and edges: top-left, top-right, bottom-left, bottom-right, across, down
@@ -237,7 +238,7 @@ def chain_rows(
         if ascii_only:
             kind = "ascii-heavy" if kind == "heavy" else "ascii"
         tl, tr, bl, br, across, down = BOX[kind]
-        label = spell(f"h{sub(step)}")
+        label = spell(f"h{subscript(step)}")
         grid.put(top, column, tl + label + across * (inner - len(label)) + tr, style)
         for k in range(hidden):
             grid.put(top + 1 + k, column, down, style)
@@ -247,7 +248,9 @@ def chain_rows(
         if step > 0:
             centre = column + box // 2
             output = (
-                letter_text(predictions[step - 1]) if predictions is not None else f"y{sub(step)}"
+                letter_text(predictions[step - 1])
+                if predictions is not None
+                else f"y{subscript(step)}"
             )
             output = spell(output)
             grid.put(0, centre - len(output) // 2, output, styles.tangent)
@@ -276,7 +279,7 @@ def backward_bars(simulation: RecurrentNetwork, width: int, mode: Mode, styles: 
     norms = simulation.unrolled.gradient_norms
     last = simulation.length
     labels = [
-        (f"|dh{last}/dh{i}|" if ascii_only else f"‖∂h{sub(last)}/∂h{sub(i)}‖")
+        (f"|dh{last}/dh{i}|" if ascii_only else f"‖∂h{subscript(last)}/∂h{subscript(i)}‖")
         for i in range(last, 0, -1)
     ]
     values = norms[::-1]

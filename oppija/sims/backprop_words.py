@@ -16,6 +16,12 @@ from oppija.i18n import N_, _, current_language, format_decimal, format_integer
 
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
+
+def subscript(number: int) -> str:
+    """A step or class number as a subscript: 3 -> ₃, 12 -> ₁₂."""
+    return str(number).translate(SUBSCRIPTS)
+
+
 # Maths symbols a terminal without Unicode maths cannot show, spelled in ASCII.
 _ASCII_MATHS = str.maketrans(
     {

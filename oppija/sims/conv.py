@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from oppija.engine.tensor import Tensor, no_grad
-from oppija.i18n import N_, _, current_language, format_decimal, format_integer
+from oppija.i18n import N_, _, format_decimal, format_integer
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
@@ -313,20 +313,9 @@ class Convolution(ReplayedDemo):
 
 
 # ---------------------------------------------------------------------------------- words
-_NUMBERS: dict[tuple[str, float], str] = {}  # Babel is slow; a picture writes ~200 numbers
-_NUMBERS_LIMIT = 4096
-
-
 def number(value: float) -> str:
-    """A pixel, weight or output as the learner reads it (at most two decimals), remembered
-    per language so that a frame does not format the same few numbers again."""
-    key = (current_language(), float(value))
-    text = _NUMBERS.get(key)
-    if text is None:
-        if len(_NUMBERS) >= _NUMBERS_LIMIT:
-            _NUMBERS.clear()
-        text = _NUMBERS[key] = format_decimal(float(value), 2)
-    return text
+    """A pixel, weight or output as the learner reads it: at most two decimals."""
+    return format_decimal(float(value), 2)
 
 
 def product_terms(patch: np.ndarray, kernel: np.ndarray) -> list[str]:

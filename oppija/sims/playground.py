@@ -28,6 +28,7 @@ from oppija.engine.nn import MLP
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import N_, _, format_decimal, format_integer, format_percent, ngettext
+from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 
@@ -334,7 +335,7 @@ class Playground(Demo):
             self.status_message or _("Training is running."),
         ]
         if ascii_only:
-            return [line.replace("\N{MINUS SIGN}", "-").replace("\u00a0", " ") for line in lines]
+            return [ascii_spelling(line) for line in lines]
         return lines
 
     def state(self) -> dict[str, Any]:

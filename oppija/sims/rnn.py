@@ -31,7 +31,7 @@ from oppija.engine.nn import RNNCell
 from oppija.engine.optim import Adam
 from oppija.engine.tensor import Tensor, no_grad, stack
 from oppija.i18n import N_, _, format_integer
-from oppija.sims.backprop_words import SUBSCRIPTS, ascii_maths, decimal, short
+from oppija.sims.backprop_words import ascii_maths, decimal, short, subscript
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
 
@@ -191,11 +191,6 @@ def vector(values: Sequence[float] | np.ndarray, digits: int = 3) -> str:
 
 def short_digits(value: float, digits: int) -> str:
     return short(value) if digits == 3 else decimal(value, digits)
-
-
-def sub(number: int) -> str:
-    """A step number as a subscript: 3 -> ₃, 12 -> ₁₂."""
-    return str(number).translate(SUBSCRIPTS)
 
 
 def letter_text(letter: str) -> str:
@@ -412,7 +407,9 @@ class RecurrentNetwork(ReplayedDemo):
         """How the letters become inputs, one-hot; in a narrow picture the order and one example."""
         if self.letters is None:
             return _("Inputs: {values}").format(
-                values="; ".join(f"x{sub(i + 1)} = {label}" for i, label in enumerate(self.labels))
+                values="; ".join(
+                    f"x{subscript(i + 1)} = {label}" for i, label in enumerate(self.labels)
+                )
             )
         eye = np.eye(len(self.letters))
         onehots = "  ".join(
@@ -448,7 +445,7 @@ class RecurrentNetwork(ReplayedDemo):
 
     def _forward_lines(self, i: int) -> list[str]:
         u = self.unrolled
-        s, p = sub(i), sub(i - 1)
+        s, p = subscript(i), subscript(i - 1)
         x = self.inputs[i - 1]
         head = _("Step {i} of {n}: input {label}, x{s} = {x}").format(
             i=format_integer(i),
@@ -502,7 +499,7 @@ class RecurrentNetwork(ReplayedDemo):
             lines.append(
                 message.format(
                     j=format_integer(earlier),
-                    hj=f"h{sub(earlier)} = {vector(before)}",
+                    hj=f"h{subscript(earlier)} = {vector(before)}",
                     hi=f"h{s} = {vector(now)}",
                 )
             )
@@ -510,7 +507,7 @@ class RecurrentNetwork(ReplayedDemo):
 
     def _backward_lines(self) -> list[str]:
         norms = self.unrolled.gradient_norms
-        last = sub(self.length)
+        last = subscript(self.length)
         lines = [
             _(
                 "Backward through time: ‖∂h{T}/∂hᵢ‖, the size of the gradient of the last hidden "

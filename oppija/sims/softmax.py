@@ -20,6 +20,7 @@ import numpy as np
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import _, format_decimal, format_fixed, format_integer
 from oppija.sims.ascii_spelling import ascii_spelling
+from oppija.sims.backprop_words import subscript
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.settings import DemoSettingError, checked_value
@@ -31,7 +32,6 @@ NUDGE = 0.5  # how far u and d move the chosen logit
 CONVERGED_AT = 0.99  # the run ends once the right class has this much probability
 # + and − walk these temperatures: the table on the slide has 0,5, 1, 2 and 5.
 TEMPERATURES = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0)
-SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 @dataclass(frozen=True)
@@ -75,11 +75,6 @@ def probabilities_at(logits: np.ndarray, temperature: float) -> np.ndarray:
     """softmax(z/T) alone from the engine (no error, no gradient): the temperature table."""
     with np.errstate(all="ignore"), no_grad():
         return (Tensor(np.asarray(logits, dtype=np.float64)) / temperature).softmax().data
-
-
-def subscript(index: int) -> str:
-    """A class number as a subscript: p₀, z₂."""
-    return str(index).translate(SUBSCRIPTS)
 
 
 class Softmax(Demo):

@@ -36,6 +36,7 @@ from oppija.i18n import (
     format_percent,
     ngettext,
 )
+from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.playground import Split, binary_loss, scores, seed_streams, weights_finite
@@ -315,7 +316,7 @@ class TransferLearning(Demo):
             self.status_message or _("Training is running."),
         ]
         if ascii_only:
-            return [line.replace("\N{MINUS SIGN}", "-").replace("\u00a0", " ") for line in lines]
+            return [ascii_spelling(line) for line in lines]
         return lines
 
     def state(self) -> dict[str, Any]:
