@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual import events
+from textual.app import App
+from textual.keys import key_to_character
+from textual.message_pump import MessagePump
+from textual.pilot import Pilot
+from textual.widget import Widget
 
 from oppija import i18n
 from oppija.content.loader import load_lecture
 from oppija.content.model import Lecture
 from oppija.progress import ProgressStore
 from oppija.tui.app import OppijaApp
+from oppija.tui.screens.lecture import LectureScreen
 
 AppFactory = Callable[..., OppijaApp]
 
@@ -66,3 +76,124 @@ def screen_text(app: OppijaApp) -> str:
     """What the terminal shows right now, as plain lines of text."""
     strips = app.screen._compositor.render_strips()
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+# ----------------------------------------------------------------------------- driving the app
+# Pilot.press and Pilot.pause wait for idleness by sleeping in 20 ms slices until the process
+# seems idle: at least 40 ms a key, most of a long test's time. The helpers below wait on events
+# instead: a callback queued behind the pending messages of the app, the screen, the focused
+# widget and every widget with messages waiting, then a repaint, until nothing is left to do.
+
+SETTLE_TIMEOUT = 30.0  # seconds; only reached when the app hangs
+SETTLE_ROUNDS = 100
+
+
+def _reach(mark: asyncio.Future[None]) -> None:
+    mark.set_result(None)
+
+
+async def _fence(app: App[object], nodes: list[MessagePump]) -> None:
+    """Until each node has handled every message queued to it before this call."""
+    loop = asyncio.get_running_loop()
+    pending: set[asyncio.Future[None]] = set()
+    for node in nodes:
+        reached: asyncio.Future[None] = loop.create_future()
+        if node.call_later(_reach, reached):  # a plain function: Textual inspects its signature
+            pending.add(reached)
+    deadline = loop.time() + SETTLE_TIMEOUT
+    while pending and app.is_running:  # a crashed app drops its queues: stop waiting then
+        _done, pending = await asyncio.wait(pending, timeout=0.1)
+        if loop.time() > deadline:
+            raise TimeoutError("the app did not finish its messages in time")
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Until the app and its screen have handled everything the last input caused, drawn.
+
+    Queues are drained until none holds a message (a handled message may post others), then the
+    screen is drawn once; drawing runs the callbacks that wait for it (``call_after_refresh``),
+    so if that queued anything, round again.
+    """
+    app = pilot.app
+    for _round in range(SETTLE_ROUNDS):  # a running demo's timer may never let the queues empty
+        if not app.is_running:
+            return
+        screen = app.screen
+        nodes: list[MessagePump] = [app, *screen.walk_children(with_self=True)]
+        # the app, the screen and the focused widget may be inside a handler (a key's): a fence
+        # waits for it; any other widget only matters if it has messages waiting
+        await _fence(
+            app, [n for n in nodes if n.message_queue_size or n in (app, screen, screen.focused)]
+        )
+        if any(node.message_queue_size for node in nodes):
+            continue
+        if not app.is_running:
+            return
+        await pilot.wait_for_animation()  # waits for running animations, then draws now
+        if not any(node.message_queue_size for node in nodes):
+            return
+
+
+# Key names of the characters a test types that are not letters or digits.
+_KEY_NAMES = {"^": "circumflex_accent", "(": "left_parenthesis", ")": "right_parenthesis",
+              "*": "asterisk", "/": "slash", ",": "comma", ".": "full_stop", "-": "minus",
+              "+": "plus", " ": "space", ";": "semicolon", "_": "underscore", "'": "apostrophe",
+              "=": "equals_sign", "#": "number_sign", "[": "left_square_bracket",
+              "]": "right_square_bracket", "?": "question_mark"}  # fmt: skip
+
+
+def key_event(key: str) -> events.Key:
+    """The event the terminal driver sends for ``key`` (a key name or one character)."""
+    if len(key) == 1 and not key.isalnum():
+        key = _KEY_NAMES[key]
+    return events.Key(key, key_to_character(key))
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press ``keys`` one after another, each handled and drawn before the next."""
+    app = pilot.app
+    for key in keys:
+        if not app.is_running:
+            return
+        event = key_event(key)
+        event.set_sender(app)
+        app.post_message(event)
+        await settle(pilot)
+
+
+async def show_demo(pilot: Pilot[None], reveal: Callable[[], object]) -> Widget:
+    """Call ``reveal`` (it brings a demo on screen) and return the demo once it has the keys.
+
+    Waits for the lecture screen's ``demo_shown`` signal, then for any worker the demo started
+    (a training demo learns in one), then until the app has settled.
+    """
+    app = pilot.app
+    screen = app.screen
+    assert isinstance(screen, LectureScreen)
+    shown: asyncio.Future[Widget] = asyncio.get_running_loop().create_future()
+
+    def on_shown(widget: Widget) -> None:
+        if not shown.done():
+            shown.set_result(widget)
+
+    screen.demo_shown.subscribe(app, on_shown, immediate=True)
+    try:
+        revealed = reveal()
+        if inspect.isawaitable(revealed):
+            await revealed
+        demo = await asyncio.wait_for(shown, SETTLE_TIMEOUT)
+    finally:
+        screen.demo_shown.unsubscribe(app)
+    await app.workers.wait_for_complete()
+    await settle(pilot)
+    assert demo.has_focus
+    return demo
+
+
+async def open_demo(pilot: Pilot[None], slide_id: str) -> Any:
+    """Open ``slide_id`` fully revealed, where its demo shows, and return the demo."""
+    app = pilot.app
+    screen = app.screen
+    assert isinstance(screen, LectureScreen)
+    slide = screen.lecture.slide(slide_id)
+    return await show_demo(pilot, lambda: screen.go_to(slide_id, slide.step_count - 1))

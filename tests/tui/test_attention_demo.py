@@ -7,8 +7,7 @@ from textual.widgets import Input
 
 from oppija.sims.attention_model import END
 from oppija.tui.widgets.attention_demo import AttentionDemo
-from tests.tui.conftest import AppFactory, screen_text
-from tests.tui.test_demos import open_demo
+from tests.tui.conftest import AppFactory, open_demo, screen_text
 
 SLIDE = "attention-decoding"
 
@@ -16,7 +15,7 @@ SLIDE = "attention-decoding"
 async def test_the_slide_decodes_word_by_word_back_and_to_the_end(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, SLIDE)
+        demo = await open_demo(pilot, SLIDE)
         assert isinstance(demo, AttentionDemo)
         state = demo.simulation.state()
         assert (state["heads"], state["task"], state["view"]) == (2, "reverse", "decoding")
@@ -40,7 +39,7 @@ async def test_the_slide_decodes_word_by_word_back_and_to_the_end(make_app: AppF
 async def test_heads_view_task_and_a_typed_sentence(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, SLIDE)
+        demo = await open_demo(pilot, SLIDE)
         await pilot.press("plus", "plus")
         await pilot.pause()
         assert demo.simulation.params.heads == 4

@@ -6,8 +6,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from oppija.tui.widgets.conv_demo import ConvDemo
-from tests.tui.conftest import AppFactory, screen_text
-from tests.tui.test_demos import open_demo
+from tests.tui.conftest import AppFactory, open_demo, screen_text
 
 SLIDE = "cnn-conv"
 
@@ -15,7 +14,7 @@ SLIDE = "cnn-conv"
 async def test_n_moves_the_kernel_p_back_and_end_fills_the_map(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, SLIDE)
+        demo = await open_demo(pilot, SLIDE)
         assert isinstance(demo, ConvDemo)
         state = demo.simulation.state()
         assert (state["image"], state["kernel"]) == ("digit", "edge")  # the slide's block
@@ -40,7 +39,7 @@ async def test_n_moves_the_kernel_p_back_and_end_fills_the_map(make_app: AppFact
 async def test_kernel_picture_stride_padding_and_typed_weights(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, SLIDE)
+        demo = await open_demo(pilot, SLIDE)
         await pilot.press("c")
         assert demo.simulation.state()["kernel"] == "blur"
         await pilot.press("i")

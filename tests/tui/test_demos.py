@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from oppija import i18n
 from oppija.content.model import Lecture
-from oppija.tui.app import OppijaApp
-from oppija.tui.widgets.demo_panel import DemoPanel
 from oppija.tui.widgets.demo_picture import DemoPicture
 from oppija.tui.widgets.descent_demo import DescentDemo
 from oppija.tui.widgets.gd2d_demo import GradientDescent2DDemo
-from tests.tui.conftest import AppFactory, screen_text
-
-
-async def open_demo(app: OppijaApp, pilot: Pilot[None], slide_id: str) -> Any:
-    """Open ``slide_id`` fully revealed, where its demo shows, and return the demo."""
-    slide = app.lecture.slide(slide_id)
-    app.screen.go_to(slide_id, slide.step_count - 1)  # type: ignore[attr-defined]
-    for _ in range(50):  # the demo mounts, then takes the focus (a busy machine needs longer)
-        await pilot.pause()
-        demos = app.screen.query("#demo")
-        if demos and demos.first().has_focus:
-            break
-    demo = app.screen.query_one("#demo", DemoPanel)
-    assert demo.has_focus
-    return demo
+from tests.tui.conftest import AppFactory, open_demo, screen_text, show_demo
 
 
 def static_text(demo: DescentDemo, selector: str) -> str:
@@ -44,13 +25,8 @@ async def test_a_demo_shows_only_on_its_fully_revealed_slide(
     async with app.run_test(size=(120, 40)) as pilot:
         area = app.screen.query_one("#demo-area")
         assert not area.display and not area.children  # step 1 of 3: text first
-        for _ in range(slide.step_count - 1):
-            await pilot.press("right")
-        for _ in range(50):  # mounted, then focused after the next refresh
-            await pilot.pause()
-            if app.screen.query("#demo") and app.screen.query_one("#demo").has_focus:
-                break
-        demo = app.screen.query_one("#demo", DescentDemo)
+        demo = await show_demo(pilot, lambda: pilot.press(*["right"] * (slide.step_count - 1)))
+        assert isinstance(demo, DescentDemo)
         assert area.display
         assert demo.has_focus  # its keys work at once
         assert demo.simulation.name == "gd1d"
@@ -63,7 +39,7 @@ async def test_a_demo_shows_only_on_its_fully_revealed_slide(
 async def test_step_reset_and_learning_rate_keys(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "gd-algorithm")  # 𝓔 = x², θ⁽⁰⁾ = 3, α = 0,1
+        demo = await open_demo(pilot, "gd-algorithm")  # 𝓔 = x², θ⁽⁰⁾ = 3, α = 0,1
         await pilot.press("n")
         assert demo.simulation.theta[0] == pytest.approx(2.4)  # the slide's first step
         await pilot.press("n")
@@ -85,7 +61,7 @@ async def test_step_reset_and_learning_rate_keys(make_app: AppFactory) -> None:
 async def test_space_runs_and_pauses(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "lr-small")  # α = 0,01: hundreds of steps to go
+        demo = await open_demo(pilot, "lr-small")  # α = 0,01: hundreds of steps to go
         await pilot.press("left_square_bracket")  # slower
         await pilot.press("space")
         assert demo.playing
@@ -101,7 +77,7 @@ async def test_space_runs_and_pauses(make_app: AppFactory) -> None:
 async def test_a_typed_function_is_descended_by_the_engines_gradient(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "gd-1d")
+        demo = await open_demo(pilot, "gd-1d")
         await pilot.press("f")
         field = demo.query_one("#demo-input", Input)
         assert field.has_focus
@@ -124,7 +100,7 @@ async def test_a_typed_function_is_descended_by_the_engines_gradient(make_app: A
 async def test_a_bad_formula_is_explained_and_changes_nothing(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "gd-1d")
+        demo = await open_demo(pilot, "gd-1d")
         await pilot.press("n")
         await pilot.press("f")
         demo.query_one("#demo-input", Input).value = ""
@@ -142,7 +118,7 @@ async def test_a_bad_formula_is_explained_and_changes_nothing(make_app: AppFacto
 async def test_far_too_large_a_step_diverges_and_says_so(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "lr-large")  # the oscillating preset, α = 0,9
+        demo = await open_demo(pilot, "lr-large")  # the oscillating preset, α = 0,9
         for _ in range(3):
             await pilot.press("plus")  # 0,9 → 1,41: past the limit of 1
         for _ in range(40):
@@ -154,7 +130,7 @@ async def test_far_too_large_a_step_diverges_and_says_so(make_app: AppFactory) -
 async def test_the_numbers_view_lists_every_step(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "gd-algorithm")
+        demo = await open_demo(pilot, "gd-algorithm")
         await pilot.press("n", "n", "number_sign")
         assert demo.has_class("-numbers")
         await pilot.pause()
@@ -180,7 +156,7 @@ def heat_cells(demo: DescentDemo) -> int:
 async def test_two_dimensions_heat_map_and_momentum(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "gd-2d")
+        demo = await open_demo(pilot, "gd-2d")
         assert isinstance(demo, GradientDescent2DDemo)
         assert heat_cells(demo) == 0
         await pilot.press("h")
@@ -204,7 +180,7 @@ async def test_two_dimensions_heat_map_and_momentum(make_app: AppFactory) -> Non
 async def test_logistic_regression_switches_its_error_function(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "gd-logreg")
+        demo = await open_demo(pilot, "gd-logreg")
         assert demo.simulation.params.loss == "cross-entropy"
         assert "σ(θᵀx⁽ⁱ⁾) − y⁽ⁱ⁾" in screen_text(app)  # its update rule under the plot
         await pilot.press("e")
@@ -214,7 +190,7 @@ async def test_logistic_regression_switches_its_error_function(make_app: AppFact
 async def test_the_demo_follows_a_language_switch(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "gd-algorithm")
+        demo = await open_demo(pilot, "gd-algorithm")
         await pilot.press("n")
         await pilot.press("l")
         assert i18n.current_language() == "en"
@@ -227,7 +203,7 @@ async def test_closing_the_contents_gives_the_keys_back_to_the_demo(make_app: Ap
     """t opens the contents and t again closes them: the next n steps the demo again."""
     app = make_app(slide="cnn-conv")
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "cnn-conv")
+        demo = await open_demo(pilot, "cnn-conv")
         contents = app.screen.query_one("ContentsList")
         if contents.display:  # open from 100 columns: close them first, then open and close
             await pilot.press("t")
@@ -248,7 +224,7 @@ async def test_from_one_demo_straight_to_another(make_app: AppFactory) -> None:
     removed first (both are "#demo"), and the new one is there, focused."""
     app = make_app(slide="cnn-conv")
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_demo(app, pilot, "cnn-conv")
-        demo = await open_demo(app, pilot, "attention-decoding")
+        await open_demo(pilot, "cnn-conv")
+        demo = await open_demo(pilot, "attention-decoding")
         assert len(app.screen.query("#demo")) == 1
         assert demo.simulation.name == "attention"

@@ -5,14 +5,13 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from oppija.tui.widgets.lstm_demo import LSTMDemo
-from tests.tui.conftest import AppFactory, screen_text
-from tests.tui.test_demos import open_demo
+from tests.tui.conftest import AppFactory, open_demo, screen_text
 
 
 async def test_lstm_steps_its_gates(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "lstm")
+        demo = await open_demo(pilot, "lstm")
         assert isinstance(demo, LSTMDemo)
         assert demo.simulation.params.sequence == (1.0, 0.0, 0.0, 0.0, 1.0)
         assert demo.simulation.params.hidden == 2

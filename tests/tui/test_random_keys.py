@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import random
 
 import pytest
-from textual import events
-from textual.pilot import Pilot
 
 from oppija.tui.screens.lecture import LectureScreen
-from tests.tui.conftest import AppFactory
+from tests.tui.conftest import AppFactory, open_demo, press
 
 BOUND = [
     "right", "left", "pagedown", "pageup", "space", "home", "end", "up", "down", "tab",
@@ -19,25 +16,6 @@ BOUND = [
 ]  # fmt: skip
 PRINTABLE = list("abcdefhijknoprsuwxyz0123456789,.-+ ^()*/õäöü")
 SIZES = [(100, 30), (80, 24), (120, 40), (50, 14), (160, 48)]
-
-
-async def press_batch(pilot: Pilot[None], keys: list[str]) -> None:
-    """Send key presses the way the terminal driver does, then let the app catch up.
-
-    ``pilot.press`` waits for idleness twice per key; one wait per key is the pace of fast typing
-    and halves the test's time.
-    """
-    app = pilot.app
-    for key in keys:
-        char = key if len(key) == 1 else (" " if key == "space" else None)
-        name = {"^": "circumflex_accent", "(": "left_parenthesis", ")": "right_parenthesis",
-                "*": "asterisk", "/": "slash", ",": "comma", ".": "full_stop", "-": "minus",
-                "+": "plus", " ": "space"}.get(key, key)  # fmt: skip
-        event = events.Key(name, char)
-        event.set_sender(app)
-        app._driver.send_message(event)
-    if app.is_running:
-        await asyncio.wait_for(pilot.pause(), timeout=30)
 
 
 async def test_two_thousand_random_keys_across_every_screen(make_app: AppFactory) -> None:
@@ -61,13 +39,13 @@ async def test_two_thousand_random_keys_across_every_screen(make_app: AppFactory
                 ]
                 for key in keys:
                     if app.is_running:
-                        await press_batch(pilot, [key])
+                        await press(pilot, key)
                 pressed += len(keys)
                 batch += 1
                 if app.is_running:
                     screens_seen.add(type(app.screen).__name__)
             if app.is_running:
-                await pilot.press("escape", "escape", "escape")
+                await press(pilot, "escape", "escape", "escape")
                 assert any(isinstance(s, LectureScreen) for s in app.screen_stack)
     assert pressed >= 2000
     assert rounds < 20  # mostly one long session, not a crash loop
@@ -93,10 +71,7 @@ async def test_random_keys_on_every_descent_demo(make_app: AppFactory) -> None:
     for slide_id in ("gd-1d", "gd-2d", "linreg", "gd-logreg", "lr-large"):
         app = make_app(slide=slide_id)
         async with app.run_test(size=(100, 30)) as pilot:
-            slide = app.lecture.slide(slide_id)
-            app.screen.go_to(slide_id, slide.step_count - 1)  # type: ignore[attr-defined]
-            await pilot.pause()
-            assert app.screen.query("#demo")
+            await open_demo(pilot, slide_id)
             for _ in range(30):
                 keys = [
                     rng.choice(DEMO_KEYS) if rng.random() < 0.6 else rng.choice(PRINTABLE)
@@ -104,7 +79,7 @@ async def test_random_keys_on_every_descent_demo(make_app: AppFactory) -> None:
                 ]
                 for key in keys:
                     if app.is_running:
-                        await press_batch(pilot, [key])
+                        await press(pilot, key)
             assert app.is_running
 
 
@@ -123,10 +98,7 @@ async def test_random_keys_on_the_sequence_demos(make_app: AppFactory, slide_id:
     rng = random.Random(f"20261127-{slide_id}")
     app = make_app(slide=slide_id)
     async with app.run_test(size=(100, 30)) as pilot:
-        slide = app.lecture.slide(slide_id)
-        app.screen.go_to(slide_id, slide.step_count - 1)  # type: ignore[attr-defined]
-        await pilot.pause()
-        assert app.screen.query("#demo")
+        await open_demo(pilot, slide_id)
         for _ in range(20):
             keys = [
                 rng.choice(SEQUENCE_DEMO_KEYS) if rng.random() < 0.7 else rng.choice(PRINTABLE)
@@ -134,5 +106,5 @@ async def test_random_keys_on_the_sequence_demos(make_app: AppFactory, slide_id:
             ]
             for key in keys:
                 if app.is_running:
-                    await press_batch(pilot, [key])
+                    await press(pilot, key)
         assert app.is_running

@@ -7,14 +7,13 @@ import pytest
 from textual.widgets import Input
 
 from oppija.tui.widgets.rnn_demo import RNNDemo
-from tests.tui.conftest import AppFactory, screen_text
-from tests.tui.test_demos import open_demo
+from tests.tui.conftest import AppFactory, open_demo, screen_text
 
 
 async def test_the_slide_unrolls_step_by_step_and_back(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "rnn-unroll")
+        demo = await open_demo(pilot, "rnn-unroll")
         assert isinstance(demo, RNNDemo)
         state = demo.simulation.state()
         assert (state["word"], state["hidden_units"], state["mode"]) == ("kass", 3, "seeded")
@@ -46,7 +45,7 @@ async def test_the_slide_unrolls_step_by_step_and_back(make_app: AppFactory) -> 
 async def test_w_scale_hidden_units_mode_and_a_typed_word(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "rnn-unroll")
+        demo = await open_demo(pilot, "rnn-unroll")
         await pilot.press("end")
         before = demo.simulation.state()["gradient_norms"]
         shown = screen_text(app)

@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 
 from oppija.progress import Progress
 from oppija.tui.app import OppijaApp
+from tests.tui.conftest import press, show_demo
 
 
 def fresh_app(tmp_path: Path, slide: str | None = None) -> OppijaApp:
@@ -24,16 +25,8 @@ def reveal_and_step(reveals: int, steps: int):  # type: ignore[no-untyped-def]
     the demo is still mounting would go elsewhere and the picture would depend on timing."""
 
     async def run_before(pilot: Pilot[None]) -> None:
-        for _ in range(reveals - 1):
-            await pilot.press("right")
-        for _ in range(100):
-            await pilot.pause()
-            demos = pilot.app.screen.query("#demo")
-            if demos and demos.first().has_focus:
-                break
-        for _ in range(steps):
-            await pilot.press("n")
-        await pilot.pause()
+        await show_demo(pilot, lambda: press(pilot, *["right"] * (reveals - 1)))
+        await press(pilot, *["n"] * steps)
 
     return run_before
 

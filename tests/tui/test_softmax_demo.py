@@ -6,14 +6,13 @@ import pytest
 from textual.widgets import Input
 
 from oppija.tui.widgets.softmax_demo import SoftmaxDemo
-from tests.tui.conftest import AppFactory, screen_text
-from tests.tui.test_demos import open_demo
+from tests.tui.conftest import AppFactory, open_demo, screen_text
 
 
 async def test_softmax_reacts_to_every_change(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "softmax-temperature")
+        demo = await open_demo(pilot, "softmax-temperature")
         assert isinstance(demo, SoftmaxDemo)
         sim = demo.simulation
         assert sim.state()["probabilities"] == pytest.approx([0.659, 0.242, 0.099], abs=5e-4)
@@ -68,7 +67,7 @@ async def test_softmax_reacts_to_every_change(make_app: AppFactory) -> None:
 async def test_a_bad_typed_value_changes_nothing(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "softmax-temperature")
+        demo = await open_demo(pilot, "softmax-temperature")
         await pilot.press("s")
         field = demo.query_one("#demo-input", Input)
         field.value = ""

@@ -7,8 +7,7 @@ import pytest
 from textual.widgets import Input
 
 from oppija.tui.widgets.demo_panel import DemoPanel
-from tests.tui.conftest import AppFactory, screen_text
-from tests.tui.test_demos import open_demo
+from tests.tui.conftest import AppFactory, open_demo, screen_text
 
 SLIDES = {
     "backprop": "backprop-hidden",
@@ -27,7 +26,7 @@ async def test_each_demo_steps_resets_and_shows_its_picture(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, SLIDES[kind])
+        demo = await open_demo(pilot, SLIDES[kind])
         assert isinstance(demo, DemoPanel)
         assert demo.simulation.name == kind
         before = screen_text(app)
@@ -44,7 +43,7 @@ async def test_backprop_steps_back_and_to_the_end_with_the_engines_numbers(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "backprop-hidden")
+        demo = await open_demo(pilot, "backprop-hidden")
         await pilot.press("n", "n", "n")
         assert demo.simulation.step_count == 3
         assert "y = 0,555" in screen_text(app)  # the slide's forward pass, computed
@@ -79,7 +78,7 @@ async def test_backprop_steps_back_and_to_the_end_with_the_engines_numbers(
 async def test_activations_move_x_and_change_function(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "activation-functions")  # tanh at x = 0
+        demo = await open_demo(pilot, "activation-functions")  # tanh at x = 0
         await pilot.press("full_stop", "full_stop")
         assert demo.simulation.state()["x"] == pytest.approx(0.5)
         await pilot.press("comma")
@@ -91,7 +90,7 @@ async def test_activations_move_x_and_change_function(make_app: AppFactory) -> N
 async def test_linear_maps_next_map_and_a_typed_matrix(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "linearity-matrices")
+        demo = await open_demo(pilot, "linearity-matrices")
         await pilot.press("end")
         assert demo.simulation.status == "done"
         await pilot.press("c")
@@ -106,7 +105,7 @@ async def test_linear_maps_next_map_and_a_typed_matrix(make_app: AppFactory) -> 
 async def test_approximation_units_up_and_down(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "approximation")
+        demo = await open_demo(pilot, "approximation")
         await pilot.press("plus")
         assert demo.simulation.state()["units"] == 6
         await pilot.press("minus", "minus")
@@ -116,7 +115,7 @@ async def test_approximation_units_up_and_down(make_app: AppFactory) -> None:
 async def test_playground_trains_and_changes_its_network(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "networks-general")
+        demo = await open_demo(pilot, "networks-general")
         await pilot.press("n", "n", "n")
         assert demo.simulation.state()["epoch"] == 3
         await pilot.press("h")  # 2 hidden layers -> 3
@@ -132,7 +131,7 @@ async def test_playground_trains_and_changes_its_network(make_app: AppFactory) -
 async def test_transfer_switches_between_all_layers_and_the_last(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(app, pilot, "transfer")
+        demo = await open_demo(pilot, "transfer")
         assert demo.simulation.params.mode == "last"
         await pilot.press("c")
         assert demo.simulation.params.mode == "all"

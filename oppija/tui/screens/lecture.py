@@ -8,9 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.widget import Widget
 
 from oppija.content import navigation
@@ -50,6 +51,9 @@ class LectureScreen(Screen[None]):
         super().__init__()
         self._start = position
         self._demo_slide: str | None = None  # the slide whose demo is shown
+        self.demo_shown: Signal[Widget] = Signal(self, "demo-shown")
+        """Published with the demo widget each time a demo takes the keys (the focus): whoever
+        drives the app, a test or a presenter's remote, waits on it instead of polling."""
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -158,6 +162,10 @@ class LectureScreen(Screen[None]):
         self.query_one(SlideView).settle_scroll()  # the demo took room: the newest text stays seen
         if widget.is_attached and self.focused is not widget:
             widget.focus()
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if event.widget.id == "demo":
+            self.demo_shown.publish(event.widget)
 
     def relanguage(self) -> None:
         """After a language switch: same slide and step, every text anew."""
