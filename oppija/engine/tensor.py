@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import heapq
 import itertools
-import operator
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -519,27 +518,6 @@ class Tensor:
             for _, node in pending:
                 node._acc = None
             raise
-
-    def topological_order(self) -> list[Tensor]:
-        """Every node that needs a gradient, parents before children.
-
-        Found by an iterative walk (no recursion, so deep graphs are fine) and ordered by
-        creation: a node is always created after its parents.
-        """
-        nodes = [self]
-        seen = {id(self)}
-        stack = [self]
-        while stack:
-            for parent in stack.pop()._parents:
-                if parent.requires_grad and id(parent) not in seen:
-                    seen.add(id(parent))
-                    nodes.append(parent)
-                    stack.append(parent)
-        nodes.sort(key=_creation_order)
-        return nodes
-
-
-_creation_order = operator.attrgetter("_seq")
 
 
 def stack(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
