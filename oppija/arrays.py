@@ -20,7 +20,13 @@ IntArray: TypeAlias = npt.NDArray[np.intp]
 """An array of indices or counts."""
 
 BoolArray: TypeAlias = npt.NDArray[np.bool_]
-"""A mask, e.g. the braille canvas's dot grid."""
+"""A mask, e.g. which cells of a picture hold text."""
+
+ByteArray: TypeAlias = npt.NDArray[np.uint8]
+"""Small whole numbers packed one a byte, e.g. the canvas's lit dots."""
+
+CharArray: TypeAlias = npt.NDArray[np.str_]
+"""Text one character an element, e.g. a picture's cells."""
 
 # Strings: ``slice`` takes type arguments only for the type checker before Python 3.12.
 Slice: TypeAlias = "slice[SupportsIndex | None, SupportsIndex | None, SupportsIndex | None]"
