@@ -348,7 +348,7 @@ class Canvas:
         self._ramp = np.minimum((level * len(_RAMP)).astype(np.intp), len(_RAMP) - 1)
 
     def contours(
-        self, values: object, levels: Sequence[float] | float, style: str | None = None
+        self, values: object, levels: Sequence[float] | Array | float, style: str | None = None
     ) -> None:
         """Lines where ``values`` (laid out as for ``heatmap``) cross each level.
 
@@ -366,7 +366,7 @@ class Canvas:
         self._light(cols[inside], rows[inside], style)
 
     def contour_dots(
-        self, values: object, levels: Sequence[float] | float
+        self, values: object, levels: Sequence[float] | Array | float
     ) -> tuple[IntArray, IntArray]:
         """The dots (columns, rows) of :meth:`contours`, without drawing them."""
         empty = np.zeros(0, dtype=np.intp)
