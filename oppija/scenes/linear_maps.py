@@ -69,7 +69,7 @@ def draw_linear_maps(
         text = [*panel, "", *caption_lines]
     else:  # the two most useful lines under the picture, and the caption when there is room
         name = {"composition": "BA", "tanh": "W"}.get(simulation.kind, "A")
-        text = [panel[0], f"{name} = {matrix_inline(simulation.matrix)}"]
+        text = [panel[0], spell(f"{name} = {matrix_inline(simulation.matrix)}")]
         text = text[: max(height - 4, 0)]
         if height - len(text) - len(caption_lines) < 8:
             caption_lines = []

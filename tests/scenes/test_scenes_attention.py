@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 
 import pytest
@@ -11,13 +10,11 @@ from rich.segment import Segment
 from oppija import i18n
 from oppija.plot import MODES, PlotStyles
 from oppija.scenes import draw_scene
-from oppija.scenes.attention import draw_attention
 from oppija.sims.attention import Attention
 
 pytestmark = pytest.mark.filterwarnings("error")
 
 ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
-SIZES = [(20, 6), (40, 12), (60, 14), (80, 24), (160, 48), (200, 60)]
 
 
 @pytest.fixture(autouse=True)
@@ -36,23 +33,6 @@ def demo_at(view: str, steps: int, **settings: object) -> Attention:
     demo = Attention(view=view, **settings)
     demo.run(steps)
     return demo
-
-
-@pytest.mark.parametrize(
-    ("size", "mode", "view", "steps", "heads"),
-    list(itertools.product(SIZES, MODES, ["decoding", "steps"], [0, 2, 5], [1, 8])),
-)
-def test_every_size_mode_view_and_step_gives_exactly_the_rows_asked_for(
-    size: tuple[int, int], mode: str, view: str, steps: int, heads: int
-) -> None:
-    width, height = size
-    demo = demo_at(view, steps, heads=heads)
-    for styles in (PlotStyles.default(), PlotStyles.plain()):
-        rows = draw_attention(demo, width, height, mode, styles)  # type: ignore[arg-type]
-        assert len(rows) == height
-        assert all(sum(s.cell_length for s in row) == width for row in rows)
-        if mode == "ascii":
-            assert all(c.isascii() or c in ESTONIAN_LETTERS for c in text_of(rows))
 
 
 def test_decoding_fills_one_row_of_numbers_per_step_with_the_output_above() -> None:

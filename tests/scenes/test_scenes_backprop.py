@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 
 import pytest
 from rich.segment import Segment
 
 from oppija import i18n
-from oppija.plot import MODES, PlotStyles
+from oppija.plot import PlotStyles
 from oppija.scenes.backprop import draw_backprop, power_of_ten
 from oppija.sims.backprop import BackpropDemo
 
@@ -34,28 +33,6 @@ def demo_at(steps: int, **settings: object) -> BackpropDemo:
     demo = BackpropDemo(**settings)
     demo.run(steps)
     return demo
-
-
-@pytest.mark.parametrize(
-    ("size", "mode", "steps", "hidden"),
-    [
-        (size, mode, steps, hidden)
-        for size, mode, steps, hidden in itertools.product(
-            [(20, 6), (40, 12), (60, 14), (80, 24), (160, 48), (200, 60)],
-            MODES,
-            [0, 4, 9, 14],
-            [2, 3],
-        )
-    ],
-)
-def test_the_scene_fills_exactly_its_size(
-    size: tuple[int, int], mode: str, steps: int, hidden: int
-) -> None:
-    width, height = size
-    for styles in (PlotStyles.default(), PlotStyles.plain()):
-        rows = draw_backprop(demo_at(steps, hidden=hidden), width, height, mode, styles)  # type: ignore[arg-type]
-        assert len(rows) == height
-        assert all(sum(segment.cell_length for segment in row) == width for row in rows)
 
 
 @pytest.mark.parametrize("steps", [0, 3, 8, 11, 13, 14])

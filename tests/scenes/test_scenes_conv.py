@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 
 import pytest
 from rich.segment import Segment
 
 from oppija import i18n
-from oppija.plot import MODES, PlotStyles
+from oppija.plot import PlotStyles
 from oppija.scenes import draw_scene, render_frame
 from oppija.scenes.conv import draw_conv, shown_rows, wrapped_sum
 from oppija.sims.conv import Convolution
@@ -17,7 +16,6 @@ from oppija.sims.conv import Convolution
 pytestmark = pytest.mark.filterwarnings("error")
 
 ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
-SIZES = [(20, 6), (30, 8), (40, 12), (60, 14), (88, 20), (120, 30), (160, 48), (200, 60)]
 
 
 @pytest.fixture(autouse=True)
@@ -36,33 +34,6 @@ def demo_at(steps: int, **settings: object) -> Convolution:
     demo = Convolution(**settings)
     demo.run(steps)
     return demo
-
-
-@pytest.mark.parametrize(
-    ("size", "mode", "settings"),
-    list(
-        itertools.product(
-            SIZES,
-            MODES,
-            [
-                {},
-                {"padding": 2},
-                {"image": "cross", "kernel": "blur", "stride": 3, "padding": 1},
-                {"image": "letter", "weights": (0.25, -10, 1, 0, 2.5, -1, 1, 1, -0.5)},
-            ],
-        )
-    ),
-)
-def test_the_scene_fills_exactly_its_size(
-    size: tuple[int, int], mode: str, settings: dict[str, object]
-) -> None:
-    width, height = size
-    for steps in (0, 7, 1000):
-        demo = demo_at(steps, **settings)
-        for styles in (PlotStyles.default(), PlotStyles.plain(), PlotStyles.default(dark=False)):
-            rows = draw_conv(demo, width, height, mode, styles)  # type: ignore[arg-type]
-            assert len(rows) == height
-            assert all(sum(segment.cell_length for segment in row) == width for row in rows)
 
 
 @pytest.mark.parametrize("size", [(160, 48), (88, 20), (40, 12)])

@@ -23,17 +23,6 @@ def text_of(rows: list[list[Segment]]) -> list[str]:
     return ["".join(segment.text for segment in row) for row in rows]
 
 
-@pytest.mark.parametrize("size", [(160, 48), (60, 14), (20, 6)])
-@pytest.mark.parametrize("name", DEMOS)
-def test_a_scene_fills_exactly_the_size_it_is_given(name: str, size: tuple[int, int]) -> None:
-    simulation = create_simulation(name, {})
-    simulation.run(5)
-    width, height = size
-    rows = draw_scene(simulation, width, height, "braille", PlotStyles.default())
-    assert len(rows) == height
-    assert all(sum(segment.cell_length for segment in row) == width for row in rows)
-
-
 ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
 
 

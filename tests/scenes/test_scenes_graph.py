@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 from rich.segment import Segment
 
 from oppija import i18n
-from oppija.plot import MODES, PlotStyles
+from oppija.plot import PlotStyles
 from oppija.scenes.graph import draw_graph
 from oppija.sims.graph import ComputationGraph
 
@@ -19,26 +17,6 @@ FUNCTIONS = ("x*y + x^2", "sigmoid(x*y + sin(x)) / (y^2 + 1)", "x")
 
 def text_of(rows: list[list[Segment]]) -> str:
     return "\n".join("".join(segment.text for segment in row) for row in rows)
-
-
-@pytest.mark.parametrize(
-    ("size", "mode", "function", "steps"),
-    list(
-        itertools.product(
-            [(20, 6), (60, 14), (80, 24), (160, 48), (200, 60)], MODES, FUNCTIONS, [0, 2, 99]
-        )
-    ),
-)
-def test_the_scene_fills_exactly_its_size(
-    size: tuple[int, int], mode: str, function: str, steps: int
-) -> None:
-    graph = ComputationGraph(function=function)
-    graph.run(steps)
-    width, height = size
-    for styles in (PlotStyles.default(), PlotStyles.plain()):
-        rows = draw_graph(graph, width, height, mode, styles)  # type: ignore[arg-type]
-        assert len(rows) == height
-        assert all(sum(segment.cell_length for segment in row) == width for row in rows)
 
 
 def test_values_then_gradients_with_the_current_node_marked() -> None:

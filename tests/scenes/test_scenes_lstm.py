@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterator
 
@@ -10,14 +9,13 @@ import pytest
 from rich.segment import Segment
 
 from oppija import i18n
-from oppija.plot import MODES, PlotStyles
+from oppija.plot import PlotStyles
 from oppija.scenes.lstm import draw_lstm
 from oppija.sims.lstm import LSTMGates
 
 pytestmark = pytest.mark.filterwarnings("error")
 
 ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
-SIZES = [(20, 6), (40, 12), (60, 14), (80, 24), (160, 48), (200, 60)]
 
 
 @pytest.fixture(autouse=True)
@@ -36,26 +34,6 @@ def demo_at(steps: int, **settings: object) -> LSTMGates:
     demo = LSTMGates(**settings)
     demo.run(steps)
     return demo
-
-
-@pytest.mark.parametrize(
-    ("size", "mode", "steps", "hidden"),
-    list(itertools.product(SIZES, MODES, [0, 1, 5], [1, 2, 8])),
-)
-def test_the_scene_fills_exactly_its_size(
-    size: tuple[int, int], mode: str, steps: int, hidden: int
-) -> None:
-    width, height = size
-    demo = demo_at(steps, hidden=hidden)
-    long = demo_at(steps, hidden=hidden, sequence=tuple([10.0, -10.0] * 6))
-    for simulation, styles in itertools.product(
-        (demo, long), (PlotStyles.default(), PlotStyles.plain())
-    ):
-        rows = draw_lstm(simulation, width, height, mode, styles, unit=hidden - 1)  # type: ignore[arg-type]
-        assert len(rows) == height
-        assert all(sum(segment.cell_length for segment in row) == width for row in rows)
-        if mode == "ascii":
-            assert {c for c in text_of(rows) if not c.isascii()} <= ESTONIAN_LETTERS
 
 
 def test_the_current_step_is_written_out_with_its_numbers() -> None:

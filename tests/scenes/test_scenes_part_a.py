@@ -37,20 +37,6 @@ def text_of(rows: list[list[Segment]]) -> str:
     return "\n".join("".join(segment.text for segment in row) for row in rows)
 
 
-@pytest.mark.parametrize("mode", ["braille", "halfblock", "ascii"])
-@pytest.mark.parametrize("size", [(20, 6), (60, 14), (160, 48), (200, 60)])
-@pytest.mark.parametrize("case", list(CASES))
-def test_a_scene_fills_exactly_its_size(case: str, size: tuple[int, int], mode: str) -> None:
-    make, draw = CASES[case]
-    demo = make()
-    demo.run(25)
-    width, height = size
-    for styles in (PlotStyles.default(), PlotStyles.plain()):
-        rows = draw(demo, width, height, mode, styles)
-        assert len(rows) == height
-        assert all(sum(segment.cell_length for segment in row) == width for row in rows)
-
-
 @pytest.mark.parametrize("case", list(CASES))
 def test_ascii_scenes_use_ascii_and_estonian_letters_only(case: str) -> None:
     make, draw = CASES[case]

@@ -9,14 +9,13 @@ import numpy as np
 import pytest
 
 from oppija import i18n
-from oppija.plot import MODES, PlotStyles
+from oppija.plot import PlotStyles
 from oppija.scenes.playground import draw_playground
 from oppija.scenes.rows import to_text
 from oppija.sims.playground import Playground
 
 pytestmark = pytest.mark.filterwarnings("error")
 
-SIZES = [(20, 6), (60, 14), (100, 30), (160, 48), (200, 60)]
 ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
 
 
@@ -33,19 +32,6 @@ def trained() -> Playground:
     sim = Playground()
     sim.run(180)  # past XOR's plateau: the map has both classes' colours
     return sim
-
-
-@pytest.mark.parametrize("plain", [False, True])
-@pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("size", SIZES)
-def test_the_picture_fills_exactly_its_size(
-    trained: Playground, size: tuple[int, int], mode: str, plain: bool
-) -> None:
-    width, height = size
-    styles = PlotStyles.plain() if plain else PlotStyles.default()
-    rows = draw_playground(trained, width, height, mode, styles)  # type: ignore[arg-type]
-    assert len(rows) == height
-    assert [sum(s.cell_length for s in row) for row in rows] == [width] * height
 
 
 @pytest.mark.parametrize("plain", [False, True])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 
@@ -10,7 +9,7 @@ import pytest
 from rich.segment import Segment
 
 from oppija import i18n
-from oppija.plot import MODES, PlotStyles
+from oppija.plot import PlotStyles
 from oppija.scenes import SCENES, render_frame
 from oppija.scenes.rnn import draw_rnn
 from oppija.sims.rnn import RecurrentNetwork
@@ -46,28 +45,6 @@ def picture(
 
 def test_the_scene_is_registered() -> None:
     assert SCENES["rnn"] is draw_rnn
-
-
-@pytest.mark.parametrize(
-    ("size", "mode", "steps", "settings"),
-    list(
-        itertools.product(
-            [(20, 6), (40, 12), (60, 14), (80, 24), (160, 48), (200, 60)],
-            MODES,
-            [0, 1, 4, 13],
-            [{}, {"word": "kassikenekas", "hidden": 8}, {"word": "a", "hidden": 1}],
-        )
-    ),
-)
-def test_the_scene_fills_exactly_its_size(
-    size: tuple[int, int], mode: str, steps: int, settings: dict[str, object]
-) -> None:
-    width, height = size
-    demo = demo_at(steps, **settings)
-    for styles in (PlotStyles.default(), PlotStyles.plain()):
-        rows = draw_rnn(demo, width, height, mode, styles)  # type: ignore[arg-type]
-        assert len(rows) == height
-        assert all(sum(segment.cell_length for segment in row) == width for row in rows)
 
 
 @pytest.mark.parametrize("steps", [0, 2, 4, 5])

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 
 import pytest
 from rich.segment import Segment
 
 from oppija import i18n
-from oppija.plot import MODES, PlotStyles
+from oppija.plot import PlotStyles
 from oppija.scenes.softmax import draw_softmax
 from oppija.sims.softmax import Softmax
 
 pytestmark = pytest.mark.filterwarnings("error")
 
 ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
-SIZES = [(20, 6), (40, 12), (60, 14), (80, 24), (160, 48), (200, 60)]
 
 
 @pytest.fixture(autouse=True)
@@ -29,25 +27,6 @@ def estonian() -> Iterator[None]:
 
 def text_of(rows: list[list[Segment]]) -> str:
     return "\n".join("".join(segment.text for segment in row) for row in rows)
-
-
-def demos() -> list[Softmax]:
-    stepped = Softmax()
-    stepped.run(4)
-    ten = Softmax(logits=tuple(float(v) for v in range(-5, 5)), target=9, temperature=0.01)
-    huge = Softmax(logits=(1000.0, -1000.0, 0.0), target=1)
-    return [Softmax(), stepped, ten, huge, Softmax(logits=(0.0,))]
-
-
-@pytest.mark.parametrize(("size", "mode"), list(itertools.product(SIZES, MODES)))
-def test_the_scene_fills_exactly_its_size(size: tuple[int, int], mode: str) -> None:
-    width, height = size
-    for demo, styles in itertools.product(demos(), (PlotStyles.default(), PlotStyles.plain())):
-        rows = draw_softmax(demo, width, height, mode, styles)  # type: ignore[arg-type]
-        assert len(rows) == height
-        assert all(sum(segment.cell_length for segment in row) == width for row in rows)
-        if mode == "ascii":
-            assert {c for c in text_of(rows) if not c.isascii()} <= ESTONIAN_LETTERS
 
 
 def test_the_slide_numbers_are_drawn() -> None:

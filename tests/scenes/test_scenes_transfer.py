@@ -7,14 +7,12 @@ from collections.abc import Iterator
 import pytest
 
 from oppija import i18n
-from oppija.plot import MODES, PlotStyles
+from oppija.plot import PlotStyles
 from oppija.scenes.rows import to_text
 from oppija.scenes.transfer import draw_transfer
 from oppija.sims.transfer import TransferLearning
 
 pytestmark = pytest.mark.filterwarnings("error")
-
-SIZES = [(20, 6), (60, 14), (100, 30), (160, 48), (200, 60)]
 
 
 @pytest.fixture(autouse=True)
@@ -30,19 +28,6 @@ def finished() -> TransferLearning:
     sim = TransferLearning(steps=60)
     sim.run(60)
     return sim
-
-
-@pytest.mark.parametrize("plain", [False, True])
-@pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("size", SIZES)
-def test_the_picture_fills_exactly_its_size(
-    finished: TransferLearning, size: tuple[int, int], mode: str, plain: bool
-) -> None:
-    width, height = size
-    styles = PlotStyles.plain() if plain else PlotStyles.default()
-    rows = draw_transfer(finished, width, height, mode, styles)  # type: ignore[arg-type]
-    assert len(rows) == height
-    assert [sum(s.cell_length for s in row) for row in rows] == [width] * height
 
 
 def test_the_curves_are_named_and_the_outcome_is_written_when_done(

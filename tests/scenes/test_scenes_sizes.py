@@ -1,0 +1,156 @@
+"""Every demo's picture fills exactly the size it is given, in every drawing mode.
+
+One test over every registered demo kind × the sizes a terminal may have (the small edge
+sizes where a scene has to give things up included) × the drawing modes. Each kind is drawn
+in the states that stress its layout (long inputs, many units, mid-run, finished) and with
+every set of styles; in ASCII mode only ASCII and Estonian letters may appear.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Mapping
+from functools import cache
+
+import pytest
+from rich.segment import Segment
+
+from oppija import i18n
+from oppija.plot import MODES, Mode, PlotStyles
+from oppija.scenes import SCENES, draw_scene
+from oppija.sims import simulation_class
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+KINDS = sorted(SCENES)  # every demo kind that has a picture (the registry, once it exists)
+
+SIZES = [
+    (20, 6), (30, 8), (40, 12), (60, 14), (88, 20), (80, 24),
+    (100, 30), (120, 30), (120, 40), (160, 48), (200, 60),
+]  # fmt: skip
+STYLES = {
+    "dark": PlotStyles.default(),
+    "light": PlotStyles.default(dark=False),
+    "plain": PlotStyles.plain(),  # NO_COLOR
+}
+ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
+
+# A state: the simulation's settings (typed, as a lesson's demo block gives them), how many
+# steps to run, and options for the scene. Every kind is also drawn fresh and after 5 steps.
+State = tuple[Mapping[str, object], int, Mapping[str, object]]
+EXTRA_STATES: dict[str, list[State]] = {
+    "activations": [({"function": "relu", "x": -3}, 25, {}), ({}, 25, {})],
+    "approximation": [({}, 25, {}), ({"units": 20}, 25, {})],
+    "attention": [
+        ({"view": view, "heads": heads}, steps, {})
+        for view, heads, steps in itertools.product(("decoding", "steps"), (1, 8), (2, 5))
+    ],
+    "backprop": [
+        ({"hidden": hidden}, steps, {}) for hidden, steps in itertools.product((2, 3), (4, 9, 14))
+    ],
+    "conv": [
+        (settings, steps, {})
+        for settings, steps in itertools.product(
+            (
+                {"padding": 2},
+                {"image": "cross", "kernel": "blur", "stride": 3, "padding": 1},
+                {"image": "letter", "weights": (0.25, -10, 1, 0, 2.5, -1, 1, 1, -0.5)},
+            ),
+            (0, 7, 1000),
+        )
+    ]
+    + [({}, 1000, {})],
+    "graph": [
+        ({"function": function}, steps, {})
+        for function, steps in itertools.product(
+            ("x*y + x^2", "sigmoid(x*y + sin(x)) / (y^2 + 1)", "x"), (0, 2, 99)
+        )
+    ],
+    "linear-maps": [
+        ({"preset": preset}, 25, {})
+        for preset in ("rotation", "composition", "tanh", "translation")
+    ],
+    "lstm": [
+        (settings, steps, {"unit": hidden - 1})
+        for hidden, steps, settings in itertools.product(
+            (1, 2, 8),
+            (0, 1, 5),
+            ({}, {"sequence": tuple([10.0, -10.0] * 6)}),
+        )
+        for settings in [{**settings, "hidden": hidden}]
+    ],
+    "playground": [({}, 180, {})],  # past XOR's plateau: both classes' colours on the map
+    "rnn": [
+        (settings, steps, {})
+        for settings, steps in itertools.product(
+            (
+                {"word": "kassikenekas", "hidden": 8},
+                {"word": "a", "hidden": 1},
+                {"word": "öö ja päev", "mode": "trained"},
+            ),
+            (0, 1, 4, 13),
+        )
+    ],
+    "softmax": [
+        (
+            {"logits": tuple(float(v) for v in range(-5, 5)), "target": 9, "temperature": 0.01},
+            0,
+            {},
+        ),
+        ({"logits": (1000.0, -1000.0, 0.0), "target": 1}, 0, {}),
+        ({"logits": (0.0,)}, 0, {}),
+    ],
+    "transfer": [({"steps": 60}, 60, {}), ({"mode": "last"}, 3, {})],
+}
+
+
+def states(kind: str) -> list[State]:
+    return [({}, 0, {}), ({}, 5, {}), *EXTRA_STATES.get(kind, [])]
+
+
+@cache
+def simulation(kind: str, index: int) -> object:
+    """The simulation of ``kind`` in its ``index``-th state, built once for all sizes and modes
+    (drawing only reads it)."""
+    settings, steps, _options = states(kind)[index]
+    built = simulation_class(kind)(**settings)
+    built.run(steps)
+    return built
+
+
+def text_of(rows: list[list[Segment]]) -> str:
+    return "\n".join("".join(segment.text for segment in row) for row in rows)
+
+
+@pytest.fixture(autouse=True)
+def estonian() -> Iterator[None]:
+    """Estonian: its words are the longest, and its letters are allowed in ASCII mode."""
+    before = i18n.current_language()
+    i18n.set_language("et")
+    yield
+    i18n.set_language(before)
+
+
+def test_every_kind_with_extra_states_is_a_demo() -> None:
+    """A misspelt kind in the table would silently test nothing."""
+    assert set(EXTRA_STATES) <= set(KINDS)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_scene_fills_exactly_the_size_it_is_given(
+    kind: str, size: tuple[int, int], mode: Mode
+) -> None:
+    width, height = size
+    for index, (settings, steps, options) in enumerate(states(kind)):
+        demo = simulation(kind, index)
+        for style_name, styles in STYLES.items():
+            rows = draw_scene(demo, width, height, mode, styles, **options)
+            where = f"{kind} {dict(settings)} after {steps} steps, {style_name} styles"
+            assert len(rows) == height, where
+            widths = [sum(segment.cell_length for segment in row) for row in rows]
+            assert widths == [width] * height, where
+            if mode == "ascii":
+                strange = {c for c in text_of(rows) if not c.isascii()} - ESTONIAN_LETTERS
+                assert not strange, where
