@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 from rich.segment import Segment
@@ -61,45 +57,3 @@ def test_contour_levels_of_a_bowl_grow_outwards() -> None:
     levels = contour_levels(grid_x**2 + grid_y**2)
     assert np.all(np.diff(levels) > 0)
     assert levels[0] >= 0
-
-
-ANIMATION = """
-import gc, sys
-from oppija.plot import PlotStyles
-from oppija.scenes import draw_scene
-from oppija.sims import create_simulation
-
-def resident_kib():
-    with open("/proc/self/status") as status:
-        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
-
-styles = PlotStyles.default()
-simulation = create_simulation(sys.argv[1], {})
-
-def frame():
-    global simulation
-    if simulation.status != "running":
-        simulation = simulation.changed()  # start over, as space does after the end
-    simulation.step()
-    draw_scene(simulation, 40, 12, "braille", styles)
-
-for _ in range(500):  # warm: caches, first allocations
-    frame()
-gc.collect()
-before = resident_kib()
-for _ in range(10_000):
-    frame()
-gc.collect()
-print(resident_kib() - before)
-"""
-
-
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux's /proc")
-@pytest.mark.parametrize("name", ["gd1d", "gd2d"])
-def test_ten_thousand_frames_grow_memory_by_less_than_two_mebibytes(name: str) -> None:
-    """An animation left running in a classroom must not creep up in memory (a fresh process,
-    so that nothing else in the test run moves its resident size)."""
-    result = subprocess.run(
-        [sys.executable, "-c", ANIMATION, name], capture_output=True, text=True, check=True
-    )
-    assert int(result.stdout.strip()) < 2 * 1024
