@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
+import pytest
+
 from oppija.content.model import Lecture
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.widgets.contents import ContentsList
 from oppija.tui.widgets.lecture_header import LectureHeader
-from tests.tui.conftest import AppFactory
+from tests.tui.conftest import AppFactory, press
 
 
 def where(app) -> tuple[str, int]:
@@ -19,24 +23,52 @@ def all_positions(lecture: Lecture) -> list[tuple[str, int]]:
     return [(slide.id, step) for slide in lecture.slides for step in range(slide.step_count)]
 
 
+WALK_CHUNKS = 6  # the walk in stretches that xdist runs side by side
+
+
+def walk_stretch(lecture: Lecture, chunk: int) -> tuple[int, int]:
+    """The positions ``[start, end]`` of one stretch of the walk: it starts on a slide's first
+    step and ends on the next stretch's first position, so that every step across a border is
+    walked too, forward and back."""
+    positions = all_positions(lecture)
+    starts = [k for k, (_slide, step) in enumerate(positions) if step == 0]
+    cuts = [0]
+    for start in starts:
+        if start >= len(positions) * len(cuts) / WALK_CHUNKS:
+            cuts.append(start)
+    cuts = [*cuts[:WALK_CHUNKS], len(positions) - 1]
+    return cuts[chunk], cuts[chunk + 1]
+
+
+@pytest.mark.parametrize("chunk", range(WALK_CHUNKS))
 async def test_walks_every_slide_and_reveal_step_forward_and_back(
-    make_app: AppFactory, lecture_et: Lecture
+    make_app: AppFactory, lecture_et: Lecture, chunk: int
 ) -> None:
     expected = all_positions(lecture_et)
-    app = make_app()
+    start, end = walk_stretch(lecture_et, chunk)
+    app = make_app(slide=expected[start][0])
     async with app.run_test(size=(100, 30)) as pilot:
         seen = [where(app)]
-        for _ in range(len(expected) - 1):
-            await pilot.press("right")
+        for _ in range(end - start):
+            await press(pilot, "right")
             seen.append(where(app))
-        assert seen == expected
-        await pilot.press("right")  # past the end: stays on the last step
-        assert where(app) == expected[-1]
+        assert seen == expected[start : end + 1]
+        if end == len(expected) - 1:
+            await press(pilot, "right")  # past the end: stays on the last step
+            assert where(app) == expected[-1]
         back = [where(app)]
-        for _ in range(len(expected) - 1):
-            await pilot.press("left")
+        for _ in range(end - start):
+            await press(pilot, "left")
             back.append(where(app))
-        assert back == list(reversed(expected))
+        assert back == list(reversed(expected[start : end + 1]))
+
+
+def test_the_walks_stretches_cover_the_lecture(lecture_et: Lecture) -> None:
+    stretches = [walk_stretch(lecture_et, chunk) for chunk in range(WALK_CHUNKS)]
+    assert stretches[0][0] == 0
+    assert stretches[-1][1] == len(all_positions(lecture_et)) - 1
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(stretches))
+    assert all(start < end for start, end in stretches)
 
 
 async def test_space_and_page_keys_move_like_arrows(
