@@ -7,7 +7,7 @@ from textual.widgets import Input
 
 from oppija.sims.attention_model import END
 from oppija.tui.widgets.attention_demo import AttentionDemo
-from tests.tui.conftest import AppFactory, open_demo, screen_text
+from tests.tui.conftest import AppFactory, open_demo, press, screen_text
 
 SLIDE = "attention-decoding"
 
@@ -20,19 +20,19 @@ async def test_the_slide_decodes_word_by_word_back_and_to_the_end(make_app: AppF
         state = demo.simulation.state()
         assert (state["heads"], state["task"], state["view"]) == (2, "reverse", "decoding")
         before = screen_text(app)
-        await pilot.press("n")
+        await press(pilot, "n")
         await pilot.pause()
         assert demo.simulation.state()["output"] == ["sisendlause"]
         assert screen_text(app) != before  # a row of the heat maps filled in
-        await pilot.press("n", "p")
+        await press(pilot, "n", "p")
         assert demo.simulation.state()["output"] == ["sisendlause"]
-        await pilot.press("end")
+        await press(pilot, "end")
         await pilot.pause()
         state = demo.simulation.state()
         assert state["output"] == ["sisendlause", "meie", "on", "See", END]
         assert demo.simulation.status == "done"
         assert "⟨lõpp⟩" in screen_text(app)
-        await pilot.press("r")
+        await press(pilot, "r")
         assert demo.simulation.step_count == 0
 
 
@@ -40,31 +40,31 @@ async def test_heads_view_task_and_a_typed_sentence(make_app: AppFactory) -> Non
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, SLIDE)
-        await pilot.press("plus", "plus")
+        await press(pilot, "plus", "plus")
         await pilot.pause()
         assert demo.simulation.params.heads == 4
-        await pilot.press("minus", "minus", "minus", "minus")  # not below one head
+        await press(pilot, "minus", "minus", "minus", "minus")  # not below one head
         assert demo.simulation.params.heads == 1
-        await pilot.press("plus")
+        await press(pilot, "plus")
         shown = screen_text(app)
-        await pilot.press("full_stop")
+        await press(pilot, "full_stop")
         await pilot.pause()
         assert demo.simulation.head == 1
-        await pilot.press("w")
+        await press(pilot, "w")
         await pilot.pause()
         assert demo.simulation.view == "steps"
         assert screen_text(app) != shown
-        await pilot.press("end")
+        await press(pilot, "end")
         assert demo.simulation.stage == 5
-        await pilot.press("w", "c")
+        await press(pilot, "w", "c")
         await pilot.pause()
         assert demo.simulation.params.task == "copy"
         assert demo.simulation.view == "decoding"  # the view stays when the task changes
-        await pilot.press("s")
+        await press(pilot, "s")
         field = demo.query_one("#demo-input", Input)
         assert field.value == "See on meie sisendlause"
         field.value = "üks kaks kolm"
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await pilot.pause()
-        await pilot.press("end")
+        await press(pilot, "end")
         assert demo.simulation.state()["output"] == ["üks", "kaks", "kolm", END]

@@ -10,7 +10,7 @@ from oppija.content.model import Lecture
 from oppija.tui.widgets.demo_picture import DemoPicture
 from oppija.tui.widgets.descent_demo import DescentDemo
 from oppija.tui.widgets.gd2d_demo import GradientDescent2DDemo
-from tests.tui.conftest import AppFactory, open_demo, screen_text, show_demo
+from tests.tui.conftest import AppFactory, open_demo, press, screen_text, show_demo
 
 
 def static_text(demo: DescentDemo, selector: str) -> str:
@@ -25,13 +25,13 @@ async def test_a_demo_shows_only_on_its_fully_revealed_slide(
     async with app.run_test(size=(120, 40)) as pilot:
         area = app.screen.query_one("#demo-area")
         assert not area.display and not area.children  # step 1 of 3: text first
-        demo = await show_demo(pilot, lambda: pilot.press(*["right"] * (slide.step_count - 1)))
+        demo = await show_demo(pilot, lambda: press(pilot, *["right"] * (slide.step_count - 1)))
         assert isinstance(demo, DescentDemo)
         assert area.display
         assert demo.has_focus  # its keys work at once
         assert demo.simulation.name == "gd1d"
         assert "𝓔′ = 1,8" in screen_text(app)  # the slide's tangent, drawn with its slope
-        await pilot.press("right")  # on to a slide without a demo: no demo area at all
+        await press(pilot, "right")  # on to a slide without a demo: no demo area at all
         await pilot.pause()
         assert not area.display and not area.children
 
@@ -40,20 +40,20 @@ async def test_step_reset_and_learning_rate_keys(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "gd-algorithm")  # 𝓔 = x², θ⁽⁰⁾ = 3, α = 0,1
-        await pilot.press("n")
+        await press(pilot, "n")
         assert demo.simulation.theta[0] == pytest.approx(2.4)  # the slide's first step
-        await pilot.press("n")
+        await press(pilot, "n")
         assert demo.simulation.theta[0] == pytest.approx(1.92)
         readout = static_text(demo, "#demo-readout")
         assert "k = 2" in readout and "θ = 1,92" in readout
-        await pilot.press("plus")
+        await press(pilot, "plus")
         assert demo.simulation.lr == pytest.approx(0.125)
         assert demo.simulation.step_count == 2  # α changed, the descent carries on
-        await pilot.press("n")
+        await press(pilot, "n")
         assert demo.simulation.theta[0] == pytest.approx(1.92 * (1 - 2 * 0.125))
-        await pilot.press("minus", "minus")
+        await press(pilot, "minus", "minus")
         assert demo.simulation.lr == pytest.approx(0.1 / 1.25)
-        await pilot.press("r")
+        await press(pilot, "r")
         assert demo.simulation.step_count == 0
         assert demo.simulation.theta[0] == pytest.approx(3.0)
 
@@ -62,11 +62,11 @@ async def test_space_runs_and_pauses(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "lr-small")  # α = 0,01: hundreds of steps to go
-        await pilot.press("left_square_bracket")  # slower
-        await pilot.press("space")
+        await press(pilot, "left_square_bracket")  # slower
+        await press(pilot, "space")
         assert demo.playing
         await pilot.pause(0.5)
-        await pilot.press("space")
+        await press(pilot, "space")
         assert not demo.playing
         steps = demo.simulation.step_count
         assert steps > 0
@@ -78,21 +78,21 @@ async def test_a_typed_function_is_descended_by_the_engines_gradient(make_app: A
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "gd-1d")
-        await pilot.press("f")
+        await press(pilot, "f")
         field = demo.query_one("#demo-input", Input)
         assert field.has_focus
         assert field.value == "x^2"  # the current function, ready to edit
         field.value = ""
-        await pilot.press(*"x^4 - 3x^2 + x", "enter")
+        await press(pilot, *"x^4 - 3x^2 + x", "enter")
         assert demo.simulation.params.function.text == "x^4 - 3x^2 + x"
         assert demo.has_focus  # the field closes, the keys drive the demo again
         theta = float(demo.simulation.theta[0])
-        await pilot.press("n")
+        await press(pilot, "n")
         derivative = 4 * theta**3 - 6 * theta + 1
         assert demo.simulation.theta[0] == pytest.approx(theta - 0.1 * derivative)
-        await pilot.press("s")
+        await press(pilot, "s")
         demo.query_one("#demo-input", Input).value = ""
-        await pilot.press(*"0,5", "enter")  # a second start: the first path stays drawn
+        await press(pilot, *"0,5", "enter")  # a second start: the first path stays drawn
         assert demo.simulation.theta[0] == pytest.approx(0.5)
         assert len(demo.simulation.earlier_paths) == 1
 
@@ -101,16 +101,16 @@ async def test_a_bad_formula_is_explained_and_changes_nothing(make_app: AppFacto
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "gd-1d")
-        await pilot.press("n")
-        await pilot.press("f")
+        await press(pilot, "n")
+        await press(pilot, "f")
         demo.query_one("#demo-input", Input).value = ""
-        await pilot.press(*"__import__('os')", "enter")
+        await press(pilot, *"__import__('os')", "enter")
         error = static_text(demo, "#demo-input-error")
         assert "veerg" in error  # the engine's error, in Estonian, with where it is
         assert demo.simulation.params.function.text == "x^2"
         assert demo.simulation.step_count == 1  # the run goes on as it was
         assert demo.query_one("#demo-input", Input).has_focus  # to correct it
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert demo.has_focus
         assert not demo.has_class("-typing")
 
@@ -120,9 +120,9 @@ async def test_far_too_large_a_step_diverges_and_says_so(make_app: AppFactory) -
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "lr-large")  # the oscillating preset, α = 0,9
         for _ in range(3):
-            await pilot.press("plus")  # 0,9 → 1,41: past the limit of 1
+            await press(pilot, "plus")  # 0,9 → 1,41: past the limit of 1
         for _ in range(40):
-            await pilot.press("n")
+            await press(pilot, "n")
         assert demo.simulation.status == "diverged"
         assert "hajus" in static_text(demo, "#demo-status")
 
@@ -131,13 +131,13 @@ async def test_the_numbers_view_lists_every_step(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "gd-algorithm")
-        await pilot.press("n", "n", "number_sign")
+        await press(pilot, "n", "n", "number_sign")
         assert demo.has_class("-numbers")
         await pilot.pause()
         rows = [line.split() for line in screen_text(app).splitlines()]
         thetas = [row[-4] for row in rows if len(row) >= 5 and row[-5] in {"0", "1", "2"}]
         assert thetas == ["3", "2,4", "1,92"]  # k, θ, 𝓔, ∇𝓔, |Δθ| per step
-        await pilot.press("number_sign")
+        await press(pilot, "number_sign")
         assert not demo.has_class("-numbers")
 
 
@@ -159,21 +159,21 @@ async def test_two_dimensions_heat_map_and_momentum(make_app: AppFactory) -> Non
         demo = await open_demo(pilot, "gd-2d")
         assert isinstance(demo, GradientDescent2DDemo)
         assert heat_cells(demo) == 0
-        await pilot.press("h")
+        await press(pilot, "h")
         assert demo.heat
         await pilot.pause()
         assert heat_cells(demo) > 100  # the surface's height as background colours
-        await pilot.press("b")
+        await press(pilot, "b")
         demo.query_one("#demo-input", Input).value = ""
-        await pilot.press(*"0,5", "enter")
+        await press(pilot, *"0,5", "enter")
         assert demo.simulation.params.momentum == pytest.approx(0.5)
-        await pilot.press("s")
+        await press(pilot, "s")
         demo.query_one("#demo-input", Input).value = ""
-        await pilot.press(*"1; -1", "enter")
+        await press(pilot, *"1; -1", "enter")
         assert list(demo.simulation.theta) == [1.0, -1.0]
-        await pilot.press("c")  # the next example: the long narrow valley
+        await press(pilot, "c")  # the next example: the long narrow valley
         assert demo.simulation.params.preset == "valley"
-        await pilot.press("c", "c")
+        await press(pilot, "c", "c")
         assert demo.simulation.params.preset == "bowl"
 
 
@@ -183,7 +183,7 @@ async def test_logistic_regression_switches_its_error_function(make_app: AppFact
         demo = await open_demo(pilot, "gd-logreg")
         assert demo.simulation.params.loss == "cross-entropy"
         assert "σ(θᵀx⁽ⁱ⁾) − y⁽ⁱ⁾" in screen_text(app)  # its update rule under the plot
-        await pilot.press("e")
+        await press(pilot, "e")
         assert demo.simulation.params.loss == "mse"
 
 
@@ -191,8 +191,8 @@ async def test_the_demo_follows_a_language_switch(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "gd-algorithm")
-        await pilot.press("n")
-        await pilot.press("l")
+        await press(pilot, "n")
+        await press(pilot, "l")
         assert i18n.current_language() == "en"
         assert app.screen.query_one("#demo") is demo  # the same run, not a new one
         assert "θ = 2.4" in static_text(demo, "#demo-readout")
@@ -206,15 +206,15 @@ async def test_closing_the_contents_gives_the_keys_back_to_the_demo(make_app: Ap
         demo = await open_demo(pilot, "cnn-conv")
         contents = app.screen.query_one("ContentsList")
         if contents.display:  # open from 100 columns: close them first, then open and close
-            await pilot.press("t")
-        await pilot.press("t")
+            await press(pilot, "t")
+        await press(pilot, "t")
         await pilot.pause()
         assert contents.display and contents.has_focus
-        await pilot.press("t")
+        await press(pilot, "t")
         await pilot.pause()
         assert demo.has_focus
         before = demo.simulation.step_count
-        await pilot.press("n")
+        await press(pilot, "n")
         await pilot.pause()
         assert demo.simulation.step_count == before + 1
 

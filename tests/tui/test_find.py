@@ -8,7 +8,7 @@ from oppija.content.model import Lecture
 from oppija.tui.screens.glossary import GlossaryScreen
 from oppija.tui.screens.help import HelpScreen
 from oppija.tui.screens.lecture import LectureScreen
-from tests.tui.conftest import AppFactory, screen_text
+from tests.tui.conftest import AppFactory, press, screen_text
 from tests.tui.test_navigation import where
 
 
@@ -16,10 +16,10 @@ async def test_palette_finds_a_slide_by_title(make_app: AppFactory, lecture_et: 
     target = lecture_et.slides[-1]
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*target.title)
+        await press(pilot, "ctrl+p")
+        await press(pilot, *target.title)
         await pilot.pause(0.5)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await pilot.pause()
         assert isinstance(app.screen, LectureScreen)
         assert where(app)[0] == target.id
@@ -30,10 +30,10 @@ async def test_palette_finds_a_slide_by_a_word_of_its_text(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"korteri hinda")  # the flat-price example of linear regression
+        await press(pilot, "ctrl+p")
+        await press(pilot, *"korteri hinda")  # the flat-price example of linear regression
         await pilot.pause(0.5)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await pilot.pause()
         assert where(app)[0] == "linreg"
 
@@ -42,13 +42,13 @@ async def test_glossary_search_and_open(make_app: AppFactory, lecture_et: Lectur
     term = next(t for t in lecture_et.glossary if t.slide_id != lecture_et.slides[0].id)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("g")
+        await press(pilot, "g")
         assert isinstance(app.screen, GlossaryScreen)
-        await pilot.press(*term.other)  # found by its English name too
+        await press(pilot, *term.other)  # found by its English name too
         await pilot.pause()
         count = str(app.screen.query_one("#glossary-count").render())
         assert count.startswith("1 ") or count.split()[0].isdigit()
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await pilot.pause()
         assert isinstance(app.screen, LectureScreen)
         assert where(app)[0] == term.slide_id
@@ -57,16 +57,16 @@ async def test_glossary_search_and_open(make_app: AppFactory, lecture_et: Lectur
 async def test_glossary_escape_returns_to_the_same_slide(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("right", "right", "right")
+        await press(pilot, "right", "right", "right")
         before = where(app)
-        await pilot.press("g", "escape")
+        await press(pilot, "g", "escape")
         assert where(app) == before
 
 
 async def test_help_lists_every_key(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("question_mark")
+        await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.pause()
         text = screen_text(app)
@@ -74,5 +74,5 @@ async def test_help_lists_every_key(make_app: AppFactory) -> None:
             assert needle in text
         for key, what in [("t", "Sisukord"), ("g", "Sõnastik"), ("l", "Keel"), ("q", "Välju")]:
             assert re.search(rf"\s{re.escape(key)}\s+{what}", text), key
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert isinstance(app.screen, LectureScreen)

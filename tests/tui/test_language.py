@@ -7,7 +7,7 @@ from oppija.content.model import Lecture
 from oppija.tui.screens.glossary import GlossaryScreen
 from oppija.tui.widgets.contents import ContentsList
 from oppija.tui.widgets.lecture_header import LectureHeader
-from tests.tui.conftest import AppFactory
+from tests.tui.conftest import AppFactory, press
 from tests.tui.test_navigation import where
 
 
@@ -17,9 +17,9 @@ async def test_switch_keeps_slide_and_step(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(4):
-            await pilot.press("right")
+            await press(pilot, "right")
         before = where(app)
-        await pilot.press("l")
+        await press(pilot, "l")
         assert i18n.current_language() == "en"
         assert where(app) == before
         header = str(app.screen.query_one(LectureHeader).render())
@@ -28,7 +28,7 @@ async def test_switch_keeps_slide_and_step(
         tree = app.screen.query_one(ContentsList)
         assert tree.rows[0].title == lecture_en.sections[0].title
         assert lecture_en.sections[0].title in tree.render_line(0).text
-        await pilot.press("l")
+        await press(pilot, "l")
         assert i18n.current_language() == "et"
         assert where(app) == before
         assert "Slaid " in str(app.screen.query_one(LectureHeader).render())
@@ -39,7 +39,7 @@ async def test_footer_keys_change_language(make_app: AppFactory) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         descriptions = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
         assert "Edasi" in descriptions
-        await pilot.press("l")
+        await press(pilot, "l")
         descriptions = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
         assert "Next" in descriptions
         assert "Edasi" not in descriptions
@@ -50,14 +50,14 @@ async def test_glossary_columns_swap_with_the_language(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("g")
+        await press(pilot, "g")
         screen = app.screen
         assert isinstance(screen, GlossaryScreen)
         first = screen.query_one("#glossary-list").get_option_at_index(0)
         assert str(first.prompt).startswith(lecture_et.glossary[0].term)
-        await pilot.press("escape")
-        await pilot.press("l")
-        await pilot.press("g")
+        await press(pilot, "escape")
+        await press(pilot, "l")
+        await press(pilot, "g")
         first = app.screen.query_one("#glossary-list").get_option_at_index(0)
         assert str(first.prompt).startswith(lecture_en.glossary[0].term)
 
@@ -65,8 +65,8 @@ async def test_glossary_columns_swap_with_the_language(
 async def test_language_is_remembered(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("l")
-        await pilot.press("q")
+        await press(pilot, "l")
+        await press(pilot, "q")
     i18n.set_language("et")
     again = make_app()
     async with again.run_test(size=(100, 30)):

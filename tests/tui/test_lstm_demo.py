@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from oppija.tui.widgets.lstm_demo import LSTMDemo
-from tests.tui.conftest import AppFactory, open_demo, screen_text
+from tests.tui.conftest import AppFactory, open_demo, press, screen_text
 
 
 async def test_lstm_steps_its_gates(make_app: AppFactory) -> None:
@@ -16,34 +16,34 @@ async def test_lstm_steps_its_gates(make_app: AppFactory) -> None:
         assert demo.simulation.params.sequence == (1.0, 0.0, 0.0, 0.0, 1.0)
         assert demo.simulation.params.hidden == 2
         before = screen_text(app)
-        await pilot.press("n", "n")
+        await press(pilot, "n", "n")
         state = demo.simulation.state()
         assert state["step"] == 2 and len(state["gates"]) == 2
         await pilot.pause()
         after_two = screen_text(app)
         assert after_two != before
-        await pilot.press("p")
+        await press(pilot, "p")
         assert demo.simulation.step_count == 1
-        await pilot.press("end")
+        await press(pilot, "end")
         assert demo.simulation.status == "done"
         assert len(demo.simulation.state()["gates"]) == 5
-        await pilot.press("p")
+        await press(pilot, "p")
         assert demo.simulation.step_count == 4
 
-        await pilot.press("u")  # the equations of unit 2
+        await press(pilot, "u")  # the equations of unit 2
         assert demo.unit == 1
-        await pilot.press("h")
+        await press(pilot, "h")
         assert demo.simulation.params.hidden == 3 and demo.unit == 0
         seed = demo.simulation.params.seed
-        await pilot.press("w")
+        await press(pilot, "w")
         assert demo.simulation.params.seed == seed + 1
 
-        await pilot.press("s")
+        await press(pilot, "s")
         field = demo.query_one("#demo-input", Input)
         assert field.value == "1 0 0 0 1"
         field.value = ""
-        await pilot.press(*"1; 1; 0", "enter")
+        await press(pilot, *"1; 1; 0", "enter")
         assert demo.simulation.params.sequence == (1.0, 1.0, 0.0)
         assert demo.simulation.step_count == 0
-        await pilot.press("r")
+        await press(pilot, "r")
         assert demo.simulation.params.sequence == (1.0, 1.0, 0.0)

@@ -77,11 +77,11 @@ async def test_space_and_page_keys_move_like_arrows(
     expected = all_positions(lecture_et)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("space")
+        await press(pilot, "space")
         assert where(app) == expected[1]
-        await pilot.press("pagedown")
+        await press(pilot, "pagedown")
         assert where(app) == expected[2]
-        await pilot.press("pageup")
+        await press(pilot, "pageup")
         assert where(app) == expected[1]
 
 
@@ -92,9 +92,9 @@ async def test_the_slide_after_the_last_step_is_the_next_slide(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(first.step_count):
-            await pilot.press("right")
+            await press(pilot, "right")
         assert where(app) == (lecture_et.slides[1].id, 0)
-        await pilot.press("left")  # back onto the previous slide, fully revealed
+        await press(pilot, "left")  # back onto the previous slide, fully revealed
         assert where(app) == (first.id, first.step_count - 1)
 
 
@@ -102,16 +102,16 @@ async def test_home_and_end(make_app: AppFactory, lecture_et: Lecture) -> None:
     last = lecture_et.slides[-1]
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("end")
+        await press(pilot, "end")
         assert where(app) == (last.id, last.step_count - 1)
-        await pilot.press("home")
+        await press(pilot, "home")
         assert where(app) == (lecture_et.slides[0].id, 0)
 
 
 async def test_header_shows_position(make_app: AppFactory, lecture_et: Lecture) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("end")
+        await press(pilot, "end")
         header = app.screen.query_one(LectureHeader)
         rendered = str(header.render())
         total = len(lecture_et.slides)
@@ -145,10 +145,10 @@ async def test_contents_toggle_and_start_hidden_when_narrow(make_app: AppFactory
     async with app.run_test(size=(80, 24)) as pilot:
         tree = app.screen.query_one(ContentsList)
         assert not tree.display  # narrow: the slide gets the room
-        await pilot.press("t")
+        await press(pilot, "t")
         assert tree.display
         assert tree.has_focus
-        await pilot.press("down", "down", "enter")  # a slide picked with the keyboard
+        await press(pilot, "down", "down", "enter")  # a slide picked with the keyboard
         assert where(app)[0] != "title"
         await pilot.pause()
         assert not tree.display  # narrow: the contents step aside again
@@ -156,7 +156,7 @@ async def test_contents_toggle_and_start_hidden_when_narrow(make_app: AppFactory
     async with wide.run_test(size=(120, 40)) as pilot:
         tree = wide.screen.query_one(ContentsList)
         assert tree.display
-        await pilot.press("t")
+        await press(pilot, "t")
         assert not tree.display
 
 
@@ -166,7 +166,7 @@ async def test_seen_slides_are_marked_in_the_contents(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(lecture_et.slides[0].step_count):
-            await pilot.press("right")
+            await press(pilot, "right")
         tree = app.screen.query_one(ContentsList)
         first, second, third = (contents_line(tree, s.id) for s in lecture_et.slides[:3])
         assert first.startswith("✓", 2)
@@ -187,21 +187,21 @@ async def test_sections_fold_and_unfold_in_the_contents(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("t", "t")  # wide: the contents are open; hide, then show with focus
+        await press(pilot, "t", "t")  # wide: the contents are open; hide, then show with focus
         tree = app.screen.query_one(ContentsList)
         assert tree.has_focus
         section = lecture_et.sections[0]
         visible = len(tree.rows)
-        await pilot.press("left")  # the cursor is on the first slide: its section folds
+        await press(pilot, "left")  # the cursor is on the first slide: its section folds
         assert tree.is_folded(section.id)
         assert len(tree.rows) == visible - len(section.slides)
         assert tree.row_of(section.slides[0].id) is None
         assert tree.render_line(0).text.startswith("▶ " + section.title)
-        await pilot.press("enter")  # Enter on a section unfolds it again
+        await press(pilot, "enter")  # Enter on a section unfolds it again
         assert not tree.is_folded(section.id)
         assert len(tree.rows) == visible
         await pilot.click(ContentsList, offset=(2, 0))  # so does a click
         assert tree.is_folded(section.id)
-        await pilot.press("escape", "right")  # moving on unfolds the open slide's section
+        await press(pilot, "escape", "right")  # moving on unfolds the open slide's section
         assert where(app)[0] == section.slides[0].id
         assert not tree.is_folded(section.id)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from oppija.content.model import Lecture
 from oppija.tui.widgets.quiz_card import QuizCard
-from tests.tui.conftest import AppFactory
+from tests.tui.conftest import AppFactory, press
 from tests.tui.test_navigation import all_positions, where
 
 
@@ -17,9 +17,9 @@ async def test_resume_after_restart(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(7):
-            await pilot.press("right")
+            await press(pilot, "right")
         assert where(app) == target
-        await pilot.press("q")
+        await press(pilot, "q")
     assert (data_dir / "progress.json").exists()
     again = make_app()
     async with again.run_test(size=(100, 30)) as pilot:
@@ -34,7 +34,7 @@ async def test_progress_is_saved_while_moving_not_only_on_quit(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("right", "right")
+        await press(pilot, "right", "right")
         await pilot.pause(0.9)  # the debounced save runs within about half a second
         assert (data_dir / "progress.json").exists()
 
@@ -50,8 +50,8 @@ async def test_corrupt_progress_is_kept_aside_with_a_notice(
         assert where(app)[1] == 0
         assert (data_dir / "progress.json.corrupt-1").read_bytes() == broken
         assert any("corrupt-1" in n.message for n in app._notifications)
-        await pilot.press("right")
-        await pilot.press("q")
+        await press(pilot, "right")
+        await press(pilot, "q")
     assert (data_dir / "progress.json.corrupt-1").read_bytes() == broken
     assert (data_dir / "progress.json").read_bytes() != broken
 
@@ -63,21 +63,21 @@ async def test_quiz_answers_are_checked_and_kept(
     quiz = next(q for q in slide.quizzes if q.kind == "number")
     app = make_app(slide=slide.id)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("end")
-        await pilot.press("home")
+        await press(pilot, "end")
+        await press(pilot, "home")
         app.screen.go_to(slide.id, slide.step_count - 1)
         await pilot.pause()
         card = next(c for c in app.screen.query(QuizCard) if c.quiz.id == quiz.id)
         field = card.query_one("Input")
         field.focus()
-        await pilot.press(*"abc", "enter")
+        await press(pilot, *"abc", "enter")
         assert quiz.id not in app.progress.answers  # not a number: said so, nothing kept
         assert "ei ole arv" in str(card.query_one(".quiz-feedback").render())
         field.value = ""
         answer = f"{quiz.answer:g}".replace(".", ",")
-        await pilot.press(*answer, "enter")
+        await press(pilot, *answer, "enter")
         assert app.progress.answers[quiz.id].correct is True
-        await pilot.press("q")
+        await press(pilot, "q")
     again = make_app()
     async with again.run_test(size=(100, 30)):
         assert again.progress.answers[quiz.id].correct is True
@@ -97,7 +97,7 @@ async def test_choice_quiz_wrong_answer_explains_the_right_one(
         options = card.query_one("OptionList")
         options.focus()
         options.highlighted = wrong
-        await pilot.press("enter")
+        await press(pilot, "enter")
         answer = app.progress.answers[quiz.id]
         assert answer.value == wrong and answer.correct is False
         feedback = str(card.query_one(".quiz-feedback").render())

@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import Input
 
 from oppija.tui.widgets.softmax_demo import SoftmaxDemo
-from tests.tui.conftest import AppFactory, open_demo, screen_text
+from tests.tui.conftest import AppFactory, open_demo, press, screen_text
 
 
 async def test_softmax_reacts_to_every_change(make_app: AppFactory) -> None:
@@ -19,11 +19,11 @@ async def test_softmax_reacts_to_every_change(make_app: AppFactory) -> None:
         assert "0,659" in screen_text(app)
 
         before = screen_text(app)
-        await pilot.press("s")  # type new logits, as the slide says
+        await press(pilot, "s")  # type new logits, as the slide says
         field = demo.query_one("#demo-input", Input)
         assert field.has_focus
         field.value = ""
-        await pilot.press(*"3 1 0,1", "enter")
+        await press(pilot, *"3 1 0,1", "enter")
         await pilot.pause()
         sim = demo.simulation
         assert sim.state()["probabilities"][0] == pytest.approx(0.840, abs=5e-4)
@@ -31,35 +31,35 @@ async def test_softmax_reacts_to_every_change(make_app: AppFactory) -> None:
         assert demo.has_focus
         assert screen_text(app) != before
 
-        await pilot.press("a")  # the temperature typed; the logits stay
+        await press(pilot, "a")  # the temperature typed; the logits stay
         field.value = ""
-        await pilot.press(*"0,5", "enter")
+        await press(pilot, *"0,5", "enter")
         assert demo.simulation.temperature == 0.5
         assert demo.simulation.logits.tolist() == [3.0, 1.0, 0.1]
 
-        await pilot.press("plus")
+        await press(pilot, "plus")
         assert demo.simulation.temperature == 1.0
-        await pilot.press("plus", "plus")
+        await press(pilot, "plus", "plus")
         assert demo.simulation.temperature == 5.0
-        await pilot.press("minus")
+        await press(pilot, "minus")
         assert demo.simulation.temperature == 2.0
 
-        await pilot.press("full_stop", "u")  # the second logit up by 0,5
+        await press(pilot, "full_stop", "u")  # the second logit up by 0,5
         assert demo.simulation.logits.tolist() == [3.0, 1.5, 0.1]
-        await pilot.press("d", "d")
+        await press(pilot, "d", "d")
         assert demo.simulation.logits.tolist() == [3.0, 0.5, 0.1]
 
-        await pilot.press("k")
+        await press(pilot, "k")
         assert demo.simulation.target == 1
         before = screen_text(app)
         p_right = demo.simulation.probabilities[1]
-        await pilot.press("n")  # one descent step: the right class's probability rises
+        await press(pilot, "n")  # one descent step: the right class's probability rises
         assert demo.simulation.step_count == 1
         assert demo.simulation.probabilities[1] > p_right
         await pilot.pause()
         assert screen_text(app) != before
 
-        await pilot.press("r")
+        await press(pilot, "r")
         assert demo.simulation.step_count == 0
         assert demo.simulation.logits.tolist() == [3.0, 1.0, 0.1]  # the typed start
 
@@ -68,14 +68,14 @@ async def test_a_bad_typed_value_changes_nothing(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "softmax-temperature")
-        await pilot.press("s")
+        await press(pilot, "s")
         field = demo.query_one("#demo-input", Input)
         field.value = ""
-        await pilot.press(*"1 x", "enter")
+        await press(pilot, *"1 x", "enter")
         assert field.has_focus  # the field stays open with the message
         assert demo.simulation.logits.tolist() == [2.0, 1.0, 0.1]
-        await pilot.press("escape")
-        await pilot.press("a")
+        await press(pilot, "escape")
+        await press(pilot, "a")
         field.value = ""
-        await pilot.press(*"1000", "enter")
+        await press(pilot, *"1000", "enter")
         assert demo.simulation.temperature == 1.0

@@ -7,7 +7,7 @@ import pytest
 from textual.widgets import Input
 
 from oppija.tui.widgets.demo_panel import DemoPanel
-from tests.tui.conftest import AppFactory, open_demo, screen_text
+from tests.tui.conftest import AppFactory, open_demo, press, screen_text
 
 SLIDES = {
     "backprop": "backprop-hidden",
@@ -30,11 +30,11 @@ async def test_each_demo_steps_resets_and_shows_its_picture(
         assert isinstance(demo, DemoPanel)
         assert demo.simulation.name == kind
         before = screen_text(app)
-        await pilot.press("n", "n")
+        await press(pilot, "n", "n")
         assert demo.simulation.step_count == 2
         await pilot.pause()
         assert screen_text(app) != before  # the picture moved
-        await pilot.press("r")
+        await press(pilot, "r")
         assert demo.simulation.step_count == 0
 
 
@@ -44,12 +44,12 @@ async def test_backprop_steps_back_and_to_the_end_with_the_engines_numbers(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "backprop-hidden")
-        await pilot.press("n", "n", "n")
+        await press(pilot, "n", "n", "n")
         assert demo.simulation.step_count == 3
         assert "y = 0,555" in screen_text(app)  # the slide's forward pass, computed
-        await pilot.press("p")
+        await press(pilot, "p")
         assert demo.simulation.step_count == 2
-        await pilot.press("end")
+        await press(pilot, "end")
         state = demo.simulation.state()
         assert state["phase"] == "update"
         for name in ("V", "U"):  # the check panel's two columns agree
@@ -57,20 +57,20 @@ async def test_backprop_steps_back_and_to_the_end_with_the_engines_numbers(
                 state["gradients"][name], state["numeric_gradients"][name], strict=True
             ):
                 assert engine_row == pytest.approx(numeric_row, abs=1e-6)
-        await pilot.press("k")  # 120 columns with the contents: the panel is not beside the net
+        await press(pilot, "k")  # 120 columns with the contents: the panel is not beside the net
         await pilot.pause()
         assert "Kontroll: ∂𝓔/∂w" in screen_text(app)
-        await pilot.press("k")
-        await pilot.press("h")
+        await press(pilot, "k")
+        await press(pilot, "h")
         assert demo.simulation.params.hidden == 3
         assert len(demo.simulation.state()["gradients"]["U"]) == 3
-        await pilot.press("c")
+        await press(pilot, "c")
         assert demo.simulation.params.activation == "tanh"
-        await pilot.press("h")
-        await pilot.press("x")
+        await press(pilot, "h")
+        await press(pilot, "x")
         field = demo.query_one("#demo-input", Input)
         field.value = ""
-        await pilot.press(*"0; 1", "enter")
+        await press(pilot, *"0; 1", "enter")
         assert demo.simulation.state()["inputs"] == [0.0, 1.0]
         assert demo.simulation.step_count == 0  # a new walk with the typed inputs
 
@@ -79,11 +79,11 @@ async def test_activations_move_x_and_change_function(make_app: AppFactory) -> N
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "activation-functions")  # tanh at x = 0
-        await pilot.press("full_stop", "full_stop")
+        await press(pilot, "full_stop", "full_stop")
         assert demo.simulation.state()["x"] == pytest.approx(0.5)
-        await pilot.press("comma")
+        await press(pilot, "comma")
         assert demo.simulation.state()["x"] == pytest.approx(0.25)
-        await pilot.press("c")
+        await press(pilot, "c")
         assert demo.simulation.state()["function"] != "tanh"
 
 
@@ -91,14 +91,14 @@ async def test_linear_maps_next_map_and_a_typed_matrix(make_app: AppFactory) -> 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "linearity-matrices")
-        await pilot.press("end")
+        await press(pilot, "end")
         assert demo.simulation.status == "done"
-        await pilot.press("c")
+        await press(pilot, "c")
         assert demo.simulation.state()["preset"] == "shear"
-        await pilot.press("m")
+        await press(pilot, "m")
         demo.query_one("#demo-input", Input).value = ""
-        await pilot.press(*"2 0; 0 3", "enter")
-        await pilot.press("end")
+        await press(pilot, *"2 0; 0 3", "enter")
+        await press(pilot, "end")
         assert demo.simulation.state()["matrix"] == [[2.0, 0.0], [0.0, 3.0]]
 
 
@@ -106,9 +106,9 @@ async def test_approximation_units_up_and_down(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "approximation")
-        await pilot.press("plus")
+        await press(pilot, "plus")
         assert demo.simulation.state()["units"] == 6
-        await pilot.press("minus", "minus")
+        await press(pilot, "minus", "minus")
         assert demo.simulation.state()["units"] == 4
 
 
@@ -116,15 +116,15 @@ async def test_playground_trains_and_changes_its_network(make_app: AppFactory) -
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "networks-general")
-        await pilot.press("n", "n", "n")
+        await press(pilot, "n", "n", "n")
         assert demo.simulation.state()["epoch"] == 3
-        await pilot.press("h")  # 2 hidden layers -> 3
+        await press(pilot, "h")  # 2 hidden layers -> 3
         assert demo.simulation.params.layers == 3
-        await pilot.press("f")
+        await press(pilot, "f")
         assert demo.simulation.params.activation != "tanh"
-        await pilot.press("c")
+        await press(pilot, "c")
         assert demo.simulation.params.dataset == "circle"
-        await pilot.press("d")  # new points, same settings
+        await press(pilot, "d")  # new points, same settings
         assert demo.simulation.params.dataset == "circle"
 
 
@@ -133,5 +133,5 @@ async def test_transfer_switches_between_all_layers_and_the_last(make_app: AppFa
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "transfer")
         assert demo.simulation.params.mode == "last"
-        await pilot.press("c")
+        await press(pilot, "c")
         assert demo.simulation.params.mode == "all"
