@@ -41,3 +41,43 @@ def modules_loaded_by(module: str, packages: tuple[str, ...]) -> list[str]:
     )
     assert result.returncode == 0, f"importing {module} failed:\n{result.stderr}"
     return ast.literal_eval(result.stdout.strip().splitlines()[-1])
+
+
+def modules_loaded_by_each(modules: list[str], packages: tuple[str, ...]) -> dict[str, list[str]]:
+    """For each of ``modules``, imported one after another in one fresh interpreter, the modules
+    in (or under) ``packages`` that its import loaded; only modules that loaded some are listed.
+
+    One interpreter for a whole package instead of one per module: if no import loads a
+    forbidden module, none of them would alone either; if one does, it is named (a later
+    module importing the same would be hidden behind it, but the check fails all the same).
+    """
+    code = (
+        "import sys, importlib\n"
+        f"wanted = {packages!r}\n"
+        "def found():\n"
+        "    return {m for m in sys.modules\n"
+        "            if any(m == p or m.startswith(p + '.') for p in wanted)}\n"
+        "seen = found(); out = {}\n"
+        f"for module in {modules!r}:\n"
+        "    importlib.import_module(module)\n"
+        "    now = found()\n"
+        "    if now - seen: out[module] = sorted(now - seen)\n"
+        "    seen = now\n"
+        "print(repr(out))\n"
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, f"importing {modules} failed:\n{result.stderr}"
+    loaded: dict[str, list[str]] = ast.literal_eval(result.stdout.strip().splitlines()[-1])
+    return loaded

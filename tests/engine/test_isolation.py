@@ -9,9 +9,7 @@ from __future__ import annotations
 import pkgutil
 from pathlib import Path
 
-import pytest
-
-from tests.layering import ui_modules_loaded_by
+from tests.layering import modules_loaded_by_each, ui_modules_loaded_by
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE = ROOT / "oppija" / "engine"
@@ -26,12 +24,18 @@ def test_every_engine_module_is_checked() -> None:
     assert {"oppija.engine.tensor", "oppija.engine.nn", "oppija.engine.trace"} <= set(MODULES)
 
 
-@pytest.mark.parametrize("module", MODULES)
-def test_engine_module_loads_no_ui(module: str) -> None:
-    """Importing the module in a fresh interpreter loads neither textual nor rich."""
-    assert ui_modules_loaded_by(module) == []
+def test_no_engine_module_loads_ui() -> None:
+    """Each module imported in turn in one fresh interpreter: none loads textual or rich."""
+    assert modules_loaded_by_each(MODULES, tuple(UI_PACKAGES)) == {}
 
 
 def test_the_check_can_fail() -> None:
     """Sanity check of the probe itself: importing rich is noticed."""
     assert "rich" in ui_modules_loaded_by("rich")
+
+
+def test_the_one_interpreter_check_names_the_module_that_loads_ui() -> None:
+    """Sanity check of the batched probe: a clean module is not listed, the culprit is."""
+    loaded = modules_loaded_by_each(["oppija.engine", "rich.segment"], ("textual", "rich"))
+    assert list(loaded) == ["rich.segment"]
+    assert "rich.segment" in loaded["rich.segment"]
