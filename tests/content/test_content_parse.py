@@ -4,6 +4,7 @@ survived."""
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from oppija.content import (
 )
 from oppija.engine.expr import Formula
 from tests.content.content_samples import ET
+from tests.layering import ROOT
 
 SPEC_EXAMPLE = """---
 id: intro
@@ -418,7 +420,8 @@ def test_long_runs_of_spaces_are_parsed_in_linear_time() -> None:
         text=True,
         timeout=60,
         check=False,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # this checkout's oppija, not an installed one
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "parsed 1"

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from oppija.content.model import Slide
 from oppija.i18n import _
 from oppija.progress import QuizAnswer
-from oppija.tui.slide_markdown import render_slide_markdown
+from oppija.tui.slide_text import render_slide_markdown
 
 if TYPE_CHECKING:
     from oppija.tui.widgets.quiz_card import QuizCard
