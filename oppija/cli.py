@@ -73,7 +73,7 @@ def _run_app(args: argparse.Namespace, language_chosen: bool) -> int:
     if not language_chosen and loaded.restored:
         i18n.set_language(progress.language)
     try:
-        lecture = load_lecture(i18n.current_language())
+        lecture = load_lecture(i18n.current_language(), cache_dir=store.directory)
     except LessonError as error:
         print(_("The lesson files have problems:"), file=sys.stderr)
         for problem in error.problems:
