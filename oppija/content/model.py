@@ -120,7 +120,7 @@ class DemoBlock:
     """A live demo on a slide: its kind and its parameters, parsed and typed, in file order.
 
     Values are ``float`` (number), ``int`` (integer), ``str`` (choice, text),
-    ``tuple[float, ...]`` (numbers) or :class:`oppija.engine.expr.Formula` (formula).
+    ``tuple[float, ...]`` (numbers) or :class:`oppija.expr.Formula` (formula).
     """
 
     kind: str

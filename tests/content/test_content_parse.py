@@ -19,7 +19,7 @@ from oppija.content import (
     parse_lecture_meta,
     parse_section,
 )
-from oppija.engine.expr import Formula
+from oppija.expr import Formula
 from tests.content.content_samples import ET
 from tests.layering import ROOT
 
