@@ -43,18 +43,28 @@ def cache_file(directory: Path, language: str) -> Path:
 
 
 def fingerprint(folder: Path) -> list[list[str | int]]:
-    """What the parsed lecture depends on: every lesson file in ``folder`` and the sources of
-    the package that parses them (name, size, modification time), and oppija's version."""
+    """What the parsed lecture depends on: every lesson file in ``folder``, oppija's version and
+    the sources of the packages that parse and check them (name, size, modification time), so
+    that a developer's change to a parser or a demo's settings is never hidden by the cache."""
     from oppija import __version__
 
     entries: list[list[str | int]] = [["oppija", __version__, CACHE_VERSION]]
-    for place in (folder, Path(__file__).parent):
-        with os.scandir(place) as scan:
-            for entry in sorted(scan, key=lambda item: item.name):
-                if entry.name.endswith((".md", ".py")) and entry.is_file():
-                    info = entry.stat()
-                    entries.append([entry.path, info.st_size, info.st_mtime_ns])
+    package = Path(__file__).parent.parent
+    for place in (folder, package / "content", package / "sims", package / "expr"):
+        _add_files(entries, place)
     return entries
+
+
+def _add_files(entries: list[list[str | int]], place: Path) -> None:
+    try:
+        with os.scandir(place) as scan:
+            found = sorted(scan, key=lambda item: item.name)
+    except OSError:
+        return  # a package that is not there (yet) has nothing to say
+    for entry in found:
+        if entry.name.endswith((".md", ".py")) and entry.is_file():
+            info = entry.stat()
+            entries.append([entry.path, info.st_size, info.st_mtime_ns])
 
 
 def load_cached(path: Path, folder: Path) -> Lecture | None:

@@ -13,7 +13,7 @@ import pytest
 
 from oppija.content import LessonError, load_lecture
 from oppija.content.demos import comparable
-from oppija.content.lecture_cache import cache_file
+from oppija.content.lecture_cache import cache_file, fingerprint
 from oppija.content.model import Lecture
 from tests.content.content_samples import ET
 from tests.layering import ROOT
@@ -141,3 +141,10 @@ def test_a_folder_that_cannot_be_written_still_gives_the_lecture(
     blocked.write_text("", encoding="utf-8")
     lecture = load_lecture("et", lessons, cache_dir=blocked)
     assert lecture.slides
+
+
+def test_the_fingerprint_covers_the_lessons_and_the_code_that_reads_them(lessons: Path) -> None:
+    names = {Path(str(entry[0])).name for entry in fingerprint(lessons / "et")[1:]}
+    assert {"lecture.md", "01-intro.md", "02-gd.md", "glossary.md"} <= names
+    assert {"sections.py", "markdown.py", "demos.py"} <= names  # the parsers, the schema
+    assert {"gd1d.py", "formula.py"} <= names  # the demos' settings, the formula language
