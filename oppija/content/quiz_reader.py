@@ -59,6 +59,16 @@ class QuizReader:
         self.seen[key] = number
         return True
 
+    def _number(self, key: str, value: str, number: int) -> float | None:
+        """The number written once at line ``number``; None (and a problem) otherwise."""
+        if not self._once(key, number):
+            return None
+        try:
+            return parse_number(value)
+        except ValueError as error:
+            self.r.add(number, str(error))
+            return None
+
     def _not_empty(self, key: str, value: str, number: int) -> bool:
         if value:
             return True
@@ -111,19 +121,14 @@ class QuizReader:
             elif self._not_empty(key, value, number):
                 last.why, last.why_line = value, number
         elif key == "answer":
-            if self._once(key, number):
-                try:
-                    self.answer = parse_number(value)
-                except ValueError as error:
-                    r.add(number, str(error))
+            answer = self._number(key, value, number)
+            if answer is not None:
+                self.answer = answer
         elif key == "tolerance":
-            if self._once(key, number):
-                try:
-                    self.tolerance = parse_number(value)
-                except ValueError as error:
-                    r.add(number, str(error))
-                    return
-                if self.tolerance < 0:
+            tolerance = self._number(key, value, number)
+            if tolerance is not None:
+                self.tolerance = tolerance
+                if tolerance < 0:
                     r.add(number, _("“tolerance:” must be 0 or more"))
         elif self._once(key, number) and self._not_empty(key, value, number):
             self.values[key] = value  # question, model, or the why of a number question
