@@ -446,6 +446,7 @@ BLOCK_MISTAKES: list[tuple[str, list[tuple[int, str]]]] = [
     ("> ## Tsitaadis\n", [(10, "heading inside a slide")]),
     ("- punkt\n\n  # Loendis\n", [(12, "heading inside a slide")]),
     ("::: demo gd1d\nlr: 0,1\n\n## T {#t}\n\nlr: 5\n", [(10, "block “::: demo” is not closed")]),
+    ("##Kleebitud {#k}\n\nTekst.\n", [(10, "needs a space after “##”")]),
 ]  # fmt: skip
 
 
