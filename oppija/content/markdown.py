@@ -1,7 +1,8 @@
 """The one Markdown parser of the app: markdown-it-py, set up once for lessons and for slides.
 
 Both set-ups are CommonMark with GitHub tables and strikethrough, the dialect rich.markdown
-draws, so that a lesson file is split into blocks exactly the way its slides are later drawn.
+draws, so that a lesson file is split into blocks the way its slides are later drawn (raw HTML
+blocks aside: lessons have none, and the lesson set-up leaves them to be read as text).
 The lesson set-up adds the format's own lines (``lessons/README.md``): the front matter,
 ``:::`` blocks (mdit-py-plugins' container), the reveal marker ``. . .`` and a stray ``:::``.
 It parses block structure only: the lesson readers look at block tokens and their line
@@ -51,7 +52,7 @@ def lesson_parser() -> MarkdownIt:
     md.use(container_plugin, name="block", validate=_names_a_block)
     md.block.ruler.before("lheading", "lesson_line", _format_line, _ENDS_TEXT)
     # Headings keep their raw text in ``content``, so inline parsing is not needed; nor are raw
-    # HTML blocks (lessons have none, and a slide shows HTML as the text it is).
+    # HTML blocks (one rule fewer tried on every line of text).
     md.disable(["inline", "html_block"])
     return md
 
