@@ -74,7 +74,7 @@ def _run_app(
     if not language_chosen and loaded.restored:
         i18n.set_language(progress.language)
     try:
-        lecture = load_lecture(i18n.current_language())
+        lecture = load_lecture(i18n.current_language(), cache_dir=store.directory)
     except LessonError as error:
         print(_("The lesson files have problems:"), file=sys.stderr)
         for problem in error.problems:

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oppija.content.demos import comparable, format_value
-from oppija.content.front_matter import parse_lecture_meta
-from oppija.content.glossary import parse_glossary
 from oppija.content.model import (
     GlossaryTerm,
     Lecture,
@@ -29,7 +27,6 @@ from oppija.content.model import (
     Slide,
     display_path,
 )
-from oppija.content.sections import parse_section
 from oppija.i18n import N_, _, format_decimal, format_integer, ngettext
 from oppija.resources import lessons_dir
 
@@ -217,6 +214,12 @@ def is_section_file(name: str) -> bool:
 
 
 def _load_folder(folder: Path, language: str) -> _FolderLoad:
+    # The parsers (and markdown-it with them) load when lesson files are read, not with this
+    # module: a start that finds its lecture in the cache needs neither.
+    from oppija.content.front_matter import parse_lecture_meta
+    from oppija.content.glossary import parse_glossary
+    from oppija.content.sections import parse_section
+
     load = _FolderLoad(folder, language)
     problems = load.problems
     lecture_path = folder / LECTURE_FILE
@@ -328,8 +331,12 @@ def _check_unique(load: _FolderLoad) -> set[str]:
     return set(slides)
 
 
-def load_lecture(language: str, root: Path | None = None) -> Lecture:
+def load_lecture(language: str, root: Path | None = None, cache_dir: Path | None = None) -> Lecture:
     """The lecture in ``language`` from ``root`` (default: the lessons that come with oppija).
+
+    With ``cache_dir`` (the learner's data folder), a lecture parsed before from the same files
+    is read from its JSON cache there, and a newly parsed one is saved to it
+    (:mod:`oppija.content.lecture_cache`): the app's start then needs no Markdown parser.
 
     Raises:
         LessonError: listing every problem, if anything in the folder is wrong.
@@ -347,10 +354,21 @@ def load_lecture(language: str, root: Path | None = None) -> Lecture:
                 )
             ]
         )
+    cache = None
+    if cache_dir is not None:
+        from oppija.content import lecture_cache
+
+        cache = lecture_cache.cache_file(cache_dir, language)
+        cached = lecture_cache.load_cached(cache, folder)
+        if cached is not None:
+            return cached
     load = _load_folder(folder, language)
     if load.problems or load.meta is None:
         raise LessonError(_sorted(load.problems))
-    return load.lecture()
+    lecture = load.lecture()
+    if cache is not None:
+        lecture_cache.store(cache, folder, lecture)
+    return lecture
 
 
 # --------------------------------------------------------------------------- parity
@@ -823,6 +841,10 @@ def _has_lessons(folder: Path) -> bool:
 
 def _check_alone(path: Path) -> tuple[list[Problem], LanguageCounts]:
     """One file on its own: no sibling files to compare with."""
+    from oppija.content.front_matter import parse_lecture_meta
+    from oppija.content.glossary import parse_glossary
+    from oppija.content.sections import parse_section
+
     data, problem = read_lesson_file(path)
     if problem is not None:
         return [problem], LanguageCounts()

@@ -1,7 +1,8 @@
 """The one Markdown parser of the app: markdown-it-py, set up once for lessons and for slides.
 
 Both set-ups are CommonMark with GitHub tables and strikethrough, the dialect rich.markdown
-draws, so that a lesson file is split into blocks exactly the way its slides are later drawn.
+draws, so that a lesson file is split into blocks the way its slides are later drawn (raw HTML
+blocks aside: lessons have none, and the lesson set-up leaves them to be read as text).
 The lesson set-up adds the format's own lines (``lessons/README.md``): the front matter,
 ``:::`` blocks (mdit-py-plugins' container), the reveal marker ``. . .`` and a stray ``:::``.
 It parses block structure only: the lesson readers look at block tokens and their line
@@ -14,8 +15,6 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
-from mdit_py_plugins.container import container_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 if TYPE_CHECKING:
     from markdown_it.ruler import RuleOptionsType
@@ -44,11 +43,17 @@ def slide_parser() -> MarkdownIt:
 @cache
 def lesson_parser() -> MarkdownIt:
     """The parser of lesson files: block tokens, each with its source lines in ``map``."""
+    # The plugins load only here: a start whose lecture comes from the cache draws its first
+    # slide with slide_parser() alone.
+    from mdit_py_plugins.container import container_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     md = _commonmark().use(front_matter_plugin)
     md.use(container_plugin, name="block", validate=_names_a_block)
-    md.block.ruler.before("lheading", REVEAL, _reveal_marker, _ENDS_TEXT)
-    md.block.ruler.before("lheading", STRAY_CLOSE, _stray_close, _ENDS_TEXT)
-    md.disable("inline")  # headings keep their raw text in ``content``; nothing else is needed
+    md.block.ruler.before("lheading", "lesson_line", _format_line, _ENDS_TEXT)
+    # Headings keep their raw text in ``content``, so inline parsing is not needed; nor are raw
+    # HTML blocks (one rule fewer tried on every line of text).
+    md.disable(["inline", "html_block"])
     return md
 
 
@@ -57,33 +62,23 @@ def _names_a_block(params: str, markup: str) -> bool:
     return bool(params.strip())
 
 
-def _line(state: StateBlock, line: int) -> str:
-    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].rstrip()
-
-
-def _single_line_token(state: StateBlock, line: int, kind: str, markup: str) -> None:
-    token = state.push(kind, "", 0)
-    token.map = [line, line + 1]
-    token.markup = markup
-    state.line = line + 1
-
-
-def _reveal_marker(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """A line that is exactly ``. . .``: the end of one reveal step."""
-    if state.sCount[start_line] - state.blkIndent >= 4 or _line(state, start_line) != REVEAL_MARKER:
+def _format_line(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A line that is exactly ``. . .`` (the end of a reveal step), or a line of colons alone
+    where no block is open (an open block ends at its own closing line)."""
+    begin = state.bMarks[start_line] + state.tShift[start_line]
+    first = state.src[begin : begin + 1]
+    if first not in (".", ":") or state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    text = state.src[begin : state.eMarks[start_line]].rstrip()
+    if text == REVEAL_MARKER:
+        kind = REVEAL
+    elif first == ":" and len(text) >= 3 and not text.strip(":"):
+        kind = STRAY_CLOSE
+    else:
         return False
     if not silent:
-        _single_line_token(state, start_line, REVEAL, REVEAL_MARKER)
-    return True
-
-
-def _stray_close(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """A line of colons alone where no block is open (an open block ends at its own)."""
-    if state.sCount[start_line] - state.blkIndent >= 4:
-        return False
-    text = _line(state, start_line)
-    if len(text) < 3 or text.strip(":"):
-        return False
-    if not silent:
-        _single_line_token(state, start_line, STRAY_CLOSE, text)
+        token = state.push(kind, "", 0)
+        token.map = [start_line, start_line + 1]
+        token.markup = text
+        state.line = start_line + 1
     return True

@@ -59,6 +59,16 @@ class QuizReader:
         self.seen[key] = number
         return True
 
+    def _number(self, key: str, value: str, number: int) -> float | None:
+        """The number written once at line ``number``; None (and a problem) otherwise."""
+        if not self._once(key, number):
+            return None
+        try:
+            return parse_number(value)
+        except ValueError as error:
+            self.r.add(number, str(error))
+            return None
+
     def _not_empty(self, key: str, value: str, number: int) -> bool:
         if value:
             return True
@@ -111,19 +121,14 @@ class QuizReader:
             elif self._not_empty(key, value, number):
                 last.why, last.why_line = value, number
         elif key == "answer":
-            if self._once(key, number):
-                try:
-                    self.answer = parse_number(value)
-                except ValueError as error:
-                    r.add(number, str(error))
+            answer = self._number(key, value, number)
+            if answer is not None:
+                self.answer = answer
         elif key == "tolerance":
-            if self._once(key, number):
-                try:
-                    self.tolerance = parse_number(value)
-                except ValueError as error:
-                    r.add(number, str(error))
-                    return
-                if self.tolerance < 0:
+            tolerance = self._number(key, value, number)
+            if tolerance is not None:
+                self.tolerance = tolerance
+                if tolerance < 0:
                     r.add(number, _("“tolerance:” must be 0 or more"))
         elif self._once(key, number) and self._not_empty(key, value, number):
             self.values[key] = value  # question, model, or the why of a number question
@@ -138,72 +143,64 @@ class QuizReader:
             )
             return None
         why_line = self.seen.get("why")
-        key_lines = tuple(self.seen.items())
         if self.kind == "choice":
-            if why_line is not None:
-                r.add(why_line, _("“why:” must follow a “choice:” line"))
-            if len(self.choices) < 2:
-                r.add(line, _("a choice question needs at least two choices"))
-            for draft in self.choices:
-                if draft.why is None:
-                    r.add(
-                        draft.line,
-                        _(
-                            "this choice has no “why:” line after it "
-                            "(the explanation shown after answering)"
-                        ),
-                    )
-            right = [draft for draft in self.choices if draft.correct]
-            if not right:
-                r.add(line, _("no right answer: mark exactly one choice with “choice*:”"))
-            elif len(right) > 1:
-                r.add(
-                    right[1].line,
-                    _(
-                        "a second right answer (the first is at line {line}): mark exactly one "
-                        "choice with “choice*:”"
-                    ).format(line=right[0].line),
-                )
-            choices = tuple(
-                Choice(draft.text, draft.correct, draft.why or "", draft.line)
-                for draft in self.choices
-            )
-            return Quiz(
-                ident,
-                "choice",
-                self.values.get("question", ""),
-                choices=choices,
-                line=line,
-                key_lines=key_lines,
-            )
-        if self.kind == "number":
-            if "answer" not in self.seen:
-                r.add(line, _("the number question has no “answer:”"))
-            if why_line is None:
-                r.add(
-                    line,
-                    _("the number question has no “why:” (the explanation shown after answering)"),
-                )
-            return Quiz(
-                ident,
-                "number",
-                self.values.get("question", ""),
-                answer=self.answer,
-                tolerance=self.tolerance,
-                explanation=self.values.get("why", ""),
-                line=line,
-                key_lines=key_lines,
-            )
-        if why_line is not None:
+            self._check_choices(line, why_line)
+        elif self.kind == "number":
+            self._check_number(line, why_line)
+        elif why_line is not None:
             r.add(
                 why_line,
                 _("an open question has no “why:”: write the model answer in “model:”"),
             )
+        # Keys of another kind never got here, so each kind's fields are empty for the others.
         return Quiz(
             ident,
-            "open",
+            self.kind,
             self.values.get("question", ""),
+            choices=tuple(
+                Choice(draft.text, draft.correct, draft.why or "", draft.line)
+                for draft in self.choices
+            ),
+            answer=self.answer,
+            tolerance=self.tolerance,
+            explanation=self.values.get("why", "") if self.kind == "number" else "",
             model_answer=self.values.get("model", ""),
             line=line,
-            key_lines=key_lines,
+            key_lines=tuple(self.seen.items()),
         )
+
+    def _check_choices(self, line: int, why_line: int | None) -> None:
+        r = self.r
+        if why_line is not None:
+            r.add(why_line, _("“why:” must follow a “choice:” line"))
+        if len(self.choices) < 2:
+            r.add(line, _("a choice question needs at least two choices"))
+        for draft in self.choices:
+            if draft.why is None:
+                r.add(
+                    draft.line,
+                    _(
+                        "this choice has no “why:” line after it "
+                        "(the explanation shown after answering)"
+                    ),
+                )
+        right = [draft for draft in self.choices if draft.correct]
+        if not right:
+            r.add(line, _("no right answer: mark exactly one choice with “choice*:”"))
+        elif len(right) > 1:
+            r.add(
+                right[1].line,
+                _(
+                    "a second right answer (the first is at line {line}): mark exactly one "
+                    "choice with “choice*:”"
+                ).format(line=right[0].line),
+            )
+
+    def _check_number(self, line: int, why_line: int | None) -> None:
+        if "answer" not in self.seen:
+            self.r.add(line, _("the number question has no “answer:”"))
+        if why_line is None:
+            self.r.add(
+                line,
+                _("the number question has no “why:” (the explanation shown after answering)"),
+            )

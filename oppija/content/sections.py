@@ -69,6 +69,13 @@ def _matching_close(tokens: Sequence[Token], index: int) -> int:
     return len(tokens) - 1
 
 
+def _is_glued_heading(line: str) -> bool:
+    """``##Title``: meant as a slide (Pandoc reads it so), but CommonMark reads it as text, so
+    it is reported rather than silently joined to the slide above."""
+    text = line.lstrip(" ")
+    return text.startswith("##") and text[2:3] not in ("", "#", " ", "\t")
+
+
 def _is_slide_heading(token: Token) -> bool:
     return token.type == "heading_open" and token.level == 0 and token.markup == "##"
 
@@ -102,7 +109,17 @@ class _SectionReader(Reporter):
                 index += 3  # heading_open, inline, heading_close
                 continue
             after = _matching_close(tokens, index) + 1 if token.type == BLOCK_OPEN else index + 1
-            if self.slide is None:
+            if token.type == "paragraph_open" and _is_glued_heading(self.lines[token.map[0]]):
+                self.add(
+                    token.map[0] + 1,
+                    _("a slide heading needs a space after “##”: “## Title {example}”").format(
+                        example=ID_EXAMPLE
+                    ),
+                )
+                preamble_reported = True
+                if self.slide is not None:
+                    self.slide.skipped.add(token.map[0])
+            elif self.slide is None:
                 if not preamble_reported:
                     self.add(
                         token.map[0] + 1,

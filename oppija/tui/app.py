@@ -224,7 +224,8 @@ class OppijaApp(App[None]):
         new = "en" if i18n.current_language() == "et" else "et"
         if new not in self._lectures:
             try:
-                self._lectures[new] = load_lecture(new)
+                cache = None if self.store is None else self.store.directory
+                self._lectures[new] = load_lecture(new, cache_dir=cache)
             except LessonError as error:
                 self.notify(str(error), severity="error", timeout=10)
                 return

@@ -4,6 +4,7 @@ survived."""
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from oppija.content import (
 )
 from oppija.expr import Formula
 from tests.content.content_samples import ET
+from tests.layering import ROOT
 
 SPEC_EXAMPLE = """---
 id: intro
@@ -418,7 +420,50 @@ def test_long_runs_of_spaces_are_parsed_in_linear_time() -> None:
         text=True,
         timeout=60,
         check=False,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # this checkout's oppija, not an installed one
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "parsed 1"
+
+
+HEAD = "---\nid: a\ntitle: b\n---\n\n## S {#s}\n\nTekst.\n\n"  # the slide's text starts at line 8
+
+
+BLOCK_MISTAKES: list[tuple[str, list[tuple[int, str]]]] = [
+    ("::: notes\nüks\n::: demo gd1d\nlr: 0,1\n:::\n:::\n",
+     [(12, "cannot be nested"), (15, "closes nothing")]),
+    (":::\n", [(10, "closes nothing")]),
+    ("::: notes\na\n:::\n\n::: notes\nb\n:::\n",
+     [(14, "only one notes block (the first is at line 10)")]),
+    ("::: notes kohe\na\n:::\n", [(10, "unexpected text after “::: notes”: “kohe”")]),
+    ("::: demo\n:::\n", [(10, "the demo block needs a kind")]),
+    ("::: quiz q-1 q-2\nquestion: ?\nmodel: m\n:::\n",
+     [(10, "unexpected text after the quiz id")]),
+    ("::: notes\n```\n. . .\n```\n:::\n", [(12, "reveal marker “. . .” inside a code block")]),
+    ("::: notes\n```\nkood\n:::\n", [(11, "code block “```” is not closed")]),
+    ("Pealkiri\n===\n", [(11, "underlines the line above")]),
+    ("> ## Tsitaadis\n", [(10, "heading inside a slide")]),
+    ("- punkt\n\n  # Loendis\n", [(12, "heading inside a slide")]),
+    ("::: demo gd1d\nlr: 0,1\n\n## T {#t}\n\nlr: 5\n", [(10, "block “::: demo” is not closed")]),
+    ("##Kleebitud {#k}\n\nTekst.\n", [(10, "needs a space after “##”")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "expected"), BLOCK_MISTAKES)
+def test_block_and_heading_mistakes_are_reported_at_their_line(
+    body: str, expected: list[tuple[int, str]]
+) -> None:
+    _section, problems = parse_section(Path("x.md"), HEAD + body)
+    found = [(problem.line, problem.message) for problem in problems]
+    assert [line for line, _message in found] == [line for line, _fragment in expected], found
+    for (_line, message), (_line2, fragment) in zip(found, expected, strict=True):
+        assert fragment in message
+
+
+def test_a_well_formed_block_after_a_fence_in_notes_is_read() -> None:
+    body = "::: notes\n```\n::: not a block\n```\n:::\n\n::: demo gd1d\nlr: 0,2\n:::\n"
+    (slide,) = parse_ok(HEAD + body).slides
+    assert slide.notes == "```\n::: not a block\n```"
+    assert slide.demo is not None and slide.demo.as_dict() == {"lr": 0.2}
+    assert slide.steps == ("Tekst.",)

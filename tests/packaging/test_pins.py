@@ -10,8 +10,16 @@ from packaging.requirements import Requirement
 
 PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 
-# Each of these changes what a snapshot shows (or how it is stored) when its major version moves.
-PINNED = {"textual", "rich", "pytest-textual-snapshot", "syrupy"}
+# Each of these changes what a snapshot shows (or how it is stored) when its major version moves;
+# markdown-it-py and its plugins split the lessons and the slides into blocks.
+PINNED = {
+    "textual",
+    "rich",
+    "pytest-textual-snapshot",
+    "syrupy",
+    "markdown-it-py",
+    "mdit-py-plugins",
+}
 
 
 def requirements() -> dict[str, Requirement]:

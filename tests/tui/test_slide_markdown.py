@@ -1,12 +1,14 @@
 """The slide Markdown renderer: each construct by hand, the shipped lessons, any input.
 
-The renderer replaces rich.markdown to keep start-up fast, so besides hand-made cases it is
-compared with rich.markdown on the real lessons: a learner should not see a difference.
+The renderer draws markdown-it's tokens itself instead of through rich.markdown (no pygments,
+one renderable per slide), so besides hand-made cases it is compared with rich.markdown on the
+real lessons: a learner should not see a difference.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
 
 import pytest
@@ -17,8 +19,8 @@ from rich.table import Table
 from rich.text import Text
 
 from oppija.content.model import Lecture
-from oppija.tui.slide_markdown import BlankLine, inline_text, render_slide_markdown
-from tests.layering import modules_loaded_by
+from oppija.tui.slide_text import BlankLine, inline_text, render_slide_markdown
+from tests.layering import ROOT, modules_loaded_by
 
 
 def render_lines(markdown: str, width: int = 40) -> list[str]:
@@ -377,7 +379,7 @@ def test_deep_nesting_and_long_runs_stay_text_and_do_not_raise() -> None:
 
 # --- start-up cost ----------------------------------------------------------------------------
 
-HEAVY = ("rich.markdown", "rich.syntax", "markdown_it", "pygments", "textual")
+HEAVY = ("rich.markdown", "rich.syntax", "pygments", "textual")
 
 
 def heavy_modules_loaded_by(module: str) -> list[str]:
@@ -385,9 +387,54 @@ def heavy_modules_loaded_by(module: str) -> list[str]:
     return modules_loaded_by(module, HEAVY)
 
 
-def test_importing_the_renderer_loads_no_markdown_parser_pygments_or_textual() -> None:
-    assert heavy_modules_loaded_by("oppija.tui.slide_markdown") == []
+def test_importing_the_renderer_loads_no_rich_markdown_pygments_or_textual() -> None:
+    assert heavy_modules_loaded_by("oppija.tui.slide_text") == []
 
 
 def test_the_import_check_can_fail() -> None:
-    assert "markdown_it" in heavy_modules_loaded_by("rich.markdown")
+    assert "pygments" in heavy_modules_loaded_by("rich.markdown")
+
+
+def test_images_show_their_alt_text_and_html_stays_text() -> None:
+    assert render_lines("![kass *musta*](pildid/kass.png) ja ![](pildid/koer.png)") == [
+        "🌆 kass musta  ja 🌆 koer.png"
+    ]
+    assert render_lines("a <b>paks</b> c") == ["a <b>paks</b> c"]
+
+
+LONG_RUNS = """
+import io
+from rich.console import Console
+from oppija.tui.slide_text import render_slide_markdown
+
+spaces = " " * 100_000
+for source in (
+    "#" + spaces + "x" + spaces + "#",
+    "a" + spaces + "b" + spaces + "\\n" + spaces + "c",
+    "- " + spaces + "x",
+    "> " + spaces + "*" + spaces + "*",
+    "| a" + spaces + "|\\n|---|\\n| b" + spaces + "|",
+):
+    console = Console(width=80, file=io.StringIO())
+    console.print(render_slide_markdown(source))
+print("drawn")
+"""
+
+
+def test_long_runs_of_spaces_are_drawn_in_linear_time() -> None:
+    """A heading or a line of a hundred thousand spaces is drawn, not hung on (in a child
+    process with a generous bound: a quadratic pattern would take hours)."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", LONG_RUNS],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # this checkout's oppija, not an installed one
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "drawn"
