@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from rich.segment import Segment
 
@@ -15,14 +13,6 @@ from oppija.sims.attention import Attention
 pytestmark = pytest.mark.filterwarnings("error")
 
 ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
-
-
-@pytest.fixture(autouse=True)
-def estonian() -> Iterator[None]:
-    before = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(before)
 
 
 def text_of(rows: list[list[Segment]]) -> str:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 
 import pytest
 from rich.segment import Segment
 
-from oppija import i18n
 from oppija.plot import PlotStyles
 from oppija.scenes.lstm import draw_lstm
 from oppija.sims.lstm import LSTMGates
@@ -16,14 +14,6 @@ from oppija.sims.lstm import LSTMGates
 pytestmark = pytest.mark.filterwarnings("error")
 
 ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
-
-
-@pytest.fixture(autouse=True)
-def estonian() -> Iterator[None]:
-    before = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(before)
 
 
 def text_of(rows: list[list[Segment]]) -> str:

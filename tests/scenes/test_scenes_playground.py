@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import numpy as np
 import pytest
 
-from oppija import i18n
 from oppija.plot import PlotStyles
 from oppija.scenes.playground import draw_playground
 from oppija.scenes.rows import to_text
@@ -17,14 +15,6 @@ from oppija.sims.playground import Playground
 pytestmark = pytest.mark.filterwarnings("error")
 
 ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
-
-
-@pytest.fixture(autouse=True)
-def estonian() -> Iterator[None]:
-    before = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(before)
 
 
 @pytest.fixture(scope="module")

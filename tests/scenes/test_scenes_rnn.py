@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from rich.segment import Segment
@@ -17,14 +16,6 @@ from oppija.sims.rnn import RecurrentNetwork
 pytestmark = pytest.mark.filterwarnings("error")
 
 ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
-
-
-@pytest.fixture(autouse=True)
-def estonian() -> Iterator[None]:
-    before = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(before)
 
 
 def text_of(rows: list[list[Segment]]) -> str:

@@ -9,13 +9,12 @@ every set of styles; in ASCII mode only ASCII and Estonian letters may appear.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import cache
 
 import pytest
 from rich.segment import Segment
 
-from oppija import i18n
 from oppija.plot import MODES, Mode, PlotStyles
 from oppija.scenes import draw_scene
 from oppija.sims import simulation_class
@@ -125,15 +124,6 @@ def simulation(kind: str, index: int) -> object:
 
 def text_of(rows: list[list[Segment]]) -> str:
     return "\n".join("".join(segment.text for segment in row) for row in rows)
-
-
-@pytest.fixture(autouse=True)
-def estonian() -> Iterator[None]:
-    """Estonian: its words are the longest, and its letters are allowed in ASCII mode."""
-    before = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(before)
 
 
 def test_every_kind_with_extra_states_is_a_demo() -> None:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from rich.segment import Segment
 
-from oppija import i18n
 from oppija.plot import PlotStyles
 from oppija.scenes.softmax import draw_softmax
 from oppija.sims.softmax import Softmax
@@ -15,14 +12,6 @@ from oppija.sims.softmax import Softmax
 pytestmark = pytest.mark.filterwarnings("error")
 
 ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
-
-
-@pytest.fixture(autouse=True)
-def estonian() -> Iterator[None]:
-    before = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(before)
 
 
 def text_of(rows: list[list[Segment]]) -> str:
