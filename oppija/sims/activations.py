@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.nn import activate
 from oppija.engine.tensor import Tensor
 from oppija.i18n import _, format_decimal
@@ -44,7 +44,7 @@ class ActivationsParams:
     x: float
 
 
-def evaluate(function: str, xs: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
+def evaluate(function: str, xs: Array | float) -> tuple[Array, Array]:
     """f(xs) and f′(xs) from the engine: the forward ops, then ``backward()`` for the slope.
 
     One call for a whole array: the sum's gradient with respect to each xᵢ is f′(xᵢ), because
@@ -81,9 +81,7 @@ class Activations(Demo):
         self.x = self.params.x
         self.step_count = 0
         self.status = "running"
-        self._curve_cache: tuple[tuple[str, float], np.ndarray, np.ndarray, np.ndarray] | None = (
-            None
-        )
+        self._curve_cache: tuple[tuple[str, float, int], Array, Array, Array] | None = None
         self._measure()
         self.version += 1
 
@@ -133,7 +131,7 @@ class Activations(Demo):
         half = VIEW_HALF if abs(self.x) <= VIEW_HALF else X_LIMIT
         return (-half, half)
 
-    def curves(self, points: int = CURVE_POINTS) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def curves(self, points: int = CURVE_POINTS) -> tuple[Array, Array, Array]:
         """xs over the view, f(xs) and f′(xs); remembered until the function or view changes."""
         lo, hi = self.view_range()
         key = (self.params.function, hi, points)
@@ -142,14 +140,14 @@ class Activations(Demo):
             return cached[1], cached[2], cached[3]
         xs = np.linspace(lo, hi, max(int(points), 2))
         values, derivatives = evaluate(self.params.function, xs)
-        self._curve_cache = (key, xs, values, derivatives)  # type: ignore[assignment]
+        self._curve_cache = (key, xs, values, derivatives)
         return xs, values, derivatives
 
     @property
     def max_derivative(self) -> float:
         return MAX_DERIVATIVE[self.params.function]
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, object]:
         xs, values, derivatives = self.curves()
         return {
             "function": self.params.function,

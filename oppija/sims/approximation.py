@@ -13,10 +13,10 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.expr import Formula, parse_formula
 from oppija.engine.losses import mse_loss
 from oppija.engine.optim import SGD
@@ -55,7 +55,7 @@ class ApproximationParams:
     seed: int
 
 
-def target_values(params: ApproximationParams, xs: np.ndarray) -> np.ndarray:
+def target_values(params: ApproximationParams, xs: Array) -> Array:
     """The target over ``xs``; NaN where a typed formula is undefined (log of a negative)."""
     with np.errstate(all="ignore"):
         if params.function is not None:
@@ -168,7 +168,7 @@ class Approximation(Demo):
         self.status_message = message
 
     # ------------------------------------------------------------------ reading
-    def contributions(self, xs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def contributions(self, xs: Array) -> tuple[Array, Array]:
         """Each unit's share cⱼ·σ(wⱼx + bⱼ) over ``xs`` (units × points), and their sum + c₀."""
         with no_grad(), np.errstate(all="ignore"):
             hidden = Tensor(np.asarray(xs, dtype=np.float64).reshape(-1, 1)) @ self.w + self.b
@@ -184,7 +184,7 @@ class Approximation(Demo):
             return _("step function")
         return TARGETS[self.params.target]
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, object]:
         shares, total = self.contributions(self.xs)
         return {
             "target": self.params.target if self.params.function is None else None,

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.tensor import no_grad
 from oppija.i18n import N_, _, format_integer
 from oppija.sims.ascii_spelling import ascii_spelling
@@ -121,7 +122,7 @@ class Attention(ReplayedDemo):
         self.walk = self._walk_numbers()
         self.version += 1
 
-    def _walk_numbers(self) -> dict[str, np.ndarray]:
+    def _walk_numbers(self) -> dict[str, Array]:
         """The encoder's self-attention over the sentence, every intermediate as an array:
         X (n × d), and per head Q, K, V (heads × n × dₖ), scores and weights (heads × n × n),
         Z, concat(Z) (n × heads·dₖ) and the output concat(Z)·W_O (n × d)."""
@@ -187,7 +188,7 @@ class Attention(ReplayedDemo):
             return []
         return [step["word"] for step in self.decoded[: self.step_count]]
 
-    def decoding_weights(self) -> np.ndarray:
+    def decoding_weights(self) -> Array:
         """heads × (output steps so far) × input words."""
         shown = self.decoded[: self.step_count] if self.view == "decoding" else []
         if not shown:
@@ -203,7 +204,7 @@ class Attention(ReplayedDemo):
         vocabulary = self.model.vocabulary
         return [(vocabulary.word(int(i)), float(probabilities[i])) for i in best]
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, object]:
         p, walk = self.params, self.walk
         weights = self.decoding_weights() if self.view == "decoding" else walk["weights"]
         return {

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.gradcheck import numeric_gradient
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
@@ -106,11 +106,11 @@ class ScriptStep:
     kind: str
     node: str
     op: str
-    numbers: dict[str, Any]
+    numbers: dict[str, object]
     focus: tuple[str, ...] = ()
     trace_index: int | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "phase": self.phase,
             "kind": self.kind,
@@ -126,12 +126,12 @@ class ScriptStep:
 class Pass:
     """What the engine computed for one update: values, trace, gradients, new weights."""
 
-    values: dict[str, np.ndarray]
+    values: dict[str, Array]
     records: list[TraceStep]
     node_ids: dict[str, int]
-    gradients: dict[str, np.ndarray]
-    numeric: dict[str, np.ndarray]
-    after: dict[str, np.ndarray]
+    gradients: dict[str, Array]
+    numeric: dict[str, Array]
+    after: dict[str, Array]
     output_after: float
     error_after: float
     script: list[ScriptStep] = field(default_factory=list)
@@ -142,7 +142,7 @@ def weight_shape(name: str, hidden: int) -> tuple[int, int]:
     return (INPUTS, hidden) if name == "V" else (hidden, OUTPUTS)
 
 
-def checked_weights(name: str, values: object, hidden: int) -> np.ndarray:
+def checked_weights(name: str, values: object, hidden: int) -> Array:
     """Typed weights (text like ``"0,5 -0,4; 0,3 0,8"`` or numbers) as a checked matrix.
 
     Raises:
@@ -190,7 +190,7 @@ class BackpropDemo(Demo):
         """``weights`` ({"V": …, "U": …}, typed text or numbers) replace the start weights."""
         self._typed_weights = dict(weights or {})
         self.round = 0
-        self.current_start: dict[str, np.ndarray] | None = None
+        self.current_start: dict[str, Array] | None = None
         super().__init__(**settings)
 
     # -------------------------------------------------------------- settings
@@ -207,7 +207,7 @@ class BackpropDemo(Demo):
             seed=None if seed is None else int(seed),  # type: ignore[call-overload]
         )
 
-    def start_weights(self) -> dict[str, np.ndarray]:
+    def start_weights(self) -> dict[str, Array]:
         """Typed weights, else random ones (one decimal) for a seed, else the slide's."""
         hidden = self.params.hidden
         if self.params.seed is None:
@@ -314,7 +314,7 @@ class BackpropDemo(Demo):
             nodes[key].name = name
         return nodes
 
-    def _compute(self, start: Mapping[str, np.ndarray]) -> Pass:
+    def _compute(self, start: Mapping[str, Array]) -> Pass:
         V = Tensor(start["V"].copy(), requires_grad=True, name="V")
         U = Tensor(start["U"].copy(), requires_grad=True, name="U")
         nodes = self.forward(V, U)
@@ -487,7 +487,7 @@ class BackpropDemo(Demo):
         )
 
     # -------------------------------------------------------------- reading
-    def weights_on_show(self) -> dict[str, np.ndarray]:
+    def weights_on_show(self) -> dict[str, Array]:
         """The weights as the current step has them: the new ones once their update showed."""
         shown = {k: v.copy() for k, v in self.current_start.items()}
         for step in self.script[: self.step_count]:
@@ -495,7 +495,7 @@ class BackpropDemo(Demo):
                 shown[step.node] = self.computed.after[step.node].copy()
         return shown
 
-    def revealed_gradients(self) -> dict[str, np.ndarray]:
+    def revealed_gradients(self) -> dict[str, Array]:
         """Gradients the backward steps so far have sent, by node key (partial sums, as the
         engine adds them): what the picture writes on its edges and nodes."""
         shown = [s.trace_index for s in self.script[: self.step_count] if s.trace_index is not None]
@@ -521,7 +521,7 @@ class BackpropDemo(Demo):
             return lines
         return step_lines(step.kind, step.numbers, ascii_only)
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, object]:
         computed = self.computed
         values = computed.values
         return {
@@ -567,7 +567,7 @@ def edge_names(matrix: str, hidden: int) -> list[str]:
     return [f"U{j + 1}" for j in range(hidden)]
 
 
-def _products(record: TraceStep, position: int) -> list[dict[str, Any]]:
+def _products(record: TraceStep, position: int) -> list[dict[str, object]]:
     """Each element's gradient as upstream × local derivative, read off the trace record.
 
     For ``a @ b`` (a vector times a matrix) the gradient of b[i, j] is upstream[j] × a[i] and
@@ -601,8 +601,8 @@ def _products(record: TraceStep, position: int) -> list[dict[str, Any]]:
 
 
 def _item(
-    name: str, index: Sequence[int], grad: np.ndarray, terms: list[tuple[float, float]]
-) -> dict[str, Any]:
+    name: str, index: Sequence[int], grad: Array, terms: list[tuple[float, float]]
+) -> dict[str, object]:
     return {
         "of": element_name(name, index, grad.size),
         "terms": terms,

@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
@@ -279,7 +278,7 @@ class ComputationGraph(Demo):
             return f"[{self.symbol(node)}]"
         return node.label
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, object]:
         revealed = self.revealed_gradients()
         return {
             "function": self.params.function.text,

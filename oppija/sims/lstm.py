@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.nn import LSTMCell
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import _, format_fixed, format_integer, format_percent, ngettext
@@ -66,12 +66,12 @@ class TimeStep:
     """
 
     x: float
-    h_prev: np.ndarray
-    c_prev: np.ndarray
-    gates: dict[str, np.ndarray]
-    terms: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]
+    h_prev: Array
+    c_prev: Array
+    gates: dict[str, Array]
+    terms: dict[str, tuple[Array, Array, Array]]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {name: plain(self.gates[name]) for name in QUANTITIES}
 
 
@@ -129,13 +129,13 @@ class LSTMGates(Demo):
         self.status_message = ""
         self.version += 1
 
-    def _vector(self, values: Sequence[float], name: str) -> np.ndarray:
+    def _vector(self, values: Sequence[float] | Array, name: str) -> Array:
         vector = np.asarray(values, dtype=np.float64).reshape(-1)
         if vector.size != self.params.hidden or not np.all(np.isfinite(vector)):
             raise wrong_count(name, self.params.hidden, vector.size)
         return vector
 
-    def _set_weight(self, key: str, value: np.ndarray) -> None:
+    def _set_weight(self, key: str, value: Array) -> None:
         group, _sep, gate = key.partition("_")
         tensors = getattr(self.cell, group, None) if group in WEIGHT_GROUPS else None
         if not isinstance(tensors, dict) or gate not in tensors:
@@ -174,7 +174,7 @@ class LSTMGates(Demo):
             self.status = "done"
             self.status_message = _("The whole sequence is read: p steps back, r starts again.")
 
-    def state_before(self, t: int) -> tuple[np.ndarray, np.ndarray]:
+    def state_before(self, t: int) -> tuple[Array, Array]:
         """(hₜ₋₁, cₜ₋₁) for time step ``t`` (counted from 0): the start state or the last step's."""
         if t == 0:
             return self.start[0].copy(), self.start[1].copy()
@@ -200,7 +200,7 @@ class LSTMGates(Demo):
     def current(self) -> TimeStep | None:
         return self.steps[-1] if self.steps else None
 
-    def weights(self) -> dict[str, np.ndarray]:
+    def weights(self) -> dict[str, Array]:
         """Every weight by its lecture name: W_f, U_f, b_f, … (W: input × hidden)."""
         return {
             f"{group}_{gate}": getattr(self.cell, group)[gate].data.copy()
@@ -213,7 +213,7 @@ class LSTMGates(Demo):
         values = [float(np.max(np.abs(step.gates["c"]))) for step in self.steps]
         return max([1.0, *values])
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, object]:
         return {
             "sequence": plain(self.params.sequence),
             "step": self.step_count,

@@ -13,10 +13,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import _, format_decimal, format_fixed, format_integer
 from oppija.sims.ascii_spelling import ascii_spelling
@@ -54,9 +54,7 @@ def checked_target(target: int, count: int) -> int:
     )
 
 
-def softmax_numbers(
-    logits: np.ndarray, temperature: float, target: int
-) -> tuple[np.ndarray, float, np.ndarray]:
+def softmax_numbers(logits: Array, temperature: float, target: int) -> tuple[Array, float, Array]:
     """p = softmax(z/T), 𝓔 = −ln p_target and ∂𝓔/∂z, all from the engine.
 
     The gradient is the engine's ``backward()`` through log-softmax; it equals (p − y)/T.
@@ -71,7 +69,7 @@ def softmax_numbers(
         return probabilities.data.copy(), float(error.data), gradient
 
 
-def probabilities_at(logits: np.ndarray, temperature: float) -> np.ndarray:
+def probabilities_at(logits: Array, temperature: float) -> Array:
     """softmax(z/T) alone from the engine (no error, no gradient): the temperature table."""
     with np.errstate(all="ignore"), no_grad():
         return (Tensor(np.asarray(logits, dtype=np.float64)) / temperature).softmax().data
@@ -198,7 +196,7 @@ class Softmax(Demo):
 
     # ------------------------------------------------------------------ reading
     @property
-    def one_hot(self) -> np.ndarray:
+    def one_hot(self) -> Array:
         y = np.zeros(len(self.logits))
         y[self.target] = 1.0
         return y
@@ -207,7 +205,7 @@ class Softmax(Demo):
     def lr(self) -> float:
         return LEARNING_RATE
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, object]:
         return {
             "logits": plain(self.logits),
             "temperature": plain(self.temperature),
