@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from textual.app import ComposeResult
@@ -62,8 +62,10 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
     SlideView.-ascii #slide-notes { border-left: ascii $warning; }
     """
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
         self._first: tuple[Slide, int, dict[str, QuizAnswer]] | None = None
         self._at_start = True  # on the slide's first step (scrolled to the top)
 
@@ -119,7 +121,11 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         more.update(more_text)
         more.display = bool(more_text)
         quizzes = self.query_one("#slide-quizzes", Vertical)
-        shown = [card.quiz.id for card in quizzes.query("QuizCard")]  # type: ignore[attr-defined]
+        shown: list[str] = []
+        if quizzes.children:  # cards are shown, so their module is loaded already
+            from oppija.tui.widgets.quiz_card import QuizCard
+
+            shown = [card.quiz.id for card in quizzes.query(QuizCard)]
         cards = self._cards(slide, step, answers)
         if shown != [card.quiz.id for card in cards]:
             quizzes.remove_children()
