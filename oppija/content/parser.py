@@ -13,7 +13,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from oppija.content.demos import DEMO_KINDS, known_kinds, parse_param
 from oppija.content.model import (
     Choice,
     DemoBlock,
@@ -27,6 +26,8 @@ from oppija.content.model import (
     display_path,
 )
 from oppija.i18n import _, parse_number
+from oppija.sims.registry import DEMOS, known_kinds
+from oppija.sims.settings import parse_param
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 _HEADING_RE = re.compile(r"^##(?!#)")
@@ -466,7 +467,7 @@ class _SectionParser(_Reporter):
             )
             return
         kind = block.args[0]
-        if kind not in DEMO_KINDS:
+        if kind not in DEMOS:
             self.add(
                 block.line,
                 _("unknown demo kind “{kind}”; known kinds: {kinds}").format(

@@ -19,7 +19,7 @@ from oppija.engine.nn import activate
 from oppija.engine.tensor import Tensor
 from oppija.i18n import _, format_decimal
 from oppija.sims.base import choose, plain
-from oppija.sims.demo import Demo
+from oppija.sims.demo import Demo, changes
 from oppija.sims.settings import checked_value
 
 FUNCTIONS = ("sigmoid", "tanh", "relu")
@@ -77,15 +77,12 @@ class Activations(Demo):
             x=float(choose(settings, "x", 0.0)),  # type: ignore[arg-type]
         )
 
-    def reset(self) -> None:
+    def begin(self) -> None:
         self.x = self.params.x
-        self.step_count = 0
-        self.status = "running"
         self._curve_cache: tuple[tuple[str, float], np.ndarray, np.ndarray, np.ndarray] | None = (
             None
         )
         self._measure()
-        self.version += 1
 
     def _measure(self) -> None:
         value, derivative = evaluate(self.params.function, self.x)
@@ -100,6 +97,7 @@ class Activations(Demo):
         self._measure()
 
     # ------------------------------------------------------------------ controls
+    @changes
     def set_x(self, value: float | str) -> None:
         """Put x at ``value`` (typed text or a number).
 
@@ -108,16 +106,16 @@ class Activations(Demo):
         """
         self.x = float(checked_value(self.name, "x", value))  # type: ignore[arg-type]
         self._measure()
-        self.version += 1
 
+    @changes
     def nudge(self, dx: float) -> None:
         """Move x by ``dx`` (the arrow keys), staying inside −10 … 10."""
         if not math.isfinite(dx):
             return
         self.x = float(np.clip(round(self.x + dx, 10), -X_LIMIT, X_LIMIT))
         self._measure()
-        self.version += 1
 
+    @changes
     def next_function(self) -> None:
         """σ → tanh → ReLU → σ, keeping x where it is."""
         following = FUNCTIONS[(FUNCTIONS.index(self.params.function) + 1) % len(FUNCTIONS)]
@@ -125,7 +123,6 @@ class Activations(Demo):
         self.params = replace(self.params, function=following)
         self._curve_cache = None
         self._measure()
-        self.version += 1
 
     # ------------------------------------------------------------------ drawing
     def view_range(self) -> tuple[float, float]:

@@ -97,7 +97,7 @@ class Approximation(Demo):
         return Approximation(**merged)
 
     # ------------------------------------------------------------------ the network
-    def reset(self) -> None:
+    def begin(self) -> None:
         self.xs = np.linspace(*X_RANGE, POINTS)
         target = target_values(self.params, self.xs)
         self.known = np.isfinite(target)
@@ -117,9 +117,6 @@ class Approximation(Demo):
         self.optimizer = SGD([self.w, self.b, self.c, self.c0], self.params.lr, MOMENTUM)
         self._inputs = Tensor(self.xs[self.known].reshape(-1, 1))
         self._wanted = known_target.reshape(-1, 1)
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
         self.losses: list[float] = []
         if known_target.size < 2:
             self._end("diverged", _("The target is not defined on −3 … 3."))
@@ -128,7 +125,6 @@ class Approximation(Demo):
             with no_grad():
                 self.loss = float(mse_loss(self.forward(self._inputs), self._wanted).data)
             self.losses.append(self.loss)
-        self.version += 1
 
     def forward(self, inputs: Tensor) -> Tensor:
         """ŷ = σ(x·w + b)·c + c₀ for a column of inputs."""

@@ -184,10 +184,7 @@ class Convolution(ReplayedDemo):
         return type(self)(**settings)
 
     # -------------------------------------------------------------- the run
-    def reset(self) -> None:
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
+    def begin(self) -> None:
         params = self.params
         self.image = image_array(params.image)
         if params.weights is not None:
@@ -200,7 +197,6 @@ class Convolution(ReplayedDemo):
         self.output_shape = (int(sums.shape[0]), int(sums.shape[1]))
         if self.last_index == 0:
             self._finish()
-        self.version += 1
 
     def advance(self) -> None:
         if self.step_count + 1 >= self.last_index:

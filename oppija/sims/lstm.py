@@ -21,7 +21,7 @@ from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import _, format_fixed, format_integer, format_percent, ngettext
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
-from oppija.sims.demo import Demo
+from oppija.sims.demo import ReplayedDemo
 from oppija.sims.settings import DemoSettingError
 
 DEFAULT_SEQUENCE = (1.0, 0.0, 0.0, 0.0, 1.0)  # the slide's
@@ -75,7 +75,7 @@ class TimeStep:
         return {name: plain(self.gates[name]) for name in QUANTITIES}
 
 
-class LSTMGates(Demo):
+class LSTMGates(ReplayedDemo):
     """The LSTM cell stepped through a sequence: ``step()`` one time step, ``back()``, End."""
 
     name = "lstm"
@@ -116,7 +116,7 @@ class LSTMGates(Demo):
         )
 
     # ------------------------------------------------------------------ the run
-    def reset(self) -> None:
+    def begin(self) -> None:
         hidden = self.params.hidden
         self.cell = LSTMCell(1, hidden, seed=self.params.seed)
         for key, value in self._hand_weights.items():
@@ -124,10 +124,6 @@ class LSTMGates(Demo):
         h0, c0 = self._initial or (np.zeros(hidden), np.zeros(hidden))
         self.start = (self._vector(h0, "h₀"), self._vector(c0, "c₀"))
         self.steps: list[TimeStep] = []
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
-        self.version += 1
 
     def _vector(self, values: Sequence[float], name: str) -> np.ndarray:
         vector = np.asarray(values, dtype=np.float64).reshape(-1)
@@ -181,19 +177,20 @@ class LSTMGates(Demo):
         last = self.steps[t - 1]
         return last.gates["h"].copy(), last.gates["c"].copy()
 
-    def back(self) -> None:
-        """One time step back: the last step is forgotten, the run goes on from before it."""
-        if not self.steps:
-            return
-        self.steps.pop()
-        self.step_count = len(self.steps)
-        self.status = "running"
-        self.status_message = ""
-        self.version += 1
+    @property
+    def can_step_back(self) -> bool:
+        """Back from any step read, a diverged one too (the run goes on from before it)."""
+        return bool(self.steps)
 
-    def to_end(self) -> None:
-        """Every remaining time step."""
-        self.run(self.length)
+    def retreat(self) -> None:
+        """The last time step is forgotten, the run goes on from before it."""
+        self.steps.pop()
+        super().retreat()
+
+    @property
+    def final_step(self) -> int:
+        """The whole sequence read."""
+        return self.length
 
     # ------------------------------------------------------------------ reading
     @property

@@ -22,7 +22,7 @@ from oppija.i18n import _, format_decimal, format_fixed, format_integer
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.backprop_words import subscript
 from oppija.sims.base import choose, plain
-from oppija.sims.demo import Demo
+from oppija.sims.demo import Demo, changes
 from oppija.sims.settings import DemoSettingError, checked_value
 
 DEFAULT_LOGITS = (2.0, 1.0, 0.1)  # the slide's cat, dog and car
@@ -94,16 +94,12 @@ class Softmax(Demo):
         )
 
     # ------------------------------------------------------------------ the run
-    def reset(self) -> None:
+    def begin(self) -> None:
         self.logits = np.array(self.params.logits, dtype=np.float64)
         self.temperature = self.params.temperature
         self.target = self.params.target
         self.selected = min(getattr(self, "selected", 0), len(self.logits) - 1)
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
         self._measure()
-        self.version += 1
 
     def _measure(self) -> None:
         self.probabilities, self.cross_entropy, self.gradient = softmax_numbers(
@@ -132,9 +128,9 @@ class Softmax(Demo):
         self._measure()
 
     # ------------------------------------------------------------------ controls
+    @changes
     def _edited(self) -> None:
         self._measure()
-        self.version += 1
 
     def set_temperature(self, value: float | str) -> None:
         """T from typed text or a number; the logits stay (a translated error if out of range)."""
@@ -183,10 +179,10 @@ class Softmax(Demo):
         """The next class is the right one (after the last, the first)."""
         self.set_target((self.target + 1) % len(self.logits))
 
+    @changes
     def choose_logit(self, direction: int) -> None:
         """The logit that u and d move: the next one down (1) or up (−1), wrapping around."""
         self.selected = (self.selected + direction) % len(self.logits)
-        self.version += 1
 
     def nudge(self, direction: int) -> None:
         """Raise (1) or lower (−1) the chosen logit by 0,5 (within ±1000)."""

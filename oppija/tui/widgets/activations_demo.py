@@ -7,13 +7,14 @@ from typing import ClassVar
 from textual.binding import Binding
 
 from oppija.i18n import N_
-from oppija.sims.settings import DemoSettingError
+from oppija.sims.activations import Activations
+from oppija.sims.params import DemoSettingError
 from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue
 
 NUDGE = 0.25  # how far , and . move x
 
 
-class ActivationsDemo(DemoPanel):
+class ActivationsDemo(DemoPanel[Activations]):
     """σ, tanh and ReLU with their slopes; `,` and `.` move x, `c` the next function."""
 
     BINDINGS = [
@@ -23,7 +24,6 @@ class ActivationsDemo(DemoPanel):
     ]
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (TypedValue("x", "x", N_("x ="), N_("type x")),)
-    CYCLED: ClassVar[str] = "function"
 
     def action_nudge(self, direction: int) -> None:
         self.simulation.nudge(direction * NUDGE)

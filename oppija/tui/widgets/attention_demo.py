@@ -7,13 +7,14 @@ from typing import ClassVar
 from textual.binding import Binding
 
 from oppija.i18n import N_
+from oppija.sims.attention import Attention
 from oppija.tui.widgets.demo_panel import TypedValue
 from oppija.tui.widgets.step_demo import StepDemo
 
 MOST_HEADS = 8
 
 
-class AttentionDemo(StepDemo):
+class AttentionDemo(StepDemo[Attention]):
     """n writes a word (or shows the next of the five steps), p back, End; w the view;
     + and − the number of heads; , and . the head shown; c copy or reverse; s a sentence."""
 
@@ -25,7 +26,6 @@ class AttentionDemo(StepDemo):
         Binding("full_stop", "choose_head(1)", N_("Next head"), show=False),
         Binding("c", "next_preset", N_("Copy or reverse")),
     ]
-    CYCLED: ClassVar[str] = "task"
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("s", "sentence", N_("input sentence"), N_("sentence")),
     )

@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.binding import Binding
 
 from oppija.i18n import N_, format_decimal
-from oppija.sims.settings import DemoSettingError
+from oppija.sims.backprop import Backpropagation
+from oppija.sims.params import DemoSettingError
 from oppija.tui.widgets.demo_panel import TypedValue
 from oppija.tui.widgets.step_demo import StepDemo
 
 
-class BackpropDemo(StepDemo):
+class BackpropDemo(StepDemo[Backpropagation]):
     """n forward through the forward pass, the trace records and the update; p back; End."""
 
     BINDINGS = [
@@ -22,7 +23,6 @@ class BackpropDemo(StepDemo):
         Binding("c", "next_preset", N_("Next activation function")),
         Binding("k", "check", N_("Check panel (in a narrow window)")),
     ]
-    CYCLED: ClassVar[str] = "activation"
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("x", "inputs", N_("inputs x₁; x₂"), N_("inputs")),
@@ -55,8 +55,8 @@ class BackpropDemo(StepDemo):
 
     def current_text(self, setting: str) -> str:
         if setting in ("V", "U"):
-            matrix = self.simulation.current_start[setting]
-            return "; ".join(" ".join(format_decimal(float(v), 3) for v in row) for row in matrix)
+            matrix = self.simulation.starting_weights(setting)
+            return "; ".join(" ".join(format_decimal(v, 3) for v in row) for row in matrix)
         return super().current_text(setting)
 
     def apply_typed(self, setting: str, text: str) -> bool:

@@ -6,11 +6,12 @@ from typing import ClassVar
 
 from oppija.i18n import N_
 from oppija.sims.gd1d import GradientDescent1D
-from oppija.sims.settings import DemoSettingError
-from oppija.tui.widgets.descent_demo import DescentDemo, TypedValue
+from oppija.sims.params import DemoSettingError
+from oppija.tui.widgets.demo_panel import TypedValue
+from oppija.tui.widgets.descent_demo import DescentDemo
 
 
-class GradientDescent1DDemo(DescentDemo):
+class GradientDescent1DDemo(DescentDemo[GradientDescent1D]):
     """𝓔(θ) with its tangent; a new start keeps the earlier paths (two valleys, two descents)."""
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
@@ -20,14 +21,13 @@ class GradientDescent1DDemo(DescentDemo):
     )
 
     def apply_typed(self, setting: str, text: str) -> bool:
-        simulation = self.simulation
-        if setting == "start" and isinstance(simulation, GradientDescent1D):
+        if setting == "start":
             try:
-                simulation.restart(text)
+                self.simulation.restart(text)
             except (DemoSettingError, ValueError) as error:
                 self._show_error(str(error))
                 return False
             self._stop()
-            self._replace(simulation)
+            self._replace(self.simulation)
             return True
         return super().apply_typed(setting, text)

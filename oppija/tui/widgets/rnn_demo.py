@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from oppija.i18n import N_, _
+from oppija.sims.rnn import RecurrentNetwork
 from oppija.tui.widgets.demo_panel import TypedValue
 from oppija.tui.widgets.step_demo import StepDemo
 
@@ -18,7 +19,7 @@ MODE_NAMES = {
 }
 
 
-class RNNDemo(StepDemo):
+class RNNDemo(StepDemo[RecurrentNetwork]):
     """n unrolls one time step, p rolls one back, End shows the backward view; + and − scale W,
     h the hidden units, c seeded or trained weights, s a word typed."""
 
@@ -28,7 +29,6 @@ class RNNDemo(StepDemo):
         Binding("h", "hidden", N_("Hidden units 1–8")),
         Binding("c", "next_preset", N_("Random or trained weights")),
     ]
-    CYCLED: ClassVar[str] = "mode"
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("s", "word", N_("word (up to 12 letters)"), N_("word")),

@@ -7,11 +7,12 @@ from typing import ClassVar
 from textual.binding import Binding
 
 from oppija.i18n import N_, format_decimal
-from oppija.sims.settings import DemoSettingError
+from oppija.sims.params import DemoSettingError
+from oppija.sims.softmax import Softmax
 from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue
 
 
-class SoftmaxDemo(DemoPanel):
+class SoftmaxDemo(DemoPanel[Softmax]):
     """s logits, a temperature (typed); + and − T; , . choose a logit, u d move it; k target."""
 
     BINDINGS = [
@@ -28,7 +29,6 @@ class SoftmaxDemo(DemoPanel):
         TypedValue("s", "logits", N_("logits z (numbers separated by spaces)"), N_("logits")),
         TypedValue("a", "temperature", N_("temperature T"), N_("temperature")),
     )
-    CYCLED: ClassVar[str] = "target"  # not a choice: c does nothing here, k moves the target
 
     def action_warmer(self, direction: int) -> None:
         self.simulation.warmer(direction)
