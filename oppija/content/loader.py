@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from oppija.content.front_matter import parse_lecture_meta
+from oppija.content.glossary import parse_glossary
 from oppija.content.model import (
     GlossaryTerm,
     Lecture,
@@ -26,7 +28,7 @@ from oppija.content.model import (
     Slide,
     display_path,
 )
-from oppija.content.parser import parse_glossary, parse_lecture_meta, parse_section
+from oppija.content.sections import parse_section
 from oppija.i18n import N_, _, format_decimal, format_integer, ngettext
 from oppija.resources import lessons_dir
 from oppija.sims.settings import comparable, format_value

@@ -8,7 +8,7 @@ import pytest
 
 from oppija import i18n
 from oppija.content.loader import load_lecture
-from oppija.engine.expr import parse_formula
+from oppija.expr import parse_formula
 from oppija.sims import DEMOS, DemoSettingError, create_simulation, from_demo_block
 from oppija.sims.gd1d import GradientDescent1D
 from oppija.sims.gd2d import GradientDescent2D

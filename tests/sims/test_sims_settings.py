@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from oppija import i18n
-from oppija.engine import expr
-from oppija.engine.expr import FormulaError, parse_formula
+from oppija import expr, i18n
+from oppija.expr import FormulaError, parse_formula
 from oppija.sims.formula_messages import FORMULA_MESSAGES, describe_formula_error
 from oppija.sims.registry import DEMOS
 from oppija.sims.settings import parse_param
