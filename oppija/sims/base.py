@@ -17,6 +17,7 @@ from typing import ClassVar, NamedTuple, Protocol, TypeVar, cast
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.i18n import _, format_decimal, format_integer, ngettext
 from oppija.sims.demo import Demo
 from oppija.sims.params import DemoSettingError
@@ -71,7 +72,7 @@ class History:
     def __len__(self) -> int:
         return self._count
 
-    def append(self, theta: np.ndarray, loss: float, grad: np.ndarray, step: float) -> None:
+    def append(self, theta: Array, loss: float, grad: Array, step: float) -> None:
         if self._count == len(self._rows):
             grown = np.full((2 * len(self._rows), self._rows.shape[1]), np.nan)
             grown[: self._count] = self._rows
@@ -85,27 +86,27 @@ class History:
         self._count += 1
 
     @property
-    def rows(self) -> np.ndarray:
+    def rows(self) -> Array:
         return self._rows[: self._count]
 
     @property
-    def thetas(self) -> np.ndarray:
+    def thetas(self) -> Array:
         return self.rows[:, : self.dim]
 
     @property
-    def losses(self) -> np.ndarray:
+    def losses(self) -> Array:
         return self.rows[:, self.dim]
 
     @property
-    def grads(self) -> np.ndarray:
+    def grads(self) -> Array:
         return self.rows[:, self.dim + 1 : 2 * self.dim + 1]
 
     @property
-    def steps(self) -> np.ndarray:
+    def steps(self) -> Array:
         return self.rows[:, 2 * self.dim + 1]
 
 
-def finite_or_nan(values: np.ndarray) -> np.ndarray:
+def finite_or_nan(values: Array) -> Array:
     """``values`` as float64 with every non-finite entry replaced by NaN (plots skip NaN)."""
     out = np.asarray(values, dtype=np.float64)
     return np.where(np.isfinite(out), out, np.nan)
@@ -163,17 +164,12 @@ class Simulation(Demo):
     _ending: _Ending | None = None
 
     # -------------------------------------------------------------- to implement
-    @classmethod
     @abstractmethod
-    def build_params(cls, settings: Mapping[str, object]) -> DescentParams:
-        """The frozen params: the preset's values (if any) with ``settings`` over them."""
-
-    @abstractmethod
-    def start_theta(self) -> np.ndarray:
+    def start_theta(self) -> Array:
         """θ⁽⁰⁾."""
 
     @abstractmethod
-    def evaluate(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+    def evaluate(self, theta: Array) -> tuple[float, Array]:
         """𝓔(θ) and ∇𝓔(θ) (the gradient from the engine's autograd)."""
 
     # -------------------------------------------------------------- the descent
@@ -197,7 +193,7 @@ class Simulation(Demo):
         self.history.append(self.theta, loss, grad, np.nan)
         self._check_numbers(start=True)
 
-    def update(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
+    def update(self, theta: Array, grad: Array) -> Array:
         """The new θ from the current one and its gradient: θ ← θ − α·∇𝓔."""
         return theta - self.lr * grad
 
@@ -217,7 +213,7 @@ class Simulation(Demo):
             elif steps >= self.max_steps:
                 self._end("done", "done", steps)
 
-    def _safe_evaluate(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+    def _safe_evaluate(self, theta: Array) -> tuple[float, Array]:
         if not np.all(np.isfinite(theta)):
             return math.nan, np.full(self.dim, np.nan)
         try:

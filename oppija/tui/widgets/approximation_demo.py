@@ -8,15 +8,14 @@ from textual.binding import Binding
 
 from oppija.i18n import N_
 from oppija.sims.approximation import Approximation
-from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue
+from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue, paired
 
 
 class ApproximationDemo(DemoPanel[Approximation]):
     """Space trains; + and - change the number of units; `c` the next target; `f` a formula."""
 
     BINDINGS = [
-        Binding("plus", "units(1)", N_("units more/fewer"), key_display="+/-"),
-        Binding("minus", "units(-1)", N_("fewer units"), show=False),
+        *paired(("plus", "minus"), "units", ("1", "-1"), N_("units more/fewer"), "+/-"),
         Binding("c", "next_preset", N_("Next target")),
     ]
 

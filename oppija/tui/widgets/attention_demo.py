@@ -8,7 +8,7 @@ from textual.binding import Binding
 
 from oppija.i18n import N_
 from oppija.sims.attention import Attention
-from oppija.tui.widgets.demo_panel import TypedValue
+from oppija.tui.widgets.demo_panel import TypedValue, paired
 from oppija.tui.widgets.step_demo import StepDemo
 
 MOST_HEADS = 8
@@ -20,10 +20,10 @@ class AttentionDemo(StepDemo[Attention]):
 
     BINDINGS = [
         Binding("w", "next_view", N_("Decoding / five steps")),
-        Binding("plus", "heads(1)", N_("More/fewer heads"), key_display="+/-"),
-        Binding("minus", "heads(-1)", N_("Fewer heads"), show=False),
-        Binding("comma", "choose_head(-1)", N_("Previous/next head"), key_display=", ."),
-        Binding("full_stop", "choose_head(1)", N_("Next head"), show=False),
+        *paired(("plus", "minus"), "heads", ("1", "-1"), N_("More/fewer heads"), "+/-"),
+        *paired(
+            ("comma", "full_stop"), "choose_head", ("-1", "1"), N_("Previous/next head"), ", ."
+        ),
         Binding("c", "next_preset", N_("Copy or reverse")),
     ]
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
@@ -31,9 +31,7 @@ class AttentionDemo(StepDemo[Attention]):
     )
 
     def action_next_view(self) -> None:
-        self._stop()
-        self.simulation.next_view()
-        self._changed()
+        self._move(self.simulation.next_view)
 
     def action_heads(self, delta: int) -> None:
         """One head more or fewer (1 to 8): the model is trained anew for that many heads."""

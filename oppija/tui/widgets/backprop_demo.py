@@ -9,7 +9,6 @@ from textual.binding import Binding
 
 from oppija.i18n import N_, format_decimal
 from oppija.sims.backprop import Backpropagation
-from oppija.sims.params import DemoSettingError
 from oppija.tui.widgets.demo_panel import TypedValue
 from oppija.tui.widgets.step_demo import StepDemo
 
@@ -49,9 +48,7 @@ class BackpropDemo(StepDemo[Backpropagation]):
 
     def action_next_round(self) -> None:
         """Another update from the new weights: the error falls again."""
-        self._stop()
-        self.simulation.next_round()
-        self._changed()
+        self._move(self.simulation.next_round)
 
     def current_text(self, setting: str) -> str:
         if setting in ("V", "U"):
@@ -61,12 +58,5 @@ class BackpropDemo(StepDemo[Backpropagation]):
 
     def apply_typed(self, setting: str, text: str) -> bool:
         if setting in ("V", "U"):
-            try:
-                new = self.simulation.with_weights(setting, text)
-            except (DemoSettingError, ValueError) as error:
-                self._show_error(str(error))
-                return False
-            self._stop()
-            self._replace(new)
-            return True
+            return self._try(lambda: self.simulation.with_weights(setting, text))
         return super().apply_typed(setting, text)

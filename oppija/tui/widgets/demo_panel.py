@@ -8,6 +8,7 @@ be typed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar, cast
 
@@ -35,6 +36,24 @@ SPEEDS = (1, 2, 4, 8, 15, 30, 60)  # steps a second for [ and ]
 DEFAULT_SPEED = 3  # index into SPEEDS: 8 steps a second
 
 D = TypeVar("D", bound=Demo)
+
+
+def paired(
+    keys: tuple[str, str],
+    action: str,
+    directions: tuple[str, str],
+    description: str,
+    shown: str,
+    *,
+    show: bool = True,
+) -> list[Binding]:
+    """Two keys for one action in two directions (``+``/``-``, ``,``/``.``): the first is listed
+    as ``shown`` ("+/-") with the description, the second works beside it unlisted."""
+    first, second = keys
+    return [
+        Binding(first, f"{action}({directions[0]})", description, key_display=shown, show=show),
+        Binding(second, f"{action}({directions[1]})", description, show=False),
+    ]
 
 
 @dataclass(frozen=True)
@@ -83,10 +102,14 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         Binding("space", "play", N_("Run / pause")),
         Binding("n", "step", N_("Step")),
         Binding("r", "reset", N_("Reset")),
-        Binding(
-            "left_square_bracket", "speed(-1)", N_("Slower / faster"), key_display="[ ]", show=False
+        *paired(
+            ("left_square_bracket", "right_square_bracket"),
+            "speed",
+            ("-1", "1"),
+            N_("Slower / faster"),
+            "[ ]",
+            show=False,
         ),
-        Binding("right_square_bracket", "speed(1)", N_("Faster"), key_display="]", show=False),
         Binding("c", "next_preset", N_("Next example"), show=False),
         Binding("z", "zoom", N_("Enlarge the demo"), show=False),
     ]
@@ -200,9 +223,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         self._changed()
 
     def action_step(self) -> None:
-        self._stop()
-        self.simulation.step()
-        self._changed()
+        self._move(self.simulation.step)
 
     def action_reset(self) -> None:
         self._stop()
@@ -245,19 +266,37 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         self._generation += 1
         self._changed()
 
-    def _apply(self, values: dict[str, object], keep_going: bool = False) -> bool:
-        """Change settings; a bad value is reported in the field and changes nothing."""
+    def _move(self, move: Callable[[], object]) -> None:
+        """A learner's move on the simulation (a step, back, the next view): the run pauses and
+        the picture follows."""
+        self._stop()
+        move()
+        self._changed()
+
+    def _try(self, change: Callable[[], Demo | None]) -> bool:
+        """A change the learner asked for (often typed): a simulation it returns replaces the
+        running one, paused; None means the simulation changed in place. A bad value is
+        reported in the field and changes nothing."""
         try:
-            if keep_going:
-                new = self.simulation.retuned(**values)
-            else:
-                new = self.simulation.changed(**values)
+            new = change()
         except (DemoSettingError, ValueError) as error:
             self._show_error(str(error))
             return False
+        if new is None:
+            self._changed()
+        else:
+            self._stop()
+            self._replace(new)
+        return True
+
+    def _apply(self, values: dict[str, object], keep_going: bool = False) -> bool:
+        """Change settings: a new run (or, ``keep_going``, the same one retuned and still
+        running); a bad value is reported in the field and changes nothing."""
         playing = self.playing
-        self._stop()
-        self._replace(new)
+        simulation = self.simulation
+        rebuild = simulation.retuned if keep_going else simulation.changed
+        if not self._try(lambda: rebuild(**values)):
+            return False
         if playing and keep_going:
             self._start()
             self._update_texts()

@@ -19,7 +19,7 @@ from textual.widgets import Static
 from oppija.i18n import N_, format_decimal, format_integer
 from oppija.sims.base import Numbers, Simulation
 from oppija.sims.readout import format_number, format_vector
-from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue
+from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue, paired
 
 LR_FACTOR = 1.25  # + and - multiply or divide α by this
 NUMBERS_SHOWN = 500  # the numbers view lists the last this many steps
@@ -43,8 +43,7 @@ class DescentDemo(DemoPanel[S]):
     """
 
     BINDINGS = [
-        Binding("plus", "lr(1)", N_("α up/down"), key_display="+/-"),
-        Binding("minus", "lr(-1)", N_("α down"), key_display="-", show=False),
+        *paired(("plus", "minus"), "lr", ("1", "-1"), N_("α up/down"), "+/-"),
         Binding("number_sign", "numbers", N_("Numbers"), key_display="#"),
     ]
 

@@ -6,7 +6,6 @@ from typing import ClassVar
 
 from oppija.i18n import N_
 from oppija.sims.gd1d import GradientDescent1D
-from oppija.sims.params import DemoSettingError
 from oppija.tui.widgets.demo_panel import TypedValue
 from oppija.tui.widgets.descent_demo import DescentDemo
 
@@ -22,12 +21,10 @@ class GradientDescent1DDemo(DescentDemo[GradientDescent1D]):
 
     def apply_typed(self, setting: str, text: str) -> bool:
         if setting == "start":
-            try:
-                self.simulation.restart(text)
-            except (DemoSettingError, ValueError) as error:
-                self._show_error(str(error))
-                return False
-            self._stop()
-            self._replace(self.simulation)
-            return True
+            return self._try(lambda: self.restarted(text))
         return super().apply_typed(setting, text)
+
+    def restarted(self, start: str) -> GradientDescent1D:
+        """The same run from a typed start (the earlier paths stay drawn), paused like a new one."""
+        self.simulation.restart(start)
+        return self.simulation

@@ -8,7 +8,7 @@ from textual.binding import Binding
 
 from oppija.i18n import N_
 from oppija.sims.playground import Playground
-from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue, next_choice
+from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue, next_choice, paired
 
 
 class PlaygroundDemo(DemoPanel[Playground]):
@@ -17,8 +17,7 @@ class PlaygroundDemo(DemoPanel[Playground]):
     BINDINGS = [
         Binding("c", "next_preset", N_("Next data set")),
         Binding("d", "new_data", N_("New data")),
-        Binding("plus", "units(1)", N_("units more/fewer"), key_display="+/-"),
-        Binding("minus", "units(-1)", N_("fewer units"), show=False),
+        *paired(("plus", "minus"), "units", ("1", "-1"), N_("units more/fewer"), "+/-"),
         Binding("h", "layers", N_("Hidden layers 1–3")),
         Binding("f", "activation", N_("Next activation function")),
     ]
@@ -28,9 +27,7 @@ class PlaygroundDemo(DemoPanel[Playground]):
     )
 
     def action_new_data(self) -> None:
-        self._stop()
-        self.simulation.new_data()
-        self._changed()
+        self._move(self.simulation.new_data)
 
     def action_units(self, direction: int) -> None:
         units = int(self.simulation.params.units) + direction

@@ -9,7 +9,7 @@ from textual.binding import Binding
 
 from oppija.i18n import N_, _
 from oppija.sims.rnn import RecurrentNetwork
-from oppija.tui.widgets.demo_panel import TypedValue
+from oppija.tui.widgets.demo_panel import TypedValue, paired
 from oppija.tui.widgets.step_demo import StepDemo
 
 MAX_HIDDEN = 8
@@ -24,8 +24,7 @@ class RNNDemo(StepDemo[RecurrentNetwork]):
     h the hidden units, c seeded or trained weights, s a word typed."""
 
     BINDINGS = [
-        Binding("plus", "scale(2)", N_("W × 2 / ÷ 2"), key_display="+/-"),
-        Binding("minus", "scale(0.5)", N_("W ÷ 2"), key_display="-", show=False),
+        *paired(("plus", "minus"), "scale", ("2", "0.5"), N_("W × 2 / ÷ 2"), "+/-"),
         Binding("h", "hidden", N_("Hidden units 1–8")),
         Binding("c", "next_preset", N_("Random or trained weights")),
     ]
@@ -40,9 +39,7 @@ class RNNDemo(StepDemo[RecurrentNetwork]):
 
     def action_scale(self, factor: float) -> None:
         """W larger or smaller, the same step on show: the backward bars shrink or grow."""
-        self._stop()
-        self.simulation.scale_recurrent(float(factor))
-        self._changed()
+        self._move(lambda: self.simulation.scale_recurrent(float(factor)))
 
     def action_hidden(self) -> None:
         """One hidden unit more, from 8 back to 1."""

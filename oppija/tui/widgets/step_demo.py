@@ -27,11 +27,7 @@ class StepDemo(DemoPanel[R]):
     ]
 
     def action_back(self) -> None:
-        self._stop()
-        self.simulation.back()
-        self._changed()
+        self._move(self.simulation.back)
 
     def action_to_end(self) -> None:
-        self._stop()
-        self.simulation.to_end()
-        self._changed()
+        self._move(self.simulation.to_end)
