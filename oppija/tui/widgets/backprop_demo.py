@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.binding import Binding
 
 from oppija.i18n import N_, format_decimal
@@ -30,6 +29,8 @@ class BackpropDemo(StepDemo[Backpropagation]):
         TypedValue("u", "U", N_("weights U (one per hidden unit)"), N_("U")),
     )
 
+    READOUT_LINES = 1  # where the walk is: the scene itself writes out the step's numbers
+
     check = False  # the check panel instead of the network, where both do not fit
 
     def scene_options(self) -> dict[str, object]:
@@ -38,10 +39,6 @@ class BackpropDemo(StepDemo[Backpropagation]):
     def action_check(self) -> None:
         self.check = not self.check
         self._changed()
-
-    def readout(self) -> Text:
-        """Where the walk is (the scene itself writes out the step's numbers)."""
-        return Text(self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))[0])
 
     def action_hidden(self) -> None:
         self._apply({"hidden": 5 - int(self.simulation.params.hidden)})  # 2 <-> 3

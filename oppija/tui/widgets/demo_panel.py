@@ -115,6 +115,8 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     ]
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = ()
+    # How many of the simulation's readout lines show; None: all but its status line.
+    READOUT_LINES: ClassVar[int | None] = None
 
     def __init__(self, kind: str, params: dict[str, object], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -142,7 +144,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         yield from ()
 
     def on_mount(self) -> None:
-        self.set_class(bool(getattr(self.app, "ascii_mode", False)), "-ascii")
+        self.set_class(self.ascii_mode, "-ascii")
         self._bind_keys()
         self._update_texts()
 
@@ -191,10 +193,20 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
             state = _("running") if self.playing else _("paused")
             status.update(f"{state} · {speed}")
 
+    @property
+    def ascii_mode(self) -> bool:
+        """Whether the app draws in plain ASCII (``--ascii``, or a terminal without UTF-8)."""
+        return bool(getattr(self.app, "ascii_mode", False))
+
     def readout(self) -> Text:
-        """The demo's own numbers (``readout_lines`` of its simulation) on as few lines as fit."""
-        lines = self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))
-        return Text("  ".join(lines[:-1]) if len(lines) > 1 else "".join(lines))
+        """The demo's own numbers (``readout_lines`` of its simulation) on as few lines as fit:
+        the first ``READOUT_LINES`` of them, or all but the status line (shown below)."""
+        lines = self.simulation.readout_lines(self.ascii_mode)
+        if self.READOUT_LINES is not None:
+            lines = lines[: self.READOUT_LINES]
+        elif len(lines) > 1:
+            lines = lines[:-1]
+        return Text("  ".join(lines))
 
     # ---------------------------------------------------------------- running
     @property

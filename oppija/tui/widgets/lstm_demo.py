@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.binding import Binding
 
 from oppija.i18n import N_, format_decimal
@@ -34,11 +33,6 @@ class LSTMDemo(StepDemo[LSTMGates]):
 
     def scene_options(self) -> dict[str, object]:
         return {"unit": self.unit % int(self.simulation.params.hidden)}
-
-    def readout(self) -> Text:
-        """Where the walk is and the current c and h (the picture writes out the rest)."""
-        lines = self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))
-        return Text("  ".join(lines[:-1]))
 
     def action_hidden(self) -> None:
         """1 → 2 → … → 8 → 1 hidden units (a new run with the same seed)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.binding import Binding
 
 from oppija.i18n import N_, _
@@ -29,13 +28,11 @@ class RNNDemo(StepDemo[RecurrentNetwork]):
         Binding("c", "next_preset", N_("Random or trained weights")),
     ]
 
+    READOUT_LINES = 1  # where the walk is: the scene writes the step's numbers
+
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("s", "word", N_("word (up to 12 letters)"), N_("word")),
     )
-
-    def readout(self) -> Text:
-        """Where the walk is (the scene writes the step's numbers)."""
-        return Text(self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))[0])
 
     def action_scale(self, factor: float) -> None:
         """W larger or smaller, the same step on show: the backward bars shrink or grow."""
