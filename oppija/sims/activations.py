@@ -20,7 +20,7 @@ from oppija.engine.tensor import Tensor
 from oppija.i18n import _, format_decimal
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo, changes
-from oppija.sims.settings import checked_value
+from oppija.sims.settings import checked_number
 
 FUNCTIONS = ("sigmoid", "tanh", "relu")
 DEFAULT_FUNCTION = "sigmoid"
@@ -74,7 +74,7 @@ class Activations(Demo):
     def build_params(cls, settings: Mapping[str, object]) -> ActivationsParams:
         return ActivationsParams(
             function=str(choose(settings, "function", DEFAULT_FUNCTION)),
-            x=float(choose(settings, "x", 0.0)),  # type: ignore[arg-type]
+            x=float(choose(settings, "x", 0.0)),
         )
 
     def begin(self) -> None:
@@ -104,7 +104,7 @@ class Activations(Demo):
         Raises:
             DemoSettingError: if the value is not a number in −10 … 10 (translated).
         """
-        self.x = float(checked_value(self.name, "x", value))  # type: ignore[arg-type]
+        self.x = checked_number(self.name, "x", value)
         self._measure()
 
     @changes

@@ -83,10 +83,10 @@ class Approximation(Demo):
         return ApproximationParams(
             target=str(choose(settings, "target", DEFAULT_TARGET)),
             function=function if isinstance(function, Formula) else None,
-            units=int(choose(settings, "units", DEFAULT_UNITS)),  # type: ignore[arg-type]
-            lr=float(choose(settings, "lr", DEFAULT_LR)),  # type: ignore[arg-type]
-            steps=int(choose(settings, "steps", DEFAULT_STEPS)),  # type: ignore[arg-type]
-            seed=int(choose(settings, "seed", DEFAULT_SEED)),  # type: ignore[arg-type]
+            units=int(choose(settings, "units", DEFAULT_UNITS)),
+            lr=float(choose(settings, "lr", DEFAULT_LR)),
+            steps=int(choose(settings, "steps", DEFAULT_STEPS)),
+            seed=int(choose(settings, "seed", DEFAULT_SEED)),
         )
 
     def changed(self, **values: object) -> Approximation:

@@ -24,6 +24,7 @@ from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import N_, _, current_language, format_decimal
 from oppija.sims.base import choose, nice_half_width, plain
 from oppija.sims.demo import ReplayedDemo
+from oppija.sims.settings import numbers
 
 Kind = Literal["rotation", "linear", "composition", "tanh", "translation"]
 
@@ -169,8 +170,8 @@ class LinearMaps(ReplayedDemo):
         matrix = settings.get("matrix")
         return LinearMapsParams(
             preset=str(choose(settings, "preset", DEFAULT_PRESET)),
-            matrix=None if matrix is None else tuple(float(v) for v in matrix),  # type: ignore[union-attr]
-            angle=float(choose(settings, "angle", DEFAULT_ANGLE)),  # type: ignore[arg-type]
+            matrix=None if matrix is None else numbers(matrix),
+            angle=float(choose(settings, "angle", DEFAULT_ANGLE)),
         )
 
     def changed(self, **values: object) -> LinearMaps:

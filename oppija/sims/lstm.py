@@ -100,8 +100,8 @@ class LSTMGates(ReplayedDemo):
     def build_params(cls, settings: Mapping[str, object]) -> LSTMParams:
         return LSTMParams(
             sequence=tuple(float(v) for v in choose(settings, "sequence", DEFAULT_SEQUENCE)),
-            hidden=int(choose(settings, "hidden", DEFAULT_HIDDEN)),  # type: ignore[call-overload]
-            seed=int(choose(settings, "seed", DEFAULT_SEED)),  # type: ignore[call-overload]
+            hidden=int(choose(settings, "hidden", DEFAULT_HIDDEN)),
+            seed=int(choose(settings, "seed", DEFAULT_SEED)),
         )
 
     def changed(self, **values: object) -> LSTMGates:

@@ -228,9 +228,9 @@ class RecurrentNetwork(ReplayedDemo):
     def build_params(cls, settings: Mapping[str, object]) -> RNNParams:
         return RNNParams(
             word=str(choose(settings, "word", DEFAULT_WORD)),
-            hidden=int(choose(settings, "hidden", DEFAULT_HIDDEN)),  # type: ignore[call-overload]
+            hidden=int(choose(settings, "hidden", DEFAULT_HIDDEN)),
             mode=str(choose(settings, "mode", "seeded")),
-            seed=int(choose(settings, "seed", DEFAULT_SEED)),  # type: ignore[call-overload]
+            seed=int(choose(settings, "seed", DEFAULT_SEED)),
         )
 
     @classmethod

@@ -245,6 +245,26 @@ def checked_value(kind: str, key: str, value: object) -> object:
         raise DemoSettingError(str(error)) from None
 
 
+def checked_number(kind: str, key: str, value: object) -> float:
+    """A number setting (typed text or a number), checked: its value as a float."""
+    checked = checked_value(kind, key, value)
+    if isinstance(checked, bool) or not isinstance(checked, int | float):
+        raise DemoSettingError(_("“{key}” has a value of the wrong kind").format(key=key))
+    return float(checked)
+
+
+def checked_numbers(kind: str, key: str, value: object) -> tuple[float, ...]:
+    """A numbers setting (typed text or numbers), checked: its values as floats."""
+    return numbers(checked_value(kind, key, value))
+
+
+def numbers(value: object) -> tuple[float, ...]:
+    """A checked ``numbers`` setting as floats (the schema let through numbers only)."""
+    if not isinstance(value, tuple | list):
+        raise DemoSettingError(_("“{key}” has a value of the wrong kind").format(key="numbers"))
+    return tuple(float(item) for item in value)
+
+
 def checked_settings(kind: str, values: Mapping[str, object]) -> dict[str, object]:
     """Every setting checked with :func:`checked_value`, in the given order."""
     return {key: checked_value(kind, key, value) for key, value in values.items()}
@@ -257,10 +277,13 @@ def parsed_settings(kind: str, texts: Mapping[str, str]) -> dict[str, object]:
 
 __all__ = [
     "DemoSettingError",
+    "checked_number",
+    "checked_numbers",
     "checked_settings",
     "checked_value",
     "comparable",
     "format_value",
+    "numbers",
     "parse_param",
     "parsed_settings",
     "setting_spec",
