@@ -61,6 +61,17 @@ class DemoSpec:
             raise TypeError(f"{self.simulation} (demo {self.kind}) is not a Demo class")
         return found
 
+    def defaults(self) -> dict[str, object]:
+        """Each setting's value when a lesson or ``--set`` gives none: the simulation's own
+        default (or its default preset's); settings the demo leaves open (a seed) are absent.
+
+        Read from the simulation's ``build_params`` with no settings, so there is one source
+        of the defaults; the registry's tests check that each fits the schema.
+        """
+        params = self.simulation_class().build_params({})
+        found = {key: getattr(params, key, None) for key in self.settings}
+        return {key: value for key, value in found.items() if value is not None}
+
     def cycled_choices(self) -> tuple[str, ...]:
         """The choices ``c`` moves through, in the schema's order (none without ``cycled``)."""
         if self.cycled is None:

@@ -77,6 +77,18 @@ def test_a_spec_resolves_its_simulation_scene_and_widget(spec: DemoSpec) -> None
     assert set(spec.presets) <= set(spec.cycled_choices())
 
 
+@pytest.mark.parametrize("spec", SPECS, ids=spec_id)
+def test_every_default_fits_the_schema(spec: DemoSpec) -> None:
+    """The simulation's defaults and the schema are kept apart; they must agree."""
+    from oppija.sims.settings import check_param, comparable
+
+    defaults = spec.defaults()
+    assert defaults, spec.kind
+    for key, value in defaults.items():
+        typed = list(value) if isinstance(value, tuple) else value
+        assert comparable(check_param(spec.kind, key, typed)) == comparable(value), key
+
+
 def widget_simulation(widget: type[object]) -> object:
     """The ``D`` of the first ``DemoPanel[D]`` (or ``StepDemo[D]``, ``DescentDemo[D]``) that the
     widget class or one of its ancestors names with a concrete class."""
