@@ -58,8 +58,13 @@ def binding_rows(bindings: Iterable[Binding], name_key: Callable[[str], str]) ->
 
 
 def declared_bindings(cls: type[object]) -> list[Binding]:
-    """The bindings ``cls`` itself declares (Textual merges them with its ancestors')."""
-    return [b for b in vars(cls).get("BINDINGS", ()) if isinstance(b, Binding)]
+    """The bindings ``cls`` itself declares (Textual merges them with its ancestors'); the keys
+    that open a field for a typed value are listed by :func:`typed_rows`, with their label."""
+    return [
+        b
+        for b in vars(cls).get("BINDINGS", ())
+        if isinstance(b, Binding) and not b.action.startswith("type(")
+    ]
 
 
 def typed_rows(cls: type[DemoPanel[Demo]], inherited: Iterable[str] = ()) -> list[KeyRow]:
