@@ -19,17 +19,15 @@ import numpy as np
 
 from oppija.engine.tensor import Tensor
 from oppija.engine.trace import TraceStep, replay, trace
-from oppija.expr import Binary, Call, Formula, Node, Num, Unary, Var
-from oppija.i18n import _, format_integer, parse_number
+from oppija.expr import Binary, Call, Formula, Node, Num, Unary, Var, parse_formula
+from oppija.i18n import _, format_integer
 from oppija.sims.backprop_words import ascii_maths, factor, short
-from oppija.sims.base import plain
+from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
-from oppija.sims.settings import DemoSettingError, checked_value
 
 DEFAULT_FUNCTION = "x*y + x^2"
 DEFAULT_X = 2.0
 DEFAULT_Y = -3.0
-VALUE_BOUND = 100.0
 OP_SYMBOLS = {"+": "+", "-": "−", "*": "·", "/": "/", "**": "^", "neg": "−", "sigmoid": "σ"}
 
 
@@ -53,25 +51,6 @@ class GraphNode:
     parents: tuple[int, ...]
 
 
-def checked_number(key: str, value: object) -> float:
-    """x or y typed as text or given as a number, within ±100.
-
-    Raises:
-        DemoSettingError: translated.
-    """
-    try:
-        number = parse_number(value) if isinstance(value, str) else float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError) as error:
-        raise DemoSettingError(str(error)) from None
-    if not math.isfinite(number) or abs(number) > VALUE_BOUND:
-        raise DemoSettingError(
-            _("“{key}” must be between {min} and {max}, not {value}").format(
-                key=key, min="−100", max="100", value=short(number)
-            )
-        )
-    return number
-
-
 class ComputationGraph(ReplayedDemo):
     """The graph of ``function`` at (x, y); each step replays one backward record."""
 
@@ -80,14 +59,13 @@ class ComputationGraph(ReplayedDemo):
 
     @classmethod
     def build_params(cls, settings: Mapping[str, object]) -> GraphParams:
-        function = settings.get("function", DEFAULT_FUNCTION)
-        if not isinstance(function, Formula):
-            # the same rules and messages as a typed gd2d formula (variables x and y)
-            function = checked_value("gd2d", "function", str(function))
+        function = settings.get("function")  # checked against the schema: a Formula in x, y
         return GraphParams(
-            function=function,  # type: ignore[arg-type]
-            x=checked_number("x", settings.get("x", DEFAULT_X)),
-            y=checked_number("y", settings.get("y", DEFAULT_Y)),
+            function=function
+            if isinstance(function, Formula)
+            else parse_formula(DEFAULT_FUNCTION, ("x", "y")),
+            x=float(choose(settings, "x", DEFAULT_X)),
+            y=float(choose(settings, "y", DEFAULT_Y)),
         )
 
     # -------------------------------------------------------------- the engine
