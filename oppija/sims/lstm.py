@@ -18,11 +18,11 @@ import numpy as np
 
 from oppija.engine.nn import LSTMCell
 from oppija.engine.tensor import Tensor, no_grad
-from oppija.i18n import _, format_fixed, format_integer, format_percent, ngettext
+from oppija.i18n import _, format_fixed, format_integer, format_percent
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
-from oppija.sims.settings import DemoSettingError
+from oppija.sims.settings import DemoSettingError, wrong_count
 
 DEFAULT_SEQUENCE = (1.0, 0.0, 0.0, 0.0, 1.0)  # the slide's
 DEFAULT_HIDDEN = 2
@@ -35,18 +35,6 @@ WEIGHT_GROUPS = ("W", "U", "b")
 def weight_key(gate: str) -> str:
     """The cell's key for a gate's weights: the candidate g's are the cell's "c" weights."""
     return "c" if gate == "g" else gate
-
-
-def wrong_count(key: str, count: int, given: int) -> DemoSettingError:
-    """The parameter table's message for a list of numbers of the wrong length (or not finite)."""
-    message = ngettext(
-        "“{key}” needs exactly {count} number, not {given}",
-        "“{key}” needs exactly {count} numbers, not {given}",
-        count,
-    )
-    return DemoSettingError(
-        message.format(key=key, count=format_integer(count), given=format_integer(given))
-    )
 
 
 @dataclass(frozen=True)

@@ -70,20 +70,25 @@ def _parse_integer(key: str, text: str, spec: ParamSpec) -> int:
     return int(number)
 
 
+def wrong_count(key: str, count: int, given: int) -> DemoSettingError:
+    """The message for a list of ``given`` numbers where exactly ``count`` belong."""
+    message = ngettext(
+        "“{key}” needs exactly {count} number, not {given}",
+        "“{key}” needs exactly {count} numbers, not {given}",
+        count,
+    )
+    return DemoSettingError(
+        message.format(key=key, count=format_integer(count), given=format_integer(given))
+    )
+
+
 def _check_count(key: str, given: int, spec: ParamSpec) -> None:
     """How many numbers a ``numbers`` parameter holds, within its ``count``."""
     least, most = spec.count or (1, 1_000)
     if least <= given <= most:
         return
     if least == most:
-        message = ngettext(
-            "“{key}” needs exactly {count} number, not {given}",
-            "“{key}” needs exactly {count} numbers, not {given}",
-            least,
-        )
-        raise ValueError(
-            message.format(key=key, count=format_integer(least), given=format_integer(given))
-        )
+        raise wrong_count(key, least, given)
     raise ValueError(
         _("“{key}” needs from {least} to {most} numbers, not {given}").format(
             key=key,
@@ -287,4 +292,5 @@ __all__ = [
     "parse_param",
     "parsed_settings",
     "setting_spec",
+    "wrong_count",
 ]
