@@ -24,6 +24,7 @@ from oppija.expr import Formula, parse_formula
 from oppija.i18n import _, format_decimal, format_integer, ngettext
 from oppija.sims.base import LOSS_BOUND, choose, plain
 from oppija.sims.demo import Demo
+from oppija.sims.plain import Status
 
 X_RANGE = (-3.0, 3.0)
 POINTS = 61  # training points, every 0,1 over the range (the state's xs too)
@@ -159,8 +160,8 @@ class Approximation(Demo):
     def _weights_finite(self) -> bool:
         return all(bool(np.all(np.isfinite(p.data))) for p in (self.w, self.b, self.c, self.c0))
 
-    def _end(self, status: str, message: str) -> None:
-        self.status = status  # type: ignore[assignment]
+    def _end(self, status: Status, message: str) -> None:
+        self.status = status
         self.status_message = message
 
     # ------------------------------------------------------------------ reading

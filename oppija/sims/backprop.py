@@ -204,7 +204,7 @@ class Backpropagation(ReplayedDemo):
             lr=float(choose(settings, "lr", 0.5)),
             inputs=inputs,
             target=float(choose(settings, "target", 1.0)),
-            seed=None if seed is None else int(seed),  # type: ignore[call-overload]
+            seed=seed if isinstance(seed, int) else None,  # checked: a whole number or absent
         )
 
     def start_weights(self) -> dict[str, np.ndarray]:
@@ -246,7 +246,7 @@ class Backpropagation(ReplayedDemo):
     def changed(self, **values: object) -> Backpropagation:
         """A new run with some settings replaced; the start weights stay if the sizes do."""
         settings = {**self.settings, **values}
-        same_sizes = int(settings.get("hidden", 2)) == self.params.hidden  # type: ignore[call-overload]
+        same_sizes = int(choose(settings, "hidden", 2)) == self.params.hidden
         same_seed = settings.get("seed") == self.settings.get("seed")
         keep = same_sizes and same_seed
         return type(self)(weights=self.current_start if keep else None, **settings)

@@ -25,6 +25,7 @@ from oppija.i18n import N_, _, format_decimal, format_integer
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
+from oppija.sims.settings import numbers
 
 KERNEL_SIZE = 3
 BIAS = 0.0  # the slide's examples add no bias; it still counts as the tenth parameter
@@ -171,7 +172,7 @@ class Convolution(ReplayedDemo):
         return ConvolutionParams(
             image=str(choose(settings, "image", "digit")),
             kernel=str(choose(settings, "kernel", "edge")),
-            weights=None if weights is None else tuple(float(v) for v in weights),  # type: ignore[attr-defined]
+            weights=None if weights is None else numbers(weights),
             stride=int(choose(settings, "stride", 1)),
             padding=int(choose(settings, "padding", 0)),
         )
@@ -258,7 +259,7 @@ class Convolution(ReplayedDemo):
         return TYPED_KERNEL if self.params.weights is not None else self.params.kernel
 
     def parameter_counts(self) -> dict[str, int]:
-        return parameter_counts(self.image.shape, self.output_shape)  # type: ignore[arg-type]
+        return parameter_counts(self.image.shape, self.output_shape)
 
     def feature_map(self) -> list[list[float | None]]:
         """The map as far as it is computed: numbers, and None for cells not reached yet."""

@@ -95,7 +95,7 @@ class LSTMGates(ReplayedDemo):
     def changed(self, **values: object) -> LSTMGates:
         """A new run; weights set by hand stay while the number of hidden units does."""
         settings = {**self.settings, **values}
-        same = int(settings.get("hidden", DEFAULT_HIDDEN)) == self.params.hidden  # type: ignore[call-overload]
+        same = int(choose(settings, "hidden", DEFAULT_HIDDEN)) == self.params.hidden
         keep = same and settings.get("seed") == self.settings.get("seed")
         return type(self)(
             weights=self._hand_weights if keep else None,
