@@ -19,8 +19,8 @@ from oppija.engine.nn import activate
 from oppija.engine.tensor import Tensor
 from oppija.i18n import _, format_decimal
 from oppija.sims.base import choose, plain
-from oppija.sims.demo import Demo
-from oppija.sims.settings import checked_value
+from oppija.sims.demo import Demo, changes
+from oppija.sims.settings import checked_number
 
 FUNCTIONS = ("sigmoid", "tanh", "relu")
 DEFAULT_FUNCTION = "sigmoid"
@@ -74,16 +74,13 @@ class Activations(Demo):
     def build_params(cls, settings: Mapping[str, object]) -> ActivationsParams:
         return ActivationsParams(
             function=str(choose(settings, "function", DEFAULT_FUNCTION)),
-            x=float(choose(settings, "x", 0.0)),  # type: ignore[arg-type]
+            x=float(choose(settings, "x", 0.0)),
         )
 
-    def reset(self) -> None:
+    def begin(self) -> None:
         self.x = self.params.x
-        self.step_count = 0
-        self.status = "running"
         self._curve_cache: tuple[tuple[str, float, int], Array, Array, Array] | None = None
         self._measure()
-        self.version += 1
 
     def _measure(self) -> None:
         value, derivative = evaluate(self.params.function, self.x)
@@ -98,24 +95,25 @@ class Activations(Demo):
         self._measure()
 
     # ------------------------------------------------------------------ controls
+    @changes
     def set_x(self, value: float | str) -> None:
         """Put x at ``value`` (typed text or a number).
 
         Raises:
             DemoSettingError: if the value is not a number in −10 … 10 (translated).
         """
-        self.x = float(checked_value(self.name, "x", value))  # type: ignore[arg-type]
+        self.x = checked_number(self.name, "x", value)
         self._measure()
-        self.version += 1
 
+    @changes
     def nudge(self, dx: float) -> None:
         """Move x by ``dx`` (the arrow keys), staying inside −10 … 10."""
         if not math.isfinite(dx):
             return
         self.x = float(np.clip(round(self.x + dx, 10), -X_LIMIT, X_LIMIT))
         self._measure()
-        self.version += 1
 
+    @changes
     def next_function(self) -> None:
         """σ → tanh → ReLU → σ, keeping x where it is."""
         following = FUNCTIONS[(FUNCTIONS.index(self.params.function) + 1) % len(FUNCTIONS)]
@@ -123,7 +121,6 @@ class Activations(Demo):
         self.params = replace(self.params, function=following)
         self._curve_cache = None
         self._measure()
-        self.version += 1
 
     # ------------------------------------------------------------------ drawing
     def view_range(self) -> tuple[float, float]:

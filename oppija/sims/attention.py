@@ -29,7 +29,7 @@ from oppija.sims.attention_model import (
     trained_model,
 )
 from oppija.sims.base import choose, plain
-from oppija.sims.demo import ReplayedDemo
+from oppija.sims.demo import ReplayedDemo, changes
 from oppija.sims.settings import DemoSettingError
 
 DEFAULT_SENTENCE = "See on meie sisendlause"
@@ -111,16 +111,12 @@ class Attention(ReplayedDemo):
         return type(self)(view=self.view, head=self.head, **{**self.settings, **values})
 
     # -------------------------------------------------------------- the run
-    def reset(self) -> None:
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
+    def begin(self) -> None:
         p = self.params
         self.head = min(max(self.head, 0), p.heads - 1)
         self.model: AttentionModel = trained_model(p.heads, p.task, p.words, p.seed)
         self.decoded = greedy_decode(self.model, p.words)
         self.walk = self._walk_numbers()
-        self.version += 1
 
     def _walk_numbers(self) -> dict[str, Array]:
         """The encoder's self-attention over the sentence, every intermediate as an array:
@@ -156,6 +152,7 @@ class Attention(ReplayedDemo):
             else:
                 self.status_message = _("All five steps of attention are shown.")
 
+    @changes
     def set_view(self, view: str) -> None:
         """Switch between ``decoding`` and ``steps``; the walk starts again from its beginning."""
         if view not in VIEWS:
@@ -165,15 +162,14 @@ class Attention(ReplayedDemo):
             self.step_count = 0
             self.status = "running"
             self.status_message = ""
-            self.version += 1
 
     def next_view(self) -> None:
         self.set_view(VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)])
 
+    @changes
     def choose_head(self, delta: int) -> None:
         """The head whose numbers are shown (``,`` and ``.``), round the heads."""
         self.head = (self.head + delta) % self.params.heads
-        self.version += 1
 
     # -------------------------------------------------------------- reading
     @property

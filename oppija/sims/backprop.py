@@ -34,7 +34,7 @@ from oppija.sims.backprop_words import (
     step_lines,
 )
 from oppija.sims.base import choose, plain
-from oppija.sims.demo import Demo
+from oppija.sims.demo import ReplayedDemo
 from oppija.sims.settings import DemoSettingError
 
 INPUTS = 2
@@ -180,7 +180,7 @@ def checked_weights(name: str, values: object, hidden: int) -> Array:
     return numbers.reshape(shape)
 
 
-class BackpropDemo(Demo):
+class Backpropagation(ReplayedDemo):
     """The lecture's two-layer network, one forward, backward and update step at a time."""
 
     name = "backprop"
@@ -204,7 +204,7 @@ class BackpropDemo(Demo):
             lr=float(choose(settings, "lr", 0.5)),
             inputs=inputs,
             target=float(choose(settings, "target", 1.0)),
-            seed=None if seed is None else int(seed),  # type: ignore[call-overload]
+            seed=seed if isinstance(seed, int) else None,  # checked: a whole number or absent
         )
 
     def start_weights(self) -> dict[str, Array]:
@@ -222,33 +222,37 @@ class BackpropDemo(Demo):
             weights[name] = checked_weights(name, values, hidden)
         return weights
 
-    def with_inputs(self, values: object) -> BackpropDemo:
+    def starting_weights(self, name: str) -> list[list[float]]:
+        """Weight matrix ``name`` ("V" or "U") that this update starts from, row by row."""
+        if self.current_start is None:
+            raise RuntimeError("the run has not begun")
+        rows: list[list[float]] = np.atleast_2d(self.current_start[name]).tolist()
+        return rows
+
+    def with_inputs(self, values: object) -> Backpropagation:
         """A new run with other inputs (text ``"1; 0"`` or two numbers); weights kept."""
         return self.changed(inputs=values if isinstance(values, str) else tuple(values))  # type: ignore[arg-type]
 
-    def with_target(self, value: object) -> BackpropDemo:
+    def with_target(self, value: object) -> Backpropagation:
         """A new run with another y⁽ʳᵉᶠ⁾; weights kept."""
         return self.changed(target=value)
 
-    def with_weights(self, name: str, matrix: object) -> BackpropDemo:
+    def with_weights(self, name: str, matrix: object) -> Backpropagation:
         """A new run with weight matrix ``name`` ("V" or "U") typed; the other kept."""
         checked = checked_weights(name, matrix, self.params.hidden)
         weights = {**self.current_start, name: checked}
         return type(self)(weights=weights, **self.settings)
 
-    def changed(self, **values: object) -> BackpropDemo:
+    def changed(self, **values: object) -> Backpropagation:
         """A new run with some settings replaced; the start weights stay if the sizes do."""
         settings = {**self.settings, **values}
-        same_sizes = int(settings.get("hidden", 2)) == self.params.hidden  # type: ignore[call-overload]
+        same_sizes = int(choose(settings, "hidden", 2)) == self.params.hidden
         same_seed = settings.get("seed") == self.settings.get("seed")
         keep = same_sizes and same_seed
         return type(self)(weights=self.current_start if keep else None, **settings)
 
     # -------------------------------------------------------------- the run
-    def reset(self) -> None:
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
+    def begin(self) -> None:
         if self.current_start is None:
             self.current_start = self.start_weights()
         with np.errstate(all="ignore"):
@@ -256,7 +260,6 @@ class BackpropDemo(Demo):
         if not self._finite():
             self.status = "diverged"
             self.status_message = _("The numbers grew too large: the network cannot be drawn.")
-        self.version += 1
 
     def _finite(self) -> bool:
         computed = self.computed
@@ -269,16 +272,10 @@ class BackpropDemo(Demo):
         self.round += 1
         self.reset()
 
-    def back(self) -> None:
-        """One step back: the previous step shows again."""
-        if self.step_count > 0 and self.status != "diverged":
-            self.step_count -= 1
-            self.status = "running"
-            self.version += 1
-
-    def to_end(self) -> None:
-        """Every remaining step of this update."""
-        self.run(len(self.script) - self.step_count)
+    @property
+    def final_step(self) -> int:
+        """Every step of this update: the forward pass, the trace records and the update."""
+        return len(self.script)
 
     def advance(self) -> None:
         if self.step_count + 1 >= len(self.script):

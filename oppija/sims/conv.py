@@ -25,6 +25,7 @@ from oppija.i18n import N_, _, format_decimal, format_integer
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
+from oppija.sims.settings import numbers
 
 KERNEL_SIZE = 3
 BIAS = 0.0  # the slide's examples add no bias; it still counts as the tenth parameter
@@ -169,7 +170,7 @@ class Convolution(ReplayedDemo):
         return ConvolutionParams(
             image=str(choose(settings, "image", "digit")),
             kernel=str(choose(settings, "kernel", "edge")),
-            weights=None if weights is None else tuple(float(v) for v in weights),  # type: ignore[attr-defined]
+            weights=None if weights is None else numbers(weights),
             stride=int(choose(settings, "stride", 1)),
             padding=int(choose(settings, "padding", 0)),
         )
@@ -182,10 +183,7 @@ class Convolution(ReplayedDemo):
         return type(self)(**settings)
 
     # -------------------------------------------------------------- the run
-    def reset(self) -> None:
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
+    def begin(self) -> None:
         params = self.params
         self.image = image_array(params.image)
         if params.weights is not None:
@@ -198,7 +196,6 @@ class Convolution(ReplayedDemo):
         self.output_shape = (int(sums.shape[0]), int(sums.shape[1]))
         if self.last_index == 0:
             self._finish()
-        self.version += 1
 
     def advance(self) -> None:
         if self.step_count + 1 >= self.last_index:

@@ -27,7 +27,7 @@ from oppija.arrays import Array
 from oppija.engine.tensor import Tensor
 from oppija.expr import Formula, parse_formula
 from oppija.sims.base import Simulation, choose, finite_or_nan, nice_half_width, plain
-from oppija.sims.settings import checked_value
+from oppija.sims.settings import checked_number
 
 VARIABLES = ("x",)
 DEFAULT_PRESET = "bowl"
@@ -113,7 +113,7 @@ class GradientDescent1D(Simulation):
         Raises:
             DemoSettingError: if ``start`` is out of range (translated).
         """
-        value = float(checked_value(self.name, "start", start))  # type: ignore[arg-type]
+        value = checked_number(self.name, "start", start)
         if len(self.history) > 1 or self.earlier_paths:
             self.earlier_paths.append(self._path_array().copy())
             del self.earlier_paths[:-EARLIER_PATHS]

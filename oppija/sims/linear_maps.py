@@ -24,7 +24,8 @@ from oppija.arrays import Array
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import N_, _, current_language, format_decimal
 from oppija.sims.base import choose, nice_half_width, plain
-from oppija.sims.demo import Demo
+from oppija.sims.demo import ReplayedDemo
+from oppija.sims.settings import numbers
 
 Kind = Literal["rotation", "linear", "composition", "tanh", "translation"]
 
@@ -159,7 +160,7 @@ class LinearMapsParams:
     angle: float
 
 
-class LinearMaps(Demo):
+class LinearMaps(ReplayedDemo):
     """The plane under a map, at a time t from 0 (the identity) to 1 (the whole map)."""
 
     name = "linear-maps"
@@ -170,8 +171,8 @@ class LinearMaps(Demo):
         matrix = settings.get("matrix")
         return LinearMapsParams(
             preset=str(choose(settings, "preset", DEFAULT_PRESET)),
-            matrix=None if matrix is None else tuple(float(v) for v in matrix),  # type: ignore[union-attr]
-            angle=float(choose(settings, "angle", DEFAULT_ANGLE)),  # type: ignore[arg-type]
+            matrix=None if matrix is None else numbers(matrix),
+            angle=float(choose(settings, "angle", DEFAULT_ANGLE)),
         )
 
     def changed(self, **values: object) -> LinearMaps:
@@ -180,12 +181,9 @@ class LinearMaps(Demo):
         return LinearMaps(**merged)
 
     # ------------------------------------------------------------------ the map
-    def reset(self) -> None:
+    def begin(self) -> None:
         self._build_map()
         self.frames = 2 * FRAMES if self.kind == "composition" else FRAMES
-        self.t = 0.0
-        self.step_count = 0
-        self.status = "running"
         bends = self.kind == "tanh"
         # A linear map keeps lines straight, so corners are enough; tanh bends them, so its
         # lines carry every sample.
@@ -200,7 +198,6 @@ class LinearMaps(Demo):
         self.grid = _with_gaps(lines)
         self.shape = _with_gaps(strokes)
         self.half_width = self._view_half_width()
-        self.version += 1
 
     def _build_map(self) -> None:
         """The matrices (and offset) of the chosen preset, with a typed matrix in its place."""
@@ -282,28 +279,18 @@ class LinearMaps(Demo):
     # ------------------------------------------------------------------ stepping
     def advance(self) -> None:
         """One frame of the animation; the last one ends the run as ``done``."""
-        self._go_to(self._frame() + 1)
+        if self.step_count + 1 >= self.frames:
+            self.status = "done"
 
-    def _frame(self) -> int:
-        return round(self.t * self.frames)
+    @property
+    def final_step(self) -> int:
+        """The last frame: the whole map."""
+        return self.frames
 
-    def _go_to(self, frame: int) -> None:
-        frame = min(max(frame, 0), self.frames)
-        self.t = frame / self.frames
-        self.status = "done" if frame >= self.frames else "running"
-
-    def back(self) -> None:
-        """One frame back (the ``p`` key)."""
-        if self._frame() > 0:
-            self._go_to(self._frame() - 1)
-            self.step_count = max(self.step_count - 1, 0)
-            self.version += 1
-
-    def to_end(self) -> None:
-        """Straight to the whole map (End)."""
-        self.step_count += self.frames - self._frame()
-        self._go_to(self.frames)
-        self.version += 1
+    @property
+    def t(self) -> float:
+        """How far the animation is, from 0 (the identity) to 1 (the whole map)."""
+        return min(self.step_count, self.frames) / self.frames
 
     # ------------------------------------------------------------------ reading
     def title(self) -> str:
@@ -334,7 +321,7 @@ class LinearMaps(Demo):
             "kind": self.kind,
             "linear": self.is_linear,
             "t": self.t,
-            "frame": self._frame(),
+            "frame": min(self.step_count, self.frames),
             "frames": self.frames,
             "matrix": plain(np.round(self.matrix, 12) + 0.0),
             "offset": plain(self.offset),

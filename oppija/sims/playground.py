@@ -23,7 +23,6 @@ from typing import NamedTuple
 import numpy as np
 
 from oppija.arrays import Array
-from oppija.content.demos import SEED_MAX
 from oppija.engine.losses import cross_entropy
 from oppija.engine.nn import MLP
 from oppija.engine.optim import SGD
@@ -32,6 +31,7 @@ from oppija.i18n import N_, _, format_decimal, format_integer, format_percent, n
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
+from oppija.sims.params import SEED_MAX
 
 DATASETS = ("xor", "circle", "moons", "spiral")
 # What the picture's title calls each data set (translated when shown).
@@ -211,7 +211,7 @@ class Playground(Demo):
         return [2, *([self.params.units] * self.params.layers), 1]
 
     # ------------------------------------------------------------------ running
-    def reset(self) -> None:
+    def begin(self) -> None:
         """The seed's data and fresh weights: epoch 0, nothing learnt yet."""
         data_rng, split_rng, weight_rng, self._shuffle_rng = seed_streams(self.params.seed, 4)
         xs, labels = toy_data(self.params.dataset, POINTS, data_rng)
@@ -222,11 +222,8 @@ class Playground(Demo):
         self.test_losses: list[float] = []
         self.train_accuracies: list[float] = []
         self.test_accuracies: list[float] = []
-        self.step_count = 0
-        self.status = "running"
         self._ending = ""
         self._record()
-        self.version += 1
 
     def advance(self) -> None:
         with np.errstate(all="ignore"):

@@ -33,7 +33,7 @@ from oppija.engine.tensor import Tensor, no_grad, stack
 from oppija.i18n import N_, _, format_integer
 from oppija.sims.backprop_words import ascii_maths, decimal, short, subscript
 from oppija.sims.base import choose, plain
-from oppija.sims.demo import ReplayedDemo
+from oppija.sims.demo import ReplayedDemo, changes
 
 DEFAULT_WORD = "kass"
 DEFAULT_HIDDEN = 3
@@ -229,9 +229,9 @@ class RecurrentNetwork(ReplayedDemo):
     def build_params(cls, settings: Mapping[str, object]) -> RNNParams:
         return RNNParams(
             word=str(choose(settings, "word", DEFAULT_WORD)),
-            hidden=int(choose(settings, "hidden", DEFAULT_HIDDEN)),  # type: ignore[call-overload]
+            hidden=int(choose(settings, "hidden", DEFAULT_HIDDEN)),
             mode=str(choose(settings, "mode", "seeded")),
-            seed=int(choose(settings, "seed", DEFAULT_SEED)),  # type: ignore[call-overload]
+            seed=int(choose(settings, "seed", DEFAULT_SEED)),
         )
 
     @classmethod
@@ -251,10 +251,7 @@ class RecurrentNetwork(ReplayedDemo):
         )
 
     # -------------------------------------------------------------- the run
-    def reset(self) -> None:
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
+    def begin(self) -> None:
         if self._given_inputs is not None:
             self.inputs = self._given_inputs
             self.letters: list[str] | None = None
@@ -290,8 +287,8 @@ class RecurrentNetwork(ReplayedDemo):
         elif self.status == "diverged":
             self.status = "done" if self.step_count >= self.total else "running"
             self.status_message = ""
-        self.version += 1
 
+    @changes
     def scale_recurrent(self, factor: float) -> None:
         """Multiply W by ``factor`` (kept between 1/64 and 64 times the start); the view stays."""
         low, high = SCALE_LIMITS

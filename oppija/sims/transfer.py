@@ -183,7 +183,7 @@ class TransferLearning(Demo):
             steps=int(choose(settings, "steps", DEFAULT_STEPS)),
         )
 
-    def reset(self) -> None:
+    def begin(self) -> None:
         """Task 2's data, a new output layer for both networks, epoch 0."""
         streams = seed_streams(self.params.seed, 6)
         train_rng, test_rng, head_rng = streams[3:]
@@ -207,10 +207,7 @@ class TransferLearning(Demo):
         self.runs = {"fine_tuned": Run(tuned), "scratch": Run(scratch)}
         for run in self.runs.values():
             run.record(self.data)
-        self.step_count = 0
-        self.status = "running"
         self._ending = ""
-        self.version += 1
 
     def advance(self) -> None:
         for run in self.runs.values():
