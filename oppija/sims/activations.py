@@ -20,6 +20,7 @@ from oppija.engine.tensor import Tensor
 from oppija.i18n import _, format_decimal
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo, changes
+from oppija.sims.plain import Json
 from oppija.sims.settings import checked_number
 
 FUNCTIONS = ("sigmoid", "tanh", "relu")
@@ -144,7 +145,7 @@ class Activations(Demo):
     def max_derivative(self) -> float:
         return MAX_DERIVATIVE[self.params.function]
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         xs, values, derivatives = self.curves()
         return {
             "function": self.params.function,

@@ -24,7 +24,7 @@ from oppija.expr import Formula, parse_formula
 from oppija.i18n import _, format_decimal, format_integer, ngettext
 from oppija.sims.base import LOSS_BOUND, choose, plain
 from oppija.sims.demo import Demo
-from oppija.sims.plain import Status
+from oppija.sims.plain import Json, Status
 
 X_RANGE = (-3.0, 3.0)
 POINTS = 61  # training points, every 0,1 over the range (the state's xs too)
@@ -181,7 +181,7 @@ class Approximation(Demo):
             return _("step function")
         return TARGETS[self.params.target]
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         shares, total = self.contributions(self.xs)
         return {
             "target": self.params.target if self.params.function is None else None,

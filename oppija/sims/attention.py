@@ -30,6 +30,7 @@ from oppija.sims.attention_model import (
 )
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo, changes
+from oppija.sims.plain import Json
 from oppija.sims.settings import DemoSettingError
 
 DEFAULT_SENTENCE = "See on meie sisendlause"
@@ -200,7 +201,7 @@ class Attention(ReplayedDemo):
         vocabulary = self.model.vocabulary
         return [(vocabulary.word(int(i)), float(probabilities[i])) for i in best]
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         p, walk = self.params, self.walk
         weights = self.decoding_weights() if self.view == "decoding" else walk["weights"]
         return {

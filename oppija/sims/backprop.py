@@ -35,6 +35,7 @@ from oppija.sims.backprop_words import (
 )
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
+from oppija.sims.plain import Json
 from oppija.sims.settings import DemoSettingError
 
 INPUTS = 2
@@ -110,7 +111,7 @@ class ScriptStep:
     focus: tuple[str, ...] = ()
     trace_index: int | None = None
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Json]:
         return {
             "phase": self.phase,
             "kind": self.kind,
@@ -152,7 +153,10 @@ def checked_weights(name: str, values: object, hidden: int) -> Array:
         raise DemoSettingError(_("unknown weight matrix “{name}”").format(name=name))
     shape = weight_shape(name, hidden)
     try:
-        flat = parse_numbers(values) if isinstance(values, str) else list(np.ravel(values))
+        if isinstance(values, str):
+            flat = parse_numbers(values)
+        else:
+            flat = np.asarray(values).ravel().tolist()
         numbers = np.array([float(v) for v in flat], dtype=np.float64)
     except (TypeError, ValueError) as error:
         raise DemoSettingError(str(error)) from None
@@ -224,14 +228,18 @@ class Backpropagation(ReplayedDemo):
 
     def starting_weights(self, name: str) -> list[list[float]]:
         """Weight matrix ``name`` ("V" or "U") that this update starts from, row by row."""
-        if self.current_start is None:
-            raise RuntimeError("the run has not begun")
-        rows: list[list[float]] = np.atleast_2d(self.current_start[name]).tolist()
+        rows: list[list[float]] = np.atleast_2d(self._started()[name]).tolist()
         return rows
 
-    def with_inputs(self, values: object) -> Backpropagation:
+    def _started(self) -> dict[str, Array]:
+        """The weights this update starts from (set when the run begins)."""
+        if self.current_start is None:
+            raise RuntimeError("the run has not begun")
+        return self.current_start
+
+    def with_inputs(self, values: str | Sequence[float]) -> Backpropagation:
         """A new run with other inputs (text ``"1; 0"`` or two numbers); weights kept."""
-        return self.changed(inputs=values if isinstance(values, str) else tuple(values))  # type: ignore[arg-type]
+        return self.changed(inputs=values if isinstance(values, str) else tuple(values))
 
     def with_target(self, value: object) -> Backpropagation:
         """A new run with another y⁽ʳᵉᶠ⁾; weights kept."""
@@ -240,7 +248,7 @@ class Backpropagation(ReplayedDemo):
     def with_weights(self, name: str, matrix: object) -> Backpropagation:
         """A new run with weight matrix ``name`` ("V" or "U") typed; the other kept."""
         checked = checked_weights(name, matrix, self.params.hidden)
-        weights = {**self.current_start, name: checked}
+        weights = {**self._started(), name: checked}
         return type(self)(weights=weights, **self.settings)
 
     def changed(self, **values: object) -> Backpropagation:
@@ -486,7 +494,7 @@ class Backpropagation(ReplayedDemo):
     # -------------------------------------------------------------- reading
     def weights_on_show(self) -> dict[str, Array]:
         """The weights as the current step has them: the new ones once their update showed."""
-        shown = {k: v.copy() for k, v in self.current_start.items()}
+        shown = {k: v.copy() for k, v in self._started().items()}
         for step in self.script[: self.step_count]:
             if step.kind == "update":
                 shown[step.node] = self.computed.after[step.node].copy()
@@ -518,7 +526,7 @@ class Backpropagation(ReplayedDemo):
             return lines
         return step_lines(step.kind, step.numbers, ascii_only)
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         computed = self.computed
         values = computed.values
         return {

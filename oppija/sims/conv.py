@@ -25,6 +25,7 @@ from oppija.i18n import N_, _, format_decimal, format_integer
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
+from oppija.sims.plain import Json
 from oppija.sims.settings import numbers
 
 KERNEL_SIZE = 3
@@ -269,7 +270,7 @@ class Convolution(ReplayedDemo):
             for row, flags in zip(self.sums, computed, strict=True)
         ]
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         row, col = self.position
         return {
             "image": self.params.image,

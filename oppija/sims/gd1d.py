@@ -27,6 +27,7 @@ from oppija.arrays import Array
 from oppija.engine.tensor import Tensor
 from oppija.expr import Formula, parse_formula
 from oppija.sims.base import Simulation, choose, finite_or_nan, nice_half_width, plain
+from oppija.sims.plain import Json
 from oppija.sims.settings import checked_number
 
 VARIABLES = ("x",)
@@ -158,7 +159,7 @@ class GradientDescent1D(Simulation):
         half = nice_half_width(1.2 * extent)
         return (-half, half)
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         data = self.common_state()
         data.update(
             path=plain(self._path_array()),

@@ -24,6 +24,7 @@ from oppija.arrays import Array
 from oppija.engine.tensor import Tensor
 from oppija.expr import Formula, parse_formula
 from oppija.sims.base import Simulation, choose, finite_or_nan, nice_half_width, plain
+from oppija.sims.plain import Json
 
 VARIABLES = ("x", "y")
 DEFAULT_PRESET = "bowl"
@@ -131,7 +132,7 @@ class GradientDescent2D(Simulation):
         half_y = nice_half_width(1.2 * float(extents[1]))
         return ((-half_x, half_x), (-half_y, half_y))
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         data = self.common_state()
         data.update(
             path=plain(self.path_array()),

@@ -23,6 +23,7 @@ from oppija.i18n import _, format_integer
 from oppija.sims.backprop_words import ascii_maths, factor, short
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
+from oppija.sims.plain import Json
 
 DEFAULT_FUNCTION = "x*y + x^2"
 DEFAULT_X = 2.0
@@ -231,7 +232,7 @@ class ComputationGraph(ReplayedDemo):
             return f"[{self.symbol(node)}]"
         return node.label
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         revealed = self.revealed_gradients()
         return {
             "function": self.params.function.text,

@@ -25,6 +25,7 @@ from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import N_, _, current_language, format_decimal
 from oppija.sims.base import choose, nice_half_width, plain
 from oppija.sims.demo import ReplayedDemo
+from oppija.sims.plain import Json
 from oppija.sims.settings import numbers
 
 Kind = Literal["rotation", "linear", "composition", "tanh", "translation"]
@@ -314,9 +315,9 @@ class LinearMaps(ReplayedDemo):
         assert self.first is not None
         return [p[0], apply_matrix(self.first, p)[0], self.mapped(p)[0]]
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         current = self.matrix_at(self.t)
-        data: dict[str, object] = {
+        data: dict[str, Json] = {
             "preset": self.params.preset,
             "kind": self.kind,
             "linear": self.is_linear,

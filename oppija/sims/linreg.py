@@ -17,6 +17,7 @@ from oppija.arrays import Array
 from oppija.engine.losses import mse_loss
 from oppija.engine.tensor import Tensor
 from oppija.sims.base import Simulation, choose, plain
+from oppija.sims.plain import Json
 
 DEFAULT_LR = 0.1
 DEFAULT_POINTS = 20
@@ -97,7 +98,7 @@ class LinearRegressionDescent(Simulation):
         margin = 0.1 * max(y_hi - y_lo, 1.0)
         return ((x_lo, x_hi), (y_lo - margin, y_hi + margin))
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         data = self.common_state()
         data.update(
             losses=plain(self.history.losses),

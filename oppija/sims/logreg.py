@@ -22,6 +22,7 @@ from oppija.arrays import Array
 from oppija.engine.losses import cross_entropy, mse_loss
 from oppija.engine.tensor import Tensor, stable_sigmoid
 from oppija.sims.base import Simulation, choose, plain
+from oppija.sims.plain import Json
 
 DEFAULT_LR = 0.5
 DEFAULT_POINTS = 20
@@ -119,7 +120,7 @@ class LogisticRegressionDescent(Simulation):
         """The data's x range and probabilities from 0 to 1 with a margin (fixed)."""
         return (X_RANGE, (-0.1, 1.1))
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         data = self.common_state()
         data.update(
             losses=plain(self.history.losses),

@@ -22,6 +22,7 @@ from oppija.i18n import _, format_fixed, format_integer, format_percent
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
+from oppija.sims.plain import Json
 from oppija.sims.settings import DemoSettingError, wrong_count
 
 DEFAULT_SEQUENCE = (1.0, 0.0, 0.0, 0.0, 1.0)  # the slide's
@@ -59,7 +60,7 @@ class TimeStep:
     gates: dict[str, Array]
     terms: dict[str, tuple[Array, Array, Array]]
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Json]:
         return {name: plain(self.gates[name]) for name in QUANTITIES}
 
 
@@ -198,7 +199,7 @@ class LSTMGates(ReplayedDemo):
         values = [float(np.max(np.abs(step.gates["c"]))) for step in self.steps]
         return max([1.0, *values])
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         return {
             "sequence": plain(self.params.sequence),
             "step": self.step_count,

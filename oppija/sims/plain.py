@@ -15,7 +15,7 @@ import numpy as np
 
 Status = Literal["running", "converged", "diverged", "done"]
 
-Json: TypeAlias = "bool | int | float | str | list[Json] | dict[str, Json] | None"
+Json: TypeAlias = "bool | int | float | str | Sequence[Json] | Mapping[str, Json] | None"
 
 
 def plain(value: object) -> Json:

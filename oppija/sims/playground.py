@@ -32,6 +32,7 @@ from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.params import SEED_MAX
+from oppija.sims.plain import Json
 
 DATASETS = ("xor", "circle", "moons", "spiral")
 # What the picture's title calls each data set (translated when shown).
@@ -334,7 +335,7 @@ class Playground(Demo):
             return [ascii_spelling(line) for line in lines]
         return lines
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         return {
             "epoch": self.epoch,
             "train_accuracy": plain(self.train_accuracies[-1]),

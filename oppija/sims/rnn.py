@@ -34,6 +34,7 @@ from oppija.i18n import N_, _, format_integer
 from oppija.sims.backprop_words import ascii_maths, decimal, short, subscript
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo, changes
+from oppija.sims.plain import Json
 
 DEFAULT_WORD = "kass"
 DEFAULT_HIDDEN = 3
@@ -354,7 +355,7 @@ class RecurrentNetwork(ReplayedDemo):
         norms: Array = np.sqrt(np.sum(factors**2, axis=(1, 2)))
         return norms
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         shown = self.shown_steps
         unrolled = self.unrolled
         backward = self.phase == "backward"

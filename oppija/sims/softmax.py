@@ -23,6 +23,7 @@ from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.backprop_words import subscript
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo, changes
+from oppija.sims.plain import Json
 from oppija.sims.settings import DemoSettingError, checked_number, checked_numbers
 
 DEFAULT_LOGITS = (2.0, 1.0, 0.1)  # the slide's cat, dog and car
@@ -201,7 +202,7 @@ class Softmax(Demo):
     def lr(self) -> float:
         return LEARNING_RATE
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         return {
             "logits": plain(self.logits),
             "temperature": plain(self.temperature),

@@ -39,6 +39,7 @@ from oppija.i18n import (
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
+from oppija.sims.plain import Json
 from oppija.sims.playground import Split, binary_loss, scores, seed_streams, weights_finite
 
 SIZES = (2, 8, 8, 1)
@@ -153,7 +154,7 @@ class Run:
     def healthy(self) -> bool:
         return weights_finite(self.network) and math.isfinite(self.losses[-1])
 
-    def curves(self) -> dict[str, object]:
+    def curves(self) -> dict[str, Json]:
         return {
             "losses": plain(np.array(self.losses)),
             "test_losses": plain(np.array(self.test_losses)),
@@ -314,7 +315,7 @@ class TransferLearning(Demo):
             return [ascii_spelling(line) for line in lines]
         return lines
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> dict[str, Json]:
         return {
             "mode": self.params.mode,
             "epoch": self.epoch,
