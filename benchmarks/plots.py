@@ -143,9 +143,9 @@ def frame_contenders() -> Contenders:
 
         return one_frame
 
-    from oppija.scenes import SCENES
+    from oppija.sims.registry import DEMOS
 
-    return {f"frame {name}": frame(name) for name in SCENES}  # every demo that has a picture
+    return {f"frame {name}": frame(name) for name in DEMOS}  # every demo has a picture
 
 
 def time_once(call: Callable[[], object]) -> float:

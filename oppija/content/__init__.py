@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from oppija.content.commands import run_check, run_list
-    from oppija.content.demos import DEMO_KINDS, ParamSpec, parse_param
-    from oppija.content.formula_messages import FORMULA_MESSAGES, describe_formula_error
     from oppija.content.front_matter import parse_lecture_meta
     from oppija.content.glossary import parse_glossary
     from oppija.content.loader import (
@@ -41,11 +39,6 @@ if TYPE_CHECKING:
 _HOMES = {
     "run_check": "commands",
     "run_list": "commands",
-    "DEMO_KINDS": "demos",
-    "ParamSpec": "demos",
-    "parse_param": "demos",
-    "FORMULA_MESSAGES": "formula_messages",
-    "describe_formula_error": "formula_messages",
     "CheckReport": "loader",
     "LanguageCounts": "loader",
     "LessonError": "loader",
@@ -67,8 +60,6 @@ _HOMES = {
 }
 
 __all__ = [
-    "DEMO_KINDS",
-    "FORMULA_MESSAGES",
     "CheckReport",
     "Choice",
     "DemoBlock",
@@ -77,18 +68,15 @@ __all__ = [
     "Lecture",
     "LectureMeta",
     "LessonError",
-    "ParamSpec",
     "Problem",
     "Quiz",
     "SearchHit",
     "Section",
     "Slide",
     "check_paths",
-    "describe_formula_error",
     "load_lecture",
     "parse_glossary",
     "parse_lecture_meta",
-    "parse_param",
     "parse_section",
     "run_check",
     "run_list",

@@ -255,7 +255,7 @@ def _slide(data: Json, section_id: str, path: Path) -> Slide:
 
 
 def _demo(data: Json) -> DemoBlock:
-    from oppija.content.demos import parse_param
+    from oppija.sims.settings import parse_param
 
     demo = _dict(data)
     kind = _str(demo["kind"])

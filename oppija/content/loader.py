@@ -16,7 +16,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from oppija.content.demos import comparable, format_value
 from oppija.content.model import (
     GlossaryTerm,
     Lecture,
@@ -29,6 +28,7 @@ from oppija.content.model import (
 )
 from oppija.i18n import N_, _, format_decimal, format_integer, ngettext
 from oppija.resources import lessons_dir
+from oppija.sims.settings import comparable, format_value
 
 LANGUAGE_FOLDERS = ("et", "en")
 SOURCE, TRANSLATION = "et", "en"

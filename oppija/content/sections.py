@@ -14,13 +14,14 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
-from oppija.content.demos import DEMO_KINDS, known_kinds, parse_param
 from oppija.content.front_matter import SECTION_KEYS, read_front_matter
 from oppija.content.markdown import BLOCK_CLOSE, BLOCK_OPEN, REVEAL, STRAY_CLOSE, lesson_parser
 from oppija.content.model import DemoBlock, Problem, Quiz, Section, Slide
 from oppija.content.quiz_reader import QuizReader
 from oppija.content.reading import ID_EXAMPLE, Reporter, decode_text
 from oppija.i18n import _
+from oppija.sims.registry import DEMOS, known_kinds
+from oppija.sims.settings import parse_param
 
 BLOCK_KINDS = ("notes", "demo", "quiz")
 
@@ -249,7 +250,7 @@ class _SectionReader(Reporter):
             )
             return
         kind = block.args[0]
-        if kind not in DEMO_KINDS:
+        if kind not in DEMOS:
             self.add(
                 block.line,
                 _("unknown demo kind “{kind}”; known kinds: {kinds}").format(

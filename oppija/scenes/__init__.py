@@ -8,6 +8,6 @@ simulations — never Textual.
 
 from __future__ import annotations
 
-from oppija.scenes.frame import SCENES, draw_scene, render_frame
+from oppija.scenes.frame import draw_scene, render_frame, scene_of
 
-__all__ = ["SCENES", "draw_scene", "render_frame"]
+__all__ = ["draw_scene", "render_frame", "scene_of"]

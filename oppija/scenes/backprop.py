@@ -18,7 +18,7 @@ from oppija.i18n import _, format_decimal
 from oppija.plot import Canvas, Mode, PlotStyles
 from oppija.plot.glyphs import CELL_DOTS
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
-from oppija.sims.backprop import INPUTS, BackpropDemo
+from oppija.sims.backprop import INPUTS, Backpropagation
 from oppija.sims.backprop_words import (
     ACTIVATION_SYMBOLS,
     TARGET,
@@ -33,7 +33,7 @@ SUPERSCRIPTS = str.maketrans("0123456789-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻�
 
 
 def draw_backprop(
-    simulation: BackpropDemo,
+    simulation: Backpropagation,
     width: int,
     height: int,
     mode: Mode,
@@ -64,7 +64,9 @@ def draw_backprop(
 
 
 # ------------------------------------------------------------------------------ check panel
-def check_rows(simulation: BackpropDemo, width: int, ascii_only: bool, styles: PlotStyles) -> Rows:
+def check_rows(
+    simulation: Backpropagation, width: int, ascii_only: bool, styles: PlotStyles
+) -> Rows:
     """Every weight: the engine's gradient (once the trace reached it) and central differences."""
     spell = ascii_maths if ascii_only else str
     revealed = simulation.revealed_gradients()
@@ -125,7 +127,7 @@ class NetworkPicture:
     """Inputs, hidden neurons, the output and the error as four columns of labelled nodes."""
 
     def __init__(
-        self, simulation: BackpropDemo, width: int, height: int, mode: Mode, styles: PlotStyles
+        self, simulation: Backpropagation, width: int, height: int, mode: Mode, styles: PlotStyles
     ) -> None:
         self.sim = simulation
         self.width, self.height = max(width, 1), max(height, 1)

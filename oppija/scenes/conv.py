@@ -184,7 +184,7 @@ def grid_width(cells: str, columns: int, label_size: int, spacious: bool) -> int
 
 def full_grid_height(simulation: Convolution, spacious: bool) -> int:
     """Rows the grids need uncropped: the padded picture, or the framed map."""
-    picture = simulation.padded.shape[0]
+    picture = int(simulation.padded.shape[0])
     feature = simulation.output_shape[0]
     if spacious:
         picture, feature = 2 * picture - 1, 2 * feature - 1
@@ -443,7 +443,7 @@ def text_lines(simulation: Convolution, width: int, ascii_only: bool, palette: P
     ]
     size = size_text(simulation.image.shape[0], simulation.params.stride, simulation.params.padding)
     lines.append((size, None))
-    counts = parameters_text(simulation.image.shape, simulation.output_shape)  # type: ignore[arg-type]
+    counts = parameters_text(simulation.image.shape, simulation.output_shape)
     lines.extend((part, palette.muted) for part in wrapped_words(counts, width, 2))
     return [[Segment(spell(text, ascii_only), text_style)] for text, text_style in lines]
 

@@ -1,53 +1,48 @@
-"""Which scene draws which demo, and the whole text frame ``oppija demo`` prints."""
+"""Which scene draws which demo (its spec in the registry says), and the whole text frame
+``oppija demo`` prints."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Protocol, cast
 
 from oppija.plot import Mode, PlotStyles
-from oppija.scenes.activations import draw_activations
-from oppija.scenes.approximation import draw_approximation
-from oppija.scenes.attention import draw_attention
-from oppija.scenes.backprop import draw_backprop
-from oppija.scenes.conv import draw_conv
-from oppija.scenes.gd1d import draw_gd1d
-from oppija.scenes.gd2d import draw_gd2d
-from oppija.scenes.graph import draw_graph
-from oppija.scenes.linear_maps import draw_linear_maps
-from oppija.scenes.lstm import draw_lstm
-from oppija.scenes.playground import draw_playground
-from oppija.scenes.regression import draw_regression
-from oppija.scenes.rnn import draw_rnn
 from oppija.scenes.rows import Rows, to_text
-from oppija.scenes.softmax import draw_softmax
-from oppija.scenes.transfer import draw_transfer
+from oppija.sims.registry import DEMOS, resolve
 
-Scene = Callable[..., Rows]
+if TYPE_CHECKING:
+    from oppija.sims.demo import Demo
 
-SCENES: dict[str, Scene] = {
-    "gd1d": draw_gd1d,
-    "gd2d": draw_gd2d,
-    "linreg": draw_regression,
-    "logreg": draw_regression,
-    "backprop": draw_backprop,
-    "activations": draw_activations,
-    "linear-maps": draw_linear_maps,
-    "approximation": draw_approximation,
-    "playground": draw_playground,
-    "transfer": draw_transfer,
-    "graph": draw_graph,
-    "softmax": draw_softmax,
-    "lstm": draw_lstm,
-    "conv": draw_conv,
-    "rnn": draw_rnn,
-    "attention": draw_attention,
-}
+
+class Scene(Protocol):
+    """``draw(simulation, width, height, mode, styles, **options)``: exactly ``height`` rows.
+
+    Each scene takes its own simulation class and its own options (``heat``, ``check``,
+    ``unit``); the registry pairs them, so callers see this one shape.
+    """
+
+    def __call__(
+        self,
+        simulation: Demo,
+        width: int,
+        height: int,
+        mode: Mode,
+        styles: PlotStyles,
+        /,
+        **options: object,
+    ) -> Rows: ...
+
+
+def scene_of(kind: str) -> Scene:
+    """The scene function of demo ``kind``, imported on first use (a KeyError if no such kind)."""
+    found = resolve(DEMOS[kind].scene)
+    if not callable(found):
+        raise TypeError(f"{DEMOS[kind].scene} (demo {kind}) is not a scene function")
+    return cast(Scene, found)
 
 
 def draw_scene(
-    simulation: Any,
+    simulation: Demo,
     width: int,
     height: int,
     mode: Mode = "braille",
@@ -55,20 +50,14 @@ def draw_scene(
     **options: object,
 ) -> Rows:
     """The picture of ``simulation`` in exactly ``height`` rows of ``width`` cells."""
-    scene = SCENES[simulation.name]
+    scene = scene_of(simulation.name)
     return scene(simulation, width, height, mode, styles or PlotStyles.default(), **options)
 
 
-def render_frame(simulation: Any, width: int, height: int, ascii_only: bool) -> str:
+def render_frame(simulation: Demo, width: int, height: int, ascii_only: bool) -> str:
     """The picture and the readout as plain text, for ``oppija demo`` without ``--json``."""
     mode: Mode = "ascii" if ascii_only else "braille"
-    own_readout = getattr(simulation, "readout_lines", None)
-    if callable(own_readout):  # demos other than the descents say what matters to them
-        readout = own_readout(ascii_only)
-    else:
-        from oppija.sims.readout import readout_lines
-
-        readout = readout_lines(simulation, ascii_only)
+    readout = simulation.readout_lines(ascii_only)
     picture_height = max(height - len(readout) - 1, 6)
     styles = PlotStyles.plain() if os.environ.get("NO_COLOR") else PlotStyles.default()
     rows = draw_scene(simulation, width, picture_height, mode, styles)

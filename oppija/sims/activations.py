@@ -11,16 +11,17 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.nn import activate
 from oppija.engine.tensor import Tensor
 from oppija.i18n import _, format_decimal
 from oppija.sims.base import choose, plain
-from oppija.sims.demo import Demo
-from oppija.sims.settings import checked_value
+from oppija.sims.demo import Demo, changes
+from oppija.sims.plain import Json
+from oppija.sims.settings import checked_number
 
 FUNCTIONS = ("sigmoid", "tanh", "relu")
 DEFAULT_FUNCTION = "sigmoid"
@@ -44,7 +45,7 @@ class ActivationsParams:
     x: float
 
 
-def evaluate(function: str, xs: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
+def evaluate(function: str, xs: Array | float) -> tuple[Array, Array]:
     """f(xs) and f′(xs) from the engine: the forward ops, then ``backward()`` for the slope.
 
     One call for a whole array: the sum's gradient with respect to each xᵢ is f′(xᵢ), because
@@ -74,18 +75,13 @@ class Activations(Demo):
     def build_params(cls, settings: Mapping[str, object]) -> ActivationsParams:
         return ActivationsParams(
             function=str(choose(settings, "function", DEFAULT_FUNCTION)),
-            x=float(choose(settings, "x", 0.0)),  # type: ignore[arg-type]
+            x=float(choose(settings, "x", 0.0)),
         )
 
-    def reset(self) -> None:
+    def begin(self) -> None:
         self.x = self.params.x
-        self.step_count = 0
-        self.status = "running"
-        self._curve_cache: tuple[tuple[str, float], np.ndarray, np.ndarray, np.ndarray] | None = (
-            None
-        )
+        self._curve_cache: tuple[tuple[str, float, int], Array, Array, Array] | None = None
         self._measure()
-        self.version += 1
 
     def _measure(self) -> None:
         value, derivative = evaluate(self.params.function, self.x)
@@ -100,24 +96,25 @@ class Activations(Demo):
         self._measure()
 
     # ------------------------------------------------------------------ controls
+    @changes
     def set_x(self, value: float | str) -> None:
         """Put x at ``value`` (typed text or a number).
 
         Raises:
             DemoSettingError: if the value is not a number in −10 … 10 (translated).
         """
-        self.x = float(checked_value(self.name, "x", value))  # type: ignore[arg-type]
+        self.x = checked_number(self.name, "x", value)
         self._measure()
-        self.version += 1
 
+    @changes
     def nudge(self, dx: float) -> None:
         """Move x by ``dx`` (the arrow keys), staying inside −10 … 10."""
         if not math.isfinite(dx):
             return
         self.x = float(np.clip(round(self.x + dx, 10), -X_LIMIT, X_LIMIT))
         self._measure()
-        self.version += 1
 
+    @changes
     def next_function(self) -> None:
         """σ → tanh → ReLU → σ, keeping x where it is."""
         following = FUNCTIONS[(FUNCTIONS.index(self.params.function) + 1) % len(FUNCTIONS)]
@@ -125,7 +122,6 @@ class Activations(Demo):
         self.params = replace(self.params, function=following)
         self._curve_cache = None
         self._measure()
-        self.version += 1
 
     # ------------------------------------------------------------------ drawing
     def view_range(self) -> tuple[float, float]:
@@ -133,7 +129,7 @@ class Activations(Demo):
         half = VIEW_HALF if abs(self.x) <= VIEW_HALF else X_LIMIT
         return (-half, half)
 
-    def curves(self, points: int = CURVE_POINTS) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def curves(self, points: int = CURVE_POINTS) -> tuple[Array, Array, Array]:
         """xs over the view, f(xs) and f′(xs); remembered until the function or view changes."""
         lo, hi = self.view_range()
         key = (self.params.function, hi, points)
@@ -142,14 +138,14 @@ class Activations(Demo):
             return cached[1], cached[2], cached[3]
         xs = np.linspace(lo, hi, max(int(points), 2))
         values, derivatives = evaluate(self.params.function, xs)
-        self._curve_cache = (key, xs, values, derivatives)  # type: ignore[assignment]
+        self._curve_cache = (key, xs, values, derivatives)
         return xs, values, derivatives
 
     @property
     def max_derivative(self) -> float:
         return MAX_DERIVATIVE[self.params.function]
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         xs, values, derivatives = self.curves()
         return {
             "function": self.params.function,

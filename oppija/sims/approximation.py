@@ -13,10 +13,10 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.losses import mse_loss
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
@@ -24,6 +24,7 @@ from oppija.expr import Formula, parse_formula
 from oppija.i18n import _, format_decimal, format_integer, ngettext
 from oppija.sims.base import LOSS_BOUND, choose, plain
 from oppija.sims.demo import Demo
+from oppija.sims.plain import Json, Status
 
 X_RANGE = (-3.0, 3.0)
 POINTS = 61  # training points, every 0,1 over the range (the state's xs too)
@@ -55,7 +56,7 @@ class ApproximationParams:
     seed: int
 
 
-def target_values(params: ApproximationParams, xs: np.ndarray) -> np.ndarray:
+def target_values(params: ApproximationParams, xs: Array) -> Array:
     """The target over ``xs``; NaN where a typed formula is undefined (log of a negative)."""
     with np.errstate(all="ignore"):
         if params.function is not None:
@@ -83,10 +84,10 @@ class Approximation(Demo):
         return ApproximationParams(
             target=str(choose(settings, "target", DEFAULT_TARGET)),
             function=function if isinstance(function, Formula) else None,
-            units=int(choose(settings, "units", DEFAULT_UNITS)),  # type: ignore[arg-type]
-            lr=float(choose(settings, "lr", DEFAULT_LR)),  # type: ignore[arg-type]
-            steps=int(choose(settings, "steps", DEFAULT_STEPS)),  # type: ignore[arg-type]
-            seed=int(choose(settings, "seed", DEFAULT_SEED)),  # type: ignore[arg-type]
+            units=int(choose(settings, "units", DEFAULT_UNITS)),
+            lr=float(choose(settings, "lr", DEFAULT_LR)),
+            steps=int(choose(settings, "steps", DEFAULT_STEPS)),
+            seed=int(choose(settings, "seed", DEFAULT_SEED)),
         )
 
     def changed(self, **values: object) -> Approximation:
@@ -97,7 +98,7 @@ class Approximation(Demo):
         return Approximation(**merged)
 
     # ------------------------------------------------------------------ the network
-    def reset(self) -> None:
+    def begin(self) -> None:
         self.xs = np.linspace(*X_RANGE, POINTS)
         target = target_values(self.params, self.xs)
         self.known = np.isfinite(target)
@@ -117,9 +118,6 @@ class Approximation(Demo):
         self.optimizer = SGD([self.w, self.b, self.c, self.c0], self.params.lr, MOMENTUM)
         self._inputs = Tensor(self.xs[self.known].reshape(-1, 1))
         self._wanted = known_target.reshape(-1, 1)
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
         self.losses: list[float] = []
         if known_target.size < 2:
             self._end("diverged", _("The target is not defined on −3 … 3."))
@@ -128,7 +126,6 @@ class Approximation(Demo):
             with no_grad():
                 self.loss = float(mse_loss(self.forward(self._inputs), self._wanted).data)
             self.losses.append(self.loss)
-        self.version += 1
 
     def forward(self, inputs: Tensor) -> Tensor:
         """ŷ = σ(x·w + b)·c + c₀ for a column of inputs."""
@@ -163,12 +160,12 @@ class Approximation(Demo):
     def _weights_finite(self) -> bool:
         return all(bool(np.all(np.isfinite(p.data))) for p in (self.w, self.b, self.c, self.c0))
 
-    def _end(self, status: str, message: str) -> None:
-        self.status = status  # type: ignore[assignment]
+    def _end(self, status: Status, message: str) -> None:
+        self.status = status
         self.status_message = message
 
     # ------------------------------------------------------------------ reading
-    def contributions(self, xs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def contributions(self, xs: Array) -> tuple[Array, Array]:
         """Each unit's share cⱼ·σ(wⱼx + bⱼ) over ``xs`` (units × points), and their sum + c₀."""
         with no_grad(), np.errstate(all="ignore"):
             hidden = Tensor(np.asarray(xs, dtype=np.float64).reshape(-1, 1)) @ self.w + self.b
@@ -184,7 +181,7 @@ class Approximation(Demo):
             return _("step function")
         return TARGETS[self.params.target]
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         shares, total = self.contributions(self.xs)
         return {
             "target": self.params.target if self.params.function is None else None,

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.tensor import no_grad
 from oppija.i18n import N_, _, format_integer
 from oppija.sims.ascii_spelling import ascii_spelling
@@ -28,7 +29,8 @@ from oppija.sims.attention_model import (
     trained_model,
 )
 from oppija.sims.base import choose, plain
-from oppija.sims.demo import ReplayedDemo
+from oppija.sims.demo import ReplayedDemo, changes
+from oppija.sims.plain import Json
 from oppija.sims.settings import DemoSettingError
 
 DEFAULT_SENTENCE = "See on meie sisendlause"
@@ -110,18 +112,14 @@ class Attention(ReplayedDemo):
         return type(self)(view=self.view, head=self.head, **{**self.settings, **values})
 
     # -------------------------------------------------------------- the run
-    def reset(self) -> None:
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
+    def begin(self) -> None:
         p = self.params
         self.head = min(max(self.head, 0), p.heads - 1)
         self.model: AttentionModel = trained_model(p.heads, p.task, p.words, p.seed)
         self.decoded = greedy_decode(self.model, p.words)
         self.walk = self._walk_numbers()
-        self.version += 1
 
-    def _walk_numbers(self) -> dict[str, np.ndarray]:
+    def _walk_numbers(self) -> dict[str, Array]:
         """The encoder's self-attention over the sentence, every intermediate as an array:
         X (n × d), and per head Q, K, V (heads × n × dₖ), scores and weights (heads × n × n),
         Z, concat(Z) (n × heads·dₖ) and the output concat(Z)·W_O (n × d)."""
@@ -155,6 +153,7 @@ class Attention(ReplayedDemo):
             else:
                 self.status_message = _("All five steps of attention are shown.")
 
+    @changes
     def set_view(self, view: str) -> None:
         """Switch between ``decoding`` and ``steps``; the walk starts again from its beginning."""
         if view not in VIEWS:
@@ -164,15 +163,14 @@ class Attention(ReplayedDemo):
             self.step_count = 0
             self.status = "running"
             self.status_message = ""
-            self.version += 1
 
     def next_view(self) -> None:
         self.set_view(VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)])
 
+    @changes
     def choose_head(self, delta: int) -> None:
         """The head whose numbers are shown (``,`` and ``.``), round the heads."""
         self.head = (self.head + delta) % self.params.heads
-        self.version += 1
 
     # -------------------------------------------------------------- reading
     @property
@@ -187,7 +185,7 @@ class Attention(ReplayedDemo):
             return []
         return [step["word"] for step in self.decoded[: self.step_count]]
 
-    def decoding_weights(self) -> np.ndarray:
+    def decoding_weights(self) -> Array:
         """heads × (output steps so far) × input words."""
         shown = self.decoded[: self.step_count] if self.view == "decoding" else []
         if not shown:
@@ -203,7 +201,7 @@ class Attention(ReplayedDemo):
         vocabulary = self.model.vocabulary
         return [(vocabulary.word(int(i)), float(probabilities[i])) for i in best]
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         p, walk = self.params, self.walk
         weights = self.decoding_weights() if self.view == "decoding" else walk["weights"]
         return {

@@ -26,9 +26,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypedDict
 
 import numpy as np
 
+from oppija.arrays import Array, IntArray
 from oppija.engine.losses import cross_entropy
 from oppija.engine.optim import Adam
 from oppija.engine.tensor import Tensor, no_grad
@@ -88,7 +90,7 @@ class Vocabulary:
     def word(self, index: int) -> str:
         return self.words[index] if index < len(self.words) else END
 
-    def indices(self, sentence: tuple[str, ...]) -> np.ndarray:
+    def indices(self, sentence: tuple[str, ...]) -> IntArray:
         return np.array([self.words.index(w) for w in sentence], dtype=np.intp)
 
 
@@ -97,7 +99,7 @@ def vocabulary_of(sentence: tuple[str, ...]) -> Vocabulary:
     return Vocabulary(tuple(dict.fromkeys(sentence)))
 
 
-def target_order(length: int, task: str) -> np.ndarray:
+def target_order(length: int, task: str) -> IntArray:
     """Which input position the decoder must write on each step: 0, 1, … or n − 1, …, 0."""
     order = np.arange(length)
     return order[::-1].copy() if task == "reverse" else order
@@ -111,7 +113,7 @@ class AttentionModel:
     task: str
     length: int
     vocabulary: Vocabulary
-    matrices: dict[str, np.ndarray]
+    matrices: dict[str, Array]
     final_loss: float
 
     @property
@@ -127,7 +129,7 @@ class AttentionModel:
         return {name: Tensor(value) for name, value in self.matrices.items()}
 
 
-def positional_vectors(count: int, width: int) -> np.ndarray:
+def positional_vectors(count: int, width: int) -> Array:
     """The original transformer's fixed positional vectors: sines and cosines of the position
     at wavelengths from 2π to 2π·10⁴·ᐟᵈ, so that a shift in position is a linear map."""
     position = np.arange(count)[:, None]
@@ -138,7 +140,9 @@ def positional_vectors(count: int, width: int) -> np.ndarray:
     return vectors
 
 
-def initial_matrices(heads: int, vocabulary: Vocabulary, length: int, seed: int) -> dict:
+def initial_matrices(
+    heads: int, vocabulary: Vocabulary, length: int, seed: int
+) -> dict[str, Array]:
     """Random start: N(0, 1/fan-in) weights, small embeddings, one generator for all."""
     rng = np.random.default_rng(seed)
     width, dk = MODEL_WIDTH, head_width(heads)
@@ -181,7 +185,7 @@ def multi_head(
     w_v: Tensor,
     w_o: Tensor,
     heads: int,
-    keep: np.ndarray | None = None,
+    keep: Array | None = None,
 ) -> tuple[Tensor, dict[str, Tensor]]:
     """Multi-head attention over a batch: the lecture's steps 3 to 5, every head at once.
 
@@ -213,7 +217,7 @@ def multi_head(
     return out, parts
 
 
-def embed(m: dict[str, Tensor], tokens: np.ndarray) -> Tensor:
+def embed(m: dict[str, Tensor], tokens: IntArray) -> Tensor:
     """X = word vector + positional vector, for (batch, n) word indices: (batch, n, d_model)."""
     return m["embed"][tokens] + m["positions"][np.arange(tokens.shape[1])]
 
@@ -230,10 +234,10 @@ def encoder_self_attention(
 def decode(
     m: dict[str, Tensor],
     x: Tensor,
-    previous: np.ndarray,
-    steps: np.ndarray,
+    previous: IntArray,
+    steps: IntArray,
     heads: int,
-    keep: np.ndarray | None = None,
+    keep: Array | None = None,
 ) -> tuple[Tensor, dict[str, Tensor]]:
     """The decoder's logits for each (previous word, step) pair. ``previous`` and ``steps`` are
     (batch, queries); each query is one time step, computed independently of the others.
@@ -254,8 +258,8 @@ def decode(
 
 
 def training_batch(
-    rng: np.random.Generator, vocabulary: Vocabulary, sentence: np.ndarray, task: str
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rng: np.random.Generator, vocabulary: Vocabulary, sentence: IntArray, task: str
+) -> tuple[IntArray, IntArray, IntArray]:
     """Random sequences of the sentence's words (the sentence itself among them) with the
     decoder's inputs (⟨algus⟩, then the right words) and targets (the right words, ⟨lõpp⟩)."""
     length = sentence.size
@@ -267,13 +271,14 @@ def training_batch(
     return tokens, previous, targets
 
 
-def kept_heads(rng: np.random.Generator, heads: int) -> np.ndarray:
+def kept_heads(rng: np.random.Generator, heads: int) -> Array:
     """Which heads take part in one training example (each with probability ½, at least one),
     scaled so that their sum keeps its size: (batch, heads, 1, 1)."""
     keep = rng.random((BATCH, heads)) < KEEP
     keep[np.arange(BATCH), rng.integers(0, heads, BATCH)] = True
     scale = heads / keep.sum(axis=1, keepdims=True)
-    return (keep * scale)[:, :, None, None]
+    kept: Array = (keep * scale)[:, :, None, None]
+    return kept
 
 
 def train(heads: int, task: str, sentence: tuple[str, ...], seed: int) -> AttentionModel:
@@ -302,19 +307,29 @@ def train(heads: int, task: str, sentence: tuple[str, ...], seed: int) -> Attent
     return AttentionModel(heads, task, length, vocabulary, learned, loss_value)
 
 
+class DecodedStep(TypedDict):
+    """One step of the decoder: the word it wrote, the softmax it chose from, each head's
+    attention weights over the input words (heads × words)."""
+
+    word: str
+    index: int
+    probabilities: Array
+    weights: Array
+
+
 @lru_cache(maxsize=32)
 def trained_model(heads: int, task: str, sentence: tuple[str, ...], seed: int) -> AttentionModel:
     """:func:`train`, remembered: reset and reopening are instant."""
     return train(heads, task, sentence, seed)
 
 
-def greedy_decode(model: AttentionModel, sentence: tuple[str, ...]) -> list[dict]:
+def greedy_decode(model: AttentionModel, sentence: tuple[str, ...]) -> list[DecodedStep]:
     """The decoder's steps until it writes ⟨lõpp⟩ (at most n + 2): per step the word chosen,
     the softmax over the vocabulary and each head's attention weights over the input words."""
     m = model.tensors()
     vocabulary = model.vocabulary
     tokens = vocabulary.indices(sentence)[None, :]
-    steps: list[dict] = []
+    steps: list[DecodedStep] = []
     previous = vocabulary.start
     with no_grad(), np.errstate(all="ignore"):
         x = embed(m, tokens)
@@ -323,12 +338,12 @@ def greedy_decode(model: AttentionModel, sentence: tuple[str, ...]) -> list[dict
             probabilities = logits.softmax(axis=-1).data[0, 0]
             chosen = int(np.argmax(probabilities))
             steps.append(
-                {
-                    "word": vocabulary.word(chosen),
-                    "index": chosen,
-                    "probabilities": probabilities,
-                    "weights": parts["weights"].data[0, :, 0, :],
-                }
+                DecodedStep(
+                    word=vocabulary.word(chosen),
+                    index=chosen,
+                    probabilities=probabilities,
+                    weights=parts["weights"].data[0, :, 0, :],
+                )
             )
             if chosen == vocabulary.end:
                 break

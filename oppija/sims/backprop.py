@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.gradcheck import numeric_gradient
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
@@ -34,7 +34,8 @@ from oppija.sims.backprop_words import (
     step_lines,
 )
 from oppija.sims.base import choose, plain
-from oppija.sims.demo import Demo
+from oppija.sims.demo import ReplayedDemo
+from oppija.sims.plain import Json
 from oppija.sims.settings import DemoSettingError
 
 INPUTS = 2
@@ -106,11 +107,11 @@ class ScriptStep:
     kind: str
     node: str
     op: str
-    numbers: dict[str, Any]
+    numbers: dict[str, object]
     focus: tuple[str, ...] = ()
     trace_index: int | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Json]:
         return {
             "phase": self.phase,
             "kind": self.kind,
@@ -126,12 +127,12 @@ class ScriptStep:
 class Pass:
     """What the engine computed for one update: values, trace, gradients, new weights."""
 
-    values: dict[str, np.ndarray]
+    values: dict[str, Array]
     records: list[TraceStep]
     node_ids: dict[str, int]
-    gradients: dict[str, np.ndarray]
-    numeric: dict[str, np.ndarray]
-    after: dict[str, np.ndarray]
+    gradients: dict[str, Array]
+    numeric: dict[str, Array]
+    after: dict[str, Array]
     output_after: float
     error_after: float
     script: list[ScriptStep] = field(default_factory=list)
@@ -142,7 +143,7 @@ def weight_shape(name: str, hidden: int) -> tuple[int, int]:
     return (INPUTS, hidden) if name == "V" else (hidden, OUTPUTS)
 
 
-def checked_weights(name: str, values: object, hidden: int) -> np.ndarray:
+def checked_weights(name: str, values: object, hidden: int) -> Array:
     """Typed weights (text like ``"0,5 -0,4; 0,3 0,8"`` or numbers) as a checked matrix.
 
     Raises:
@@ -152,7 +153,10 @@ def checked_weights(name: str, values: object, hidden: int) -> np.ndarray:
         raise DemoSettingError(_("unknown weight matrix “{name}”").format(name=name))
     shape = weight_shape(name, hidden)
     try:
-        flat = parse_numbers(values) if isinstance(values, str) else list(np.ravel(values))
+        if isinstance(values, str):
+            flat = parse_numbers(values)
+        else:
+            flat = np.asarray(values).ravel().tolist()
         numbers = np.array([float(v) for v in flat], dtype=np.float64)
     except (TypeError, ValueError) as error:
         raise DemoSettingError(str(error)) from None
@@ -180,7 +184,7 @@ def checked_weights(name: str, values: object, hidden: int) -> np.ndarray:
     return numbers.reshape(shape)
 
 
-class BackpropDemo(Demo):
+class Backpropagation(ReplayedDemo):
     """The lecture's two-layer network, one forward, backward and update step at a time."""
 
     name = "backprop"
@@ -190,7 +194,7 @@ class BackpropDemo(Demo):
         """``weights`` ({"V": …, "U": …}, typed text or numbers) replace the start weights."""
         self._typed_weights = dict(weights or {})
         self.round = 0
-        self.current_start: dict[str, np.ndarray] | None = None
+        self.current_start: dict[str, Array] | None = None
         super().__init__(**settings)
 
     # -------------------------------------------------------------- settings
@@ -204,10 +208,10 @@ class BackpropDemo(Demo):
             lr=float(choose(settings, "lr", 0.5)),
             inputs=inputs,
             target=float(choose(settings, "target", 1.0)),
-            seed=None if seed is None else int(seed),  # type: ignore[call-overload]
+            seed=seed if isinstance(seed, int) else None,  # checked: a whole number or absent
         )
 
-    def start_weights(self) -> dict[str, np.ndarray]:
+    def start_weights(self) -> dict[str, Array]:
         """Typed weights, else random ones (one decimal) for a seed, else the slide's."""
         hidden = self.params.hidden
         if self.params.seed is None:
@@ -222,33 +226,41 @@ class BackpropDemo(Demo):
             weights[name] = checked_weights(name, values, hidden)
         return weights
 
-    def with_inputs(self, values: object) -> BackpropDemo:
-        """A new run with other inputs (text ``"1; 0"`` or two numbers); weights kept."""
-        return self.changed(inputs=values if isinstance(values, str) else tuple(values))  # type: ignore[arg-type]
+    def starting_weights(self, name: str) -> list[list[float]]:
+        """Weight matrix ``name`` ("V" or "U") that this update starts from, row by row."""
+        rows: list[list[float]] = np.atleast_2d(self._started()[name]).tolist()
+        return rows
 
-    def with_target(self, value: object) -> BackpropDemo:
+    def _started(self) -> dict[str, Array]:
+        """The weights this update starts from (set when the run begins)."""
+        if self.current_start is None:
+            raise RuntimeError("the run has not begun")
+        return self.current_start
+
+    def with_inputs(self, values: str | Sequence[float]) -> Backpropagation:
+        """A new run with other inputs (text ``"1; 0"`` or two numbers); weights kept."""
+        return self.changed(inputs=values if isinstance(values, str) else tuple(values))
+
+    def with_target(self, value: object) -> Backpropagation:
         """A new run with another y⁽ʳᵉᶠ⁾; weights kept."""
         return self.changed(target=value)
 
-    def with_weights(self, name: str, matrix: object) -> BackpropDemo:
+    def with_weights(self, name: str, matrix: object) -> Backpropagation:
         """A new run with weight matrix ``name`` ("V" or "U") typed; the other kept."""
         checked = checked_weights(name, matrix, self.params.hidden)
-        weights = {**self.current_start, name: checked}
+        weights = {**self._started(), name: checked}
         return type(self)(weights=weights, **self.settings)
 
-    def changed(self, **values: object) -> BackpropDemo:
+    def changed(self, **values: object) -> Backpropagation:
         """A new run with some settings replaced; the start weights stay if the sizes do."""
         settings = {**self.settings, **values}
-        same_sizes = int(settings.get("hidden", 2)) == self.params.hidden  # type: ignore[call-overload]
+        same_sizes = int(choose(settings, "hidden", 2)) == self.params.hidden
         same_seed = settings.get("seed") == self.settings.get("seed")
         keep = same_sizes and same_seed
         return type(self)(weights=self.current_start if keep else None, **settings)
 
     # -------------------------------------------------------------- the run
-    def reset(self) -> None:
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
+    def begin(self) -> None:
         if self.current_start is None:
             self.current_start = self.start_weights()
         with np.errstate(all="ignore"):
@@ -256,7 +268,6 @@ class BackpropDemo(Demo):
         if not self._finite():
             self.status = "diverged"
             self.status_message = _("The numbers grew too large: the network cannot be drawn.")
-        self.version += 1
 
     def _finite(self) -> bool:
         computed = self.computed
@@ -269,16 +280,10 @@ class BackpropDemo(Demo):
         self.round += 1
         self.reset()
 
-    def back(self) -> None:
-        """One step back: the previous step shows again."""
-        if self.step_count > 0 and self.status != "diverged":
-            self.step_count -= 1
-            self.status = "running"
-            self.version += 1
-
-    def to_end(self) -> None:
-        """Every remaining step of this update."""
-        self.run(len(self.script) - self.step_count)
+    @property
+    def final_step(self) -> int:
+        """Every step of this update: the forward pass, the trace records and the update."""
+        return len(self.script)
 
     def advance(self) -> None:
         if self.step_count + 1 >= len(self.script):
@@ -314,7 +319,7 @@ class BackpropDemo(Demo):
             nodes[key].name = name
         return nodes
 
-    def _compute(self, start: Mapping[str, np.ndarray]) -> Pass:
+    def _compute(self, start: Mapping[str, Array]) -> Pass:
         V = Tensor(start["V"].copy(), requires_grad=True, name="V")
         U = Tensor(start["U"].copy(), requires_grad=True, name="U")
         nodes = self.forward(V, U)
@@ -487,15 +492,15 @@ class BackpropDemo(Demo):
         )
 
     # -------------------------------------------------------------- reading
-    def weights_on_show(self) -> dict[str, np.ndarray]:
+    def weights_on_show(self) -> dict[str, Array]:
         """The weights as the current step has them: the new ones once their update showed."""
-        shown = {k: v.copy() for k, v in self.current_start.items()}
+        shown = {k: v.copy() for k, v in self._started().items()}
         for step in self.script[: self.step_count]:
             if step.kind == "update":
                 shown[step.node] = self.computed.after[step.node].copy()
         return shown
 
-    def revealed_gradients(self) -> dict[str, np.ndarray]:
+    def revealed_gradients(self) -> dict[str, Array]:
         """Gradients the backward steps so far have sent, by node key (partial sums, as the
         engine adds them): what the picture writes on its edges and nodes."""
         shown = [s.trace_index for s in self.script[: self.step_count] if s.trace_index is not None]
@@ -521,7 +526,7 @@ class BackpropDemo(Demo):
             return lines
         return step_lines(step.kind, step.numbers, ascii_only)
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         computed = self.computed
         values = computed.values
         return {
@@ -567,7 +572,7 @@ def edge_names(matrix: str, hidden: int) -> list[str]:
     return [f"U{j + 1}" for j in range(hidden)]
 
 
-def _products(record: TraceStep, position: int) -> list[dict[str, Any]]:
+def _products(record: TraceStep, position: int) -> list[dict[str, object]]:
     """Each element's gradient as upstream × local derivative, read off the trace record.
 
     For ``a @ b`` (a vector times a matrix) the gradient of b[i, j] is upstream[j] × a[i] and
@@ -601,8 +606,8 @@ def _products(record: TraceStep, position: int) -> list[dict[str, Any]]:
 
 
 def _item(
-    name: str, index: Sequence[int], grad: np.ndarray, terms: list[tuple[float, float]]
-) -> dict[str, Any]:
+    name: str, index: Sequence[int], grad: Array, terms: list[tuple[float, float]]
+) -> dict[str, object]:
     return {
         "of": element_name(name, index, grad.size),
         "terms": terms,

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import copy
 import math
-from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
-from typing import Any, ClassVar, Literal, NamedTuple
+from abc import abstractmethod
+from collections.abc import Mapping
+from dataclasses import Field, dataclass
+from typing import ClassVar, NamedTuple, Protocol, TypeVar, cast
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.i18n import _, format_decimal, format_integer, ngettext
-from oppija.sims.settings import DemoSettingError, checked_settings
-
-Status = Literal["running", "converged", "diverged", "done"]
+from oppija.sims.demo import Demo
+from oppija.sims.params import DemoSettingError
+from oppija.sims.plain import Json, Status, plain
 
 # A run has converged when its last step and the plain gradient step from where it stands are
 # both shorter than this (the lecture's "parameters barely change any more").
@@ -31,40 +32,29 @@ LOSS_BOUND = 1e12
 LOSS_BOUND_TEXT = "10¹²"
 
 
-def plain(value: Any) -> Any:
-    """JSON-able plain data: floats (non-finite -> None), ints, strings, lists, dicts."""
-    if isinstance(value, bool | int | str) or value is None:
-        return value
-    if isinstance(value, float | np.floating):
-        number = float(value)
-        return number if math.isfinite(number) else None
-    if isinstance(value, np.ndarray):  # the common case, a long path: no walk per number
-        if value.dtype.kind in "iub":
-            return value.tolist()
-        finite = np.isfinite(value)
-        if finite.all():
-            return value.astype(np.float64).tolist()
-        with_none = value.astype(object)
-        with_none[~finite] = None
-        return with_none.tolist()
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, Mapping):
-        return {str(key): plain(item) for key, item in value.items()}
-    if isinstance(value, Sequence):
-        return [plain(item) for item in value]
-    text = getattr(value, "text", None)  # a Formula
-    return text if isinstance(text, str) else str(value)
+# One number, or a vector's numbers; a number that is not finite is None (plain data).
+Numbers = float | None | list[float | None]
 
 
 class NumbersRow(NamedTuple):
     """One row of a demo's numbers view: step k, θ, 𝓔(θ), ∇𝓔(θ), and |Δθ| (None at k = 0)."""
 
     k: int
-    theta: float | list[float]
+    theta: Numbers
     loss: float | None
-    grad: float | list[float] | None
+    grad: Numbers
     step: float | None
+
+
+def _finite(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
+def _numbers(values: list[float]) -> Numbers:
+    """One number as itself, several as a list (a 1-D descent's θ is a number)."""
+    if len(values) == 1:
+        return _finite(values[0])
+    return [_finite(value) for value in values]
 
 
 class History:
@@ -82,7 +72,7 @@ class History:
     def __len__(self) -> int:
         return self._count
 
-    def append(self, theta: np.ndarray, loss: float, grad: np.ndarray, step: float) -> None:
+    def append(self, theta: Array, loss: float, grad: Array, step: float) -> None:
         if self._count == len(self._rows):
             grown = np.full((2 * len(self._rows), self._rows.shape[1]), np.nan)
             grown[: self._count] = self._rows
@@ -96,31 +86,33 @@ class History:
         self._count += 1
 
     @property
-    def rows(self) -> np.ndarray:
+    def rows(self) -> Array:
         return self._rows[: self._count]
 
     @property
-    def thetas(self) -> np.ndarray:
+    def thetas(self) -> Array:
         return self.rows[:, : self.dim]
 
     @property
-    def losses(self) -> np.ndarray:
+    def losses(self) -> Array:
         return self.rows[:, self.dim]
 
     @property
-    def grads(self) -> np.ndarray:
+    def grads(self) -> Array:
         return self.rows[:, self.dim + 1 : 2 * self.dim + 1]
 
     @property
-    def steps(self) -> np.ndarray:
+    def steps(self) -> Array:
         return self.rows[:, 2 * self.dim + 1]
 
 
-def finite_or_nan(values: np.ndarray) -> np.ndarray:
+def finite_or_nan(values: Array) -> Array:
     """``values`` as float64 with every non-finite entry replaced by NaN (plots skip NaN)."""
     out = np.asarray(values, dtype=np.float64)
     return np.where(np.isfinite(out), out, np.nan)
 
+
+T = TypeVar("T")
 
 _NICE_HALVES = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
 
@@ -147,72 +139,38 @@ class _Ending:
     step: int
 
 
-class DemoJson:
-    """What every demo prints for ``oppija demo NAME --json``: the same shape for all of them."""
+class DescentParams(Protocol):
+    """What every descent's frozen params hold: the learning rate α and the step limit."""
 
-    name: ClassVar[str]
-    params: Any
-    step_count: int
-    status: Status
+    __dataclass_fields__: ClassVar[dict[str, Field[object]]]
 
-    def state(self) -> dict[str, Any]:
-        raise NotImplementedError
+    @property
+    def lr(self) -> float: ...
 
-    def params_data(self) -> dict[str, Any]:
-        """The params as plain data (formulas as their text)."""
-        return {f.name: plain(getattr(self.params, f.name)) for f in fields(self.params)}
-
-    def to_json(self) -> dict[str, Any]:
-        """What ``oppija demo NAME --json`` prints."""
-        return {
-            "demo": self.name,
-            "params": self.params_data(),
-            "step": self.step_count,
-            "status": self.status,
-            "state": self.state(),
-        }
+    @property
+    def steps(self) -> int: ...
 
 
-class Simulation(DemoJson, ABC):
-    """A descent demo: frozen, checked ``params``; ``reset``/``step``/``run``; plain ``state``.
+class Simulation(Demo):
+    """A descent demo: θ, 𝓔(θ) and ∇𝓔(θ) with their history, one update a step.
 
-    ``version`` increases on every change of state, so a widget redraws only when it moved.
     Subclasses set ``name`` and ``dim``, build their params in :meth:`build_params`, and
     compute 𝓔 and ∇𝓔 in :meth:`evaluate`; the descent itself (:meth:`update`) may be
-    overridden (momentum).
+    overridden (momentum). ``version``, ``step()`` and ``reset()`` are the :class:`Demo`'s.
     """
 
-    name: ClassVar[str]
     dim: ClassVar[int]
-    params: Any
-
-    def __init__(self, **settings: object) -> None:
-        """Build from typed or text settings (checked against the parameter table)."""
-        self.settings: dict[str, object] = checked_settings(self.name, settings)
-        self.params = self.build_params(self.settings)
-        self.version = 0
-        self.status: Status = "running"
-        self.step_count = 0
-        self._ending: _Ending | None = None
-        self.reset()
+    params: DescentParams
+    _ending: _Ending | None = None
 
     # -------------------------------------------------------------- to implement
-    @classmethod
     @abstractmethod
-    def build_params(cls, settings: Mapping[str, object]) -> Any:
-        """The frozen params: the preset's values (if any) with ``settings`` over them."""
-
-    @abstractmethod
-    def start_theta(self) -> np.ndarray:
+    def start_theta(self) -> Array:
         """θ⁽⁰⁾."""
 
     @abstractmethod
-    def evaluate(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+    def evaluate(self, theta: Array) -> tuple[float, Array]:
         """𝓔(θ) and ∇𝓔(θ) (the gradient from the engine's autograd)."""
-
-    @abstractmethod
-    def state(self) -> dict[str, Any]:
-        """The current state as JSON-able plain data (non-finite numbers as None)."""
 
     # -------------------------------------------------------------- the descent
     @property
@@ -223,52 +181,39 @@ class Simulation(DemoJson, ABC):
     def max_steps(self) -> int:
         return int(self.params.steps)
 
-    def reset(self) -> None:
-        """Back to θ⁽⁰⁾ with an empty history."""
+    def begin(self) -> None:
+        """θ⁽⁰⁾ with an empty history."""
         self.history = History(self.dim)
         self.theta = np.array(self.start_theta(), dtype=np.float64).reshape(self.dim)
         self.velocity = np.zeros(self.dim)
-        self.step_count = 0
-        self.status = "running"
         self._ending = None
         with np.errstate(all="ignore"):
             loss, grad = self._safe_evaluate(self.theta)
         self.loss, self.grad = loss, grad
         self.history.append(self.theta, loss, grad, np.nan)
         self._check_numbers(start=True)
-        self.version += 1
 
-    def update(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
+    def update(self, theta: Array, grad: Array) -> Array:
         """The new θ from the current one and its gradient: θ ← θ − α·∇𝓔."""
         return theta - self.lr * grad
 
-    def step(self) -> None:
-        """One descent update; nothing once the run has converged, diverged or is done."""
-        if self.status != "running":
-            return
+    def advance(self) -> None:
+        """One descent update; the run ends when it converged, diverged or used its steps."""
         with np.errstate(all="ignore"):
             new_theta = self.update(self.theta, self.grad)
             step_length = float(np.linalg.norm(new_theta - self.theta))
             loss, grad = self._safe_evaluate(new_theta)
             next_plain_step = float(self.lr * np.linalg.norm(grad))
         self.theta, self.loss, self.grad = new_theta, loss, grad
-        self.step_count += 1
         self.history.append(new_theta, loss, grad, step_length)
-        if not self._check_numbers(start=False):
+        steps = self.step_count + 1  # counting this one
+        if not self._check_numbers(start=False, step=steps):
             if step_length < TOLERANCE and next_plain_step < TOLERANCE:
-                self._end("converged", "converged")
-            elif self.step_count >= self.max_steps:
-                self._end("done", "done")
-        self.version += 1
+                self._end("converged", "converged", steps)
+            elif steps >= self.max_steps:
+                self._end("done", "done", steps)
 
-    def run(self, n: int) -> None:
-        """Up to ``n`` steps (fewer when the run ends first)."""
-        for _step in range(max(0, int(n))):
-            if self.status != "running":
-                break
-            self.step()
-
-    def _safe_evaluate(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+    def _safe_evaluate(self, theta: Array) -> tuple[float, Array]:
         if not np.all(np.isfinite(theta)):
             return math.nan, np.full(self.dim, np.nan)
         try:
@@ -277,7 +222,7 @@ class Simulation(DemoJson, ABC):
             return math.nan, np.full(self.dim, np.nan)
         return float(loss), np.asarray(grad, dtype=np.float64).reshape(self.dim)
 
-    def _check_numbers(self, start: bool) -> bool:
+    def _check_numbers(self, start: bool, step: int = 0) -> bool:
         """End the run as diverged if a number is not finite or 𝓔 is beyond the bound."""
         finite = (
             math.isfinite(self.loss)
@@ -287,18 +232,19 @@ class Simulation(DemoJson, ABC):
         if finite and abs(self.loss) <= LOSS_BOUND:
             return False
         if start:
-            self._end("diverged", "bad_start")
+            self._end("diverged", "bad_start", 0)
         else:
-            self._end("diverged", "bound" if finite else "overflow")
+            self._end("diverged", "bound" if finite else "overflow", step)
         return True
 
-    def _end(self, status: Status, code: str) -> None:
+    def _end(self, status: Status, code: str, step: int) -> None:
         self.status = status
-        self._ending = _Ending(code, self.step_count)
+        self._ending = _Ending(code, step)
 
     @property
     def status_message(self) -> str:
-        """Why the run ended, in the active language ("" while it runs)."""
+        """Why the run ended, in the active language ("" while it runs): worded from the
+        ending's code each time, so that a language switch rewords it."""
         ending = self._ending
         if ending is None:
             return ""
@@ -326,6 +272,11 @@ class Simulation(DemoJson, ABC):
         return _(
             "The descent diverged: at step {step} the numbers became infinite or undefined."
         ).format(step=format_integer(ending.step))
+
+    @status_message.setter
+    def status_message(self, value: str) -> None:
+        """Only ``reset()`` sets it (to ""): a descent's sentence comes from how it ended."""
+        self._message = value
 
     # -------------------------------------------------------------- new settings
     def changed(self, **values: object) -> Simulation:
@@ -357,30 +308,40 @@ class Simulation(DemoJson, ABC):
         self.step_count = other.step_count
         self.status, self._ending = "running", None
         if self.step_count >= self.max_steps:
-            self._end("done", "done")
+            self._end("done", "done", self.step_count)
         self.version = other.version + 1
+
+    # -------------------------------------------------------------- reading
+    @property
+    def last_step_length(self) -> float:
+        """|Δθ| of the last update (NaN before the first)."""
+        steps = self.history.steps
+        return float(steps[-1]) if len(steps) > 1 else math.nan
+
+    def readout_lines(self, ascii_only: bool = False) -> list[str]:
+        """k, θ, 𝓔(θ), ∇𝓔(θ), |Δθ| and the status, a line each (see :mod:`oppija.sims.readout`)."""
+        from oppija.sims.readout import readout_lines  # it imports this module
+
+        return readout_lines(self, ascii_only)
 
     # -------------------------------------------------------------- plain data
 
     def numbers_rows(self) -> list[NumbersRow]:
         """The table of steps for the numbers view: (k, θ, 𝓔, ∇𝓔, |Δθ|) per step, plain data."""
-        rows = []
-        for k, row in enumerate(self.history.rows.tolist()):
-            d = self.dim
-            theta = row[:d]
-            grad = row[d + 1 : 2 * d + 1]
-            rows.append(
-                NumbersRow(
-                    k,
-                    plain(theta[0] if d == 1 else theta),
-                    plain(row[d]),
-                    plain(grad[0] if d == 1 else grad),
-                    plain(row[2 * d + 1]),
-                )
+        d = self.dim
+        table: list[list[float]] = self.history.rows.tolist()
+        return [
+            NumbersRow(
+                k,
+                _numbers(row[:d]),
+                _finite(row[d]),
+                _numbers(row[d + 1 : 2 * d + 1]),
+                _finite(row[2 * d + 1]),
             )
-        return rows
+            for k, row in enumerate(table)
+        ]
 
-    def common_state(self) -> dict[str, Any]:
+    def common_state(self) -> dict[str, Json]:
         """The numbers every descent reports: θ, 𝓔, ∇𝓔, k, α, the last step's length."""
         steps = self.history.steps
         one = self.dim == 1
@@ -394,10 +355,14 @@ class Simulation(DemoJson, ABC):
         }
 
 
-def choose(settings: Mapping[str, object], key: str, default: object) -> Any:
-    """A setting if it was given, else the preset's or the demo's default."""
+def choose(settings: Mapping[str, object], key: str, default: T) -> T:
+    """A setting if it was given, else the preset's or the demo's default.
+
+    The settings were checked against the demo's schema, so a given value has the default's
+    type (a number for a number, a tuple of floats for numbers, a Formula for a formula).
+    """
     value = settings.get(key)
-    return default if value is None else value
+    return default if value is None else cast(T, value)
 
 
 __all__ = [

@@ -16,15 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array, BoolArray
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import N_, _, format_decimal, format_integer
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
+from oppija.sims.plain import Json
+from oppija.sims.settings import numbers
 
 KERNEL_SIZE = 3
 BIAS = 0.0  # the slide's examples add no bias; it still counts as the tenth parameter
@@ -108,7 +110,7 @@ class ConvolutionParams:
     padding: int
 
 
-def image_array(name: str) -> np.ndarray:
+def image_array(name: str) -> Array:
     """The picture ``name`` as a float64 array of pixel brightnesses in 0 … 1."""
     art = IMAGE_ART[name]
     return np.array([[PIXEL_VALUES[char] for char in row] for row in art], dtype=np.float64)
@@ -130,9 +132,7 @@ def parameter_counts(
     return {"conv": kernel * kernel + 1, "dense": inputs * outputs + outputs}
 
 
-def convolve(
-    padded: np.ndarray, kernel: np.ndarray, stride: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def convolve(padded: Array, kernel: Array, stride: int) -> tuple[Array, Array, Array]:
     """The engine's convolution of an already padded picture: every window's pixels, their
     products with the kernel and the sums, shaped (rows, cols, k, k), (rows, cols, k, k) and
     (rows, cols).
@@ -153,7 +153,7 @@ def convolve(
     return patches.data, products.data, sums.data
 
 
-def clean(values: np.ndarray) -> np.ndarray:
+def clean(values: Array) -> Array:
     """Rounded to 12 places with −0 made 0: 1/9 + … + 1/9 should read as 1, not 0,9999999."""
     return np.round(values, 12) + 0.0
 
@@ -171,7 +171,7 @@ class Convolution(ReplayedDemo):
         return ConvolutionParams(
             image=str(choose(settings, "image", "digit")),
             kernel=str(choose(settings, "kernel", "edge")),
-            weights=None if weights is None else tuple(float(v) for v in weights),  # type: ignore[attr-defined]
+            weights=None if weights is None else numbers(weights),
             stride=int(choose(settings, "stride", 1)),
             padding=int(choose(settings, "padding", 0)),
         )
@@ -184,10 +184,7 @@ class Convolution(ReplayedDemo):
         return type(self)(**settings)
 
     # -------------------------------------------------------------- the run
-    def reset(self) -> None:
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
+    def begin(self) -> None:
         params = self.params
         self.image = image_array(params.image)
         if params.weights is not None:
@@ -200,7 +197,6 @@ class Convolution(ReplayedDemo):
         self.output_shape = (int(sums.shape[0]), int(sums.shape[1]))
         if self.last_index == 0:
             self._finish()
-        self.version += 1
 
     def advance(self) -> None:
         if self.step_count + 1 >= self.last_index:
@@ -233,23 +229,25 @@ class Convolution(ReplayedDemo):
         return row * self.params.stride, col * self.params.stride
 
     @property
-    def computed(self) -> np.ndarray:
+    def computed(self) -> BoolArray:
         """True for every output cell the walk has reached (row-major up to the position)."""
         count = self.step_count + 1
         flat = np.arange(self.output_shape[0] * self.output_shape[1]) < count
         return flat.reshape(self.output_shape)
 
     @property
-    def patch(self) -> np.ndarray:
+    def patch(self) -> Array:
         """The 3 × 3 pixels under the kernel now (padding zeros included)."""
         row, col = self.position
-        return self.patches[row, col]
+        patch: Array = self.patches[row, col]
+        return patch
 
     @property
-    def products(self) -> np.ndarray:
+    def products(self) -> Array:
         """The engine's nine products pixel · weight at the current position."""
         row, col = self.position
-        return self.products_all[row, col]
+        products: Array = self.products_all[row, col]
+        return products
 
     @property
     def value(self) -> float:
@@ -262,7 +260,7 @@ class Convolution(ReplayedDemo):
         return TYPED_KERNEL if self.params.weights is not None else self.params.kernel
 
     def parameter_counts(self) -> dict[str, int]:
-        return parameter_counts(self.image.shape, self.output_shape)  # type: ignore[arg-type]
+        return parameter_counts(self.image.shape, self.output_shape)
 
     def feature_map(self) -> list[list[float | None]]:
         """The map as far as it is computed: numbers, and None for cells not reached yet."""
@@ -272,7 +270,7 @@ class Convolution(ReplayedDemo):
             for row, flags in zip(self.sums, computed, strict=True)
         ]
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         row, col = self.position
         return {
             "image": self.params.image,
@@ -318,7 +316,7 @@ def number(value: float) -> str:
     return format_decimal(float(value), 2)
 
 
-def product_terms(patch: np.ndarray, kernel: np.ndarray) -> list[str]:
+def product_terms(patch: Array, kernel: Array) -> list[str]:
     """The nine products written out, row by row: '1·(−1)', '0·8' (negative weights bracketed)."""
     terms = []
     for pixel, weight in zip(patch.ravel(), kernel.ravel(), strict=True):
@@ -329,7 +327,7 @@ def product_terms(patch: np.ndarray, kernel: np.ndarray) -> list[str]:
     return terms
 
 
-def sum_text(patch: np.ndarray, kernel: np.ndarray, value: float, ascii_only: bool = False) -> str:
+def sum_text(patch: Array, kernel: Array, value: float, ascii_only: bool = False) -> str:
     """'1·(−1) + 0·(−1) + … = 3': the output as the sum of its nine products."""
     return spell(" + ".join(product_terms(patch, kernel)) + f" = {number(value)}", ascii_only)
 

@@ -1,21 +1,29 @@
-"""What every non-descent demo shares: checked settings, a status, a step count, plain state.
+"""The one contract every demo's simulation keeps: what the widgets and ``oppija demo`` rely on.
 
-The descent demos have their own base (:class:`oppija.sims.base.Simulation`, with θ, 𝓔 and ∇𝓔
-histories); the others (backprop, the playground, activations, linear maps, approximation,
-transfer, graph, softmax, RNN, LSTM, convolution, attention) step through something else —
-a trace record, a training epoch, a time step — and share only this contract, which is what the
-widgets and ``oppija demo`` rely on.
+A :class:`Demo` owns its ``version`` (it grows on every change, so a widget redraws only when
+something moved), its ``status`` and step count, and the moves a learner makes: ``step()``,
+``back()``, ``to_end()``, ``reset()`` and ``run(n)``. A subclass says what one step is
+(:meth:`Demo.advance`) and how its run starts (:meth:`Demo.begin`); it never counts versions
+itself. Its other moves (a nudge, a new target) are methods marked :func:`changes`.
+
+The descents build on :class:`oppija.sims.base.Simulation`; demos whose picture is computed
+whole on reset and revealed a step at a time build on :class:`ReplayedDemo`, which steps back.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from collections.abc import Callable, Mapping
+from dataclasses import fields
+from functools import wraps
+from typing import TYPE_CHECKING, ClassVar, Concatenate, ParamSpec, TypeVar
 
 from oppija.i18n import N_, _
-from oppija.sims.base import DemoJson, Status
+from oppija.sims.plain import Json, Status, plain
 from oppija.sims.settings import checked_settings
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 # How each status reads when a demo has no sentence of its own for it.
 STATUS_NAMES = {
@@ -25,49 +33,77 @@ STATUS_NAMES = {
     "diverged": N_("diverged"),
 }
 
+D = TypeVar("D", bound="Demo")
+P = ParamSpec("P")
+R = TypeVar("R")
 
-class Demo(DemoJson, ABC):
-    """A demo's state machine: ``reset()``, ``step()``, ``run(n)``, ``state()``.
+
+def changes(method: Callable[Concatenate[D, P], R]) -> Callable[Concatenate[D, P], R]:
+    """Mark a method that changes what a demo shows: ``version`` grows once it has run.
+
+    For a demo's own moves (a nudge of x, the next head, a new temperature); ``step``,
+    ``back``, ``to_end`` and ``reset`` count themselves.
+    """
+
+    @wraps(method)
+    def changing(self: D, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        result = method(self, *args, **kwargs)
+        self.version += 1
+        return result
+
+    return changing
+
+
+class Demo(ABC):
+    """A demo's state machine: ``reset()``, ``step()``, ``back()``, ``to_end()``, ``state()``.
 
     Subclasses set ``name`` (the demo kind), build frozen params in :meth:`build_params` and
-    implement :meth:`reset`, :meth:`advance` and :meth:`state`. ``version`` grows on every
-    change, so widgets redraw only when something moved. Numbers never raise: subclasses work
-    under ``np.errstate(all="ignore")`` and end a run with ``status = "diverged"`` instead.
+    implement :meth:`begin`, :meth:`advance` and :meth:`state`. Numbers never raise: subclasses
+    work under ``np.errstate(all="ignore")`` and end a run with ``status = "diverged"`` instead.
     """
 
     name: ClassVar[str]
-    params: Any
+    params: DataclassInstance
 
     def __init__(self, **settings: object) -> None:
-        """Build from typed or text settings (checked against the lesson format's table)."""
+        """Build from typed or text settings (checked against the demo's schema)."""
         self.settings: dict[str, object] = checked_settings(self.name, settings)
         self.params = self.build_params(self.settings)
         self.version = 0
         self.step_count = 0
         self.status: Status = "running"
-        self.status_message = ""
+        self._message = ""
         self.reset()
 
     # -------------------------------------------------------------- to implement
     @classmethod
     @abstractmethod
-    def build_params(cls, settings: Mapping[str, object]) -> Any:
+    def build_params(cls, settings: Mapping[str, object]) -> DataclassInstance:
         """The frozen params: defaults (or a preset's values) with ``settings`` over them."""
 
     @abstractmethod
-    def reset(self) -> None:
-        """Back to the start; must set ``step_count = 0`` and ``status = "running"``."""
+    def begin(self) -> None:
+        """Set up the start of a run (``reset()`` has already cleared the count and status)."""
 
     @abstractmethod
     def advance(self) -> None:
         """One meaningful step (a trace record, an epoch, a time step); may end the run by
-        setting ``status`` to ``"done"``, ``"converged"`` or ``"diverged"``."""
+        setting ``status`` to ``"done"``, ``"converged"`` or ``"diverged"``. ``step_count``
+        still counts the steps before this one."""
 
     @abstractmethod
-    def state(self) -> dict[str, Any]:
+    def state(self) -> Mapping[str, Json]:
         """The current state as JSON-able plain data (non-finite numbers as None)."""
 
-    # -------------------------------------------------------------- shared
+    # -------------------------------------------------------------- the moves
+    def reset(self) -> None:
+        """Back to the start of the run."""
+        self.step_count = 0
+        self.status = "running"
+        self.status_message = ""
+        self.begin()
+        self.version += 1
+
     def step(self) -> None:
         """One step, unless the run has ended."""
         if self.status != "running":
@@ -77,14 +113,60 @@ class Demo(DemoJson, ABC):
         self.version += 1
 
     def run(self, n: int) -> None:
+        """Up to ``n`` steps (fewer when the run ends first)."""
         for _step in range(max(int(n), 0)):
             if self.status != "running":
                 break
             self.step()
 
+    @property
+    def can_step_back(self) -> bool:
+        """Whether ``back()`` would move now (the ``p`` key is offered only then)."""
+        return False
+
+    def back(self) -> None:
+        """One step back, when the demo can go back (:attr:`can_step_back`)."""
+        if self.can_step_back:
+            self.retreat()
+            self.version += 1
+
+    def retreat(self) -> None:
+        """Undo the last step; only called while :attr:`can_step_back` (never, by default)."""
+        raise NotImplementedError(f"{type(self).__name__} cannot step back")
+
+    @property
+    def final_step(self) -> int | None:
+        """The step count at which everything is shown; None for a run with no set end."""
+        return None
+
+    def to_end(self) -> None:
+        """Every remaining step, for a demo with a set end (the End key)."""
+        final = self.final_step
+        if final is not None:
+            self.run(final - self.step_count)
+
     def changed(self, **values: object) -> Demo:
         """A new run with some settings replaced (a translated ``DemoSettingError`` if bad)."""
         return type(self)(**{**self.settings, **values})
+
+    def retuned(self, **values: object) -> Demo:
+        """Like :meth:`changed`, but carrying on from the current point where the demo can (the
+        descents keep their path when α changes); a new run by default."""
+        return self.changed(**values)
+
+    # -------------------------------------------------------------- status
+    @property
+    def status_message(self) -> str:
+        """Why the run ended (or what it is doing), in the active language; "" if nothing."""
+        return self._message
+
+    @status_message.setter
+    def status_message(self, value: str) -> None:
+        self._message = value
+
+    def status_line(self) -> str:
+        """The run's status as the learner reads it: the demo's sentence, or the status named."""
+        return self.status_message or _(STATUS_NAMES[self.status])
 
     def readout_lines(self, ascii_only: bool = False) -> list[str]:
         """The numbers under the picture, one quantity a line, in the active number format.
@@ -93,29 +175,38 @@ class Demo(DemoJson, ABC):
         """
         return [f"{self.name}  k = {self.step_count}", self.status_line()]
 
-    def status_line(self) -> str:
-        """The run's status as the learner reads it: the demo's sentence, or the status named."""
-        return self.status_message or _(STATUS_NAMES[self.status])
+    # -------------------------------------------------------------- plain data
+    def params_data(self) -> dict[str, Json]:
+        """The params as plain data (formulas as their text)."""
+        return {f.name: plain(getattr(self.params, f.name)) for f in fields(self.params)}
+
+    def to_json(self) -> dict[str, Json]:
+        """What ``oppija demo NAME --json`` prints: the same shape for every demo."""
+        return {
+            "demo": self.name,
+            "params": self.params_data(),
+            "step": self.step_count,
+            "status": self.status,
+            "state": dict(self.state()),
+        }
 
 
 class ReplayedDemo(Demo):
-    """A demo computed whole on reset and revealed a step at a time (a feature map, a sentence
-    decoded, a sequence unrolled): its picture is a function of the step count, so a step back
-    is one count less and the end is the last step."""
+    """A demo computed whole on reset and revealed a step at a time (a trace replayed, a feature
+    map, a sentence decoded, a sequence unrolled): its picture is a function of the step count,
+    so a step back is one count less and the end is the last step."""
 
     @property
     @abstractmethod
     def final_step(self) -> int:
         """The step count at which everything is shown."""
 
-    def back(self) -> None:
-        """One step back: the last revealed step is hidden again and the run goes on."""
-        if self.step_count > 0 and self.status != "diverged":
-            self.step_count -= 1
-            self.status = "running"
-            self.status_message = ""
-            self.version += 1
+    @property
+    def can_step_back(self) -> bool:
+        return self.step_count > 0 and self.status != "diverged"
 
-    def to_end(self) -> None:
-        """Every remaining step."""
-        self.run(self.final_step - self.step_count)
+    def retreat(self) -> None:
+        """The last revealed step is hidden again and the run goes on."""
+        self.step_count -= 1
+        self.status = "running"
+        self.status_message = ""

@@ -20,14 +20,15 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.tensor import Tensor
 from oppija.expr import Formula, parse_formula
 from oppija.sims.base import Simulation, choose, finite_or_nan, nice_half_width, plain
-from oppija.sims.settings import checked_value
+from oppija.sims.plain import Json
+from oppija.sims.settings import checked_number
 
 VARIABLES = ("x",)
 DEFAULT_PRESET = "bowl"
@@ -79,7 +80,7 @@ class GradientDescent1D(Simulation):
     params: GradientDescent1DParams
 
     def __init__(self, **settings: object) -> None:
-        self.earlier_paths: list[np.ndarray] = []
+        self.earlier_paths: list[Array] = []
         super().__init__(**settings)
 
     @classmethod
@@ -94,10 +95,10 @@ class GradientDescent1D(Simulation):
             steps=int(choose(settings, "steps", DEFAULT_STEPS)),
         )
 
-    def start_theta(self) -> np.ndarray:
+    def start_theta(self) -> Array:
         return np.array([self.params.start])
 
-    def evaluate(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+    def evaluate(self, theta: Array) -> tuple[float, Array]:
         x = Tensor(theta[0], requires_grad=True)
         out = self.params.function(x=x)
         if out.data.size != 1:
@@ -113,7 +114,7 @@ class GradientDescent1D(Simulation):
         Raises:
             DemoSettingError: if ``start`` is out of range (translated).
         """
-        value = float(checked_value(self.name, "start", start))  # type: ignore[arg-type]
+        value = checked_number(self.name, "start", start)
         if len(self.history) > 1 or self.earlier_paths:
             self.earlier_paths.append(self._path_array().copy())
             del self.earlier_paths[:-EARLIER_PATHS]
@@ -126,7 +127,7 @@ class GradientDescent1D(Simulation):
         self.earlier_paths = [path.copy() for path in getattr(other, "earlier_paths", [])]
 
     # ------------------------------------------------------------------ drawing
-    def curve(self, xs: np.ndarray) -> np.ndarray:
+    def curve(self, xs: Array) -> Array:
         """𝓔 over ``xs`` in one vectorised call; non-finite values are NaN."""
         xs = np.asarray(xs, dtype=np.float64)
         with np.errstate(all="ignore"):
@@ -136,11 +137,11 @@ class GradientDescent1D(Simulation):
                 return np.full(xs.shape, np.nan)
             return finite_or_nan(np.broadcast_to(values, xs.shape))
 
-    def _path_array(self) -> np.ndarray:
+    def _path_array(self) -> Array:
         """The path as an array of rows [θ, 𝓔] (for drawing without lists)."""
         return self.history.rows[:, :2]
 
-    def path_array(self) -> np.ndarray:
+    def path_array(self) -> Array:
         """The path so far as rows [θ, 𝓔]; a view, do not modify."""
         return self._path_array()
 
@@ -158,7 +159,7 @@ class GradientDescent1D(Simulation):
         half = nice_half_width(1.2 * extent)
         return (-half, half)
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         data = self.common_state()
         data.update(
             path=plain(self._path_array()),

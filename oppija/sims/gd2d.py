@@ -17,13 +17,14 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.tensor import Tensor
 from oppija.expr import Formula, parse_formula
 from oppija.sims.base import Simulation, choose, finite_or_nan, nice_half_width, plain
+from oppija.sims.plain import Json
 
 VARIABLES = ("x", "y")
 DEFAULT_PRESET = "bowl"
@@ -86,10 +87,10 @@ class GradientDescent2D(Simulation):
             steps=int(choose(settings, "steps", DEFAULT_STEPS)),
         )
 
-    def start_theta(self) -> np.ndarray:
+    def start_theta(self) -> Array:
         return np.array(self.params.start)
 
-    def evaluate(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+    def evaluate(self, theta: Array) -> tuple[float, Array]:
         x = Tensor(theta[0], requires_grad=True)
         y = Tensor(theta[1], requires_grad=True)
         out = self.params.function(x=x, y=y)
@@ -100,13 +101,13 @@ class GradientDescent2D(Simulation):
         grad = [0.0 if t.grad is None else float(np.asarray(t.grad).reshape(-1)[0]) for t in (x, y)]
         return float(out.data.reshape(-1)[0]), np.array(grad)
 
-    def update(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
+    def update(self, theta: Array, grad: Array) -> Array:
         """The heavy ball: v ← βv + ∇𝓔, θ ← θ − αv."""
         self.velocity = self.params.momentum * self.velocity + grad
         return theta - self.lr * self.velocity
 
     # ------------------------------------------------------------------ drawing
-    def surface(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    def surface(self, xs: Array, ys: Array) -> Array:
         """𝓔 on the grid: ``values[i, j] = 𝓔(xs[j], ys[i])`` (rows are y); NaN where not finite."""
         grid_x, grid_y = np.meshgrid(np.asarray(xs, float), np.asarray(ys, float))
         with np.errstate(all="ignore"):
@@ -116,7 +117,7 @@ class GradientDescent2D(Simulation):
                 return np.full(grid_x.shape, np.nan)
             return finite_or_nan(np.broadcast_to(values, grid_x.shape))
 
-    def path_array(self) -> np.ndarray:
+    def path_array(self) -> Array:
         """The path so far as rows [a, b, 𝓔]; a view, do not modify."""
         return self.history.rows[:, :3]
 
@@ -131,7 +132,7 @@ class GradientDescent2D(Simulation):
         half_y = nice_half_width(1.2 * float(extents[1]))
         return ((-half_x, half_x), (-half_y, half_y))
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         data = self.common_state()
         data.update(
             path=plain(self.path_array()),

@@ -4,8 +4,8 @@ micrograd's ``draw_dot`` in a terminal. The learner's formula in x and y is buil
 operations node by node (one node per distinct tensor, so a variable used twice is one node with
 two edges out, and its gradient visibly adds up); ``backward()`` runs under
 :func:`oppija.engine.trace.trace`, and each step reveals one record: the node, upstream × local
-derivative, and the gradients it sends to its inputs. There is no ``DEMO_KINDS`` entry for this
-demo, so the settings are checked here (the formula with the same rules as ``gd2d``'s).
+derivative, and the gradients it sends to its inputs. Its settings are checked against its spec
+in :mod:`oppija.sims.registry` (a formula in x and y, with the same rules as ``gd2d``'s).
 """
 
 from __future__ import annotations
@@ -13,23 +13,21 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from oppija.engine.tensor import Tensor
 from oppija.engine.trace import TraceStep, replay, trace
-from oppija.expr import Binary, Call, Formula, Node, Num, Unary, Var
-from oppija.i18n import _, format_integer, parse_number
+from oppija.expr import Binary, Call, Formula, Node, Num, Unary, Var, parse_formula
+from oppija.i18n import _, format_integer
 from oppija.sims.backprop_words import ascii_maths, factor, short
-from oppija.sims.base import plain
-from oppija.sims.demo import Demo
-from oppija.sims.settings import DemoSettingError, checked_value
+from oppija.sims.base import choose, plain
+from oppija.sims.demo import ReplayedDemo
+from oppija.sims.plain import Json
 
 DEFAULT_FUNCTION = "x*y + x^2"
 DEFAULT_X = 2.0
 DEFAULT_Y = -3.0
-VALUE_BOUND = 100.0
 OP_SYMBOLS = {"+": "+", "-": "−", "*": "·", "/": "/", "**": "^", "neg": "−", "sigmoid": "σ"}
 
 
@@ -53,64 +51,25 @@ class GraphNode:
     parents: tuple[int, ...]
 
 
-def checked_number(key: str, value: object) -> float:
-    """x or y typed as text or given as a number, within ±100.
-
-    Raises:
-        DemoSettingError: translated.
-    """
-    try:
-        number = parse_number(value) if isinstance(value, str) else float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError) as error:
-        raise DemoSettingError(str(error)) from None
-    if not math.isfinite(number) or abs(number) > VALUE_BOUND:
-        raise DemoSettingError(
-            _("“{key}” must be between {min} and {max}, not {value}").format(
-                key=key, min="−100", max="100", value=short(number)
-            )
-        )
-    return number
-
-
-class ComputationGraph(Demo):
+class ComputationGraph(ReplayedDemo):
     """The graph of ``function`` at (x, y); each step replays one backward record."""
 
     name = "graph"
     params: GraphParams
 
-    def __init__(self, **settings: object) -> None:  # no DEMO_KINDS entry: checked here
-        unknown = set(settings) - {"function", "x", "y"}
-        if unknown:
-            raise DemoSettingError(
-                _("unknown parameter “{key}” for demo “{kind}”; known parameters: {keys}").format(
-                    key=sorted(unknown)[0], kind=self.name, keys="function, x, y"
-                )
-            )
-        self.settings = dict(settings)
-        self.params = self.build_params(self.settings)
-        self.version = 0
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
-        self.reset()
-
     @classmethod
     def build_params(cls, settings: Mapping[str, object]) -> GraphParams:
-        function = settings.get("function", DEFAULT_FUNCTION)
-        if not isinstance(function, Formula):
-            # the same rules and messages as a typed gd2d formula (variables x and y)
-            function = checked_value("gd2d", "function", str(function))
+        function = settings.get("function")  # checked against the schema: a Formula in x, y
         return GraphParams(
-            function=function,  # type: ignore[arg-type]
-            x=checked_number("x", settings.get("x", DEFAULT_X)),
-            y=checked_number("y", settings.get("y", DEFAULT_Y)),
+            function=function
+            if isinstance(function, Formula)
+            else parse_formula(DEFAULT_FUNCTION, ("x", "y")),
+            x=float(choose(settings, "x", DEFAULT_X)),
+            y=float(choose(settings, "y", DEFAULT_Y)),
         )
 
     # -------------------------------------------------------------- the engine
-    def reset(self) -> None:
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
+    def begin(self) -> None:
         self.nodes: list[GraphNode] = []
         self._ids: dict[int, int] = {}
         self._tensors: list[Tensor] = []
@@ -142,7 +101,6 @@ class ComputationGraph(Demo):
             self.status_message = _("The value is not a finite number at this point.")
         elif not self.records:
             self.status = "done"
-        self.version += 1
 
     def _node(self, tensor: Tensor, kind: str, label: str, parents: tuple[Tensor, ...]) -> Tensor:
         key = id(tensor)
@@ -188,15 +146,10 @@ class ComputationGraph(Demo):
             self.status = "done"
             self.status_message = _("Every gradient is known.")
 
-    def back(self) -> None:
-        """One record back."""
-        if self.step_count > 0 and self.status != "diverged":
-            self.step_count -= 1
-            self.status = "running"
-            self.version += 1
-
-    def to_end(self) -> None:
-        self.run(len(self.records) - self.step_count)
+    @property
+    def final_step(self) -> int:
+        """Every backward record shown: every gradient known."""
+        return len(self.records)
 
     @property
     def current(self) -> TraceStep | None:
@@ -279,7 +232,7 @@ class ComputationGraph(Demo):
             return f"[{self.symbol(node)}]"
         return node.label
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         revealed = self.revealed_gradients()
         return {
             "function": self.params.function.text,

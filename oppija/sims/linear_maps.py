@@ -16,14 +16,17 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import N_, _, current_language, format_decimal
 from oppija.sims.base import choose, nice_half_width, plain
-from oppija.sims.demo import Demo
+from oppija.sims.demo import ReplayedDemo
+from oppija.sims.plain import Json
+from oppija.sims.settings import numbers
 
 Kind = Literal["rotation", "linear", "composition", "tanh", "translation"]
 
@@ -75,31 +78,31 @@ CAPTIONS = {
 }
 
 
-def rotation(degrees: float) -> np.ndarray:
+def rotation(degrees: float) -> Array:
     """R(φ) = [[cos φ, −sin φ], [sin φ, cos φ]], turning counter-clockwise."""
     phi = math.radians(degrees)
     return np.array([[math.cos(phi), -math.sin(phi)], [math.sin(phi), math.cos(phi)]])
 
 
-def product(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+def product(left: Array, right: Array) -> Array:
     """The matrix product ``left @ right`` by the engine."""
     with no_grad():
         return (Tensor(left) @ Tensor(right)).data
 
 
-def apply_matrix(matrix: np.ndarray, points: np.ndarray) -> np.ndarray:
+def apply_matrix(matrix: Array, points: Array) -> Array:
     """Each row p of ``points`` becomes (Ap)ᵀ = pᵀAᵀ: one engine matrix product for all."""
     with no_grad():
         return (Tensor(points) @ Tensor(matrix).T).data
 
 
-def tanh_layer(weights: np.ndarray, bias: np.ndarray, points: np.ndarray) -> np.ndarray:
+def tanh_layer(weights: Array, bias: Array, points: Array) -> Array:
     """tanh(Wp + b) for every row p, by the engine."""
     with no_grad():
         return ((Tensor(points) @ Tensor(weights).T + Tensor(bias)).tanh()).data
 
 
-def _polyline(corners: tuple[tuple[float, float], ...], samples: int) -> np.ndarray:
+def _polyline(corners: tuple[tuple[float, float], ...], samples: int) -> Array:
     """Points along a polyline, ``samples`` per piece, so that a bending map can bend it."""
     pieces = []
     for (x0, y0), (x1, y1) in itertools.pairwise(corners):
@@ -109,10 +112,10 @@ def _polyline(corners: tuple[tuple[float, float], ...], samples: int) -> np.ndar
     return np.concatenate(pieces)
 
 
-def _with_gaps(lines: list[np.ndarray]) -> np.ndarray:
+def _with_gaps(lines: list[Array]) -> Array:
     """Polylines joined into one array with a NaN row between them (plots break lines there)."""
     gap = np.full((1, 2), np.nan)
-    out: list[np.ndarray] = []
+    out: list[Array] = []
     for line in lines:
         if out:
             out.append(gap)
@@ -120,7 +123,7 @@ def _with_gaps(lines: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(out)
 
 
-def grid_lines(diagonal: bool) -> list[np.ndarray]:
+def grid_lines(diagonal: bool) -> list[Array]:
     """The grid x = c, y = c (c = −3 … 3), or for tanh the lines x ± y = c (c = −2 … 2).
 
     The square grid is two polylines that snake up one line and down the next, joined along
@@ -158,7 +161,7 @@ class LinearMapsParams:
     angle: float
 
 
-class LinearMaps(Demo):
+class LinearMaps(ReplayedDemo):
     """The plane under a map, at a time t from 0 (the identity) to 1 (the whole map)."""
 
     name = "linear-maps"
@@ -169,8 +172,8 @@ class LinearMaps(Demo):
         matrix = settings.get("matrix")
         return LinearMapsParams(
             preset=str(choose(settings, "preset", DEFAULT_PRESET)),
-            matrix=None if matrix is None else tuple(float(v) for v in matrix),  # type: ignore[union-attr]
-            angle=float(choose(settings, "angle", DEFAULT_ANGLE)),  # type: ignore[arg-type]
+            matrix=None if matrix is None else numbers(matrix),
+            angle=float(choose(settings, "angle", DEFAULT_ANGLE)),
         )
 
     def changed(self, **values: object) -> LinearMaps:
@@ -179,12 +182,9 @@ class LinearMaps(Demo):
         return LinearMaps(**merged)
 
     # ------------------------------------------------------------------ the map
-    def reset(self) -> None:
+    def begin(self) -> None:
         self._build_map()
         self.frames = 2 * FRAMES if self.kind == "composition" else FRAMES
-        self.t = 0.0
-        self.step_count = 0
-        self.status = "running"
         bends = self.kind == "tanh"
         # A linear map keeps lines straight, so corners are enough; tanh bends them, so its
         # lines carry every sample.
@@ -199,15 +199,14 @@ class LinearMaps(Demo):
         self.grid = _with_gaps(lines)
         self.shape = _with_gaps(strokes)
         self.half_width = self._view_half_width()
-        self.version += 1
 
     def _build_map(self) -> None:
         """The matrices (and offset) of the chosen preset, with a typed matrix in its place."""
         preset, typed = self.params.preset, self.params.matrix
         given = None if typed is None else np.array(typed, dtype=np.float64).reshape(2, 2)
         self.offset = np.zeros(2)
-        self.first: np.ndarray | None = None  # composition: the first map A
-        self.second: np.ndarray | None = None  # composition: the second map B
+        self.first: Array | None = None  # composition: the first map A
+        self.second: Array | None = None  # composition: the second map B
         if preset == "composition":
             self.kind: Kind = "composition"
             self.first = rotation(self.params.angle)
@@ -234,7 +233,7 @@ class LinearMaps(Demo):
     def is_linear(self) -> bool:
         return self.kind in ("rotation", "linear", "composition")
 
-    def matrix_at(self, t: float) -> np.ndarray | None:
+    def matrix_at(self, t: float) -> Array | None:
         """The one matrix of the map at time t (None for tanh, which has none)."""
         if self.kind == "tanh":
             return None
@@ -248,14 +247,14 @@ class LinearMaps(Demo):
             return product((1 - s) * np.eye(2) + s * self.second, self.first)
         return (1 - t) * np.eye(2) + t * self.matrix
 
-    def mapped_lines(self, lines: list[np.ndarray]) -> list[np.ndarray]:
+    def mapped_lines(self, lines: list[Array]) -> list[Array]:
         """Several polylines under the map now, mapped in one call and split again."""
         if not lines:
             return []
         moved = self.mapped(np.concatenate(lines))
         return np.split(moved, np.cumsum([len(line) for line in lines])[:-1])
 
-    def mapped(self, points: np.ndarray, t: float | None = None) -> np.ndarray:
+    def mapped(self, points: Array, t: float | None = None) -> Array:
         """``points`` (rows, NaN rows kept as gaps) under the map at time t (now by default)."""
         t = self.t if t is None else t
         with np.errstate(all="ignore"):
@@ -281,28 +280,18 @@ class LinearMaps(Demo):
     # ------------------------------------------------------------------ stepping
     def advance(self) -> None:
         """One frame of the animation; the last one ends the run as ``done``."""
-        self._go_to(self._frame() + 1)
+        if self.step_count + 1 >= self.frames:
+            self.status = "done"
 
-    def _frame(self) -> int:
-        return round(self.t * self.frames)
+    @property
+    def final_step(self) -> int:
+        """The last frame: the whole map."""
+        return self.frames
 
-    def _go_to(self, frame: int) -> None:
-        frame = min(max(frame, 0), self.frames)
-        self.t = frame / self.frames
-        self.status = "done" if frame >= self.frames else "running"
-
-    def back(self) -> None:
-        """One frame back (the ``p`` key)."""
-        if self._frame() > 0:
-            self._go_to(self._frame() - 1)
-            self.step_count = max(self.step_count - 1, 0)
-            self.version += 1
-
-    def to_end(self) -> None:
-        """Straight to the whole map (End)."""
-        self.step_count += self.frames - self._frame()
-        self._go_to(self.frames)
-        self.version += 1
+    @property
+    def t(self) -> float:
+        """How far the animation is, from 0 (the identity) to 1 (the whole map)."""
+        return min(self.step_count, self.frames) / self.frames
 
     # ------------------------------------------------------------------ reading
     def title(self) -> str:
@@ -318,7 +307,7 @@ class LinearMaps(Demo):
         key = self.kind if self.kind in CAPTIONS else "linear"
         return _(CAPTIONS[key])
 
-    def example_path(self) -> list[np.ndarray]:
+    def example_path(self) -> list[Array]:
         """p, then p after each map up to now (p, Ap, B(Ap) for two maps in a row)."""
         p = np.array([EXAMPLE_POINT])
         if self.kind != "composition" or self.t <= 0.5:
@@ -326,14 +315,14 @@ class LinearMaps(Demo):
         assert self.first is not None
         return [p[0], apply_matrix(self.first, p)[0], self.mapped(p)[0]]
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         current = self.matrix_at(self.t)
-        data: dict[str, Any] = {
+        data: dict[str, Json] = {
             "preset": self.params.preset,
             "kind": self.kind,
             "linear": self.is_linear,
             "t": self.t,
-            "frame": self._frame(),
+            "frame": min(self.step_count, self.frames),
             "frames": self.frames,
             "matrix": plain(np.round(self.matrix, 12) + 0.0),
             "offset": plain(self.offset),
@@ -384,12 +373,12 @@ def _number_text(value: float, language: str) -> str:
     return format_decimal(value, 3)
 
 
-def vector_text(vector: np.ndarray) -> str:
+def vector_text(vector: Array) -> str:
     """(a; b), as the lecture writes vectors."""
     return "(" + "; ".join(number_text(v) for v in vector) + ")"
 
 
-def matrix_inline(matrix: np.ndarray) -> str:
+def matrix_inline(matrix: Array) -> str:
     """[[a, b], [c, d]] on one line, rows separated by semicolons: [a b; c d]."""
     rows = ["  ".join(number_text(v) for v in row) for row in np.asarray(matrix)]
     return "[" + "; ".join(rows) + "]"

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.losses import mse_loss
 from oppija.engine.tensor import Tensor
 from oppija.sims.base import Simulation, choose, plain
+from oppija.sims.plain import Json
 
 DEFAULT_LR = 0.1
 DEFAULT_POINTS = 20
@@ -28,7 +29,7 @@ TRUE_INTERCEPT = 1.0
 TRUE_SLOPE = 1.5
 
 
-def line_data(points: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+def line_data(points: int, noise: float, seed: int) -> tuple[Array, Array]:
     """The seeded data set: xs uniform in :data:`X_RANGE`, ys on the true line plus noise."""
     rng = np.random.default_rng(seed)
     xs = rng.uniform(*X_RANGE, size=points)
@@ -70,20 +71,20 @@ class LinearRegressionDescent(Simulation):
             steps=int(choose(settings, "steps", DEFAULT_STEPS)),
         )
 
-    def start_theta(self) -> np.ndarray:
+    def start_theta(self) -> Array:
         params = self.params
         self.xs, self.ys = line_data(params.points, params.noise, params.seed)
         self.design = np.column_stack([np.ones_like(self.xs), self.xs])  # x₀ = 1
         return np.zeros(2)
 
-    def evaluate(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+    def evaluate(self, theta: Array) -> tuple[float, Array]:
         weights = Tensor(theta, requires_grad=True)
         loss = mse_loss(Tensor.lift(self.design) @ weights, self.ys)
         loss.backward()
         assert weights.grad is not None
         return float(loss.data), weights.grad.copy()
 
-    def prediction(self, xs: np.ndarray) -> np.ndarray:
+    def prediction(self, xs: Array) -> Array:
         """The current line's y over ``xs`` (NaN if θ is no longer finite)."""
         xs = np.asarray(xs, dtype=np.float64)
         with np.errstate(all="ignore"):
@@ -97,7 +98,7 @@ class LinearRegressionDescent(Simulation):
         margin = 0.1 * max(y_hi - y_lo, 1.0)
         return ((x_lo, x_hi), (y_lo - margin, y_hi + margin))
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         data = self.common_state()
         data.update(
             losses=plain(self.history.losses),

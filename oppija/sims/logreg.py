@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.losses import cross_entropy, mse_loss
 from oppija.engine.tensor import Tensor, stable_sigmoid
 from oppija.sims.base import Simulation, choose, plain
+from oppija.sims.plain import Json
 
 DEFAULT_LR = 0.5
 DEFAULT_POINTS = 20
@@ -40,7 +41,7 @@ UPDATE_RULES: dict[str, str] = {
 _TWO_CLASS = np.array([[0.0, 1.0]])
 
 
-def class_data(points: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+def class_data(points: int, seed: int) -> tuple[Array, Array]:
     """The seeded data set: xs uniform in :data:`X_RANGE`, labels 0/1 drawn from σ(1,5x − 0,5)."""
     rng = np.random.default_rng(seed)
     xs = rng.uniform(*X_RANGE, size=points)
@@ -83,7 +84,7 @@ class LogisticRegressionDescent(Simulation):
             steps=int(choose(settings, "steps", DEFAULT_STEPS)),
         )
 
-    def start_theta(self) -> np.ndarray:
+    def start_theta(self) -> Array:
         self.xs, self.ys = class_data(self.params.points, self.params.seed)
         self.design = np.column_stack([np.ones_like(self.xs), self.xs])  # x₀ = 1
         return np.zeros(2)
@@ -96,7 +97,7 @@ class LogisticRegressionDescent(Simulation):
         two_class = logits.reshape(-1, 1) * _TWO_CLASS
         return cross_entropy(two_class, self.ys.astype(np.intp))
 
-    def evaluate(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+    def evaluate(self, theta: Array) -> tuple[float, Array]:
         weights = Tensor(theta, requires_grad=True)
         loss = self.error(weights)
         loss.backward()
@@ -108,7 +109,7 @@ class LogisticRegressionDescent(Simulation):
         """The update rule of the chosen error (Unicode mathematics)."""
         return UPDATE_RULES[self.params.loss]
 
-    def prediction(self, xs: np.ndarray) -> np.ndarray:
+    def prediction(self, xs: Array) -> Array:
         """σ(θ₀ + θ₁x) over ``xs`` (NaN if θ is no longer finite)."""
         xs = np.asarray(xs, dtype=np.float64)
         with np.errstate(all="ignore"):
@@ -119,7 +120,7 @@ class LogisticRegressionDescent(Simulation):
         """The data's x range and probabilities from 0 to 1 with a margin (fixed)."""
         return (X_RANGE, (-0.1, 1.1))
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         data = self.common_state()
         data.update(
             losses=plain(self.history.losses),

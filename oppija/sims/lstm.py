@@ -12,17 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.nn import LSTMCell
 from oppija.engine.tensor import Tensor, no_grad
-from oppija.i18n import _, format_fixed, format_integer, format_percent, ngettext
+from oppija.i18n import _, format_fixed, format_integer, format_percent
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
-from oppija.sims.demo import Demo
-from oppija.sims.settings import DemoSettingError
+from oppija.sims.demo import ReplayedDemo
+from oppija.sims.plain import Json
+from oppija.sims.settings import DemoSettingError, wrong_count
 
 DEFAULT_SEQUENCE = (1.0, 0.0, 0.0, 0.0, 1.0)  # the slide's
 DEFAULT_HIDDEN = 2
@@ -35,18 +36,6 @@ WEIGHT_GROUPS = ("W", "U", "b")
 def weight_key(gate: str) -> str:
     """The cell's key for a gate's weights: the candidate g's are the cell's "c" weights."""
     return "c" if gate == "g" else gate
-
-
-def wrong_count(key: str, count: int, given: int) -> DemoSettingError:
-    """The parameter table's message for a list of numbers of the wrong length (or not finite)."""
-    message = ngettext(
-        "“{key}” needs exactly {count} number, not {given}",
-        "“{key}” needs exactly {count} numbers, not {given}",
-        count,
-    )
-    return DemoSettingError(
-        message.format(key=key, count=format_integer(count), given=format_integer(given))
-    )
 
 
 @dataclass(frozen=True)
@@ -66,16 +55,16 @@ class TimeStep:
     """
 
     x: float
-    h_prev: np.ndarray
-    c_prev: np.ndarray
-    gates: dict[str, np.ndarray]
-    terms: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]
+    h_prev: Array
+    c_prev: Array
+    gates: dict[str, Array]
+    terms: dict[str, tuple[Array, Array, Array]]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Json]:
         return {name: plain(self.gates[name]) for name in QUANTITIES}
 
 
-class LSTMGates(Demo):
+class LSTMGates(ReplayedDemo):
     """The LSTM cell stepped through a sequence: ``step()`` one time step, ``back()``, End."""
 
     name = "lstm"
@@ -100,14 +89,14 @@ class LSTMGates(Demo):
     def build_params(cls, settings: Mapping[str, object]) -> LSTMParams:
         return LSTMParams(
             sequence=tuple(float(v) for v in choose(settings, "sequence", DEFAULT_SEQUENCE)),
-            hidden=int(choose(settings, "hidden", DEFAULT_HIDDEN)),  # type: ignore[call-overload]
-            seed=int(choose(settings, "seed", DEFAULT_SEED)),  # type: ignore[call-overload]
+            hidden=int(choose(settings, "hidden", DEFAULT_HIDDEN)),
+            seed=int(choose(settings, "seed", DEFAULT_SEED)),
         )
 
     def changed(self, **values: object) -> LSTMGates:
         """A new run; weights set by hand stay while the number of hidden units does."""
         settings = {**self.settings, **values}
-        same = int(settings.get("hidden", DEFAULT_HIDDEN)) == self.params.hidden  # type: ignore[call-overload]
+        same = int(choose(settings, "hidden", DEFAULT_HIDDEN)) == self.params.hidden
         keep = same and settings.get("seed") == self.settings.get("seed")
         return type(self)(
             weights=self._hand_weights if keep else None,
@@ -116,7 +105,7 @@ class LSTMGates(Demo):
         )
 
     # ------------------------------------------------------------------ the run
-    def reset(self) -> None:
+    def begin(self) -> None:
         hidden = self.params.hidden
         self.cell = LSTMCell(1, hidden, seed=self.params.seed)
         for key, value in self._hand_weights.items():
@@ -124,18 +113,14 @@ class LSTMGates(Demo):
         h0, c0 = self._initial or (np.zeros(hidden), np.zeros(hidden))
         self.start = (self._vector(h0, "h₀"), self._vector(c0, "c₀"))
         self.steps: list[TimeStep] = []
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
-        self.version += 1
 
-    def _vector(self, values: Sequence[float], name: str) -> np.ndarray:
+    def _vector(self, values: Sequence[float] | Array, name: str) -> Array:
         vector = np.asarray(values, dtype=np.float64).reshape(-1)
         if vector.size != self.params.hidden or not np.all(np.isfinite(vector)):
             raise wrong_count(name, self.params.hidden, vector.size)
         return vector
 
-    def _set_weight(self, key: str, value: np.ndarray) -> None:
+    def _set_weight(self, key: str, value: Array) -> None:
         group, _sep, gate = key.partition("_")
         tensors = getattr(self.cell, group, None) if group in WEIGHT_GROUPS else None
         if not isinstance(tensors, dict) or gate not in tensors:
@@ -174,33 +159,34 @@ class LSTMGates(Demo):
             self.status = "done"
             self.status_message = _("The whole sequence is read: p steps back, r starts again.")
 
-    def state_before(self, t: int) -> tuple[np.ndarray, np.ndarray]:
+    def state_before(self, t: int) -> tuple[Array, Array]:
         """(hₜ₋₁, cₜ₋₁) for time step ``t`` (counted from 0): the start state or the last step's."""
         if t == 0:
             return self.start[0].copy(), self.start[1].copy()
         last = self.steps[t - 1]
         return last.gates["h"].copy(), last.gates["c"].copy()
 
-    def back(self) -> None:
-        """One time step back: the last step is forgotten, the run goes on from before it."""
-        if not self.steps:
-            return
-        self.steps.pop()
-        self.step_count = len(self.steps)
-        self.status = "running"
-        self.status_message = ""
-        self.version += 1
+    @property
+    def can_step_back(self) -> bool:
+        """Back from any step read, a diverged one too (the run goes on from before it)."""
+        return bool(self.steps)
 
-    def to_end(self) -> None:
-        """Every remaining time step."""
-        self.run(self.length)
+    def retreat(self) -> None:
+        """The last time step is forgotten, the run goes on from before it."""
+        self.steps.pop()
+        super().retreat()
+
+    @property
+    def final_step(self) -> int:
+        """The whole sequence read."""
+        return self.length
 
     # ------------------------------------------------------------------ reading
     @property
     def current(self) -> TimeStep | None:
         return self.steps[-1] if self.steps else None
 
-    def weights(self) -> dict[str, np.ndarray]:
+    def weights(self) -> dict[str, Array]:
         """Every weight by its lecture name: W_f, U_f, b_f, … (W: input × hidden)."""
         return {
             f"{group}_{gate}": getattr(self.cell, group)[gate].data.copy()
@@ -213,7 +199,7 @@ class LSTMGates(Demo):
         values = [float(np.max(np.abs(step.gates["c"]))) for step in self.steps]
         return max([1.0, *values])
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         return {
             "sequence": plain(self.params.sequence),
             "step": self.step_count,

@@ -18,11 +18,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
-from oppija.content.demos import SEED_MAX
+from oppija.arrays import Array
 from oppija.engine.losses import cross_entropy
 from oppija.engine.nn import MLP
 from oppija.engine.optim import SGD
@@ -31,6 +31,8 @@ from oppija.i18n import N_, _, format_decimal, format_integer, format_percent, n
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
+from oppija.sims.params import SEED_MAX
+from oppija.sims.plain import Json
 
 DATASETS = ("xor", "circle", "moons", "spiral")
 # What the picture's title calls each data set (translated when shown).
@@ -56,7 +58,7 @@ TWO_CLASS = np.array([[0.0, 1.0]])
 
 
 # ----------------------------------------------------------------------------- toy data
-def toy_data(name: str, points: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+def toy_data(name: str, points: int, rng: np.random.Generator) -> tuple[Array, Array]:
     """``points`` seeded 2-D points in [−1; 1]² and their labels 0/1 (half of each, but xor)."""
     if name == "xor":
         raw = rng.uniform(-1.0, 1.0, (points, 2))
@@ -89,15 +91,13 @@ def toy_data(name: str, points: int, rng: np.random.Generator) -> tuple[np.ndarr
 class Split(NamedTuple):
     """A data set divided into the points the network learns from and the points it is tested on."""
 
-    train_x: np.ndarray
-    train_y: np.ndarray
-    test_x: np.ndarray
-    test_y: np.ndarray
+    train_x: Array
+    train_y: Array
+    test_x: Array
+    test_y: Array
 
 
-def split(
-    xs: np.ndarray, labels: np.ndarray, test_fraction: float, rng: np.random.Generator
-) -> Split:
+def split(xs: Array, labels: Array, test_fraction: float, rng: np.random.Generator) -> Split:
     """A seeded random train/test split (the test set: ``test_fraction`` of the points)."""
     order = rng.permutation(len(xs))
     test = round(len(xs) * test_fraction)
@@ -106,7 +106,7 @@ def split(
 
 
 # ----------------------------------------------------------------------------- the network
-def binary_loss(logits: Tensor, labels: np.ndarray) -> Tensor:
+def binary_loss(logits: Tensor, labels: Array) -> Tensor:
     """Cross-entropy of σ(z) against labels 0/1, from the logits z (shape n × 1)."""
     return cross_entropy(logits * TWO_CLASS, labels)
 
@@ -114,8 +114,8 @@ def binary_loss(logits: Tensor, labels: np.ndarray) -> Tensor:
 def train_epoch(
     network: MLP,
     optimiser: SGD,
-    xs: np.ndarray,
-    labels: np.ndarray,
+    xs: Array,
+    labels: Array,
     batches: int,
     rng: np.random.Generator,
 ) -> None:
@@ -128,7 +128,7 @@ def train_epoch(
         optimiser.step()
 
 
-def class_probability(network: MLP, xs: np.ndarray) -> np.ndarray:
+def class_probability(network: MLP, xs: Array) -> Array:
     """P(class 1) = σ(z) for each row of ``xs``, in one forward pass without a graph."""
     with no_grad():
         z = network(Tensor.lift(xs)).data[:, 0]
@@ -191,7 +191,7 @@ class Playground(Demo):
     def __init__(self, **settings: object) -> None:
         self._ending = ""
         self._map_key: tuple[object, ...] | None = None
-        self._map: np.ndarray = np.zeros((0, 0))
+        self._map: Array = np.zeros((0, 0))
         super().__init__(**settings)
 
     @classmethod
@@ -212,7 +212,7 @@ class Playground(Demo):
         return [2, *([self.params.units] * self.params.layers), 1]
 
     # ------------------------------------------------------------------ running
-    def reset(self) -> None:
+    def begin(self) -> None:
         """The seed's data and fresh weights: epoch 0, nothing learnt yet."""
         data_rng, split_rng, weight_rng, self._shuffle_rng = seed_streams(self.params.seed, 4)
         xs, labels = toy_data(self.params.dataset, POINTS, data_rng)
@@ -223,11 +223,8 @@ class Playground(Demo):
         self.test_losses: list[float] = []
         self.train_accuracies: list[float] = []
         self.test_accuracies: list[float] = []
-        self.step_count = 0
-        self.status = "running"
         self._ending = ""
         self._record()
-        self.version += 1
 
     def advance(self) -> None:
         with np.errstate(all="ignore"):
@@ -274,7 +271,7 @@ class Playground(Demo):
         y_range: tuple[float, float],
         columns: int,
         rows: int,
-    ) -> np.ndarray:
+    ) -> Array:
         """P(class 1) over a ``rows`` × ``columns`` grid (row 0 at the bottom), as
         ``np.meshgrid`` lays it out; one forward pass, cached until the weights change."""
         key = (self.version, x_range, y_range, columns, rows)
@@ -338,7 +335,7 @@ class Playground(Demo):
             return [ascii_spelling(line) for line in lines]
         return lines
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         return {
             "epoch": self.epoch,
             "train_accuracy": plain(self.train_accuracies[-1]),

@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.i18n import _, format_decimal, format_integer
 from oppija.sims.base import Simulation
 
@@ -21,7 +22,7 @@ def format_number(value: float) -> str:
     return format_decimal(value, digits=10)
 
 
-def format_vector(values: np.ndarray) -> str:
+def format_vector(values: Array) -> str:
     """One number as itself, several as (a; b): the lecture writes vectors with semicolons."""
     flat = [float(v) for v in np.asarray(values, dtype=np.float64).reshape(-1)]
     if len(flat) == 1:

@@ -22,10 +22,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.losses import binary_cross_entropy
 from oppija.engine.nn import RNNCell
 from oppija.engine.optim import Adam
@@ -33,7 +33,8 @@ from oppija.engine.tensor import Tensor, no_grad, stack
 from oppija.i18n import N_, _, format_integer
 from oppija.sims.backprop_words import ascii_maths, decimal, short, subscript
 from oppija.sims.base import choose, plain
-from oppija.sims.demo import ReplayedDemo
+from oppija.sims.demo import ReplayedDemo, changes
+from oppija.sims.plain import Json
 
 DEFAULT_WORD = "kass"
 DEFAULT_HIDDEN = 3
@@ -67,17 +68,18 @@ class Unrolled:
     ``outputs`` yᵢ; ``jacobians[i]`` is ∂h_T/∂hᵢ₊₁ (row k: the gradient of h_T's k-th value).
     """
 
-    input_part: np.ndarray
-    recurrent_part: np.ndarray
-    pre: np.ndarray
-    hidden: np.ndarray
-    outputs: np.ndarray
-    jacobians: np.ndarray
+    input_part: Array
+    recurrent_part: Array
+    pre: Array
+    hidden: Array
+    outputs: Array
+    jacobians: Array
 
     @property
-    def gradient_norms(self) -> np.ndarray:
+    def gradient_norms(self) -> Array:
         """‖∂h_T/∂hᵢ‖ (Frobenius: the square root of the sum of the squares) for i = 1 … T."""
-        return np.sqrt(np.sum(self.jacobians**2, axis=(1, 2)))
+        norms: Array = np.sqrt(np.sum(self.jacobians**2, axis=(1, 2)))
+        return norms
 
 
 def letters_of(word: str) -> list[str]:
@@ -85,7 +87,7 @@ def letters_of(word: str) -> list[str]:
     return sorted(set(word))
 
 
-def one_hot(word: str) -> np.ndarray:
+def one_hot(word: str) -> Array:
     """T × n: row i is letter i of the word, one-hot over :func:`letters_of`."""
     letters = letters_of(word)
     rows = np.zeros((len(word), len(letters)))
@@ -93,7 +95,7 @@ def one_hot(word: str) -> np.ndarray:
     return rows
 
 
-def seeded_weights(inputs: int, outputs: int, hidden: int, seed: int) -> dict[str, np.ndarray]:
+def seeded_weights(inputs: int, outputs: int, hidden: int, seed: int) -> dict[str, Array]:
     """V and W as the engine's RNNCell draws them for the seed, then U from the same stream."""
     rng = np.random.default_rng(seed)
     cell = RNNCell(inputs, hidden, seed=rng)
@@ -101,7 +103,7 @@ def seeded_weights(inputs: int, outputs: int, hidden: int, seed: int) -> dict[st
     return {"V": cell.V.data.copy(), "W": cell.W.data.copy(), "U": U}
 
 
-def run_cell(cell: RNNCell, U: Tensor, inputs: np.ndarray) -> tuple[list[Tensor], list[Tensor]]:
+def run_cell(cell: RNNCell, U: Tensor, inputs: Array) -> tuple[list[Tensor], list[Tensor]]:
     """h₁ … h_T and y₁ … y_T through the engine, every step with the same V, W and U."""
     h: Tensor | None = None
     hidden, outputs = [], []
@@ -113,7 +115,7 @@ def run_cell(cell: RNNCell, U: Tensor, inputs: np.ndarray) -> tuple[list[Tensor]
 
 
 @functools.lru_cache(maxsize=32)
-def trained_weights(word: str, hidden: int, seed: int) -> tuple[tuple[str, np.ndarray], ...]:
+def trained_weights(word: str, hidden: int, seed: int) -> tuple[tuple[str, Array], ...]:
     """The seeded weights trained to predict each next letter (BPTT with Adam), cached.
 
     At most ``TRAINING_STEPS`` updates, fewer once the error is below ``GOOD_ENOUGH``.
@@ -153,7 +155,7 @@ def trained_weights(word: str, hidden: int, seed: int) -> tuple[tuple[str, np.nd
     return (*weights.items(), ("losses", record))
 
 
-def unroll(weights: Mapping[str, np.ndarray], inputs: np.ndarray) -> Unrolled:
+def unroll(weights: Mapping[str, Array], inputs: Array) -> Unrolled:
     """The forward pass over all steps and ∂h_T/∂hᵢ from the engine's backward pass."""
     count, n = inputs.shape
     hidden_size = weights["W"].shape[0]
@@ -184,7 +186,7 @@ def unroll(weights: Mapping[str, np.ndarray], inputs: np.ndarray) -> Unrolled:
     )
 
 
-def vector(values: Sequence[float] | np.ndarray, digits: int = 3) -> str:
+def vector(values: Sequence[float] | Array, digits: int = 3) -> str:
     """A vector as the lecture writes it: (0,731; 0,5), in the active number format."""
     return "(" + "; ".join(short_digits(float(v), digits) for v in np.ravel(values)) + ")"
 
@@ -228,9 +230,9 @@ class RecurrentNetwork(ReplayedDemo):
     def build_params(cls, settings: Mapping[str, object]) -> RNNParams:
         return RNNParams(
             word=str(choose(settings, "word", DEFAULT_WORD)),
-            hidden=int(choose(settings, "hidden", DEFAULT_HIDDEN)),  # type: ignore[call-overload]
+            hidden=int(choose(settings, "hidden", DEFAULT_HIDDEN)),
             mode=str(choose(settings, "mode", "seeded")),
-            seed=int(choose(settings, "seed", DEFAULT_SEED)),  # type: ignore[call-overload]
+            seed=int(choose(settings, "seed", DEFAULT_SEED)),
         )
 
     @classmethod
@@ -250,10 +252,7 @@ class RecurrentNetwork(ReplayedDemo):
         )
 
     # -------------------------------------------------------------- the run
-    def reset(self) -> None:
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
+    def begin(self) -> None:
         if self._given_inputs is not None:
             self.inputs = self._given_inputs
             self.letters: list[str] | None = None
@@ -266,7 +265,7 @@ class RecurrentNetwork(ReplayedDemo):
         self.base_weights = self._weights()
         self._compute()
 
-    def _weights(self) -> dict[str, np.ndarray]:
+    def _weights(self) -> dict[str, Array]:
         if self._given_weights is not None:
             return {k: v.copy() for k, v in self._given_weights.items()}
         n = self.inputs.shape[1]
@@ -289,8 +288,8 @@ class RecurrentNetwork(ReplayedDemo):
         elif self.status == "diverged":
             self.status = "done" if self.step_count >= self.total else "running"
             self.status_message = ""
-        self.version += 1
 
+    @changes
     def scale_recurrent(self, factor: float) -> None:
         """Multiply W by ``factor`` (kept between 1/64 and 64 times the start); the view stays."""
         low, high = SCALE_LIMITS
@@ -348,14 +347,15 @@ class RecurrentNetwork(ReplayedDemo):
                 return earlier
         return None
 
-    def step_factors(self) -> np.ndarray:
+    def step_factors(self) -> Array:
         """‖∂hᵢ/∂hᵢ₋₁‖ = ‖diag(hᵢ(1 − hᵢ))·Wᵀ‖ for i = 2 … T, from the engine's values."""
         h = self.unrolled.hidden[1:]
         slopes = h * (1.0 - h)  # σ′ at every step
         factors = slopes[:, :, None] * self.weights["W"].T[None, :, :]
-        return np.sqrt(np.sum(factors**2, axis=(1, 2)))
+        norms: Array = np.sqrt(np.sum(factors**2, axis=(1, 2)))
+        return norms
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         shown = self.shown_steps
         unrolled = self.unrolled
         backward = self.phase == "backward"

@@ -13,17 +13,18 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import _, format_decimal, format_fixed, format_integer
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.backprop_words import subscript
 from oppija.sims.base import choose, plain
-from oppija.sims.demo import Demo
-from oppija.sims.settings import DemoSettingError, checked_value
+from oppija.sims.demo import Demo, changes
+from oppija.sims.plain import Json
+from oppija.sims.settings import DemoSettingError, checked_number, checked_numbers
 
 DEFAULT_LOGITS = (2.0, 1.0, 0.1)  # the slide's cat, dog and car
 LEARNING_RATE = 0.5  # α of step(): the right class's p rises visibly from the first step
@@ -54,9 +55,7 @@ def checked_target(target: int, count: int) -> int:
     )
 
 
-def softmax_numbers(
-    logits: np.ndarray, temperature: float, target: int
-) -> tuple[np.ndarray, float, np.ndarray]:
+def softmax_numbers(logits: Array, temperature: float, target: int) -> tuple[Array, float, Array]:
     """p = softmax(z/T), 𝓔 = −ln p_target and ∂𝓔/∂z, all from the engine.
 
     The gradient is the engine's ``backward()`` through log-softmax; it equals (p − y)/T.
@@ -71,7 +70,7 @@ def softmax_numbers(
         return probabilities.data.copy(), float(error.data), gradient
 
 
-def probabilities_at(logits: np.ndarray, temperature: float) -> np.ndarray:
+def probabilities_at(logits: Array, temperature: float) -> Array:
     """softmax(z/T) alone from the engine (no error, no gradient): the temperature table."""
     with np.errstate(all="ignore"), no_grad():
         return (Tensor(np.asarray(logits, dtype=np.float64)) / temperature).softmax().data
@@ -86,24 +85,20 @@ class Softmax(Demo):
     @classmethod
     def build_params(cls, settings: Mapping[str, object]) -> SoftmaxParams:
         logits = tuple(float(v) for v in choose(settings, "logits", DEFAULT_LOGITS))
-        target = int(choose(settings, "target", 0))  # type: ignore[call-overload]
+        target = int(choose(settings, "target", 0))
         return SoftmaxParams(
             logits=logits,
-            temperature=float(choose(settings, "temperature", 1.0)),  # type: ignore[arg-type]
+            temperature=float(choose(settings, "temperature", 1.0)),
             target=checked_target(target, len(logits)),
         )
 
     # ------------------------------------------------------------------ the run
-    def reset(self) -> None:
+    def begin(self) -> None:
         self.logits = np.array(self.params.logits, dtype=np.float64)
         self.temperature = self.params.temperature
         self.target = self.params.target
         self.selected = min(getattr(self, "selected", 0), len(self.logits) - 1)
-        self.step_count = 0
-        self.status = "running"
-        self.status_message = ""
         self._measure()
-        self.version += 1
 
     def _measure(self) -> None:
         self.probabilities, self.cross_entropy, self.gradient = softmax_numbers(
@@ -132,13 +127,13 @@ class Softmax(Demo):
         self._measure()
 
     # ------------------------------------------------------------------ controls
+    @changes
     def _edited(self) -> None:
         self._measure()
-        self.version += 1
 
     def set_temperature(self, value: float | str) -> None:
         """T from typed text or a number; the logits stay (a translated error if out of range)."""
-        temperature = float(checked_value(self.name, "temperature", value))  # type: ignore[arg-type]
+        temperature = checked_number(self.name, "temperature", value)
         self.settings["temperature"] = temperature
         self.params = replace(self.params, temperature=temperature)
         self.temperature = temperature
@@ -161,7 +156,7 @@ class Softmax(Demo):
             DemoSettingError: translated, for a bad list or a target beyond the new classes.
         """
         given = values if isinstance(values, str) else tuple(float(v) for v in values)
-        logits = tuple(checked_value(self.name, "logits", given))  # type: ignore[call-overload]
+        logits = checked_numbers(self.name, "logits", given)
         checked_target(self.target, len(logits))
         self.settings["logits"] = logits
         self.params = replace(self.params, logits=logits)
@@ -171,7 +166,7 @@ class Softmax(Demo):
     def set_target(self, value: int | str) -> None:
         """The right class (a translated error when there is no such class)."""
         target = checked_target(
-            int(checked_value(self.name, "target", value)),  # type: ignore[call-overload]
+            int(checked_number(self.name, "target", value)),
             len(self.logits),
         )
         self.settings["target"] = target
@@ -183,10 +178,10 @@ class Softmax(Demo):
         """The next class is the right one (after the last, the first)."""
         self.set_target((self.target + 1) % len(self.logits))
 
+    @changes
     def choose_logit(self, direction: int) -> None:
         """The logit that u and d move: the next one down (1) or up (−1), wrapping around."""
         self.selected = (self.selected + direction) % len(self.logits)
-        self.version += 1
 
     def nudge(self, direction: int) -> None:
         """Raise (1) or lower (−1) the chosen logit by 0,5 (within ±1000)."""
@@ -198,7 +193,7 @@ class Softmax(Demo):
 
     # ------------------------------------------------------------------ reading
     @property
-    def one_hot(self) -> np.ndarray:
+    def one_hot(self) -> Array:
         y = np.zeros(len(self.logits))
         y[self.target] = 1.0
         return y
@@ -207,7 +202,7 @@ class Softmax(Demo):
     def lr(self) -> float:
         return LEARNING_RATE
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         return {
             "logits": plain(self.logits),
             "temperature": plain(self.temperature),

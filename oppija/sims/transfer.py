@@ -20,10 +20,10 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.nn import MLP
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor
@@ -39,6 +39,7 @@ from oppija.i18n import (
 from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
+from oppija.sims.plain import Json
 from oppija.sims.playground import Split, binary_loss, scores, seed_streams, weights_finite
 
 SIZES = (2, 8, 8, 1)
@@ -62,22 +63,20 @@ RUNS = ("fine_tuned", "scratch")
 MODE_NAMES = {"all": N_("all layers"), "last": N_("only the last layer")}
 
 
-def circle_task(
-    points: int, radius: float, rng: np.random.Generator
-) -> tuple[np.ndarray, np.ndarray]:
+def circle_task(points: int, radius: float, rng: np.random.Generator) -> tuple[Array, Array]:
     """Points uniform in [−1; 1]², labelled 1 inside the circle of ``radius`` around 0."""
     xs = rng.uniform(-1.0, 1.0, (points, 2))
     return xs, (np.hypot(xs[:, 0], xs[:, 1]) < radius).astype(np.intp)
 
 
-def pretrained(seed: int) -> tuple[tuple[np.ndarray, ...], float]:
+def pretrained(seed: int) -> tuple[tuple[Array, ...], float]:
     """The hidden layers' weights and biases after pre-training on task 1, and the accuracy
     reached there (read-only arrays: one pre-training serves every run with this seed)."""
     return _pretrained(seed)
 
 
 @lru_cache(maxsize=8)
-def _pretrained(seed: int) -> tuple[tuple[np.ndarray, ...], float]:
+def _pretrained(seed: int) -> tuple[tuple[Array, ...], float]:
     data_rng, weight_rng, shuffle_rng = seed_streams(seed, 6)[:3]
     xs, labels = circle_task(PRETRAIN_POINTS, PRETRAIN_RADIUS, data_rng)
     network = MLP(SIZES, ACTIVATION, "identity", seed=weight_rng)
@@ -155,7 +154,7 @@ class Run:
     def healthy(self) -> bool:
         return weights_finite(self.network) and math.isfinite(self.losses[-1])
 
-    def curves(self) -> dict[str, Any]:
+    def curves(self) -> dict[str, Json]:
         return {
             "losses": plain(np.array(self.losses)),
             "test_losses": plain(np.array(self.test_losses)),
@@ -185,7 +184,7 @@ class TransferLearning(Demo):
             steps=int(choose(settings, "steps", DEFAULT_STEPS)),
         )
 
-    def reset(self) -> None:
+    def begin(self) -> None:
         """Task 2's data, a new output layer for both networks, epoch 0."""
         streams = seed_streams(self.params.seed, 6)
         train_rng, test_rng, head_rng = streams[3:]
@@ -209,10 +208,7 @@ class TransferLearning(Demo):
         self.runs = {"fine_tuned": Run(tuned), "scratch": Run(scratch)}
         for run in self.runs.values():
             run.record(self.data)
-        self.step_count = 0
-        self.status = "running"
         self._ending = ""
-        self.version += 1
 
     def advance(self) -> None:
         for run in self.runs.values():
@@ -319,7 +315,7 @@ class TransferLearning(Demo):
             return [ascii_spelling(line) for line in lines]
         return lines
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Json]:
         return {
             "mode": self.params.mode,
             "epoch": self.epoch,

@@ -49,34 +49,6 @@ KEY_NAMES = {
 }
 
 
-# The keys of a demo (the demo widgets are imported only when a demo is shown).
-DEMO_HELP_ROWS: tuple[tuple[str, str], ...] = (
-    ("space", N_("In a demo: run / pause")),
-    ("n", N_("In a demo: one step")),
-    ("r", N_("In a demo: start again")),
-    ("+ / -", N_("In a demo: learning rate α up / down")),
-    ("[ / ]", N_("In a demo: slower / faster")),
-    ("a / s / f / b", N_("In a demo: type α, the start, the function, momentum β")),
-    ("h / e", N_("In a demo: heat map / the other error function")),
-    ("#", N_("In a demo: the numbers as a table")),
-    ("c", N_("In a demo: the next example (preset)")),
-    ("p / End", N_("In a step-through demo: one step back / to the end")),
-    (", / .", N_("Activation functions: move x left / right")),
-    ("x / y / w / u / m", N_("Type the inputs, the target, the weights V or U, a matrix")),
-    ("h / d / o", N_("Hidden layers or units / new data / the next update")),
-    ("k", N_("Backpropagation: the check panel in a narrow window")),
-    (
-        "s",
-        N_("Softmax, RNN, LSTM, attention: type the logits, the word, the sequence, the sentence"),
-    ),
-    ("u / d / k", N_("Softmax: the chosen logit up / down, the next right class")),
-    ("i / s / a / w", N_("Convolution: the next picture, stride, padding, type the kernel")),
-    ("w", N_("Attention: the five steps or decoding; LSTM: other random weights")),
-    ("z", N_("In a demo: enlarge / back")),
-    ("Esc", N_("From a demo or a field back to the slide")),
-)
-
-
 def key_names(keys: str) -> str:
     """'right,pagedown,space' → '→ / PgDn / Space' in the active language."""
     names = []
@@ -257,9 +229,10 @@ class OppijaApp(App[None]):
         rows.insert(2, (f"{key_names('home')} / {key_names('end')}", _("First / last slide")))
         rows.insert(3, ("↑ / ↓", _("Scroll the slide")))
         rows.insert(4, ("Tab", _("Move between the contents and the slide")))
-        rows.extend(
-            (key_names(key) if key == "space" else key, _(text)) for key, text in DEMO_HELP_ROWS
-        )
+        from oppija.tui.demo_keys import demo_help_rows  # imports every demo widget
+
+        rows.extend(demo_help_rows(key_names))
+        rows.append(("Esc", _("From a demo or a field back to the slide")))
         return rows
 
     def get_key_display(self, binding: Binding) -> str:

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from oppija.content import LessonError, load_lecture
-from oppija.content.demos import comparable
 from oppija.content.lecture_cache import cache_file, fingerprint
 from oppija.content.model import Lecture
+from oppija.sims.settings import comparable
 from tests.content.content_samples import ET
 from tests.layering import ROOT
 
@@ -146,5 +146,5 @@ def test_a_folder_that_cannot_be_written_still_gives_the_lecture(
 def test_the_fingerprint_covers_the_lessons_and_the_code_that_reads_them(lessons: Path) -> None:
     names = {Path(str(entry[0])).name for entry in fingerprint(lessons / "et")[1:]}
     assert {"lecture.md", "01-intro.md", "02-gd.md", "glossary.md"} <= names
-    assert {"sections.py", "markdown.py", "demos.py"} <= names  # the parsers, the schema
+    assert {"sections.py", "markdown.py", "settings.py", "registry.py"} <= names  # parsers, schema
     assert {"gd1d.py", "formula.py"} <= names  # the demos' settings, the formula language

@@ -8,7 +8,7 @@ from rich.segment import Segment
 from oppija import i18n
 from oppija.plot import PlotStyles
 from oppija.scenes.backprop import draw_backprop, power_of_ten
-from oppija.sims.backprop import BackpropDemo
+from oppija.sims.backprop import Backpropagation
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -19,8 +19,8 @@ def text_of(rows: list[list[Segment]]) -> str:
     return "\n".join("".join(segment.text for segment in row) for row in rows)
 
 
-def demo_at(steps: int, **settings: object) -> BackpropDemo:
-    demo = BackpropDemo(**settings)
+def demo_at(steps: int, **settings: object) -> Backpropagation:
+    demo = Backpropagation(**settings)
     demo.run(steps)
     return demo
 

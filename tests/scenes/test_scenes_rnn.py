@@ -9,7 +9,7 @@ from rich.segment import Segment
 
 from oppija import i18n
 from oppija.plot import PlotStyles
-from oppija.scenes import SCENES, render_frame
+from oppija.scenes import render_frame, scene_of
 from oppija.scenes.rnn import draw_rnn
 from oppija.sims.rnn import RecurrentNetwork
 
@@ -35,7 +35,7 @@ def picture(
 
 
 def test_the_scene_is_registered() -> None:
-    assert SCENES["rnn"] is draw_rnn
+    assert scene_of("rnn") is draw_rnn
 
 
 @pytest.mark.parametrize("steps", [0, 2, 4, 5])

@@ -17,16 +17,11 @@ from rich.segment import Segment
 
 from oppija.plot import MODES, Mode, PlotStyles
 from oppija.scenes import draw_scene
-from oppija.sims import simulation_class
-
-try:  # the demo registry (oppija.sims.DEMOS); until it lands, the scenes' own table
-    from oppija.sims import DEMOS as REGISTERED
-except ImportError:
-    from oppija.scenes import SCENES as REGISTERED
+from oppija.sims import DEMOS, simulation_class
 
 pytestmark = pytest.mark.filterwarnings("error")
 
-KINDS = sorted(REGISTERED)  # every registered demo kind
+KINDS = sorted(DEMOS)  # every registered demo kind
 
 SIZES = [
     (20, 6), (30, 8), (40, 12), (60, 14), (88, 20), (80, 24),

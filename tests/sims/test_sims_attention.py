@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from oppija.sims import SIMULATIONS, DemoSettingError, create_simulation
+from oppija.sims import DEMOS, DemoSettingError, create_simulation
 from oppija.sims.attention import Attention
 from oppija.sims.attention_model import END, trained_model
 
@@ -35,7 +35,7 @@ def by_hand_x(demo: Attention) -> np.ndarray:
 
 
 def test_registered_and_defaults_are_the_slides() -> None:
-    assert SIMULATIONS["attention"] is Attention
+    assert DEMOS["attention"].simulation_class() is Attention
     demo = Attention()
     state = demo.state()
     assert state["sentence"] == DEFAULT

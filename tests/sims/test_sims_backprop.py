@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from oppija import i18n
-from oppija.sims.backprop import BackpropDemo
+from oppija.sims.backprop import Backpropagation
 from oppija.sims.settings import DemoSettingError
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -40,7 +40,7 @@ def hand_gradients(
 def test_the_slide_example_by_hand() -> None:
     """lessons/et/04-narvivorgud.md: y ≈ 0,555, 𝓔 ≈ 0,198, ∂𝓔/∂u₁ ≈ −0,137, ∂𝓔/∂u₂ ≈ −0,088,
     ∂𝓔/∂v₁₁ ≈ −0,052, ∂𝓔/∂v₂₁ = 0, u₁ ← 1,068, v₁₁ ← 0,526, then y ≈ 0,573, 𝓔 ≈ 0,182."""
-    state = BackpropDemo(hidden=2, activation="sigmoid", lr=0.5, inputs="1; 0", target=1).state()
+    state = Backpropagation(hidden=2, activation="sigmoid", lr=0.5, inputs="1; 0", target=1).state()
     assert state["weights"] == {"V": [[0.5, -0.4], [0.3, 0.8]], "U": [[1.0], [-1.0]]}
     assert state["values"]["h"] == pytest.approx([0.622, 0.401], abs=5e-4)
     assert state["values"]["y"] == pytest.approx(0.555, abs=5e-4)
@@ -65,7 +65,7 @@ def test_gradients_equal_hand_derivation_and_finite_differences(
     settings: dict[str, object] = {"activation": activation, "hidden": hidden}
     if seed is not None:
         settings.update(seed=seed, inputs=(0.7, -1.3), target=0.2)
-    demo = BackpropDemo(**settings)
+    demo = Backpropagation(**settings)
     state = demo.state()
     V, U = (np.array(state["weights"][k]) for k in ("V", "U"))
     assert V.shape == (2, hidden) and U.shape == (hidden, 1)
@@ -82,7 +82,7 @@ def test_gradients_equal_hand_derivation_and_finite_differences(
 
 
 def test_the_replay_shows_every_trace_record_in_order() -> None:
-    demo = BackpropDemo()
+    demo = Backpropagation()
     records = demo.state()["trace"]
     ops = [record["op"] for record in records]
     assert ops == ["sum", "**", "-", "sigmoid", "@", "sigmoid", "@"]
@@ -98,7 +98,7 @@ def test_the_replay_shows_every_trace_record_in_order() -> None:
 
 
 def test_the_phases_come_in_order_and_the_steps_are_as_promised() -> None:
-    demo = BackpropDemo(hidden=3)
+    demo = Backpropagation(hidden=3)
     kinds, phases = [], []
     while demo.status == "running":
         demo.step()
@@ -114,7 +114,7 @@ def test_the_phases_come_in_order_and_the_steps_are_as_promised() -> None:
 @pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
 def test_each_product_multiplies_out_to_the_recorded_gradient(activation: str) -> None:
     """upstream × local derivative (summed for a matrix product) = the gradient in the record."""
-    demo = BackpropDemo(activation=activation, hidden=3, seed=5)
+    demo = Backpropagation(activation=activation, hidden=3, seed=5)
     checked = 0
     for step in demo.script:
         if step.kind != "trace":
@@ -129,7 +129,7 @@ def test_each_product_multiplies_out_to_the_recorded_gradient(activation: str) -
 
 
 def test_forward_and_update_numbers_come_from_the_engine() -> None:
-    demo = BackpropDemo()
+    demo = Backpropagation()
     state = demo.state()
     first = demo.script[0].numbers
     assert first["sum"] == state["values"]["z"][0]
@@ -141,7 +141,7 @@ def test_forward_and_update_numbers_come_from_the_engine() -> None:
 
 
 def test_a_large_step_count_runs_to_the_end_of_one_update() -> None:
-    demo = BackpropDemo()
+    demo = Backpropagation()
     demo.run(100_000)
     data = demo.to_json()
     assert data["status"] == "done" and data["step"] == data["state"]["total"] == 14
@@ -151,7 +151,7 @@ def test_a_large_step_count_runs_to_the_end_of_one_update() -> None:
 
 
 def test_back_shows_the_previous_step_and_to_end_finishes() -> None:
-    demo = BackpropDemo()
+    demo = Backpropagation()
     demo.back()  # nothing before the start
     assert demo.step_count == 0 and demo.current is None
     demo.run(6)
@@ -168,7 +168,7 @@ def test_back_shows_the_previous_step_and_to_end_finishes() -> None:
 
 
 def test_weights_show_new_values_only_after_their_update_step() -> None:
-    demo = BackpropDemo()
+    demo = Backpropagation()
     start = demo.state()["start_weights"]
     demo.run(12)  # the U update
     assert demo.current is not None and demo.current.node == "U"
@@ -177,7 +177,7 @@ def test_weights_show_new_values_only_after_their_update_step() -> None:
 
 
 def test_gradients_are_revealed_as_the_trace_is_replayed() -> None:
-    demo = BackpropDemo()
+    demo = Backpropagation()
     demo.run(4)  # h₁, h₂, y, the error: nothing backward yet
     assert demo.revealed_gradients() == {}
     demo.run(5)  # records Σ, ², −, σ, Uᵀh
@@ -189,7 +189,7 @@ def test_gradients_are_revealed_as_the_trace_is_replayed() -> None:
 
 
 def test_typed_inputs_target_and_weights() -> None:
-    demo = BackpropDemo()
+    demo = Backpropagation()
     assert demo.with_inputs("0; 1").params.inputs == (0.0, 1.0)
     assert demo.with_target("0,25").params.target == 0.25
     typed = demo.with_weights("V", "0,1 0,2; 0,3 0,4")
@@ -206,12 +206,12 @@ def test_typed_inputs_target_and_weights() -> None:
 )
 def test_bad_typed_weights_are_refused_with_a_message(name: str, value: object) -> None:
     with pytest.raises(DemoSettingError) as error:
-        BackpropDemo().with_weights(name, value)
+        Backpropagation().with_weights(name, value)
     assert str(error.value)
 
 
 def test_next_round_starts_from_the_new_weights_and_the_error_falls() -> None:
-    demo = BackpropDemo()
+    demo = Backpropagation()
     errors = []
     for _ in range(5):
         demo.to_end()
@@ -224,7 +224,7 @@ def test_next_round_starts_from_the_new_weights_and_the_error_falls() -> None:
 
 
 def test_extreme_numbers_never_raise() -> None:
-    demo = BackpropDemo(lr=10, inputs=(10, -10), target=-10, activation="relu", hidden=3)
+    demo = Backpropagation(lr=10, inputs=(10, -10), target=-10, activation="relu", hidden=3)
     demo = demo.with_weights("V", [10, -10, 10, -10, 10, -10]).with_weights("U", [10, 10, -10])
     for _ in range(20):
         demo.to_end()
@@ -235,7 +235,7 @@ def test_extreme_numbers_never_raise() -> None:
 
 def test_sentences_use_the_active_number_format() -> None:
     i18n.set_language("et")
-    demo = BackpropDemo()
+    demo = Backpropagation()
     demo.run(1)
     assert "z₁ = 0,5 · 1 + 0,3 · 0 = 0,5" in "\n".join(demo.lines())
     demo.run(8)  # y, the error, Σ, ², −, σ, then the Uᵀh record

@@ -9,24 +9,19 @@ import pytest
 from oppija import i18n
 from oppija.content.loader import load_lecture
 from oppija.expr import parse_formula
-from oppija.sims import (
-    SIMULATIONS,
-    DemoSettingError,
-    GradientDescent1D,
-    GradientDescent2D,
-    LinearRegressionDescent,
-    LogisticRegressionDescent,
-    create_simulation,
-    from_demo_block,
-)
+from oppija.sims import DEMOS, DemoSettingError, create_simulation, from_demo_block
+from oppija.sims.gd1d import GradientDescent1D
+from oppija.sims.gd2d import GradientDescent2D
+from oppija.sims.linreg import LinearRegressionDescent
+from oppija.sims.logreg import LogisticRegressionDescent
 from oppija.sims.readout import readout_lines
 
 pytestmark = pytest.mark.filterwarnings("error")
 
 
 def test_the_registry_names_every_demo_that_runs() -> None:
-    assert {"gd1d", "gd2d", "linreg", "logreg", "backprop", "playground"} <= set(SIMULATIONS)
-    assert all(cls.name == name for name, cls in SIMULATIONS.items())
+    assert {"gd1d", "gd2d", "linreg", "logreg", "backprop", "playground"} <= set(DEMOS)
+    assert all(spec.simulation_class().name == name for name, spec in DEMOS.items())
 
 
 def test_create_simulation_parses_text_with_comma_or_point() -> None:
@@ -212,7 +207,7 @@ def test_every_demo_in_the_lessons_builds(tmp_path: object) -> None:
                 demo = slide.demo
                 if demo is None:
                     continue
-                assert demo.kind in SIMULATIONS, (slide.id, demo.kind)  # every block runs
+                assert demo.kind in DEMOS, (slide.id, demo.kind)  # every block runs
                 sim = from_demo_block(demo.kind, demo.as_dict())
                 sim.run(3)
                 # a short walk (a small graph's backward pass) may be done after 3 steps

@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 
 from oppija import i18n
-from oppija.content.demos import DEMO_KINDS
 from oppija.sims import DemoSettingError, create_simulation
 from oppija.sims.conv import (
     IMAGE_ART,
@@ -23,11 +22,12 @@ from oppija.sims.conv import (
     size_text,
     sum_text,
 )
+from oppija.sims.registry import DEMOS
 
 pytestmark = pytest.mark.filterwarnings("error")
 
-IMAGES = DEMO_KINDS["conv"]["image"].choices
-KERNEL_CHOICES = DEMO_KINDS["conv"]["kernel"].choices
+IMAGES = DEMOS["conv"].settings["image"].choices
+KERNEL_CHOICES = DEMOS["conv"].settings["kernel"].choices
 
 
 def sliding_window(image: np.ndarray, kernel: np.ndarray, stride: int, padding: int) -> np.ndarray:

@@ -8,7 +8,8 @@ import math
 import numpy as np
 import pytest
 
-from oppija.sims import DemoSettingError, GradientDescent1D
+from oppija.sims import DemoSettingError
+from oppija.sims.gd1d import GradientDescent1D
 
 pytestmark = pytest.mark.filterwarnings("error")  # no RuntimeWarning may escape a simulation
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from oppija.sims import GradientDescent2D
+from oppija.sims.gd2d import GradientDescent2D
 
 pytestmark = pytest.mark.filterwarnings("error")
 

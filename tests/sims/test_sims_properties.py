@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from oppija.sims import DemoSettingError, Simulation, create_simulation
+from oppija.sims import DemoSettingError, create_simulation
+from oppija.sims.base import Simulation
 
 pytestmark = pytest.mark.filterwarnings("error")
 

@@ -7,7 +7,8 @@ import itertools
 import numpy as np
 import pytest
 
-from oppija.sims import LinearRegressionDescent, LogisticRegressionDescent
+from oppija.sims.linreg import LinearRegressionDescent
+from oppija.sims.logreg import LogisticRegressionDescent
 
 pytestmark = pytest.mark.filterwarnings("error")
 

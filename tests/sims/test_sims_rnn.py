@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from oppija.sims import SIMULATIONS, DemoSettingError, create_simulation
+from oppija.sims import DEMOS, DemoSettingError, create_simulation
 from oppija.sims.rnn import RecurrentNetwork, letters_of, one_hot, trained_weights
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -43,7 +43,7 @@ def weights_of(state: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def test_the_demo_is_registered_with_the_slides_defaults() -> None:
-    assert SIMULATIONS["rnn"] is RecurrentNetwork
+    assert DEMOS["rnn"].simulation_class() is RecurrentNetwork
     demo = create_simulation("rnn", {})
     assert demo.params.word == "kass" and demo.params.hidden == 3
     assert demo.params.mode == "seeded" and demo.state()["phase"] == "rolled"

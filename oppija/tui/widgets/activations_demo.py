@@ -7,23 +7,21 @@ from typing import ClassVar
 from textual.binding import Binding
 
 from oppija.i18n import N_
-from oppija.sims.settings import DemoSettingError
-from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue
+from oppija.sims.activations import Activations
+from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue, paired
 
 NUDGE = 0.25  # how far , and . move x
 
 
-class ActivationsDemo(DemoPanel):
+class ActivationsDemo(DemoPanel[Activations]):
     """σ, tanh and ReLU with their slopes; `,` and `.` move x, `c` the next function."""
 
     BINDINGS = [
-        Binding("comma", "nudge(-1)", N_("x left/right"), key_display=", ."),
-        Binding("full_stop", "nudge(1)", N_("x right"), show=False),
+        *paired(("comma", "full_stop"), "nudge", ("-1", "1"), N_("x left/right"), ", ."),
         Binding("c", "next_preset", N_("Next function")),
     ]
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (TypedValue("x", "x", N_("x ="), N_("type x")),)
-    CYCLED: ClassVar[str] = "function"
 
     def action_nudge(self, direction: int) -> None:
         self.simulation.nudge(direction * NUDGE)
@@ -31,10 +29,4 @@ class ActivationsDemo(DemoPanel):
 
     def apply_typed(self, setting: str, text: str) -> bool:
         """A typed x moves the point; the function and the rest stay as they are."""
-        try:
-            self.simulation.set_x(text)
-        except (DemoSettingError, ValueError) as error:
-            self._show_error(str(error))
-            return False
-        self._changed()
-        return True
+        return self._try(lambda: self.simulation.set_x(text))

@@ -7,15 +7,15 @@ from typing import ClassVar
 from textual.binding import Binding
 
 from oppija.i18n import N_
-from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue
+from oppija.sims.approximation import Approximation
+from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue, paired
 
 
-class ApproximationDemo(DemoPanel):
+class ApproximationDemo(DemoPanel[Approximation]):
     """Space trains; + and - change the number of units; `c` the next target; `f` a formula."""
 
     BINDINGS = [
-        Binding("plus", "units(1)", N_("units more/fewer"), key_display="+/-"),
-        Binding("minus", "units(-1)", N_("fewer units"), show=False),
+        *paired(("plus", "minus"), "units", ("1", "-1"), N_("units more/fewer"), "+/-"),
         Binding("c", "next_preset", N_("Next target")),
     ]
 
@@ -23,7 +23,6 @@ class ApproximationDemo(DemoPanel):
         TypedValue("f", "function", N_("target f(x) ="), N_("function")),
         TypedValue("a", "lr", N_("α (learning rate)"), N_("type α")),
     )
-    CYCLED: ClassVar[str] = "target"
 
     def action_units(self, direction: int) -> None:
         units = int(self.simulation.params.units) + direction

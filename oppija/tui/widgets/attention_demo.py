@@ -7,33 +7,31 @@ from typing import ClassVar
 from textual.binding import Binding
 
 from oppija.i18n import N_
-from oppija.tui.widgets.demo_panel import TypedValue
+from oppija.sims.attention import Attention
+from oppija.tui.widgets.demo_panel import TypedValue, paired
 from oppija.tui.widgets.step_demo import StepDemo
 
 MOST_HEADS = 8
 
 
-class AttentionDemo(StepDemo):
+class AttentionDemo(StepDemo[Attention]):
     """n writes a word (or shows the next of the five steps), p back, End; w the view;
     + and − the number of heads; , and . the head shown; c copy or reverse; s a sentence."""
 
     BINDINGS = [
         Binding("w", "next_view", N_("Decoding / five steps")),
-        Binding("plus", "heads(1)", N_("More/fewer heads"), key_display="+/-"),
-        Binding("minus", "heads(-1)", N_("Fewer heads"), show=False),
-        Binding("comma", "choose_head(-1)", N_("Previous/next head"), key_display=", ."),
-        Binding("full_stop", "choose_head(1)", N_("Next head"), show=False),
+        *paired(("plus", "minus"), "heads", ("1", "-1"), N_("More/fewer heads"), "+/-"),
+        *paired(
+            ("comma", "full_stop"), "choose_head", ("-1", "1"), N_("Previous/next head"), ", ."
+        ),
         Binding("c", "next_preset", N_("Copy or reverse")),
     ]
-    CYCLED: ClassVar[str] = "task"
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("s", "sentence", N_("input sentence"), N_("sentence")),
     )
 
     def action_next_view(self) -> None:
-        self._stop()
-        self.simulation.next_view()
-        self._changed()
+        self._move(self.simulation.next_view)
 
     def action_heads(self, delta: int) -> None:
         """One head more or fewer (1 to 8): the model is trained anew for that many heads."""

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.binding import Binding
 
 from oppija.i18n import N_, format_decimal
-from oppija.sims.settings import DemoSettingError
+from oppija.sims.backprop import Backpropagation
 from oppija.tui.widgets.demo_panel import TypedValue
 from oppija.tui.widgets.step_demo import StepDemo
 
 
-class BackpropDemo(StepDemo):
+class BackpropDemo(StepDemo[Backpropagation]):
     """n forward through the forward pass, the trace records and the update; p back; End."""
 
     BINDINGS = [
@@ -22,7 +21,6 @@ class BackpropDemo(StepDemo):
         Binding("c", "next_preset", N_("Next activation function")),
         Binding("k", "check", N_("Check panel (in a narrow window)")),
     ]
-    CYCLED: ClassVar[str] = "activation"
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("x", "inputs", N_("inputs x₁; x₂"), N_("inputs")),
@@ -30,6 +28,8 @@ class BackpropDemo(StepDemo):
         TypedValue("w", "V", N_("weights V (a row per input)"), N_("V")),
         TypedValue("u", "U", N_("weights U (one per hidden unit)"), N_("U")),
     )
+
+    READOUT_LINES = 1  # where the walk is: the scene itself writes out the step's numbers
 
     check = False  # the check panel instead of the network, where both do not fit
 
@@ -40,33 +40,20 @@ class BackpropDemo(StepDemo):
         self.check = not self.check
         self._changed()
 
-    def readout(self) -> Text:
-        """Where the walk is (the scene itself writes out the step's numbers)."""
-        return Text(self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))[0])
-
     def action_hidden(self) -> None:
         self._apply({"hidden": 5 - int(self.simulation.params.hidden)})  # 2 <-> 3
 
     def action_next_round(self) -> None:
         """Another update from the new weights: the error falls again."""
-        self._stop()
-        self.simulation.next_round()
-        self._changed()
+        self._move(self.simulation.next_round)
 
     def current_text(self, setting: str) -> str:
         if setting in ("V", "U"):
-            matrix = self.simulation.current_start[setting]
-            return "; ".join(" ".join(format_decimal(float(v), 3) for v in row) for row in matrix)
+            matrix = self.simulation.starting_weights(setting)
+            return "; ".join(" ".join(format_decimal(v, 3) for v in row) for row in matrix)
         return super().current_text(setting)
 
     def apply_typed(self, setting: str, text: str) -> bool:
         if setting in ("V", "U"):
-            try:
-                new = self.simulation.with_weights(setting, text)
-            except (DemoSettingError, ValueError) as error:
-                self._show_error(str(error))
-                return False
-            self._stop()
-            self._replace(new)
-            return True
+            return self._try(lambda: self.simulation.with_weights(setting, text))
         return super().apply_typed(setting, text)

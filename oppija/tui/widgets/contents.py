@@ -7,6 +7,7 @@ first screen, and a tree of 70 nodes cost more to lay out and paint than the who
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Self
 
 from rich.segment import Segment
 from rich.style import Style
@@ -76,8 +77,15 @@ class ContentsList(ScrollView, can_focus=True):
             self.slide_id = slide_id
             super().__init__()
 
-    def __init__(self, ascii_mode: bool = False, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self,
+        ascii_mode: bool = False,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
         self._ascii = ascii_mode
         self._sections: list[tuple[ContentsRow, list[ContentsRow]]] = []
         self._folded: set[str] = set()
@@ -145,11 +153,17 @@ class ContentsList(ScrollView, can_focus=True):
         self.refresh()
 
     # --------------------------------------------------------------- drawing
-    def refresh(self, *regions: Region, **kwargs: object) -> ContentsList:  # type: ignore[override]
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
         """Any change of state or style redraws from scratch; scrolling alone reuses lines."""
         self._lines.clear()
         self._styles.clear()
-        return super().refresh(*regions, **kwargs)  # type: ignore[arg-type]
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def notify_style_update(self) -> None:
         self._lines.clear()

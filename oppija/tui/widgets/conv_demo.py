@@ -7,14 +7,13 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding
 
-from oppija.content.demos import DEMO_KINDS
 from oppija.i18n import N_, _, format_decimal, format_integer
-from oppija.sims.conv import IMAGE_NAMES, KERNEL_NAMES
-from oppija.tui.widgets.demo_panel import TypedValue
+from oppija.sims.conv import IMAGE_NAMES, KERNEL_NAMES, Convolution
+from oppija.tui.widgets.demo_panel import TypedValue, next_choice
 from oppija.tui.widgets.step_demo import StepDemo
 
 
-class ConvDemo(StepDemo):
+class ConvDemo(StepDemo[Convolution]):
     """n the next position, p back, End the whole map; c kernel, i picture, s stride, a padding,
     w nine typed weights."""
 
@@ -24,7 +23,6 @@ class ConvDemo(StepDemo):
         Binding("s", "cycle('stride')", N_("Stride 1–3")),
         Binding("a", "cycle('padding')", N_("Padding 0–2")),
     ]
-    CYCLED: ClassVar[str] = "kernel"
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("w", "weights", N_("the kernel's 9 weights, row by row"), N_("weights")),
     )
@@ -35,25 +33,20 @@ class ConvDemo(StepDemo):
 
     def action_next_preset(self) -> None:
         """The next kernel (typed weights give way to it), named in the notice."""
-        choices = DEMO_KINDS[self.kind]["kernel"].choices
-        current = self.simulation.params.kernel
-        chosen = choices[(choices.index(current) + 1) % len(choices)]
+        chosen = next_choice(self.spec.settings["kernel"].choices, self.simulation.params.kernel)
         if self._apply({"kernel": chosen}):
             name = _(KERNEL_NAMES[chosen])
             self.notify(_("Kernel: {name}").format(name=name), timeout=2)
 
     def action_next_image(self) -> None:
-        choices = DEMO_KINDS[self.kind]["image"].choices
-        current = self.simulation.params.image
-        chosen = choices[(choices.index(current) + 1) % len(choices)]
+        chosen = next_choice(self.spec.settings["image"].choices, self.simulation.params.image)
         if self._apply({"image": chosen}):
             name = _(IMAGE_NAMES[chosen])
             self.notify(_("Picture: {name}").format(name=name), timeout=2)
 
     def action_cycle(self, setting: str) -> None:
         """Stride 1 → 2 → 3 → 1, padding 0 → 1 → 2 → 0: a new walk with the new output size."""
-        spec = DEMO_KINDS[self.kind][setting]
-        low, high = int(spec.min), int(spec.max)  # type: ignore[arg-type]
+        low, high = self.spec.settings[setting].bounds()
         value = int(getattr(self.simulation.params, setting)) + 1
         chosen = low if value > high else value
         if self._apply({setting: chosen}):

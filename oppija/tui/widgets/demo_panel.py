@@ -8,60 +8,52 @@ be typed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar, Generic, TypeVar, cast
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import Key
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
-from oppija.content.demos import DEMO_KINDS
 from oppija.i18n import N_, _, format_decimal, format_integer
 from oppija.plot import Mode, PlotStyles
 from oppija.scenes import draw_scene
 from oppija.scenes.rows import Rows
-from oppija.sims import from_demo_block
-from oppija.sims.settings import DemoSettingError
+from oppija.sims import demo_spec, from_demo_block
+from oppija.sims.demo import Demo
+from oppija.sims.params import DemoSettingError
+from oppija.sims.registry import DemoSpec
 from oppija.tui.bindings import translate_bindings
 from oppija.tui.widgets.demo_picture import DemoPicture
 
 SPEEDS = (1, 2, 4, 8, 15, 30, 60)  # steps a second for [ and ]
 DEFAULT_SPEED = 3  # index into SPEEDS: 8 steps a second
 
+D = TypeVar("D", bound=Demo)
 
-# What each preset shows, for the notice when `c` moves to it.
-PRESET_NAMES = {
-    "bowl": N_("a bowl"),
-    "good": N_("a good learning rate"),
-    "crawl": N_("too small a learning rate"),
-    "oscillate": N_("too large a learning rate"),
-    "diverge": N_("far too large a learning rate"),
-    "two-minima": N_("two local minima"),
-    "valley": N_("a long narrow valley"),
-    "saddle": N_("a saddle between two minima"),
-    "rotation": N_("a rotation"),
-    "shear": N_("a shear"),
-    "reflection": N_("a reflection"),
-    "scaling": N_("a scaling"),
-    "composition": N_("two maps in a row"),
-    "tanh": N_("a tanh layer"),
-    "translation": N_("a translation"),
-    "sin": N_("sin(x)"),
-    "step": N_("a step"),
-    "abs": N_("|x|"),
-    "sigmoid": N_("the sigmoid σ"),
-    "relu": N_("ReLU"),
-    "xor": N_("XOR"),
-    "circle": N_("a circle"),
-    "moons": N_("two moons"),
-    "spiral": N_("a spiral"),
-    "all": N_("fine-tune all layers"),
-    "last": N_("fine-tune only the last layer"),
-}
+
+def paired(
+    keys: tuple[str, str],
+    action: str,
+    directions: tuple[str, str],
+    description: str,
+    shown: str,
+    *,
+    show: bool = True,
+) -> list[Binding]:
+    """Two keys for one action in two directions (``+``/``-``, ``,``/``.``): the first is listed
+    as ``shown`` ("+/-") with the description, the second works beside it unlisted."""
+    first, second = keys
+    return [
+        Binding(first, f"{action}({directions[0]})", description, key_display=shown, show=show),
+        Binding(second, f"{action}({directions[1]})", description, show=False),
+    ]
 
 
 @dataclass(frozen=True)
@@ -80,8 +72,12 @@ def field_label(typed: TypedValue) -> str:
     return label if label.endswith("=") else label + ":"
 
 
-class DemoPanel(Vertical, can_focus=True):
-    """A live demo: space runs it, n steps, r resets, [ and ] the speed, z enlarges it."""
+class DemoPanel(Vertical, Generic[D], can_focus=True):
+    """A live demo: space runs it, n steps, r resets, [ and ] the speed, z enlarges it.
+
+    ``D`` is the simulation class of the demo's spec (the registry's tests check that they
+    agree), so a subclass calls its simulation's own methods with their types.
+    """
 
     DEFAULT_CSS = """
     DemoPanel {
@@ -106,19 +102,27 @@ class DemoPanel(Vertical, can_focus=True):
         Binding("space", "play", N_("Run / pause")),
         Binding("n", "step", N_("Step")),
         Binding("r", "reset", N_("Reset")),
-        Binding("right_square_bracket", "speed(1)", N_("Faster"), key_display="]", show=False),
-        Binding("left_square_bracket", "speed(-1)", N_("Slower"), key_display="[", show=False),
+        *paired(
+            ("left_square_bracket", "right_square_bracket"),
+            "speed",
+            ("-1", "1"),
+            N_("Slower / faster"),
+            "[ ]",
+            show=False,
+        ),
         Binding("c", "next_preset", N_("Next example"), show=False),
         Binding("z", "zoom", N_("Enlarge the demo"), show=False),
     ]
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = ()
-    CYCLED: ClassVar[str] = "preset"  # the choice setting that `c` moves through
+    # How many of the simulation's readout lines show; None: all but its status line.
+    READOUT_LINES: ClassVar[int | None] = None
 
-    def __init__(self, kind: str, params: dict[str, object], **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, kind: str, params: dict[str, object], *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.kind = kind
-        self.simulation: Any = from_demo_block(kind, params)
+        self.spec: DemoSpec = demo_spec(kind)
+        self.simulation: D = self._adopt(from_demo_block(kind, params))
         self._generation = 0  # grows whenever the simulation is replaced
         self._speed = DEFAULT_SPEED
         self._timer: Timer | None = None
@@ -140,7 +144,7 @@ class DemoPanel(Vertical, can_focus=True):
         yield from ()
 
     def on_mount(self) -> None:
-        self.set_class(bool(getattr(self.app, "ascii_mode", False)), "-ascii")
+        self.set_class(self.ascii_mode, "-ascii")
         self._bind_keys()
         self._update_texts()
 
@@ -156,7 +160,6 @@ class DemoPanel(Vertical, can_focus=True):
         self.refresh_bindings()
         if self._typing is not None:
             self.query_one("#demo-input-label", Label).update(field_label(self._typing))
-        self._numbers_version = None
         self._changed()
 
     # ---------------------------------------------------------------- drawing
@@ -190,10 +193,20 @@ class DemoPanel(Vertical, can_focus=True):
             state = _("running") if self.playing else _("paused")
             status.update(f"{state} · {speed}")
 
+    @property
+    def ascii_mode(self) -> bool:
+        """Whether the app draws in plain ASCII (``--ascii``, or a terminal without UTF-8)."""
+        return bool(getattr(self.app, "ascii_mode", False))
+
     def readout(self) -> Text:
-        """The demo's own numbers (``readout_lines`` of its simulation) on as few lines as fit."""
-        lines = self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))
-        return Text("  ".join(lines[:-1]) if len(lines) > 1 else "".join(lines))
+        """The demo's own numbers (``readout_lines`` of its simulation) on as few lines as fit:
+        the first ``READOUT_LINES`` of them, or all but the status line (shown below)."""
+        lines = self.simulation.readout_lines(self.ascii_mode)
+        if self.READOUT_LINES is not None:
+            lines = lines[: self.READOUT_LINES]
+        elif len(lines) > 1:
+            lines = lines[:-1]
+        return Text("  ".join(lines))
 
     # ---------------------------------------------------------------- running
     @property
@@ -222,9 +235,7 @@ class DemoPanel(Vertical, can_focus=True):
         self._changed()
 
     def action_step(self) -> None:
-        self._stop()
-        self.simulation.step()
-        self._changed()
+        self._move(self.simulation.step)
 
     def action_reset(self) -> None:
         self._stop()
@@ -238,16 +249,15 @@ class DemoPanel(Vertical, can_focus=True):
         self._update_texts()
 
     def action_next_preset(self) -> None:
-        """The next choice of the demo's main setting (``CYCLED``): a teacher's quick tour of
-        the presets (bowl, valley, saddle …), the targets or the data sets."""
-        spec = DEMO_KINDS[self.kind].get(self.CYCLED)
-        if spec is None or not spec.choices:
+        """The next choice of the spec's ``cycled`` setting: a teacher's quick tour of the
+        presets (bowl, valley, saddle …), the targets or the data sets."""
+        setting, choices = self.spec.cycled, self.spec.cycled_choices()
+        if setting is None or not choices:
             return
-        current = getattr(self.simulation.params, self.CYCLED, spec.choices[0])
-        index = spec.choices.index(current) if current in spec.choices else -1
-        chosen = spec.choices[(index + 1) % len(spec.choices)]
-        if self._apply({self.CYCLED: chosen}):
-            name = _(PRESET_NAMES[chosen]) if chosen in PRESET_NAMES else chosen
+        chosen = next_choice(choices, getattr(self.simulation.params, setting, None))
+        if self._apply({setting: chosen}):
+            label = self.spec.presets.get(chosen)
+            name = _(label) if label else chosen
             self.notify(_("Example: {name}").format(name=name), timeout=2)
 
     def action_zoom(self) -> None:
@@ -256,24 +266,49 @@ class DemoPanel(Vertical, can_focus=True):
         else:
             self.screen.maximize(self, container=False)
 
-    def _replace(self, simulation: Any) -> None:
-        self.simulation = simulation
+    def _adopt(self, simulation: Demo) -> D:
+        """``simulation`` as this widget's simulation class: it was built from this demo's spec,
+        whose simulation class is ``D`` (tests/sims/test_registry.py checks every widget)."""
+        if simulation.name != self.kind:
+            raise TypeError(f"a {simulation.name} simulation in a {self.kind} widget")
+        return cast(D, simulation)
+
+    def _replace(self, simulation: Demo) -> None:
+        self.simulation = self._adopt(simulation)
         self._generation += 1
         self._changed()
 
-    def _apply(self, values: dict[str, object], keep_going: bool = False) -> bool:
-        """Change settings; a bad value is reported in the field and changes nothing."""
+    def _move(self, move: Callable[[], object]) -> None:
+        """A learner's move on the simulation (a step, back, the next view): the run pauses and
+        the picture follows."""
+        self._stop()
+        move()
+        self._changed()
+
+    def _try(self, change: Callable[[], Demo | None]) -> bool:
+        """A change the learner asked for (often typed): a simulation it returns replaces the
+        running one, paused; None means the simulation changed in place. A bad value is
+        reported in the field and changes nothing."""
         try:
-            if keep_going:
-                new = self.simulation.retuned(**values)
-            else:
-                new = self.simulation.changed(**values)
+            new = change()
         except (DemoSettingError, ValueError) as error:
             self._show_error(str(error))
             return False
+        if new is None:
+            self._changed()
+        else:
+            self._stop()
+            self._replace(new)
+        return True
+
+    def _apply(self, values: dict[str, object], keep_going: bool = False) -> bool:
+        """Change settings: a new run (or, ``keep_going``, the same one retuned and still
+        running); a bad value is reported in the field and changes nothing."""
         playing = self.playing
-        self._stop()
-        self._replace(new)
+        simulation = self.simulation
+        rebuild = simulation.retuned if keep_going else simulation.changed
+        if not self._try(lambda: rebuild(**values)):
+            return False
         if playing and keep_going:
             self._start()
             self._update_texts()
@@ -295,8 +330,6 @@ class DemoPanel(Vertical, can_focus=True):
     def current_text(self, setting: str) -> str:
         """What the field starts with: the setting's current value as the learner writes it."""
         value = getattr(self.simulation.params, setting, None)
-        if setting == "lr":
-            return format_decimal(self.simulation.lr, 4)
         if value is None:
             return ""
         if isinstance(value, float | int):
@@ -330,10 +363,16 @@ class DemoPanel(Vertical, can_focus=True):
         self._show_error("")
         self.focus()
 
-    def on_key(self, event: Any) -> None:
+    def on_key(self, event: Key) -> None:
         if event.key == "escape" and self.has_class("-typing"):
             event.stop()
             self._close_input()
 
     def on_unmount(self) -> None:
         self._stop()
+
+
+def next_choice(choices: tuple[str, ...], current: object) -> str:
+    """The choice after ``current`` (the first after the last, or when ``current`` is none)."""
+    index = choices.index(current) if isinstance(current, str) and current in choices else -1
+    return choices[(index + 1) % len(choices)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from textual.strip import Strip
 from textual.widget import Widget
@@ -30,11 +29,17 @@ class DemoPicture(Widget):
     }
     """
 
-    def __init__(self, draw: Callable[..., Rows], key: Callable[[], Any], **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(
+        self,
+        draw: Callable[[int, int, Mode, PlotStyles], Rows],
+        key: Callable[[], tuple[object, ...]],
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
         self._draw = draw
         self._key = key
-        self._cache_key: Any = None
+        self._cache_key: tuple[object, ...] | None = None
         self._strips: list[Strip] = []
 
     @property
@@ -49,21 +54,21 @@ class DemoPicture(Widget):
             return PlotStyles.plain()
         theme = self.app.current_theme
         base = PlotStyles.default(dark=theme.dark)
-        roles = {
-            "curve": theme.primary,
-            "path": theme.accent or theme.warning,
-            "current": f"bold {theme.error}" if theme.error else None,
-            "arrow": theme.error,
-            "tangent": theme.success,
-        }
-        return replace(base, **{name: color for name, color in roles.items() if color})
+        return replace(
+            base,
+            curve=theme.primary or base.curve,
+            path=theme.accent or theme.warning or base.path,
+            current=f"bold {theme.error}" if theme.error else base.current,
+            arrow=theme.error or base.arrow,
+            tangent=theme.success or base.tangent,
+        )
 
     def changed(self) -> None:
         """The simulation moved: draw again if what is shown differs."""
         if self._current_key() != self._cache_key:
             self.refresh()
 
-    def _current_key(self) -> Any:
+    def _current_key(self) -> tuple[object, ...]:
         size = self.content_size
         theme = self.app.current_theme.name
         return (self._key(), size.width, size.height, self.mode, theme, current_language())

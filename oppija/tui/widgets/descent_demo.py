@@ -6,8 +6,9 @@ A subclass names which values can be typed (α, the start, the function, β …)
 from __future__ import annotations
 
 import math
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
+import numpy as np
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,14 +17,23 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from oppija.i18n import N_, format_decimal, format_integer
+from oppija.sims.base import Numbers, Simulation
 from oppija.sims.readout import format_number, format_vector
-from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue
+from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue, paired
 
 LR_FACTOR = 1.25  # + and - multiply or divide α by this
 NUMBERS_SHOWN = 500  # the numbers view lists the last this many steps
 
+S = TypeVar("S", bound=Simulation)
 
-class DescentDemo(DemoPanel):
+
+def format_numbers(value: Numbers) -> str:
+    """A row's θ or ∇𝓔 as the readout writes it (a number that is not finite as NaN)."""
+    items = value if isinstance(value, list) else [value]
+    return format_vector(np.array([math.nan if v is None else v for v in items]))
+
+
+class DescentDemo(DemoPanel[S]):
     """A live descent: + and - change α as it runs, # shows every step's numbers."""
 
     DEFAULT_CSS = """
@@ -33,8 +43,7 @@ class DescentDemo(DemoPanel):
     """
 
     BINDINGS = [
-        Binding("plus", "lr(1)", N_("α up/down"), key_display="+/-"),
-        Binding("minus", "lr(-1)", N_("α down"), key_display="-", show=False),
+        *paired(("plus", "minus"), "lr", ("1", "-1"), N_("α up/down"), "+/-"),
         Binding("number_sign", "numbers", N_("Numbers"), key_display="#"),
     ]
 
@@ -51,8 +60,7 @@ class DescentDemo(DemoPanel):
     def readout(self) -> Text:
         """k, θ, 𝓔(θ), ∇𝓔(θ), the last step and α on one line, in the active number format."""
         sim = self.simulation
-        steps = sim.history.steps
-        last = float(steps[-1]) if len(steps) > 1 else math.nan
+        last = sim.last_step_length
         parts = [
             ("k", format_integer(sim.step_count)),
             ("θ", format_vector(sim.theta)),
@@ -68,6 +76,11 @@ class DescentDemo(DemoPanel):
             text.append(f"{name} = ", style="bold")
             text.append(value)
         return text
+
+    def relanguage(self) -> None:
+        """The numbers table is written anew too (its numbers in the new language's format)."""
+        self._numbers_version = None
+        super().relanguage()
 
     def _update_texts(self) -> None:
         super()._update_texts()
@@ -86,9 +99,9 @@ class DescentDemo(DemoPanel):
         for row in rows:
             table.add_row(
                 format_integer(row.k),
-                format_vector(row.theta),  # type: ignore[arg-type]
+                format_numbers(row.theta),
                 "–" if row.loss is None else format_number(row.loss),
-                "–" if row.grad is None else format_vector(row.grad),  # type: ignore[arg-type]
+                format_numbers(row.grad),
                 "–" if row.step is None else format_number(row.step),
             )
         self.query_one("#demo-numbers-table", Static).update(table)

@@ -6,11 +6,11 @@ from typing import ClassVar
 
 from oppija.i18n import N_
 from oppija.sims.gd1d import GradientDescent1D
-from oppija.sims.settings import DemoSettingError
-from oppija.tui.widgets.descent_demo import DescentDemo, TypedValue
+from oppija.tui.widgets.demo_panel import TypedValue
+from oppija.tui.widgets.descent_demo import DescentDemo
 
 
-class GradientDescent1DDemo(DescentDemo):
+class GradientDescent1DDemo(DescentDemo[GradientDescent1D]):
     """𝓔(θ) with its tangent; a new start keeps the earlier paths (two valleys, two descents)."""
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
@@ -20,14 +20,11 @@ class GradientDescent1DDemo(DescentDemo):
     )
 
     def apply_typed(self, setting: str, text: str) -> bool:
-        simulation = self.simulation
-        if setting == "start" and isinstance(simulation, GradientDescent1D):
-            try:
-                simulation.restart(text)
-            except (DemoSettingError, ValueError) as error:
-                self._show_error(str(error))
-                return False
-            self._stop()
-            self._replace(simulation)
-            return True
+        if setting == "start":
+            return self._try(lambda: self.restarted(text))
         return super().apply_typed(setting, text)
+
+    def restarted(self, start: str) -> GradientDescent1D:
+        """The same run from a typed start (the earlier paths stay drawn), paused like a new one."""
+        self.simulation.restart(start)
+        return self.simulation

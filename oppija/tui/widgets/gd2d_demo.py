@@ -7,10 +7,12 @@ from typing import ClassVar
 from textual.binding import Binding
 
 from oppija.i18n import N_
-from oppija.tui.widgets.descent_demo import DescentDemo, TypedValue
+from oppija.sims.gd2d import GradientDescent2D
+from oppija.tui.widgets.demo_panel import TypedValue
+from oppija.tui.widgets.descent_demo import DescentDemo
 
 
-class GradientDescent2DDemo(DescentDemo):
+class GradientDescent2DDemo(DescentDemo[GradientDescent2D]):
     """A map of 𝓔(θ₀, θ₁) with the path; β > 0 is the heavy ball of momentum."""
 
     BINDINGS = [Binding("h", "heat", N_("Heat map"))]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from oppija.i18n import N_
+from oppija.sims.graph import ComputationGraph
 from oppija.tui.widgets.demo_panel import TypedValue
 from oppija.tui.widgets.step_demo import StepDemo
 
 
-class GraphDemo(StepDemo):
+class GraphDemo(StepDemo[ComputationGraph]):
     """n goes back through the graph one node at a time; f, x and y type a new formula."""
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (

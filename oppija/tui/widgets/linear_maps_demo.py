@@ -7,11 +7,12 @@ from typing import ClassVar
 from textual.binding import Binding
 
 from oppija.i18n import N_
+from oppija.sims.linear_maps import LinearMaps
 from oppija.tui.widgets.demo_panel import TypedValue
 from oppija.tui.widgets.step_demo import StepDemo
 
 
-class LinearMapsDemo(StepDemo):
+class LinearMapsDemo(StepDemo[LinearMaps]):
     """n, p and End move the animation; `c` the next map; a typed matrix or angle."""
 
     BINDINGS = [Binding("c", "next_preset", N_("Next map"))]

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.binding import Binding
 
-from oppija.content.demos import DEMO_KINDS
 from oppija.i18n import N_, format_decimal
+from oppija.sims.lstm import LSTMGates
+from oppija.sims.registry import DEMOS
 from oppija.tui.widgets.demo_panel import TypedValue
 from oppija.tui.widgets.step_demo import StepDemo
 
-HIDDEN_MAX = int(DEMO_KINDS["lstm"]["hidden"].max or 8)
+HIDDEN_MAX = DEMOS["lstm"].settings["hidden"].bounds()[1]
 
 
-class LSTMDemo(StepDemo):
+class LSTMDemo(StepDemo[LSTMGates]):
     """n, p, End through the time steps; s types the sequence; h more units; w other weights;
     u the unit whose equations are written out."""
 
@@ -33,11 +33,6 @@ class LSTMDemo(StepDemo):
 
     def scene_options(self) -> dict[str, object]:
         return {"unit": self.unit % int(self.simulation.params.hidden)}
-
-    def readout(self) -> Text:
-        """Where the walk is and the current c and h (the picture writes out the rest)."""
-        lines = self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))
-        return Text("  ".join(lines[:-1]))
 
     def action_hidden(self) -> None:
         """1 → 2 → … → 8 → 1 hidden units (a new run with the same seed)."""

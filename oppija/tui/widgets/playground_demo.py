@@ -6,19 +6,18 @@ from typing import ClassVar
 
 from textual.binding import Binding
 
-from oppija.content.demos import DEMO_KINDS
 from oppija.i18n import N_
-from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue
+from oppija.sims.playground import Playground
+from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue, next_choice, paired
 
 
-class PlaygroundDemo(DemoPanel):
+class PlaygroundDemo(DemoPanel[Playground]):
     """Space trains; `c` data set, `d` new data, + - units, `h` layers, `f` activation."""
 
     BINDINGS = [
         Binding("c", "next_preset", N_("Next data set")),
         Binding("d", "new_data", N_("New data")),
-        Binding("plus", "units(1)", N_("units more/fewer"), key_display="+/-"),
-        Binding("minus", "units(-1)", N_("fewer units"), show=False),
+        *paired(("plus", "minus"), "units", ("1", "-1"), N_("units more/fewer"), "+/-"),
         Binding("h", "layers", N_("Hidden layers 1–3")),
         Binding("f", "activation", N_("Next activation function")),
     ]
@@ -26,12 +25,9 @@ class PlaygroundDemo(DemoPanel):
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("a", "lr", N_("α (learning rate)"), N_("type α")),
     )
-    CYCLED: ClassVar[str] = "dataset"
 
     def action_new_data(self) -> None:
-        self._stop()
-        self.simulation.new_data()
-        self._changed()
+        self._move(self.simulation.new_data)
 
     def action_units(self, direction: int) -> None:
         units = int(self.simulation.params.units) + direction
@@ -42,7 +38,5 @@ class PlaygroundDemo(DemoPanel):
         self._apply({"layers": int(self.simulation.params.layers) % 3 + 1})
 
     def action_activation(self) -> None:
-        choices = DEMO_KINDS["playground"]["activation"].choices
-        current = self.simulation.params.activation
-        index = choices.index(current) if current in choices else -1
-        self._apply({"activation": choices[(index + 1) % len(choices)]})
+        choices = self.spec.settings["activation"].choices
+        self._apply({"activation": next_choice(choices, self.simulation.params.activation)})

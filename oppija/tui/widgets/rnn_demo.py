@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.binding import Binding
 
 from oppija.i18n import N_, _
-from oppija.tui.widgets.demo_panel import TypedValue
+from oppija.sims.rnn import RecurrentNetwork
+from oppija.tui.widgets.demo_panel import TypedValue, paired
 from oppija.tui.widgets.step_demo import StepDemo
 
 MAX_HIDDEN = 8
@@ -18,31 +18,25 @@ MODE_NAMES = {
 }
 
 
-class RNNDemo(StepDemo):
+class RNNDemo(StepDemo[RecurrentNetwork]):
     """n unrolls one time step, p rolls one back, End shows the backward view; + and − scale W,
     h the hidden units, c seeded or trained weights, s a word typed."""
 
     BINDINGS = [
-        Binding("plus", "scale(2)", N_("W × 2 / ÷ 2"), key_display="+/-"),
-        Binding("minus", "scale(0.5)", N_("W ÷ 2"), key_display="-", show=False),
+        *paired(("plus", "minus"), "scale", ("2", "0.5"), N_("W × 2 / ÷ 2"), "+/-"),
         Binding("h", "hidden", N_("Hidden units 1–8")),
         Binding("c", "next_preset", N_("Random or trained weights")),
     ]
-    CYCLED: ClassVar[str] = "mode"
+
+    READOUT_LINES = 1  # where the walk is: the scene writes the step's numbers
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("s", "word", N_("word (up to 12 letters)"), N_("word")),
     )
 
-    def readout(self) -> Text:
-        """Where the walk is (the scene writes the step's numbers)."""
-        return Text(self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))[0])
-
     def action_scale(self, factor: float) -> None:
         """W larger or smaller, the same step on show: the backward bars shrink or grow."""
-        self._stop()
-        self.simulation.scale_recurrent(float(factor))
-        self._changed()
+        self._move(lambda: self.simulation.scale_recurrent(float(factor)))
 
     def action_hidden(self) -> None:
         """One hidden unit more, from 8 back to 1."""

@@ -122,7 +122,7 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         more.display = bool(more_text)
         quizzes = self.query_one("#slide-quizzes", Vertical)
         shown: list[str] = []
-        if quizzes.children:  # cards shown: their module is loaded already
+        if quizzes.children:  # cards are shown, so their module is loaded already
             from oppija.tui.widgets.quiz_card import QuizCard
 
             shown = [card.quiz.id for card in quizzes.query(QuizCard)]

@@ -7,20 +7,17 @@ from typing import ClassVar
 from textual.binding import Binding
 
 from oppija.i18n import N_, format_decimal
-from oppija.sims.settings import DemoSettingError
-from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue
+from oppija.sims.softmax import Softmax
+from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue, paired
 
 
-class SoftmaxDemo(DemoPanel):
+class SoftmaxDemo(DemoPanel[Softmax]):
     """s logits, a temperature (typed); + and − T; , . choose a logit, u d move it; k target."""
 
     BINDINGS = [
-        Binding("plus", "warmer(1)", N_("T up/down"), key_display="+/-"),
-        Binding("minus", "warmer(-1)", N_("T down"), show=False),
-        Binding("comma", "choose(-1)", N_("Choose a logit"), key_display=", ."),
-        Binding("full_stop", "choose(1)", N_("Next logit"), show=False),
-        Binding("u", "nudge(1)", N_("Logit up/down"), key_display="u d"),
-        Binding("d", "nudge(-1)", N_("Logit down"), show=False),
+        *paired(("plus", "minus"), "warmer", ("1", "-1"), N_("T up/down"), "+/-"),
+        *paired(("comma", "full_stop"), "choose", ("-1", "1"), N_("Choose a logit"), ", ."),
+        *paired(("u", "d"), "nudge", ("1", "-1"), N_("Logit up/down"), "u d"),
         Binding("k", "next_target", N_("Next right class")),
     ]
 
@@ -28,7 +25,6 @@ class SoftmaxDemo(DemoPanel):
         TypedValue("s", "logits", N_("logits z (numbers separated by spaces)"), N_("logits")),
         TypedValue("a", "temperature", N_("temperature T"), N_("temperature")),
     )
-    CYCLED: ClassVar[str] = "target"  # not a choice: c does nothing here, k moves the target
 
     def action_warmer(self, direction: int) -> None:
         self.simulation.warmer(direction)
@@ -56,13 +52,6 @@ class SoftmaxDemo(DemoPanel):
 
     def apply_typed(self, setting: str, text: str) -> bool:
         """Typed logits start anew from them; a typed T keeps the logits where they are."""
-        try:
-            if setting == "logits":
-                self.simulation.set_logits(text)
-            else:
-                self.simulation.set_temperature(text)
-        except (DemoSettingError, ValueError) as error:
-            self._show_error(str(error))
-            return False
-        self._changed()
-        return True
+        if setting == "logits":
+            return self._try(lambda: self.simulation.set_logits(text))
+        return self._try(lambda: self.simulation.set_temperature(text))

@@ -1,19 +1,24 @@
 """The step-through demos' widget: the shared demo controls, a step back, and to the end.
 
-For demos whose ``step()`` walks through something (a trace record of backpropagation, a time
-step, a training epoch): ``p`` goes one step back and End to the end of the walk, when the
-simulation can do that (``back()``, ``to_end()``).
+For demos whose ``step()`` walks through something computed whole (a trace record of
+backpropagation, a time step, a feature map's position): their simulations are
+:class:`~oppija.sims.demo.ReplayedDemo`, so ``p`` goes one step back and End to the end.
 """
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual.binding import Binding
 
 from oppija.i18n import N_
+from oppija.sims.demo import ReplayedDemo
 from oppija.tui.widgets.demo_panel import DemoPanel
 
+R = TypeVar("R", bound=ReplayedDemo)
 
-class StepDemo(DemoPanel):
+
+class StepDemo(DemoPanel[R]):
     """A demo stepped by the learner: n forward, p back, End to the end, space to run."""
 
     BINDINGS = [
@@ -21,20 +26,8 @@ class StepDemo(DemoPanel):
         Binding("end", "to_end", N_("To the end"), key_display="End"),
     ]
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys for what this demo cannot do are not offered (nor shown)."""
-        if action == "back":
-            return callable(getattr(self.simulation, "back", None))
-        if action == "to_end":
-            return callable(getattr(self.simulation, "to_end", None))
-        return True
-
     def action_back(self) -> None:
-        self._stop()
-        self.simulation.back()
-        self._changed()
+        self._move(self.simulation.back)
 
     def action_to_end(self) -> None:
-        self._stop()
-        self.simulation.to_end()
-        self._changed()
+        self._move(self.simulation.to_end)

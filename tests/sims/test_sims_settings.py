@@ -1,4 +1,4 @@
-"""The demo parameter table and the translated messages for values that do not fit it."""
+"""The demos' settings schema and the translated messages for values that do not fit it."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import re
 import pytest
 
 from oppija import expr, i18n
-from oppija.content import DEMO_KINDS, describe_formula_error, parse_param
-from oppija.content.formula_messages import FORMULA_MESSAGES
 from oppija.expr import FormulaError, parse_formula
+from oppija.sims.formula_messages import FORMULA_MESSAGES, describe_formula_error
+from oppija.sims.registry import DEMOS
+from oppija.sims.settings import parse_param
 
 DESIGN_KINDS = [
     "gd1d",
@@ -32,9 +33,9 @@ DESIGN_KINDS = [
 
 def test_the_demo_kinds_are_those_of_the_design() -> None:
     # plus "graph", the computation-graph view of issue 6 (docs/architecture.md)
-    assert list(DEMO_KINDS) == [*DESIGN_KINDS, "graph"]
-    for params in DEMO_KINDS.values():
-        for spec in params.values():
+    assert list(DEMOS) == [*DESIGN_KINDS, "graph"]
+    for demo in DEMOS.values():
+        for spec in demo.settings.values():
             if spec.type in ("number", "integer", "numbers"):
                 assert spec.min is not None and spec.max is not None and spec.min < spec.max
 
