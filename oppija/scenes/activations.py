@@ -14,7 +14,8 @@ from oppija.i18n import format_decimal
 from oppija.plot import Chart, Mode, PlotStyles, data_range
 from oppija.scenes.marks import fat_point
 from oppija.scenes.rows import Rows, fit, text_row
-from oppija.sims.activations import Activations, ascii_spelling, function_symbol, vanishing_caption
+from oppija.sims.activations import Activations, function_symbol, vanishing_caption
+from oppija.text import ascii_spelling
 
 CAPTION_FROM_HEIGHT = 12  # below this the chart needs every row
 MIN_CHART_ROWS_WITH_CAPTION = 8

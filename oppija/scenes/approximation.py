@@ -12,8 +12,8 @@ from oppija.i18n import _, format_integer, ngettext
 from oppija.plot import Chart, Mode, PlotStyles, data_range
 from oppija.scenes.marks import fat_points
 from oppija.scenes.rows import Rows, fit, side_by_side
-from oppija.sims.activations import ascii_spelling
 from oppija.sims.approximation import X_RANGE, Approximation
+from oppija.text import ascii_spelling
 
 LOSS_CHART_FROM_WIDTH = 48  # narrower: the curves alone
 

@@ -22,14 +22,13 @@ from oppija.sims.backprop import INPUTS, BackpropDemo
 from oppija.sims.backprop_words import (
     ACTIVATION_SYMBOLS,
     TARGET,
-    ascii_maths,
     decimal,
     element_name,
     short,
 )
+from oppija.text import ascii_spelling, superscript
 
 PANEL_WIDTH = 34
-SUPERSCRIPTS = str.maketrans("0123456789-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
 
 
 def draw_backprop(
@@ -66,7 +65,7 @@ def draw_backprop(
 # ------------------------------------------------------------------------------ check panel
 def check_rows(simulation: BackpropDemo, width: int, ascii_only: bool, styles: PlotStyles) -> Rows:
     """Every weight: the engine's gradient (once the trace reached it) and central differences."""
-    spell = ascii_maths if ascii_only else str
+    spell = ascii_spelling if ascii_only else str
     revealed = simulation.revealed_gradients()
     numeric = simulation.computed.numeric
     engine = simulation.computed.gradients
@@ -117,7 +116,7 @@ def power_of_ten(value: float, ascii_only: bool) -> str:
     mantissa = format_decimal(value / 10.0**exponent, digits=1)
     if ascii_only:
         return f"{mantissa}e{exponent}"
-    return f"{mantissa} · 10{str(exponent).translate(SUPERSCRIPTS)}"
+    return f"{mantissa} · 10{superscript(exponent)}"
 
 
 # ------------------------------------------------------------------------------ the graph
@@ -151,7 +150,7 @@ class NetworkPicture:
 
     # -------------------------------------------------------------- helpers
     def spell(self, text: str) -> str:
-        return ascii_maths(text) if self.ascii_only else text
+        return ascii_spelling(text) if self.ascii_only else text
 
     def marker(self, key: str) -> str:
         if key not in self.focus:

@@ -14,8 +14,9 @@ from oppija.i18n import _
 from oppija.plot import Canvas, Mode, PlotStyles
 from oppija.plot.glyphs import CELL_DOTS
 from oppija.scenes.rows import Rows, fit, text_row
-from oppija.sims.backprop_words import ascii_maths, short
+from oppija.sims.backprop_words import short
 from oppija.sims.graph import ComputationGraph
+from oppija.text import ascii_spelling
 
 
 def draw_graph(
@@ -51,7 +52,7 @@ def graph_rows(
     ascii_only = mode == "ascii"
 
     def spell(text: str) -> str:
-        return ascii_maths(text) if ascii_only else text
+        return ascii_spelling(text) if ascii_only else text
 
     grads = simulation.revealed_gradients()
     current = simulation.current_node()

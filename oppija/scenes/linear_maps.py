@@ -14,7 +14,6 @@ from oppija.i18n import format_decimal
 from oppija.plot import Canvas, Mode, PlotStyles
 from oppija.scenes.marks import fat_point
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
-from oppija.sims.activations import ascii_spelling
 from oppija.sims.linear_maps import (
     EXAMPLE_POINT,
     LinearMaps,
@@ -22,6 +21,7 @@ from oppija.sims.linear_maps import (
     number_text,
     vector_text,
 )
+from oppija.text import ascii_spelling
 
 PANEL_FROM_WIDTH = 64  # below this the numbers go under the picture
 PANEL_WIDTH = 34
@@ -52,7 +52,7 @@ def draw_linear_maps(
 ) -> Rows:
     """The moving plane, and the numbers that say what moved it."""
     ascii_only = mode == "ascii"
-    spell = (lambda text: ascii_spelling(text.replace("↦", "->"))) if ascii_only else str
+    spell = ascii_spelling if ascii_only else str
     with_panel = width >= PANEL_FROM_WIDTH
     panel_width = min(PANEL_WIDTH, width // 3) if with_panel else width
     picture_width = width - panel_width - 2 if with_panel else width

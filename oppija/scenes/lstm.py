@@ -20,8 +20,8 @@ from oppija.i18n import N_, _, format_fixed, format_integer
 from oppija.plot import Mode, PlotStyles
 from oppija.plot.glyphs import DENSITY_RAMP, EIGHTHS
 from oppija.scenes.rows import Rows, fit, text_row
-from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.lstm import LSTMGates, TimeStep
+from oppija.text import ascii_spelling
 
 SIGNED = ("g", "c", "h")  # drawn around a zero line; the gates f, i, o grow from 0 to 1
 # What each row is, for a wide enough picture.

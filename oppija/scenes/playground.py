@@ -13,9 +13,10 @@ import numpy as np
 from rich.segment import Segment
 
 from oppija.i18n import _, format_percent
-from oppija.plot import Canvas, Chart, Mode, PlotStyles, ascii_safe, data_range
+from oppija.plot import Canvas, Chart, Mode, PlotStyles, data_range
 from oppija.scenes.rows import Rows, fit, text_row
 from oppija.sims.playground import DATASET_TITLES, Playground
+from oppija.text import ascii_spelling
 
 # (class 0, class 1) marks for (training, test) points; the ASCII ones for plain terminals.
 MARKS = {"train": ("▲", "●"), "test": ("△", "○")}
@@ -43,7 +44,7 @@ def draw_playground(
         map_width, side_width = width, 0
 
     rows = decision_map(simulation, map_width, body, mode, styles)
-    clean = ascii_safe if ascii_only else str
+    clean = ascii_spelling if ascii_only else str
     legend_rows = (
         [text_row(clean(marks_legend(ascii_only)), map_width, styles.label)] if legend else []
     )

@@ -10,6 +10,7 @@ from oppija.scenes.marks import fat_points, symbol
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
 from oppija.sims.linreg import LinearRegressionDescent
 from oppija.sims.logreg import LogisticRegressionDescent
+from oppija.text import ascii_spelling
 
 Regression = LinearRegressionDescent | LogisticRegressionDescent
 
@@ -67,29 +68,5 @@ def draw_regression(
     rows = side_by_side(data.to_segments(), loss.to_segments(), data_width, loss_width)
     if logistic:
         rule = simulation.update_rule
-        rows.append(text_row(rule if not ascii_only else rule_ascii(rule), width, styles.label))
+        rows.append(text_row(rule if not ascii_only else ascii_spelling(rule), width, styles.label))
     return fit(rows, width, height)
-
-
-def rule_ascii(rule: str) -> str:
-    """The update rule spelled in ASCII for terminals without the symbols."""
-    table = str.maketrans(
-        {
-            "θ": "t",
-            "α": "a",
-            "σ": "s",
-            "Σ": "sum",
-            "−": "-",
-            "←": "<-",
-            "·": "*",
-            "ⱼ": "_j",
-            "ᵢ": "_i",
-            "ᵀ": "'",
-            "⁽": "(",
-            "⁾": ")",
-            "ⁱ": "i",
-        }
-    )
-    from oppija.plot import ascii_safe
-
-    return ascii_safe(rule.translate(table))

@@ -18,8 +18,8 @@ from rich.style import Style
 from oppija.i18n import _, format_fixed, format_integer
 from oppija.plot import Mode, PlotStyles, bar_chart
 from oppija.scenes.rows import Rows, fit, text_row
-from oppija.sims.backprop_words import subscript
-from oppija.sims.rnn import RecurrentNetwork, ascii_text, letter_text, short
+from oppija.sims.rnn import RecurrentNetwork, letter_text, short
+from oppija.text import ascii_spelling, subscript
 
 ARROW = {"unicode": "─W─▶", "ascii": "-W->"}
 BOX = {  # corners and edges: top-left, top-right, bottom-left, bottom-right, across, down
@@ -95,7 +95,7 @@ def draw_rnn(
     sentences with the step's numbers fit.
     """
     ascii_only = mode == "ascii"
-    spell = ascii_text if ascii_only else str
+    spell = ascii_spelling if ascii_only else str
     title = spell(
         _("Recurrent network, {what} — {mode}").format(
             what=_("the word {word}").format(word=letter_text(simulation.params.word))
@@ -161,7 +161,7 @@ def rolled_rows(
         line.format(i="i" if ascii_only else "ᵢ")
         for line in ROLLED["ascii" if ascii_only else "unicode"]
     ]
-    spell = ascii_text if ascii_only else str
+    spell = ascii_spelling if ascii_only else str
     hidden = simulation.weights["W"].shape[0]
     sequence = (
         " ".join(letter_text(c) for c in simulation.labels)
@@ -196,7 +196,7 @@ def chain_rows(
     """h₀ → h₁ → … → hₜ as boxes with the hidden values, letters below and outputs above."""
     ascii_only = mode == "ascii"
     glyphs = "ascii" if ascii_only else "unicode"
-    spell = ascii_text if ascii_only else str
+    spell = ascii_spelling if ascii_only else str
     unrolled = simulation.unrolled
     shown = simulation.shown_steps
     hidden = unrolled.hidden.shape[1]

@@ -14,10 +14,11 @@ import numpy as np
 from rich.segment import Segment
 
 from oppija.i18n import _, format_integer
-from oppija.plot import Chart, Mode, PlotStyles, ascii_safe, data_range
+from oppija.plot import Chart, Mode, PlotStyles, data_range
 from oppija.scenes.playground import exact, name_ends
 from oppija.scenes.rows import Rows, fit, text_row
 from oppija.sims.transfer import TransferLearning
+from oppija.text import ascii_spelling
 
 MIN_CHART_WIDTH = 30  # below twice this (and a gap) only the error chart is drawn
 SHOWN_EPOCHS = 500  # the x axis spans the whole run up to this many epochs, then grows
@@ -44,7 +45,7 @@ def draw_transfer(
         rows = [[*a, gap, *b] for a, b in zip(error, accuracy, strict=True)]
     else:
         rows = exact(error_chart(simulation, width, body, mode, styles), width, body)
-    clean = ascii_safe if mode == "ascii" else str
+    clean = ascii_spelling if mode == "ascii" else str
     text_rows = [
         text_row(clean(line), width, styles.label if stands_out else styles.muted)
         for line, stands_out in lines

@@ -21,6 +21,7 @@ from oppija.i18n import _, format_decimal
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.settings import checked_value
+from oppija.text import ascii_spelling
 
 FUNCTIONS = ("sigmoid", "tanh", "relu")
 DEFAULT_FUNCTION = "sigmoid"
@@ -190,30 +191,3 @@ def vanishing_caption() -> str:
         power=f"{most}¹⁰",
         factor=format_decimal(0.25**DEEP_LAYERS, 8),
     )
-
-
-_ASCII = {
-    "σ": "sigma",
-    "′": "'",
-    "≤": "<=",
-    "≈": "~",
-    "¹": "^1",
-    "⁰": "0",
-    "−": "-",
-    "°": " deg",
-    "↦": "->",
-    "𝓔": "E",
-    "\u00a0": " ",
-    "\u202f": " ",
-    "“": '"',
-    "”": '"',
-    "„": '"',
-}
-
-
-def ascii_spelling(text: str) -> str:
-    """``text`` for an ASCII terminal: symbols spelled out, Estonian letters kept as they are.
-
-    The ``oppija demo --ascii`` readout keeps the learner's language, so õ, ä, ö, ü stay.
-    """
-    return "".join(_ASCII.get(char, char) for char in text)

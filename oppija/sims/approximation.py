@@ -24,6 +24,7 @@ from oppija.expr import Formula, parse_formula
 from oppija.i18n import _, format_decimal, format_integer, ngettext
 from oppija.sims.base import LOSS_BOUND, choose, plain
 from oppija.sims.demo import Demo
+from oppija.text import ascii_spelling
 
 X_RANGE = (-3.0, 3.0)
 POINTS = 61  # training points, every 0,1 over the range (the state's xs too)
@@ -205,7 +206,6 @@ class Approximation(Demo):
         }
 
     def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        from oppija.sims.activations import ascii_spelling
 
         units = self.params.units
         lines = [
@@ -218,5 +218,5 @@ class Approximation(Demo):
             or _("Each unit adds one smoothed step; their sum follows the target."),
         ]
         if ascii_only:
-            return [ascii_spelling(line.replace("𝓔", "E")) for line in lines]
+            return [ascii_spelling(line) for line in lines]
         return lines

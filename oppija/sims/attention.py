@@ -18,7 +18,6 @@ import numpy as np
 
 from oppija.engine.tensor import no_grad
 from oppija.i18n import N_, _, format_integer
-from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.attention_model import (
     END,
     AttentionModel,
@@ -30,6 +29,7 @@ from oppija.sims.attention_model import (
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
 from oppija.sims.settings import DemoSettingError
+from oppija.text import ascii_spelling
 
 DEFAULT_SENTENCE = "See on meie sisendlause"
 VIEWS = ("decoding", "steps")

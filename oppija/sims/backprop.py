@@ -27,7 +27,6 @@ from oppija.engine.trace import TraceStep, replay, trace
 from oppija.i18n import N_, _, format_integer, ngettext, parse_numbers
 from oppija.sims.backprop_words import (
     TARGET,
-    ascii_maths,
     element_name,
     phase_name,
     start_lines,
@@ -36,6 +35,7 @@ from oppija.sims.backprop_words import (
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.settings import DemoSettingError
+from oppija.text import ascii_spelling
 
 INPUTS = 2
 OUTPUTS = 1
@@ -517,7 +517,7 @@ class BackpropDemo(Demo):
         if step is None:
             lines = start_lines(self.params.activation)
             if ascii_only:
-                return [ascii_maths(line) for line in lines]
+                return [ascii_spelling(line) for line in lines]
             return lines
         return step_lines(step.kind, step.numbers, ascii_only)
 

@@ -13,42 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from oppija.i18n import N_, _, current_language, format_decimal, format_integer
-
-SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def subscript(number: int) -> str:
-    """A step or class number as a subscript: 3 -> ₃, 12 -> ₁₂."""
-    return str(number).translate(SUBSCRIPTS)
-
-
-# Maths symbols a terminal without Unicode maths cannot show, spelled in ASCII.
-_ASCII_MATHS = str.maketrans(
-    {
-        "σ": "sigma",
-        "∂": "d",
-        "α": "a",
-        "←": "<-",
-        "·": "*",
-        "×": "*",
-        "∇": "g",
-        "𝓔": "E",
-        "Σ": "sum",
-        "′": "'",
-        "≈": "~",
-        "→": "->",
-        "ᵀ": "'",
-        "⁽": "(",
-        "⁾": ")",
-        "ʳ": "r",
-        "ᵉ": "e",
-        "ᶠ": "f",
-        "²": "^2",
-        "−": "-",
-        "│": "|",
-        "…": "...",
-    }
-)
+from oppija.text import ascii_spelling, subscript
 
 ACTIVATION_SYMBOLS = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU"}
 TARGET = "y⁽ʳᵉᶠ⁾"
@@ -62,25 +27,6 @@ PHASE_NAMES = {
 def phase_name(phase: str) -> str:
     """The phase as the learner reads it."""
     return _(PHASE_NAMES[phase])
-
-
-def ascii_maths(text: str) -> str:
-    """``text`` with its maths symbols in ASCII; Estonian letters stay (the lecture's words)."""
-    out = text.translate(_ASCII_MATHS)
-    return out if out.isascii() else _keep_letters_only(out)
-
-
-def _keep_letters_only(text: str) -> str:
-    import unicodedata
-
-    chars = []
-    for char in text:
-        if char.isascii() or char in "õäöüšžÕÄÖÜŠŽ":
-            chars.append(char)
-            continue
-        base = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
-        chars.append(base or "?")
-    return "".join(chars)
 
 
 def short(value: float) -> str:
@@ -120,7 +66,7 @@ def element_name(name: str, index: Sequence[int], size: int) -> str:
     if size <= 1:
         return base
     wanted = [i for i in index] if name != "U" else [index[0]]
-    return base + "".join(str(i + 1) for i in wanted).translate(SUBSCRIPTS)
+    return base + subscript("".join(str(i + 1) for i in wanted))
 
 
 def _products(items: Sequence[Mapping[str, Any]]) -> list[str]:
@@ -227,4 +173,4 @@ def step_lines(kind: str, numbers: Mapping[str, Any], ascii_only: bool = False) 
         "update": _update_lines,
         "result": _result_lines,
     }[kind](numbers)
-    return [ascii_maths(line) for line in lines] if ascii_only else lines
+    return [ascii_spelling(line) for line in lines] if ascii_only else lines

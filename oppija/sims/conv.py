@@ -22,9 +22,9 @@ import numpy as np
 
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import N_, _, format_decimal, format_integer
-from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
+from oppija.text import ascii_spelling
 
 KERNEL_SIZE = 3
 BIAS = 0.0  # the slide's examples add no bias; it still counts as the tenth parameter

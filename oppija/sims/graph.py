@@ -21,10 +21,11 @@ from oppija.engine.tensor import Tensor
 from oppija.engine.trace import TraceStep, replay, trace
 from oppija.expr import Binary, Call, Formula, Node, Num, Unary, Var
 from oppija.i18n import _, format_integer, parse_number
-from oppija.sims.backprop_words import ascii_maths, factor, short
+from oppija.sims.backprop_words import factor, short
 from oppija.sims.base import plain
 from oppija.sims.demo import Demo
 from oppija.sims.settings import DemoSettingError, checked_value
+from oppija.text import ascii_spelling
 
 DEFAULT_FUNCTION = "x*y + x^2"
 DEFAULT_X = 2.0
@@ -271,7 +272,7 @@ class ComputationGraph(Demo):
                             name=self.describe(self.nodes[link]), total=short(total)
                         )
                     )
-        return [ascii_maths(line) for line in lines] if ascii_only else lines
+        return [ascii_spelling(line) for line in lines] if ascii_only else lines
 
     def describe(self, node: GraphNode) -> str:
         """A node named for a sentence: x, a constant, or its op in brackets ([·] = −6)."""

@@ -24,6 +24,7 @@ from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import N_, _, current_language, format_decimal
 from oppija.sims.base import choose, nice_half_width, plain
 from oppija.sims.demo import Demo
+from oppija.text import ascii_spelling
 
 Kind = Literal["rotation", "linear", "composition", "tanh", "translation"]
 
@@ -356,7 +357,6 @@ class LinearMaps(Demo):
         return data
 
     def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        from oppija.sims.activations import ascii_spelling
 
         name = "W" if self.kind == "tanh" else ("BA" if self.kind == "composition" else "A")
         lines = [
@@ -369,7 +369,7 @@ class LinearMaps(Demo):
         if self.kind == "translation":
             lines.insert(2, f"b = {vector_text(self.offset)}")
         if ascii_only:
-            return [ascii_spelling(line.replace("↦", "->")) for line in lines]
+            return [ascii_spelling(line) for line in lines]
         return lines
 
 

@@ -19,10 +19,10 @@ import numpy as np
 from oppija.engine.nn import LSTMCell
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import _, format_fixed, format_integer, format_percent, ngettext
-from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.settings import DemoSettingError
+from oppija.text import ascii_spelling
 
 DEFAULT_SEQUENCE = (1.0, 0.0, 0.0, 0.0, 1.0)  # the slide's
 DEFAULT_HIDDEN = 2

@@ -28,9 +28,9 @@ from oppija.engine.nn import MLP
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import N_, _, format_decimal, format_integer, format_percent, ngettext
-from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
+from oppija.text import ascii_spelling
 
 DATASETS = ("xor", "circle", "moons", "spiral")
 # What the picture's title calls each data set (translated when shown).

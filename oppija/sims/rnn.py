@@ -31,9 +31,10 @@ from oppija.engine.nn import RNNCell
 from oppija.engine.optim import Adam
 from oppija.engine.tensor import Tensor, no_grad, stack
 from oppija.i18n import N_, _, format_integer
-from oppija.sims.backprop_words import ascii_maths, decimal, short, subscript
+from oppija.sims.backprop_words import decimal, short
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
+from oppija.text import ascii_spelling, subscript
 
 DEFAULT_WORD = "kass"
 DEFAULT_HIDDEN = 3
@@ -432,7 +433,7 @@ class RecurrentNetwork(ReplayedDemo):
             lines = self._forward_lines(self.step_count)
         else:
             lines = self._backward_lines()
-        return [ascii_text(line) for line in lines] if ascii_only else lines
+        return [ascii_spelling(line) for line in lines] if ascii_only else lines
 
     def _rolled_lines(self) -> list[str]:
         n, hidden = self.inputs.shape[1], self.weights["W"].shape[0]
@@ -547,7 +548,7 @@ class RecurrentNetwork(ReplayedDemo):
         if self.w_scale != 1.0:
             head += f"  W × {scale_text(self.w_scale)}"
         lines = [head, *self.lines(ascii_only), self.status_line()]
-        return [ascii_text(line) for line in lines] if ascii_only else lines
+        return [ascii_spelling(line) for line in lines] if ascii_only else lines
 
 
 def scale_text(scale: float) -> str:
@@ -555,13 +556,3 @@ def scale_text(scale: float) -> str:
     if scale >= 1:
         return format_integer(round(scale))
     return f"1/{format_integer(round(1 / scale))}"
-
-
-ASCII_QUOTES = str.maketrans(
-    {"„": '"', "“": '"', "”": '"', "‖": "|", "␣": "_", "—": "-", "–": "-", "₋": "-"}
-)
-
-
-def ascii_text(text: str) -> str:
-    """``text`` for an ASCII terminal: maths spelled out, Estonian letters kept."""
-    return ascii_maths(text.translate(ASCII_QUOTES))

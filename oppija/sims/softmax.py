@@ -19,11 +19,10 @@ import numpy as np
 
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import _, format_decimal, format_fixed, format_integer
-from oppija.sims.ascii_spelling import ascii_spelling
-from oppija.sims.backprop_words import subscript
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.settings import DemoSettingError, checked_value
+from oppija.text import ascii_spelling, subscript
 
 DEFAULT_LOGITS = (2.0, 1.0, 0.1)  # the slide's cat, dog and car
 LEARNING_RATE = 0.5  # α of step(): the right class's p rises visibly from the first step

@@ -36,10 +36,10 @@ from oppija.i18n import (
     format_percent,
     ngettext,
 )
-from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.playground import Split, binary_loss, scores, seed_streams, weights_finite
+from oppija.text import ascii_spelling
 
 SIZES = (2, 8, 8, 1)
 ACTIVATION = "tanh"
