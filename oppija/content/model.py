@@ -1,7 +1,8 @@
 """The lecture as typed, immutable data: sections of slides with reveal steps, demos, quizzes.
 
-Everything here is built by :mod:`oppija.content.parser` from the lesson files and never changed
-afterwards. Line numbers are 1-based and point into the lesson file the object came from.
+Everything here is built by :mod:`oppija.content.sections` (and its neighbours) from the
+lesson files and never changed afterwards. Line numbers are 1-based and point into the lesson
+file the object came from.
 """
 
 from __future__ import annotations

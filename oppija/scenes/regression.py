@@ -66,7 +66,7 @@ def draw_regression(
     )
     loss.canvas.line(steps, losses, styles.path)
     rows = side_by_side(data.to_segments(), loss.to_segments(), data_width, loss_width)
-    if logistic:
+    if isinstance(simulation, LogisticRegressionDescent):
         rule = simulation.update_rule
         rows.append(text_row(rule if not ascii_only else ascii_spelling(rule), width, styles.label))
     return fit(rows, width, height)

@@ -18,7 +18,8 @@ from rich.style import Style
 from oppija.i18n import _, format_fixed, format_integer
 from oppija.plot import Mode, PlotStyles, bar_chart
 from oppija.scenes.rows import Rows, fit, text_row
-from oppija.sims.rnn import RecurrentNetwork, letter_text, short
+from oppija.sims.backprop_words import short
+from oppija.sims.rnn import RecurrentNetwork, letter_text
 from oppija.text import ascii_spelling, subscript
 
 ARROW = {"unicode": "─W─▶", "ascii": "-W->"}

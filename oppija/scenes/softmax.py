@@ -17,12 +17,8 @@ from rich.style import Style
 from oppija.i18n import _, format_decimal, format_fixed
 from oppija.plot import Mode, PlotStyles, bar_chart
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
-from oppija.sims.softmax import (
-    Softmax,
-    probabilities_at,
-    subscript,
-)
-from oppija.text import ascii_spelling
+from oppija.sims.softmax import Softmax, probabilities_at
+from oppija.text import ascii_spelling, subscript
 
 SIDE_BY_SIDE_FROM = 56  # narrower: only the probabilities (the logits are in the readout)
 TARGET_COLUMN = 6  # " y ◀ 1"
