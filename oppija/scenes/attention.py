@@ -22,6 +22,7 @@ from oppija.i18n import _, current_language, format_fixed, format_integer, forma
 from oppija.plot import Mode, PlotStyles
 from oppija.plot.glyphs import DENSITY_RAMP, EIGHTHS
 from oppija.scenes.rows import Rows, fit, row_width, text_row
+from oppija.scenes.view import View
 from oppija.sims.attention import Attention
 from oppija.sims.attention_model import END
 from oppija.text import ascii_spelling, subscript
@@ -393,15 +394,9 @@ def walk_rows(sim: Attention, width: int, height: int, painter: Painter) -> Rows
     return rows
 
 
-def draw_attention(
-    simulation: Attention,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_attention(simulation: Attention, view: View) -> Rows:
     """The decoding view's heat maps and softmax, or the walk-through's five steps."""
+    width, height, mode, styles = view.width, view.height, view.mode, view.styles
     painter = Painter(mode, styles)
     if simulation.view == "decoding":
         rows = decoding_rows(simulation, width, height, painter)

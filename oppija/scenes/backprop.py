@@ -18,6 +18,7 @@ from oppija.i18n import _, format_decimal
 from oppija.plot import Canvas, Mode, PlotStyles
 from oppija.plot.glyphs import CELL_DOTS
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
+from oppija.scenes.view import View
 from oppija.sims.backprop import INPUTS, BackpropDemo
 from oppija.sims.backprop_words import (
     ACTIVATION_SYMBOLS,
@@ -31,19 +32,13 @@ from oppija.text import ascii_spelling, superscript
 PANEL_WIDTH = 34
 
 
-def draw_backprop(
-    simulation: BackpropDemo,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_backprop(simulation: BackpropDemo, view: View) -> Rows:
     """The network (top left), the check panel (right, when there is room), the sentence below.
 
     Where the panel does not fit beside the network, ``check=True`` shows it instead.
     """
-    ascii_only = mode == "ascii"
+    width, height, mode, styles = view.width, view.height, view.mode, view.styles
+    ascii_only = view.ascii_only
     lines = simulation.lines(ascii_only)
     text_height = min(len(lines), max(1, height // 3)) if height >= 8 else 1
     graph_height = max(height - text_height, 3)
@@ -53,7 +48,7 @@ def draw_backprop(
     if panel:
         check = check_rows(simulation, PANEL_WIDTH, ascii_only, styles)
         rows = side_by_side(graph, check, graph_width, PANEL_WIDTH)
-    elif options.get("check"):
+    elif view.options.get("check"):
         rows = fit(check_rows(simulation, min(width, 48), ascii_only, styles), width, graph_height)
     else:
         rows = fit(graph, width, graph_height)

@@ -23,6 +23,7 @@ from oppija.scenes.rnn import draw_rnn
 from oppija.scenes.rows import Rows, to_text
 from oppija.scenes.softmax import draw_softmax
 from oppija.scenes.transfer import draw_transfer
+from oppija.scenes.view import View
 
 Scene = Callable[..., Rows]
 
@@ -56,7 +57,7 @@ def draw_scene(
 ) -> Rows:
     """The picture of ``simulation`` in exactly ``height`` rows of ``width`` cells."""
     scene = SCENES[simulation.name]
-    return scene(simulation, width, height, mode, styles or PlotStyles.default(), **options)
+    return scene(simulation, View(width, height, mode, styles or PlotStyles.default(), options))
 
 
 def render_frame(simulation: Any, width: int, height: int, ascii_only: bool) -> str:

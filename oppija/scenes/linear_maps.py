@@ -15,6 +15,7 @@ from oppija.i18n import format_decimal
 from oppija.plot import Canvas, Mode, PlotStyles
 from oppija.scenes.marks import fat_point
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
+from oppija.scenes.view import View
 from oppija.sims.linear_maps import (
     EXAMPLE_POINT,
     LinearMaps,
@@ -22,7 +23,6 @@ from oppija.sims.linear_maps import (
     number_text,
     vector_text,
 )
-from oppija.text import ascii_spelling
 
 PANEL_FROM_WIDTH = 64  # below this the numbers go under the picture
 PANEL_WIDTH = 34
@@ -45,17 +45,11 @@ def square_ranges(
     return (-half, half), (-half * dots_y / dots_x, half * dots_y / dots_x)
 
 
-def draw_linear_maps(
-    simulation: LinearMaps,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_linear_maps(simulation: LinearMaps, view: View) -> Rows:
     """The moving plane, and the numbers that say what moved it."""
-    ascii_only = mode == "ascii"
-    spell = ascii_spelling if ascii_only else str
+    width, height, mode, styles = view.width, view.height, view.mode, view.styles
+    ascii_only = view.ascii_only
+    spell = view.spell
     with_panel = width >= PANEL_FROM_WIDTH
     panel_width = min(PANEL_WIDTH, width // 3) if with_panel else width
     picture_width = width - panel_width - 2 if with_panel else width

@@ -20,6 +20,7 @@ from oppija.i18n import N_, _, format_fixed, format_integer
 from oppija.plot import Mode, PlotStyles
 from oppija.plot.glyphs import DENSITY_RAMP, EIGHTHS
 from oppija.scenes.rows import Rows, fit, text_row
+from oppija.scenes.view import View
 from oppija.sims.lstm import LSTMGates, TimeStep
 from oppija.text import ascii_spelling
 
@@ -41,18 +42,12 @@ MAX_THICKNESS = 3
 LOWER_BLOCKS = " ▁▂▃▄▅▆▇█"  # a one-cell bar's height
 
 
-def draw_lstm(
-    simulation: LSTMGates,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_lstm(simulation: LSTMGates, view: View) -> Rows:
     """The table of bars on top, the current step's equations (for ``unit``) below it."""
-    ascii_only = mode == "ascii"
+    width, height, mode, styles = view.width, view.height, view.mode, view.styles
+    ascii_only = view.ascii_only
     hidden = simulation.params.hidden
-    chosen = options.get("unit", 0)
+    chosen = view.options.get("unit", 0)
     unit = (chosen if isinstance(chosen, int) else 0) % hidden
     lines = equation_lines(simulation, unit)
     sentence = simulation.status_message or simulation.forget_sentence(unit)

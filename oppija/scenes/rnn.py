@@ -18,6 +18,7 @@ from rich.style import Style
 from oppija.i18n import _, format_fixed, format_integer
 from oppija.plot import Mode, PlotStyles, bar_chart
 from oppija.scenes.rows import Rows, fit, text_row
+from oppija.scenes.view import View
 from oppija.sims.backprop_words import short
 from oppija.sims.rnn import RecurrentNetwork, letter_text
 from oppija.text import ascii_spelling, subscript
@@ -82,21 +83,15 @@ class Grid:
         return out
 
 
-def draw_rnn(
-    simulation: RecurrentNetwork,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_rnn(simulation: RecurrentNetwork, view: View) -> Rows:
     """Header, the rolled cell or the chain, the bars of the backward view, the sentences.
 
     Parts are left out from the least needed (the legend, the arrows, the chain) until the
     sentences with the step's numbers fit.
     """
-    ascii_only = mode == "ascii"
-    spell = ascii_spelling if ascii_only else str
+    width, height, mode, styles = view.width, view.height, view.mode, view.styles
+    ascii_only = view.ascii_only
+    spell = view.spell
     title = spell(
         _("Recurrent network, {what} — {mode}").format(
             what=_("the word {word}").format(word=letter_text(simulation.params.word))

@@ -12,6 +12,7 @@ from oppija import i18n
 from oppija.plot import MODES, PlotStyles
 from oppija.scenes import draw_scene
 from oppija.scenes.attention import draw_attention
+from oppija.scenes.view import View
 from oppija.sims.attention import Attention
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -48,7 +49,7 @@ def test_every_size_mode_view_and_step_gives_exactly_the_rows_asked_for(
     width, height = size
     demo = demo_at(view, steps, heads=heads)
     for styles in (PlotStyles.default(), PlotStyles.plain()):
-        rows = draw_attention(demo, width, height, mode, styles)  # type: ignore[arg-type]
+        rows = draw_attention(demo, View(width, height, mode, styles))
         assert len(rows) == height
         assert all(sum(s.cell_length for s in row) == width for row in rows)
         if mode == "ascii":

@@ -10,6 +10,7 @@ from rich.segment import Segment
 from oppija import i18n
 from oppija.plot import MODES, PlotStyles
 from oppija.scenes.graph import draw_graph
+from oppija.scenes.view import View
 from oppija.sims.graph import ComputationGraph
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -36,7 +37,7 @@ def test_the_scene_fills_exactly_its_size(
     graph.run(steps)
     width, height = size
     for styles in (PlotStyles.default(), PlotStyles.plain()):
-        rows = draw_graph(graph, width, height, mode, styles)  # type: ignore[arg-type]
+        rows = draw_graph(graph, View(width, height, mode, styles))
         assert len(rows) == height
         assert all(sum(segment.cell_length for segment in row) == width for row in rows)
 
@@ -45,12 +46,12 @@ def test_values_then_gradients_with_the_current_node_marked() -> None:
     i18n.set_language("et")
     try:
         graph = ComputationGraph()
-        before = text_of(draw_graph(graph, 100, 24, "braille", PlotStyles.plain()))
+        before = text_of(draw_graph(graph, View(100, 24, "braille", PlotStyles.plain())))
         assert "· = −6" in before and "x = 2" in before and "∇" not in before.split("\n", 1)[1]
         graph.to_end()
-        after = text_of(draw_graph(graph, 100, 24, "braille", PlotStyles.plain()))
+        after = text_of(draw_graph(graph, View(100, 24, "braille", PlotStyles.plain())))
         assert "▶· = −6" in after and "∇ 2" in after and "∇ 1" in after
-        ascii_text = text_of(draw_graph(graph, 100, 24, "ascii", PlotStyles.plain()))
+        ascii_text = text_of(draw_graph(graph, View(100, 24, "ascii", PlotStyles.plain())))
         assert {c for c in ascii_text if not c.isascii()} <= set("õäöüšžÕÄÖÜŠŽ")
     finally:
         i18n.set_language("en")

@@ -12,6 +12,7 @@ from rich.segment import Segment
 from oppija import i18n
 from oppija.plot import MODES, PlotStyles
 from oppija.scenes.lstm import draw_lstm
+from oppija.scenes.view import View
 from oppija.sims.lstm import LSTMGates
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -51,7 +52,9 @@ def test_the_scene_fills_exactly_its_size(
     for simulation, styles in itertools.product(
         (demo, long), (PlotStyles.default(), PlotStyles.plain())
     ):
-        rows = draw_lstm(simulation, width, height, mode, styles, unit=hidden - 1)  # type: ignore[arg-type]
+        rows = draw_lstm(
+            simulation, View(width, height, mode, styles, options={"unit": hidden - 1})
+        )
         assert len(rows) == height
         assert all(sum(segment.cell_length for segment in row) == width for row in rows)
         if mode == "ascii":
@@ -62,7 +65,7 @@ def test_the_current_step_is_written_out_with_its_numbers() -> None:
     demo = demo_at(2)
     step = demo.current
     assert step is not None
-    text = text_of(draw_lstm(demo, 160, 48, "braille", PlotStyles.plain()))
+    text = text_of(draw_lstm(demo, View(160, 48, "braille", PlotStyles.plain())))
     assert "▼ t = 2" in text
     f, i, g, c = (float(step.gates[k][0]) for k in ("f", "i", "g", "c"))
     c_prev = float(step.c_prev[0])
@@ -75,8 +78,10 @@ def test_the_current_step_is_written_out_with_its_numbers() -> None:
 
 def test_the_unit_option_chooses_whose_equations() -> None:
     demo = demo_at(1)
-    first = text_of(draw_lstm(demo, 160, 48, "braille", PlotStyles.plain()))
-    second = text_of(draw_lstm(demo, 160, 48, "braille", PlotStyles.plain(), unit=1))
+    first = text_of(draw_lstm(demo, View(160, 48, "braille", PlotStyles.plain())))
+    second = text_of(
+        draw_lstm(demo, View(160, 48, "braille", PlotStyles.plain(), options={"unit": 1}))
+    )
     assert first != second
     c2 = float(demo.steps[0].gates["c"][1])
     assert f"= {c2:.2f}".replace(".", ",").replace("-", "−") in second
@@ -89,6 +94,6 @@ def test_the_slide_example_is_written_out() -> None:
     weights.update(b_f=[logit(0.9)], b_i=[logit(0.1)], b_o=[0.0], b_c=[math.atanh(0.5)])
     demo = LSTMGates(weights=weights, initial=([0.0], [2.0]), sequence=(1.0,), hidden=1)
     demo.step()
-    text = text_of(draw_lstm(demo, 160, 48, "braille", PlotStyles.plain()))
+    text = text_of(draw_lstm(demo, View(160, 48, "braille", PlotStyles.plain())))
     assert "= 0,90·2,00 + 0,10·0,50 = 1,85" in text
     assert "0,50·tanh(1,85) = 0,50·0,95 = 0,48" in text

@@ -13,6 +13,7 @@ from oppija import i18n
 from oppija.plot import MODES, PlotStyles
 from oppija.scenes import SCENES, render_frame
 from oppija.scenes.rnn import draw_rnn
+from oppija.scenes.view import View
 from oppija.sims.rnn import RecurrentNetwork
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -41,7 +42,7 @@ def demo_at(steps: int, **settings: object) -> RecurrentNetwork:
 def picture(
     demo: RecurrentNetwork, mode: str = "braille", size: tuple[int, int] = (160, 48)
 ) -> str:
-    return text_of(draw_rnn(demo, *size, mode, PlotStyles.plain()))  # type: ignore[arg-type]
+    return text_of(draw_rnn(demo, View(*size, mode, PlotStyles.plain())))  # type: ignore[arg-type]
 
 
 def test_the_scene_is_registered() -> None:
@@ -65,7 +66,7 @@ def test_the_scene_fills_exactly_its_size(
     width, height = size
     demo = demo_at(steps, **settings)
     for styles in (PlotStyles.default(), PlotStyles.plain()):
-        rows = draw_rnn(demo, width, height, mode, styles)  # type: ignore[arg-type]
+        rows = draw_rnn(demo, View(width, height, mode, styles))
         assert len(rows) == height
         assert all(sum(segment.cell_length for segment in row) == width for row in rows)
 

@@ -11,6 +11,7 @@ from rich.segment import Segment
 from oppija import i18n
 from oppija.plot import MODES, PlotStyles
 from oppija.scenes.softmax import draw_softmax
+from oppija.scenes.view import View
 from oppija.sims.softmax import Softmax
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -43,7 +44,7 @@ def demos() -> list[Softmax]:
 def test_the_scene_fills_exactly_its_size(size: tuple[int, int], mode: str) -> None:
     width, height = size
     for demo, styles in itertools.product(demos(), (PlotStyles.default(), PlotStyles.plain())):
-        rows = draw_softmax(demo, width, height, mode, styles)  # type: ignore[arg-type]
+        rows = draw_softmax(demo, View(width, height, mode, styles))
         assert len(rows) == height
         assert all(sum(segment.cell_length for segment in row) == width for row in rows)
         if mode == "ascii":
@@ -51,7 +52,7 @@ def test_the_scene_fills_exactly_its_size(size: tuple[int, int], mode: str) -> N
 
 
 def test_the_slide_numbers_are_drawn() -> None:
-    text = text_of(draw_softmax(Softmax(), 160, 48, "braille", PlotStyles.plain()))
+    text = text_of(draw_softmax(Softmax(), View(160, 48, "braille", PlotStyles.plain())))
     for number in ("0,659", "0,242", "0,099", "0,417", "2,00", "1,00", "0,10"):
         assert number in text
     assert "Σp = 1,000" in text
@@ -66,19 +67,19 @@ def test_the_slide_numbers_are_drawn() -> None:
 
 def test_the_picture_follows_the_controls() -> None:
     demo = Softmax()
-    first = text_of(draw_softmax(demo, 120, 40, "braille", PlotStyles.plain()))
+    first = text_of(draw_softmax(demo, View(120, 40, "braille", PlotStyles.plain())))
     demo.next_target()
     demo.choose_logit(1)
-    second = text_of(draw_softmax(demo, 120, 40, "braille", PlotStyles.plain()))
+    second = text_of(draw_softmax(demo, View(120, 40, "braille", PlotStyles.plain())))
     assert second != first
     assert "▶z₁" in second and "−ln p₁" in second
     demo.warmer(1)
-    third = text_of(draw_softmax(demo, 120, 40, "braille", PlotStyles.plain()))
+    third = text_of(draw_softmax(demo, View(120, 40, "braille", PlotStyles.plain())))
     assert "T = 2" in third and "0,502" in third
 
 
 def test_ascii_frame_spells_the_symbols() -> None:
-    text = text_of(draw_softmax(Softmax(), 100, 30, "ascii", PlotStyles.plain()))
+    text = text_of(draw_softmax(Softmax(), View(100, 30, "ascii", PlotStyles.plain())))
     assert "sum p = 1,000" in text
     assert "-ln 0,659 = 0,417" in text
     assert "< 1" in text and ">z0" in text

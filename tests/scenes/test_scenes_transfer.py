@@ -10,6 +10,7 @@ from oppija import i18n
 from oppija.plot import MODES, PlotStyles
 from oppija.scenes.rows import to_text
 from oppija.scenes.transfer import draw_transfer
+from oppija.scenes.view import View
 from oppija.sims.transfer import TransferLearning
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -40,7 +41,7 @@ def test_the_picture_fills_exactly_its_size(
 ) -> None:
     width, height = size
     styles = PlotStyles.plain() if plain else PlotStyles.default()
-    rows = draw_transfer(finished, width, height, mode, styles)  # type: ignore[arg-type]
+    rows = draw_transfer(finished, View(width, height, mode, styles))
     assert len(rows) == height
     assert [sum(s.cell_length for s in row) for row in rows] == [width] * height
 
@@ -48,7 +49,7 @@ def test_the_picture_fills_exactly_its_size(
 def test_the_curves_are_named_and_the_outcome_is_written_when_done(
     finished: TransferLearning,
 ) -> None:
-    text = " ".join(to_text(draw_transfer(finished, 160, 48, "braille", PlotStyles.plain())))
+    text = " ".join(to_text(draw_transfer(finished, View(160, 48, "braille", PlotStyles.plain()))))
     assert "fine-tuned" in text and "from scratch" in text
     assert " ".join(text.split()).count("Pre-training helped: after 60 epochs") == 1
 
@@ -56,7 +57,7 @@ def test_the_curves_are_named_and_the_outcome_is_written_when_done(
 def test_while_running_it_says_what_learns() -> None:
     sim = TransferLearning(mode="last")
     sim.run(3)
-    text = " ".join(to_text(draw_transfer(sim, 160, 48, "braille", PlotStyles.default())))
+    text = " ".join(to_text(draw_transfer(sim, View(160, 48, "braille", PlotStyles.default()))))
     assert "9 numbers learn, from scratch 105" in " ".join(text.split())
     assert "Task 1 (pre-training)" in text
 
@@ -65,6 +66,6 @@ def test_ascii_mode_in_estonian_draws_ascii_and_estonian_letters_only(
     finished: TransferLearning,
 ) -> None:
     i18n.set_language("et")
-    text = "\n".join(to_text(draw_transfer(finished, 120, 36, "ascii", PlotStyles.plain())))
+    text = "\n".join(to_text(draw_transfer(finished, View(120, 36, "ascii", PlotStyles.plain()))))
     assert {char for char in text if not char.isascii()} <= set("õäöüšžÕÄÖÜŠŽ")
     assert "0,5" in text or "0,6" in text  # the error axis in Estonian notation
