@@ -19,15 +19,10 @@ from oppija.plot import Canvas, Mode, PlotStyles
 from oppija.plot.glyphs import CELL_DOTS
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
 from oppija.scenes.view import View
-from oppija.sims.backprop import INPUTS, BackpropDemo
-from oppija.sims.backprop_words import (
-    ACTIVATION_SYMBOLS,
-    TARGET,
-    decimal,
-    element_name,
-    short,
-)
+from oppija.scenes.words.backprop import ACTIVATION_SYMBOLS, backprop_lines
+from oppija.sims.backprop import INPUTS, TARGET, BackpropDemo, element_name
 from oppija.text import ascii_spelling, superscript
+from oppija.text.numbers import decimal, short
 
 PANEL_WIDTH = 34
 
@@ -39,7 +34,7 @@ def draw_backprop(simulation: BackpropDemo, view: View) -> Rows:
     """
     width, height, mode, styles = view.width, view.height, view.mode, view.styles
     ascii_only = view.ascii_only
-    lines = simulation.lines(ascii_only)
+    lines = backprop_lines(simulation, ascii_only)
     text_height = min(len(lines), max(1, height // 3)) if height >= 8 else 1
     graph_height = max(height - text_height, 3)
     panel = width >= 100 and graph_height >= 8

@@ -24,6 +24,7 @@ from oppija.scenes.rows import Rows, to_text
 from oppija.scenes.softmax import draw_softmax
 from oppija.scenes.transfer import draw_transfer
 from oppija.scenes.view import View
+from oppija.scenes.words import readout_lines
 
 Scene = Callable[..., Rows]
 
@@ -63,13 +64,7 @@ def draw_scene(
 def render_frame(simulation: Any, width: int, height: int, ascii_only: bool) -> str:
     """The picture and the readout as plain text, for ``oppija demo`` without ``--json``."""
     mode: Mode = "ascii" if ascii_only else "braille"
-    own_readout = getattr(simulation, "readout_lines", None)
-    if callable(own_readout):  # demos other than the descents say what matters to them
-        readout = own_readout(ascii_only)
-    else:
-        from oppija.sims.readout import readout_lines
-
-        readout = readout_lines(simulation, ascii_only)
+    readout = readout_lines(simulation, ascii_only)
     picture_height = max(height - len(readout) - 1, 6)
     styles = PlotStyles.plain() if os.environ.get("NO_COLOR") else PlotStyles.default()
     rows = draw_scene(simulation, width, picture_height, mode, styles)

@@ -19,9 +19,9 @@ from oppija.i18n import _, format_fixed, format_integer
 from oppija.plot import Mode, PlotStyles, bar_chart
 from oppija.scenes.rows import Rows, fit, text_row
 from oppija.scenes.view import View
-from oppija.sims.backprop_words import short
 from oppija.sims.rnn import RecurrentNetwork, letter_text
 from oppija.text import ascii_spelling, subscript
+from oppija.text.numbers import short
 
 ARROW = {"unicode": "─W─▶", "ascii": "-W->"}
 BOX = {  # corners and edges: top-left, top-right, bottom-left, bottom-right, across, down

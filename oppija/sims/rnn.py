@@ -31,10 +31,10 @@ from oppija.engine.nn import RNNCell
 from oppija.engine.optim import Adam
 from oppija.engine.tensor import Tensor, no_grad, stack
 from oppija.i18n import N_, _, format_integer
-from oppija.sims.backprop_words import decimal, short
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
 from oppija.text import ascii_spelling, subscript
+from oppija.text.numbers import decimal, short
 
 DEFAULT_WORD = "kass"
 DEFAULT_HIDDEN = 3

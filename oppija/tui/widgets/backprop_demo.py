@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from oppija.i18n import N_, format_decimal
+from oppija.scenes.words import readout_lines
 from oppija.sims.settings import DemoSettingError
 from oppija.tui.widgets.demo_panel import TypedValue
 from oppija.tui.widgets.step_demo import StepDemo
@@ -42,7 +43,7 @@ class BackpropDemo(StepDemo):
 
     def readout(self) -> Text:
         """Where the walk is (the scene itself writes out the step's numbers)."""
-        return Text(self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))[0])
+        return Text(readout_lines(self.simulation, getattr(self.app, "ascii_mode", False))[0])
 
     def action_hidden(self) -> None:
         self._apply({"hidden": 5 - int(self.simulation.params.hidden)})  # 2 <-> 3

@@ -24,6 +24,7 @@ from oppija.i18n import N_, _, format_decimal, format_integer
 from oppija.plot import Mode, PlotStyles
 from oppija.scenes import draw_scene
 from oppija.scenes.rows import Rows
+from oppija.scenes.words import readout_lines
 from oppija.sims import from_demo_block
 from oppija.sims.settings import DemoSettingError
 from oppija.tui.bindings import translate_bindings
@@ -191,8 +192,8 @@ class DemoPanel(Vertical, can_focus=True):
             status.update(f"{state} · {speed}")
 
     def readout(self) -> Text:
-        """The demo's own numbers (``readout_lines`` of its simulation) on as few lines as fit."""
-        lines = self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))
+        """The demo's own numbers (its words' ``readout_lines``) on as few lines as fit."""
+        lines = readout_lines(self.simulation, getattr(self.app, "ascii_mode", False))
         return Text("  ".join(lines[:-1]) if len(lines) > 1 else "".join(lines))
 
     # ---------------------------------------------------------------- running

@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from oppija.i18n import N_, format_decimal, format_integer
-from oppija.sims.readout import format_number, format_vector
+from oppija.scenes.words.descent import format_number, format_vector
 from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue
 
 LR_FACTOR = 1.25  # + and - multiply or divide α by this
