@@ -19,7 +19,8 @@ from oppija.i18n import _, format_fixed, format_integer
 from oppija.plot import Mode, PlotStyles, bar_chart
 from oppija.scenes.rows import Rows, fit, text_row
 from oppija.scenes.view import View
-from oppija.sims.rnn import RecurrentNetwork, letter_text
+from oppija.scenes.words.rnn import input_legend, letter_text, mode_line, rnn_lines
+from oppija.sims.rnn import RecurrentNetwork
 from oppija.text import ascii_spelling, subscript
 from oppija.text.numbers import short
 
@@ -97,13 +98,13 @@ def draw_rnn(simulation: RecurrentNetwork, view: View) -> Rows:
             what=_("the word {word}").format(word=letter_text(simulation.params.word))
             if simulation.letters is not None
             else _("inputs: {n}").format(n=format_integer(simulation.length)),
-            mode=simulation.mode_line(),
+            mode=mode_line(simulation),
         )
     )
-    legend = spell(simulation.input_legend(width))
+    legend = spell(input_legend(simulation, width))
     sentences = [
         textwrap.wrap(line, max(width, 10), subsequent_indent="  ") or [""]
-        for line in simulation.lines(ascii_only)
+        for line in rnn_lines(simulation, ascii_only)
     ]
     text = [line for sentence in sentences for line in sentence]
     bars = backward_bars(simulation, width, mode, styles) if simulation.phase == "backward" else []

@@ -10,10 +10,12 @@ from __future__ import annotations
 from oppija.scenes.words.backprop import backprop_readout
 from oppija.scenes.words.descent import descent_readout
 from oppija.scenes.words.graph import graph_readout
+from oppija.scenes.words.rnn import rnn_readout
 from oppija.sims.backprop import BackpropDemo
 from oppija.sims.base import Simulation
 from oppija.sims.demo import Demo
 from oppija.sims.graph import ComputationGraph
+from oppija.sims.rnn import RecurrentNetwork
 
 
 def readout_lines(simulation: Demo | Simulation, ascii_only: bool = False) -> list[str]:
@@ -24,6 +26,8 @@ def readout_lines(simulation: Demo | Simulation, ascii_only: bool = False) -> li
         return backprop_readout(simulation, ascii_only)
     if isinstance(simulation, ComputationGraph):
         return graph_readout(simulation, ascii_only)
+    if isinstance(simulation, RecurrentNetwork):
+        return rnn_readout(simulation, ascii_only)
     return simulation.readout_lines(ascii_only)  # the demos that still word their own readout
 
 
