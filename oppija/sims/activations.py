@@ -17,11 +17,9 @@ import numpy as np
 
 from oppija.engine.nn import activate
 from oppija.engine.tensor import Tensor
-from oppija.i18n import _, format_decimal
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.settings import checked_value
-from oppija.text import ascii_spelling
 
 FUNCTIONS = ("sigmoid", "tanh", "relu")
 DEFAULT_FUNCTION = "sigmoid"
@@ -165,29 +163,3 @@ class Activations(Demo):
                 "derivative": plain(derivatives),
             },
         }
-
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        f = function_symbol(self.params.function)
-        lines = [
-            f"x = {format_decimal(self.x, 2)}",
-            f"{f}(x) = {format_decimal(self.value, 4)}",
-            f"{f}′(x) = {format_decimal(self.derivative, 4)}",
-        ]
-        if self.params.function == "sigmoid":
-            lines.append(vanishing_caption())
-        return [ascii_spelling(line) for line in lines] if ascii_only else lines
-
-
-def vanishing_caption() -> str:
-    """The lecture's reason sigmoid fell out of favour, in one sentence with its numbers."""
-    most = format_decimal(0.25, 2)
-    return _(
-        "Backpropagation multiplies by σ′ at every layer and σ′ ≤ {most}, so after {layers} "
-        "sigmoid layers the gradient is at most {power} ≈ {factor}: the first layers barely "
-        "learn."
-    ).format(
-        most=most,
-        layers=DEEP_LAYERS,
-        power=f"{most}¹⁰",
-        factor=format_decimal(0.25**DEEP_LAYERS, 8),
-    )

@@ -21,10 +21,9 @@ from oppija.engine.losses import mse_loss
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.expr import Formula, parse_formula
-from oppija.i18n import _, format_decimal, format_integer, ngettext
+from oppija.i18n import _, format_integer
 from oppija.sims.base import LOSS_BOUND, choose, plain
 from oppija.sims.demo import Demo
-from oppija.text import ascii_spelling
 
 X_RANGE = (-3.0, 3.0)
 POINTS = 61  # training points, every 0,1 over the range (the state's xs too)
@@ -204,19 +203,3 @@ class Approximation(Demo):
                 "c0": plain(float(self.c0.data[0])),
             },
         }
-
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-
-        units = self.params.units
-        lines = [
-            ngettext("{count} hidden unit", "{count} hidden units", units).format(
-                count=format_integer(units)
-            )
-            + f"  k = {format_integer(self.step_count)}",
-            f"𝓔 = {format_decimal(self.loss, 6)}",
-            self.status_message
-            or _("Each unit adds one smoothed step; their sum follows the target."),
-        ]
-        if ascii_only:
-            return [ascii_spelling(line) for line in lines]
-        return lines

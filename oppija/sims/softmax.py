@@ -18,11 +18,11 @@ from typing import Any
 import numpy as np
 
 from oppija.engine.tensor import Tensor, no_grad
-from oppija.i18n import _, format_decimal, format_fixed, format_integer
+from oppija.i18n import _, format_fixed, format_integer
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.settings import DemoSettingError, checked_value
-from oppija.text import ascii_spelling, subscript
+from oppija.text import subscript
 
 DEFAULT_LOGITS = (2.0, 1.0, 0.1)  # the slide's cat, dog and car
 LEARNING_RATE = 0.5  # α of step(): the right class's p rises visibly from the first step
@@ -225,14 +225,3 @@ class Softmax(Demo):
             "Space or n: a gradient-descent step z ← z − α·∂𝓔/∂z (α = {lr}) raises the right "
             "class's probability p{k}."
         ).format(lr=format_fixed(LEARNING_RATE, 1), k=subscript(self.target))
-
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        k = subscript(self.target)
-        vector = "; ".join(format_fixed(p, 3) for p in self.probabilities)
-        lines = [
-            f"T = {format_decimal(self.temperature, 2)}",
-            f"p = ({vector})",
-            f"𝓔 = −ln p{k} = {format_fixed(self.cross_entropy, 3)}",
-            self.status_message or self.step_sentence(),
-        ]
-        return [ascii_spelling(line) for line in lines] if ascii_only else lines

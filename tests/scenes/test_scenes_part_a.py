@@ -13,6 +13,7 @@ from oppija.scenes.activations import draw_activations
 from oppija.scenes.approximation import draw_approximation
 from oppija.scenes.linear_maps import draw_linear_maps
 from oppija.scenes.view import View
+from oppija.scenes.words import readout_lines
 from oppija.sims.activations import Activations
 from oppija.sims.approximation import Approximation
 from oppija.sims.demo import Demo
@@ -60,7 +61,7 @@ def test_ascii_scenes_use_ascii_and_estonian_letters_only(case: str) -> None:
     for language in ("en", "et"):
         i18n.set_language(language)
         text = text_of(draw(demo, View(100, 30, "ascii", PlotStyles.plain())))
-        text += "\n".join(demo.readout_lines(ascii_only=True))
+        text += "\n".join(readout_lines(demo, ascii_only=True))
         assert {char for char in text if not char.isascii()} <= ESTONIAN_LETTERS
 
 
