@@ -21,16 +21,8 @@ from oppija.i18n import _, format_integer
 from oppija.plot import PlotStyles
 from oppija.scenes.rows import Rows, fit
 from oppija.scenes.view import View
-from oppija.sims.conv import (
-    IMAGE_NAMES,
-    KERNEL_NAMES,
-    Convolution,
-    number,
-    parameters_text,
-    product_terms,
-    size_text,
-    spell,
-)
+from oppija.scenes.words.conv import number, parameters_text, product_terms, size_text, spell
+from oppija.sims.conv import IMAGE_NAMES, KERNEL_NAMES, Convolution
 
 GAP = 3  # columns between the grids
 SUM_LINES = 3  # the products' sum wraps to at most this many lines, then it is shortened

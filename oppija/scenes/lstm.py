@@ -21,6 +21,7 @@ from oppija.plot import Mode, PlotStyles
 from oppija.plot.glyphs import DENSITY_RAMP, EIGHTHS
 from oppija.scenes.rows import Rows, fit, text_row
 from oppija.scenes.view import View
+from oppija.scenes.words.lstm import forget_sentence
 from oppija.sims.lstm import LSTMGates, TimeStep
 from oppija.text import ascii_spelling
 
@@ -50,7 +51,7 @@ def draw_lstm(simulation: LSTMGates, view: View) -> Rows:
     chosen = view.options.get("unit", 0)
     unit = (chosen if isinstance(chosen, int) else 0) % hidden
     lines = equation_lines(simulation, unit)
-    sentence = simulation.status_message or simulation.forget_sentence(unit)
+    sentence = simulation.status_message or forget_sentence(simulation, unit)
     if ascii_only:
         lines = [ascii_spelling(line) for line in lines]
         sentence = ascii_spelling(sentence)

@@ -11,8 +11,11 @@ from oppija.scenes.words.activations import activations_readout
 from oppija.scenes.words.approximation import approximation_readout
 from oppija.scenes.words.attention import attention_readout
 from oppija.scenes.words.backprop import backprop_readout
+from oppija.scenes.words.conv import conv_readout
 from oppija.scenes.words.descent import descent_readout
 from oppija.scenes.words.graph import graph_readout
+from oppija.scenes.words.linear_maps import linear_maps_readout
+from oppija.scenes.words.lstm import lstm_readout
 from oppija.scenes.words.playground import playground_readout
 from oppija.scenes.words.rnn import rnn_readout
 from oppija.scenes.words.softmax import softmax_readout
@@ -22,8 +25,11 @@ from oppija.sims.approximation import Approximation
 from oppija.sims.attention import Attention
 from oppija.sims.backprop import BackpropDemo
 from oppija.sims.base import Simulation
+from oppija.sims.conv import Convolution
 from oppija.sims.demo import Demo
 from oppija.sims.graph import ComputationGraph
+from oppija.sims.linear_maps import LinearMaps
+from oppija.sims.lstm import LSTMGates
 from oppija.sims.playground import Playground
 from oppija.sims.rnn import RecurrentNetwork
 from oppija.sims.softmax import Softmax
@@ -46,13 +52,19 @@ def readout_lines(simulation: Demo | Simulation, ascii_only: bool = False) -> li
         return softmax_readout(simulation, ascii_only)
     if isinstance(simulation, TransferLearning):
         return transfer_readout(simulation, ascii_only)
+    if isinstance(simulation, Convolution):
+        return conv_readout(simulation, ascii_only)
+    if isinstance(simulation, LinearMaps):
+        return linear_maps_readout(simulation, ascii_only)
+    if isinstance(simulation, LSTMGates):
+        return lstm_readout(simulation, ascii_only)
     if isinstance(simulation, BackpropDemo):
         return backprop_readout(simulation, ascii_only)
     if isinstance(simulation, ComputationGraph):
         return graph_readout(simulation, ascii_only)
     if isinstance(simulation, RecurrentNetwork):
         return rnn_readout(simulation, ascii_only)
-    return simulation.readout_lines(ascii_only)  # the demos that still word their own readout
+    return simulation.readout_lines(ascii_only)  # a demo without words of its own
 
 
 __all__ = ["readout_lines"]
