@@ -14,7 +14,7 @@ from oppija.text import ascii_spelling
 
 def playground_readout(simulation: Playground, ascii_only: bool = False) -> list[str]:
     """Epoch, error and accuracy on the training and the test points, and the status."""
-    error = "E" if ascii_only else "𝓔"
+    error = "𝓔"  # spelt E in ASCII with the rest of the lines
     lines = [
         _("Epoch {epoch}").format(epoch=format_integer(simulation.epoch)),
         _("Training: {error} = {loss}, accuracy {accuracy}").format(

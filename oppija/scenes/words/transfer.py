@@ -17,7 +17,7 @@ MODE_NAMES = {"all": N_("all layers"), "last": N_("only the last layer")}
 
 def transfer_readout(simulation: TransferLearning, ascii_only: bool = False) -> list[str]:
     """Epoch, each run's training error and test accuracy, then the outcome."""
-    error = "E" if ascii_only else "𝓔"
+    error = "𝓔"  # spelt E in ASCII with the rest of the lines
     tuned, scratch = simulation.runs["fine_tuned"], simulation.runs["scratch"]
     lines = [
         _("Epoch {epoch}").format(epoch=format_integer(simulation.epoch)),
