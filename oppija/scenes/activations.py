@@ -16,8 +16,8 @@ from oppija.plot import data_range
 from oppija.scenes.marks import fat_point
 from oppija.scenes.rows import Rows, fit, text_row
 from oppija.scenes.view import View
-from oppija.scenes.words.activations import vanishing_caption
-from oppija.sims.activations import Activations, function_symbol
+from oppija.scenes.words.activations import function_symbol, vanishing_caption
+from oppija.sims.activations import Activations
 
 CAPTION_FROM_HEIGHT = 12  # below this the chart needs every row
 MIN_CHART_ROWS_WITH_CAPTION = 8

@@ -19,7 +19,8 @@ from oppija.plot import Canvas, Mode, PlotStyles
 from oppija.plot.glyphs import CELL_DOTS
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
 from oppija.scenes.view import View
-from oppija.scenes.words.backprop import ACTIVATION_SYMBOLS, backprop_lines
+from oppija.scenes.words.activations import FUNCTION_SYMBOLS
+from oppija.scenes.words.backprop import backprop_lines
 from oppija.sims.backprop import INPUTS, TARGET, BackpropDemo, element_name
 from oppija.text import ascii_spelling, superscript
 from oppija.text.numbers import decimal, short
@@ -265,7 +266,7 @@ class NetworkPicture:
                     mark = self.marker(key) if n == 0 else " "
                     self.put(int(left), int(first) + n, mark + line, style)
         if top:
-            symbol = ACTIVATION_SYMBOLS[self.sim.params.activation]
+            symbol = FUNCTION_SYMBOLS[self.sim.params.activation]
             title = f"h = {symbol}(Vᵀx), y = σ(Uᵀh), 𝓔 = ({TARGET} − y)²"
             if self.grads:
                 title += "   " + _("∇ = ∂𝓔/∂ of the value beside it")

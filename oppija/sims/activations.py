@@ -31,9 +31,6 @@ CURVE_POINTS = 241  # the curves in the state: every 0,05 over ±6
 MAX_DERIVATIVE = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0}
 DEEP_LAYERS = 10  # the slide's example: ten sigmoid layers give at most 0,25¹⁰
 
-# How each function is written (fancy, ASCII): the lecture writes σ for the sigmoid.
-NAMES = {"sigmoid": ("σ", "sigma"), "tanh": ("tanh", "tanh"), "relu": ("ReLU", "ReLU")}
-
 
 @dataclass(frozen=True)
 class ActivationsParams:
@@ -55,12 +52,6 @@ def evaluate(function: str, xs: np.ndarray | float) -> tuple[np.ndarray, np.ndar
         y.sum().backward()
         grad = np.zeros_like(x.data) if x.grad is None else np.asarray(x.grad, dtype=np.float64)
         return y.data.copy(), grad
-
-
-def function_symbol(function: str, ascii_only: bool = False) -> str:
-    """σ, tanh or ReLU (sigma in ASCII)."""
-    fancy, simple = NAMES[function]
-    return simple if ascii_only else fancy
 
 
 class Activations(Demo):

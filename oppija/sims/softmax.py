@@ -22,7 +22,6 @@ from oppija.i18n import _, format_fixed, format_integer
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.settings import DemoSettingError, checked_value
-from oppija.text import subscript
 
 DEFAULT_LOGITS = (2.0, 1.0, 0.1)  # the slide's cat, dog and car
 LEARNING_RATE = 0.5  # α of step(): the right class's p rises visibly from the first step
@@ -218,10 +217,3 @@ class Softmax(Demo):
             "selected": self.selected,
             "lr": LEARNING_RATE,
         }
-
-    def step_sentence(self) -> str:
-        """What space and n do, with α and the class whose probability rises."""
-        return _(
-            "Space or n: a gradient-descent step z ← z − α·∂𝓔/∂z (α = {lr}) raises the right "
-            "class's probability p{k}."
-        ).format(lr=format_fixed(LEARNING_RATE, 1), k=subscript(self.target))

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from oppija.i18n import (
-    _,
-    format_decimal,
-)
-from oppija.sims.activations import DEEP_LAYERS, Activations, function_symbol
+from oppija.i18n import _, format_decimal
+from oppija.sims.activations import DEEP_LAYERS, Activations
 from oppija.text import ascii_spelling
+
+# How the lecture writes each activation function (σ for the sigmoid; sigma in ASCII).
+FUNCTION_SYMBOLS = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU"}
+
+
+def function_symbol(function: str, ascii_only: bool = False) -> str:
+    """σ, tanh or ReLU (sigma in ASCII)."""
+    symbol = FUNCTION_SYMBOLS[function]
+    return ascii_spelling(symbol) if ascii_only else symbol
 
 
 def vanishing_caption() -> str:

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from oppija.i18n import (
-    _,
-    format_decimal,
-    format_integer,
-    ngettext,
-)
+from oppija.i18n import _, format_decimal, format_integer, ngettext
 from oppija.sims.approximation import Approximation
 from oppija.text import ascii_spelling
 

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from oppija.i18n import (
-    N_,
-    _,
-    format_integer,
-)
+from oppija.i18n import N_, _, format_integer
 from oppija.sims.attention import WALK_STAGES, Attention
 from oppija.text import ascii_spelling
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from oppija.i18n import N_, _, format_integer
+from oppija.scenes.words.activations import FUNCTION_SYMBOLS
 from oppija.scenes.words.numbers_of import (
     Numbers,
     floats,
@@ -24,7 +25,6 @@ from oppija.sims.backprop import TARGET, BackpropDemo, element_name
 from oppija.text import ascii_spelling
 from oppija.text.numbers import factor, short
 
-ACTIVATION_SYMBOLS = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU"}
 PHASE_NAMES = {
     "forward": N_("Forward pass"),
     "backward": N_("Backward pass"),
@@ -57,7 +57,7 @@ def _neuron_lines(numbers: Numbers) -> list[str]:
         f"{factor(w)} · {factor(v)}"
         for w, v in zip(floats(numbers, "weights"), floats(numbers, "inputs"), strict=True)
     )
-    symbol = ACTIVATION_SYMBOLS[text(numbers, "activation")]
+    symbol = FUNCTION_SYMBOLS[text(numbers, "activation")]
     title = (
         _("Forward pass: the output neuron y")
         if output
@@ -134,7 +134,7 @@ STEP_WORDS: dict[str, Callable[[Numbers], list[str]]] = {
 
 def start_lines(activation: str) -> list[str]:
     """What the learner reads before the first step."""
-    symbol = ACTIVATION_SYMBOLS[activation]
+    symbol = FUNCTION_SYMBOLS[activation]
     return [
         _("The network h = {f}(Vᵀx), y = σ(Uᵀh) before the forward pass.").format(f=symbol),
         _("Press n for the next step, p for the previous one, End for the whole update."),

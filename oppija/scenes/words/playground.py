@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from oppija.i18n import (
-    _,
-    format_decimal,
-    format_integer,
-    format_percent,
-)
+from oppija.i18n import _, format_decimal, format_integer, format_percent
 from oppija.sims.playground import Playground
 from oppija.text import ascii_spelling
 

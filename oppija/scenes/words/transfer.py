@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from oppija.i18n import (
-    N_,
-    _,
-    format_decimal,
-    format_integer,
-    format_percent,
-)
+from oppija.i18n import N_, _, format_decimal, format_integer, format_percent
 from oppija.sims.transfer import TransferLearning
 from oppija.text import ascii_spelling
 
