@@ -162,15 +162,29 @@ def error_curves(simulation: Playground, view: View) -> Chart:
     """The training and the test error per epoch, each named at its end."""
     train = np.asarray(simulation.losses, dtype=np.float64)
     test = np.asarray(simulation.test_losses, dtype=np.float64)
-    top = data_range(np.concatenate([train, test]), 0.05)[1]
+    x_range = (0.0, max(float(simulation.epoch), 10.0))
+    return error_pair(
+        view, x_range, (train, _("training")), (test, _("test")), _("Error per epoch")
+    )
+
+
+def error_pair(
+    view: View,
+    x_range: tuple[float, float],
+    main: tuple[Array, str],
+    other: tuple[Array, str],
+    title: str,
+) -> Chart:
+    """Two runs' error per epoch on one chart from 0 up, each curve named at its end."""
+    top = data_range(np.concatenate([main[0], other[0]]), 0.05)[1]
     chart = view.chart(
-        (0.0, max(float(simulation.epoch), 10.0)),
+        x_range,
         (0.0, top if np.isfinite(top) and top > 0 else 1.0),
         x_label=_("epoch"),
         y_label=view.spell("𝓔"),
-        title=_("Error per epoch"),
+        title=title,
     )
-    curve_pair(chart, (train, _("training")), (test, _("test")), view.styles)
+    curve_pair(chart, main, other, view.styles)
     return chart
 
 

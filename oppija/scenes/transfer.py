@@ -14,8 +14,8 @@ import numpy as np
 from rich.segment import Segment
 
 from oppija.i18n import _, format_integer
-from oppija.plot import Chart, data_range
-from oppija.scenes.playground import curve_pair, exact
+from oppija.plot import Chart
+from oppija.scenes.playground import curve_pair, error_pair, exact
 from oppija.scenes.rows import Rows, fit, text_row
 from oppija.scenes.view import View
 from oppija.sims.transfer import TransferLearning
@@ -80,16 +80,13 @@ def error_chart(simulation: TransferLearning, view: View) -> Chart:
     runs = simulation.runs
     tuned = np.asarray(runs["fine_tuned"].losses, dtype=np.float64)
     scratch = np.asarray(runs["scratch"].losses, dtype=np.float64)
-    top = data_range(np.concatenate([tuned, scratch]), 0.05)[1]
-    chart = view.chart(
+    return error_pair(
+        view,
         x_range(simulation),
-        (0.0, top if np.isfinite(top) and top > 0 else 1.0),
-        x_label=_("epoch"),
-        y_label=view.spell("𝓔"),
-        title=_("Task 2: error on the training points"),
+        (tuned, _("fine-tuned")),
+        (scratch, _("from scratch")),
+        _("Task 2: error on the training points"),
     )
-    curve_pair(chart, (tuned, _("fine-tuned")), (scratch, _("from scratch")), view.styles)
-    return chart
 
 
 def accuracy_chart(simulation: TransferLearning, view: View) -> Chart:
