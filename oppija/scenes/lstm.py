@@ -248,7 +248,7 @@ class Table:
     def number(self, value: float, digits: int = 2) -> str:
         """A value in the active language (ASCII minus in ASCII mode)."""
         text = format_fixed(value, digits)
-        return text.replace("−", "-") if self.ascii_only else text
+        return ascii_spelling(text) if self.ascii_only else text
 
     def short(self, value: float) -> str:
         """An input with as many decimals (2, 1, 0) as its column holds."""
