@@ -193,7 +193,7 @@ def full_grid_height(simulation: Convolution, spacious: bool) -> int:
     feature = simulation.output_shape[0]
     if spacious:
         picture, feature = 2 * picture - 1, 2 * feature - 1
-    return max(picture, feature + 2)
+    return int(max(picture, feature + 2))
 
 
 def heading_row(blocks: Sequence[Block], width: int, palette: Palette) -> list[Segment]:
@@ -434,7 +434,8 @@ def text_lines(simulation: Convolution, width: int, ascii_only: bool, palette: P
     ]
     size = size_text(simulation.image.shape[0], simulation.params.stride, simulation.params.padding)
     lines.append((size, None))
-    counts = parameters_text(simulation.image.shape, simulation.output_shape)  # type: ignore[arg-type]
+    image_rows, image_cols = simulation.image.shape
+    counts = parameters_text((image_rows, image_cols), simulation.output_shape)
     lines.extend((part, palette.muted) for part in wrapped_words(counts, width, 2))
     return [[Segment(spell(text, ascii_only), text_style)] for text, text_style in lines]
 
