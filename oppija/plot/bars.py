@@ -16,9 +16,10 @@ from rich.segment import Segment
 from rich.style import Style
 
 from oppija.arrays import Array
-from oppija.plot.glyphs import EIGHTHS, MODES, Mode, ascii_safe
+from oppija.plot.glyphs import EIGHTHS, MODES, Mode
 from oppija.plot.styles import PlotStyles
 from oppija.plot.ticks import format_number
+from oppija.text import ascii_spelling
 
 __all__ = ["bar_chart"]
 
@@ -72,7 +73,7 @@ def bar_chart(
     """
     styles = styles or PlotStyles.default()
     ascii_only = (mode if mode in MODES else "braille") == "ascii"
-    clean = ascii_safe if ascii_only else str
+    clean = ascii_spelling if ascii_only else str
     try:
         with np.errstate(all="ignore"):
             numbers = np.asarray(values, dtype=float).ravel()

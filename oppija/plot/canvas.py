@@ -23,11 +23,11 @@ from oppija.plot.glyphs import (
     LOOKUP,
     MODES,
     Mode,
-    ascii_safe,
 )
 from oppija.plot.ranges import sane_range
 from oppija.plot.raster import point_dots, polyline_dots, resample, segment_dots
 from oppija.plot.styles import PlotStyles
+from oppija.text import ascii_spelling
 
 __all__ = ["Canvas", "Mode"]
 
@@ -279,7 +279,7 @@ class Canvas:
         """
         if not char:
             return
-        glyph = ascii_safe(char)[:1] if self.mode == "ascii" else char[:1]
+        glyph = ascii_spelling(char)[:1] if self.mode == "ascii" else char[:1]
         cols = np.asarray(cols, dtype=np.intp).reshape(-1)
         rows = np.asarray(rows, dtype=np.intp).reshape(-1)
         inside = (cols >= 0) & (cols < self.width) & (rows >= 0) & (rows < self.height)
@@ -298,7 +298,7 @@ class Canvas:
 
     def _put_text(self, row: int, col: int, line: str, style: str) -> None:
         if self.mode == "ascii":
-            line = ascii_safe(line)
+            line = ascii_spelling(line)
         if not 0 <= row < self.height:
             return
         start, end = max(col, 0), min(col + len(line), self.width)

@@ -15,10 +15,11 @@ from rich.style import Style
 
 from oppija.arrays import Array
 from oppija.plot.canvas import Canvas
-from oppija.plot.glyphs import MODES, Mode, ascii_safe
+from oppija.plot.glyphs import MODES, Mode
 from oppija.plot.ranges import data_range, sane_range
 from oppija.plot.styles import PlotStyles
 from oppija.plot.ticks import nice_ticks, tick_labels
+from oppija.text import ascii_spelling
 
 __all__ = ["Chart", "line_chart", "scatter_chart"]
 
@@ -53,7 +54,7 @@ class Chart:
         self.height = max(int(height), 1)
         self.x_range = sane_range(*x_range)
         self.y_range = sane_range(*y_range)
-        clean = ascii_safe if self.mode == "ascii" else str
+        clean = ascii_spelling if self.mode == "ascii" else str
         self.title = clean(title) if title else ""
         self.x_label = clean(x_label) if x_label else ""
         self.y_label = clean(y_label) if y_label else ""

@@ -1,12 +1,12 @@
-"""The characters plots are made of: one lookup table per drawing mode, and ASCII fallbacks.
+"""The characters plots are made of: one lookup table per drawing mode.
 
 A cell's dots are packed into a small integer code; one NumPy lookup then turns a whole grid of
-codes into characters, which is what keeps rendering fast.
+codes into characters, which is what keeps rendering fast. Text in ASCII mode is spelt by
+:func:`oppija.text.ascii_spelling`, the one speller of the app.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Literal
 
 import numpy as np
@@ -45,35 +45,3 @@ EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 # Arrow heads where dots are too coarse to draw one (half blocks, ASCII): east, north, west, south.
 ARROW_HEADS = {"unicode": "▶▲◀▼", "ascii": ">^<v"}
-
-_ASCII_REPLACEMENTS = {
-    "−": "-",
-    "–": "-",
-    "—": "-",
-    "∞": "inf",
-    "\u00a0": " ",
-    "\u202f": " ",
-    "×": "x",
-    "·": ".",
-    "…": "...",
-    "“": '"',
-    "”": '"',
-    "„": '"',
-    "’": "'",
-}
-
-
-def ascii_safe(text: str) -> str:
-    """``text`` with only ASCII characters: Estonian letters lose their marks, others become '?'."""
-    if text.isascii():
-        return text
-    out = []
-    for char in text:
-        if char.isascii():
-            out.append(char)
-        elif char in _ASCII_REPLACEMENTS:
-            out.append(_ASCII_REPLACEMENTS[char])
-        else:
-            base = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
-            out.append(base or "?")
-    return "".join(out)

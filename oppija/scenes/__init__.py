@@ -1,7 +1,8 @@
 """A demo's picture: its simulation drawn with the plot layer, the same for the app and the CLI.
 
-Each scene is a function ``draw(simulation, width, height, mode, styles)`` returning exactly
-``height`` rows of Rich Segments, each ``width`` cells wide. The Textual widgets turn the rows into
+Each scene is a function ``draw(simulation, view)`` returning exactly ``view.height`` rows of
+Rich Segments, each ``view.width`` cells wide (:class:`~oppija.scenes.view.View` also carries
+the plot mode, the styles and the widget's options). The Textual widgets turn the rows into
 Strips; ``oppija demo`` prints them as text. Imports NumPy, Rich, the plot layer and the
 simulations — never Textual.
 """

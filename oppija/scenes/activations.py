@@ -12,26 +12,21 @@ import numpy as np
 
 from oppija.arrays import Array
 from oppija.i18n import format_decimal
-from oppija.plot import Chart, Mode, PlotStyles, data_range
+from oppija.plot import data_range
 from oppija.scenes.marks import fat_point
 from oppija.scenes.rows import Rows, fit, text_row
-from oppija.sims.activations import Activations, ascii_spelling, function_symbol, vanishing_caption
+from oppija.scenes.view import View
+from oppija.scenes.words.activations import function_symbol, vanishing_caption
+from oppija.sims.activations import Activations
 
 CAPTION_FROM_HEIGHT = 12  # below this the chart needs every row
 MIN_CHART_ROWS_WITH_CAPTION = 8
 
 
-def draw_activations(
-    simulation: Activations,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_activations(simulation: Activations, view: View) -> Rows:
     """f and f′ over the view with x marked; the numbers in one line; for σ the caption."""
-    ascii_only = mode == "ascii"
-    spell = ascii_spelling if ascii_only else str
+    width, height, styles = view.width, view.height, view.styles
+    spell = view.spell
     f = function_symbol(simulation.params.function)
     name_f, name_d = spell(f"{f}(x)"), spell(f"{f}′(x)")
 
@@ -48,15 +43,8 @@ def draw_activations(
     lo, hi = simulation.view_range()
     xs, values, derivatives = simulation.curves(max(4 * width, 64))
     y_lo, y_hi = data_range([*values.tolist(), *derivatives.tolist(), 0.0], 0.08)
-    chart = Chart(
-        width,
-        chart_height,
-        (lo, hi),
-        (y_lo, y_hi),
-        mode=mode,
-        styles=styles,
-        x_label="x",
-        title=f"{name_f}, {name_d}",
+    chart = view.sized(width, chart_height).chart(
+        (lo, hi), (y_lo, y_hi), x_label="x", title=f"{name_f}, {name_d}"
     )
     canvas = chart.canvas
     canvas.segment(lo, 0.0, hi, 0.0, styles.grid)

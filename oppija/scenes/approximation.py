@@ -9,26 +9,19 @@ from __future__ import annotations
 import numpy as np
 
 from oppija.i18n import _, format_integer, ngettext
-from oppija.plot import Chart, Mode, PlotStyles, data_range
+from oppija.plot import data_range
 from oppija.scenes.marks import fat_points
 from oppija.scenes.rows import Rows, fit, side_by_side
-from oppija.sims.activations import ascii_spelling
+from oppija.scenes.view import View
 from oppija.sims.approximation import X_RANGE, Approximation
 
 LOSS_CHART_FROM_WIDTH = 48  # narrower: the curves alone
 
 
-def draw_approximation(
-    simulation: Approximation,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_approximation(simulation: Approximation, view: View) -> Rows:
     """The fit beside its error curve."""
-    ascii_only = mode == "ascii"
-    spell = ascii_spelling if ascii_only else str
+    width, height, styles = view.width, view.height, view.styles
+    spell = view.spell
     with_loss = width >= LOSS_CHART_FROM_WIDTH
     fit_width = max(width * 3 // 5, 10) if with_loss else width
     loss_width = max(width - fit_width - 2, 8)
@@ -44,9 +37,7 @@ def draw_approximation(
     xs = np.linspace(*X_RANGE, max(2 * width, 32))
     total = simulation.contributions(xs)[1]
     y_range = data_range([*known.tolist(), *total[np.isfinite(total)].tolist()], 0.15)
-    chart = Chart(
-        fit_width, height, X_RANGE, y_range, mode=mode, styles=styles, x_label="x", title=title
-    )
+    chart = view.sized(fit_width, height).chart(X_RANGE, y_range, x_label="x", title=title)
     canvas = chart.canvas
     # Each unit's smoothed step as dots, one per dot column: lighter than the solid sum, and
     # one vectorised call however many units there are.
@@ -67,13 +58,9 @@ def draw_approximation(
     losses = np.asarray(simulation.losses, dtype=np.float64)
     finite = losses[np.isfinite(losses)]
     top = float(finite.max()) if finite.size else 1.0
-    loss_chart = Chart(
-        loss_width,
-        height,
+    loss_chart = view.sized(loss_width, height).chart(
         (0.0, max(float(len(losses) - 1), 10.0)),
         (0.0, top * 1.05 if top > 0 else 1.0),
-        mode=mode,
-        styles=styles,
         x_label="k",
         title=spell(_("Error per step")),
     )

@@ -22,9 +22,10 @@ from oppija.i18n import _, current_language, format_fixed, format_integer, forma
 from oppija.plot import Mode, PlotStyles
 from oppija.plot.glyphs import DENSITY_RAMP, EIGHTHS
 from oppija.scenes.rows import Rows, fit, row_width, text_row
-from oppija.sims.ascii_spelling import ascii_spelling
+from oppija.scenes.view import View
 from oppija.sims.attention import Attention
 from oppija.sims.attention_model import END
+from oppija.text import ascii_spelling, subscript
 
 GAP = 3  # columns between two heads' heat maps
 MAX_LABEL = 12  # the longest word label before it is cut
@@ -287,7 +288,6 @@ def walk_rows(sim: Attention, width: int, height: int, painter: Painter) -> Rows
     n, d, dk, heads = len(words), model.width, model.head_width, p.heads
     head = sim.head
     stage = sim.stage
-    sub = "₀₁₂₃₄₅₆₇₈₉"
     rows: Rows = [
         painter.line(
             _("Attention in five steps: the encoder's self-attention, head {k} of {n}").format(
@@ -374,7 +374,7 @@ def walk_rows(sim: Attention, width: int, height: int, painter: Painter) -> Rows
             tables = [*weights]
         rows.extend(tables)
     if stage >= 5:
-        names = "Z" + sub[1] if heads == 1 else f"Z{sub[1]} … Z{_subscript(heads)}"
+        names = "Z" + subscript(1) if heads == 1 else f"Z{subscript(1)} … Z{subscript(heads)}"
         rows.append(
             painter.line(
                 _(
@@ -394,19 +394,9 @@ def walk_rows(sim: Attention, width: int, height: int, painter: Painter) -> Rows
     return rows
 
 
-def _subscript(number: int) -> str:
-    return "".join("₀₁₂₃₄₅₆₇₈₉"[int(digit)] for digit in str(number))
-
-
-def draw_attention(
-    simulation: Attention,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_attention(simulation: Attention, view: View) -> Rows:
     """The decoding view's heat maps and softmax, or the walk-through's five steps."""
+    width, height, mode, styles = view.width, view.height, view.mode, view.styles
     painter = Painter(mode, styles)
     if simulation.view == "decoding":
         rows = decoding_rows(simulation, width, height, painter)

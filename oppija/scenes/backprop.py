@@ -18,34 +18,24 @@ from oppija.i18n import _, format_decimal
 from oppija.plot import Canvas, Mode, PlotStyles
 from oppija.plot.glyphs import CELL_DOTS
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
-from oppija.sims.backprop import INPUTS, Backpropagation
-from oppija.sims.backprop_words import (
-    ACTIVATION_SYMBOLS,
-    TARGET,
-    ascii_maths,
-    decimal,
-    element_name,
-    short,
-)
+from oppija.scenes.view import View
+from oppija.scenes.words.activations import FUNCTION_SYMBOLS
+from oppija.scenes.words.backprop import backprop_lines
+from oppija.sims.backprop import INPUTS, TARGET, Backpropagation, element_name
+from oppija.text import ascii_spelling, superscript
+from oppija.text.numbers import decimal, short
 
 PANEL_WIDTH = 34
-SUPERSCRIPTS = str.maketrans("0123456789-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
 
 
-def draw_backprop(
-    simulation: Backpropagation,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_backprop(simulation: Backpropagation, view: View) -> Rows:
     """The network (top left), the check panel (right, when there is room), the sentence below.
 
     Where the panel does not fit beside the network, ``check=True`` shows it instead.
     """
-    ascii_only = mode == "ascii"
-    lines = simulation.lines(ascii_only)
+    width, height, mode, styles = view.width, view.height, view.mode, view.styles
+    ascii_only = view.ascii_only
+    lines = backprop_lines(simulation, ascii_only)
     text_height = min(len(lines), max(1, height // 3)) if height >= 8 else 1
     graph_height = max(height - text_height, 3)
     panel = width >= 100 and graph_height >= 8
@@ -54,7 +44,7 @@ def draw_backprop(
     if panel:
         check = check_rows(simulation, PANEL_WIDTH, ascii_only, styles)
         rows = side_by_side(graph, check, graph_width, PANEL_WIDTH)
-    elif options.get("check"):
+    elif view.options.get("check"):
         rows = fit(check_rows(simulation, min(width, 48), ascii_only, styles), width, graph_height)
     else:
         rows = fit(graph, width, graph_height)
@@ -68,7 +58,7 @@ def check_rows(
     simulation: Backpropagation, width: int, ascii_only: bool, styles: PlotStyles
 ) -> Rows:
     """Every weight: the engine's gradient (once the trace reached it) and central differences."""
-    spell = ascii_maths if ascii_only else str
+    spell = ascii_spelling if ascii_only else str
     revealed = simulation.revealed_gradients()
     numeric = simulation.computed.numeric
     engine = simulation.computed.gradients
@@ -119,7 +109,7 @@ def power_of_ten(value: float, ascii_only: bool) -> str:
     mantissa = format_decimal(value / 10.0**exponent, digits=1)
     if ascii_only:
         return f"{mantissa}e{exponent}"
-    return f"{mantissa} · 10{str(exponent).translate(SUPERSCRIPTS)}"
+    return f"{mantissa} · 10{superscript(exponent)}"
 
 
 # ------------------------------------------------------------------------------ the graph
@@ -153,7 +143,7 @@ class NetworkPicture:
 
     # -------------------------------------------------------------- helpers
     def spell(self, text: str) -> str:
-        return ascii_maths(text) if self.ascii_only else text
+        return ascii_spelling(text) if self.ascii_only else text
 
     def marker(self, key: str) -> str:
         if key not in self.focus:
@@ -278,7 +268,7 @@ class NetworkPicture:
                     mark = self.marker(key) if n == 0 else " "
                     self.put(int(left), int(first) + n, mark + line, style)
         if top:
-            symbol = ACTIVATION_SYMBOLS[self.sim.params.activation]
+            symbol = FUNCTION_SYMBOLS[self.sim.params.activation]
             title = f"h = {symbol}(Vᵀx), y = σ(Uᵀh), 𝓔 = ({TARGET} − y)²"
             if self.grads:
                 title += "   " + _("∇ = ∂𝓔/∂ of the value beside it")

@@ -18,18 +18,11 @@ from rich.style import Style
 
 from oppija.arrays import Array
 from oppija.i18n import _, format_integer
-from oppija.plot import Mode, PlotStyles
+from oppija.plot import PlotStyles
 from oppija.scenes.rows import Rows, fit
-from oppija.sims.conv import (
-    IMAGE_NAMES,
-    KERNEL_NAMES,
-    Convolution,
-    number,
-    parameters_text,
-    product_terms,
-    size_text,
-    spell,
-)
+from oppija.scenes.view import View
+from oppija.scenes.words.conv import number, parameters_text, product_terms, size_text, spell
+from oppija.sims.conv import IMAGE_NAMES, KERNEL_NAMES, Convolution
 
 GAP = 3  # columns between the grids
 SUM_LINES = 3  # the products' sum wraps to at most this many lines, then it is shortened
@@ -60,6 +53,20 @@ class Block:
 
 
 Piece = tuple[str, "Style | None"]
+
+
+@dataclass(frozen=True)
+class GridLook:
+    """How a grid is drawn this frame: its cells (``numbers``, ``shades1``, ``shades2``), spaced
+    out or not, in how many rows, in which colours, in ASCII or not, with which number labels
+    (each cell's text and their common width)."""
+
+    cells: str
+    spacious: bool
+    height: int
+    palette: Palette
+    ascii_only: bool
+    labels: tuple[list[list[str]], int]
 
 
 def label(value: float, ascii_only: bool) -> str:
@@ -126,16 +133,10 @@ def labels_of(values: Array, ascii_only: bool) -> tuple[list[list[str]], int]:
     return rows, max((len(text) for text in known.values()), default=1)
 
 
-def draw_conv(
-    simulation: Convolution,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_conv(simulation: Convolution, view: View) -> Rows:
     """Headings, the three grids side by side, then the sum, the output size and the parameters."""
-    ascii_only = mode == "ascii"
+    width, height, styles = view.width, view.height, view.styles
+    ascii_only = view.ascii_only
     palette = Palette(styles)
     texts = text_lines(simulation, width, ascii_only, palette)
     grid_height = max(height - 1 - len(texts), 5)
@@ -154,12 +155,16 @@ def draw_conv(
         if total <= width or cells == "shades1":
             break
     blocks = [
-        picture_block(simulation, cells, spacious, grid_height, palette, ascii_only, picture_labels)
+        picture_block(
+            simulation, GridLook(cells, spacious, grid_height, palette, ascii_only, picture_labels)
+        )
     ]
     if middle:
         blocks.append(kernel)
     blocks.append(
-        map_block(simulation, map_cells, spacious, grid_height, palette, ascii_only, map_labels)
+        map_block(
+            simulation, GridLook(map_cells, spacious, grid_height, palette, ascii_only, map_labels)
+        )
     )
     rows = [heading_row(blocks, width, palette)]
     lines = max(len(block.rows) for block in blocks)
@@ -188,7 +193,7 @@ def full_grid_height(simulation: Convolution, spacious: bool) -> int:
     feature = simulation.output_shape[0]
     if spacious:
         picture, feature = 2 * picture - 1, 2 * feature - 1
-    return max(picture, feature + 2)
+    return int(max(picture, feature + 2))
 
 
 def heading_row(blocks: Sequence[Block], width: int, palette: Palette) -> list[Segment]:
@@ -212,16 +217,10 @@ def shown_rows(total: int, height: int, focus: tuple[int, int]) -> range:
     return range(start, start + height)
 
 
-def picture_block(
-    simulation: Convolution,
-    cells: str,
-    spacious: bool,
-    height: int,
-    palette: Palette,
-    ascii_only: bool,
-    labels: tuple[list[list[str]], int],
-) -> Block:
+def picture_block(simulation: Convolution, look: GridLook) -> Block:
     """The padded picture, the kernel's 3 × 3 window framed by bars (or brackets)."""
+    cells, spacious, height = look.cells, look.spacious, look.height
+    palette, ascii_only = look.palette, look.ascii_only
     charset = "ascii" if ascii_only else "unicode"
     values = simulation.padded.tolist()
     pad = simulation.params.padding
@@ -231,7 +230,7 @@ def picture_block(
     if pad:
         heading += _(", padding {p}").format(p=format_integer(pad))
     heading = spell(heading, ascii_only)
-    texts, size = labels
+    texts, size = look.labels
     heat, heat_current = palette.heat, palette.heat_current
     levels = len(heat)
     bar, (edge, dash) = BOX[charset][3], EDGE[charset]
@@ -323,9 +322,7 @@ def kernel_block(simulation: Convolution, height: int, palette: Palette, ascii_o
     heading = spell(_("Kernel: {name}").format(name=name), ascii_only)
     lines: list[list[Piece]] = small_grid(simulation.kernel, palette, ascii_only)
     if height >= 9:
-        sum_text = f"Σ = {label(simulation.value, ascii_only)}"
-        if ascii_only:
-            sum_text = sum_text.replace("Σ", "sum")
+        sum_text = spell(f"Σ = {label(simulation.value, ascii_only)}", ascii_only)
         lines.append([("", None)])
         lines.append([(spell(_("Products"), ascii_only), palette.label)])
         lines.extend(small_grid(simulation.products, palette, ascii_only))
@@ -350,17 +347,11 @@ def small_grid(values: Array, palette: Palette, ascii_only: bool) -> list[list[P
     ]
 
 
-def map_block(
-    simulation: Convolution,
-    cells: str,
-    spacious: bool,
-    height: int,
-    palette: Palette,
-    ascii_only: bool,
-    labels: tuple[list[list[str]], int],
-) -> Block:
+def map_block(simulation: Convolution, look: GridLook) -> Block:
     """The feature map in a frame: computed cells (numbers or shades), the current one marked,
     the rest blank."""
+    cells, spacious, height = look.cells, look.spacious, look.height
+    palette, ascii_only = look.palette, look.ascii_only
     charset = "ascii" if ascii_only else "unicode"
     corner_tl, line, corner_tr, side, corner_bl, corner_br = tuple(BOX[charset])
     values = simulation.sums.tolist()
@@ -375,7 +366,7 @@ def map_block(
     heading = spell(heading, ascii_only)
     biggest = max((abs(v) for row in values for v in row), default=0.0)
     shades = OUTPUT_SHADES[charset]
-    texts, size = labels
+    texts, size = look.labels
     cell_width = 2 if cells == "shades2" else 1
     inner = grid_width(cells, out_cols, size, spacious)
 
@@ -443,7 +434,8 @@ def text_lines(simulation: Convolution, width: int, ascii_only: bool, palette: P
     ]
     size = size_text(simulation.image.shape[0], simulation.params.stride, simulation.params.padding)
     lines.append((size, None))
-    counts = parameters_text(simulation.image.shape, simulation.output_shape)
+    image_rows, image_cols = simulation.image.shape
+    counts = parameters_text((image_rows, image_cols), simulation.output_shape)
     lines.extend((part, palette.muted) for part in wrapped_words(counts, width, 2))
     return [[Segment(spell(text, ascii_only), text_style)] for text, text_style in lines]
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from oppija.plot import Mode, PlotStyles
 from oppija.scenes.rows import Rows, to_text
+from oppija.scenes.view import View
+from oppija.scenes.words import readout_lines
 from oppija.sims.registry import DEMOS, resolve
 
 if TYPE_CHECKING:
@@ -15,22 +17,13 @@ if TYPE_CHECKING:
 
 
 class Scene(Protocol):
-    """``draw(simulation, width, height, mode, styles, **options)``: exactly ``height`` rows.
+    """``draw(simulation, view)``: exactly ``view.height`` rows of ``view.width`` cells.
 
-    Each scene takes its own simulation class and its own options (``heat``, ``check``,
-    ``unit``); the registry pairs them, so callers see this one shape.
+    Each scene takes its own simulation class and reads its own ``view.options`` (``heat``,
+    ``check``, ``unit``); the registry pairs them, so callers see this one shape.
     """
 
-    def __call__(
-        self,
-        simulation: Demo,
-        width: int,
-        height: int,
-        mode: Mode,
-        styles: PlotStyles,
-        /,
-        **options: object,
-    ) -> Rows: ...
+    def __call__(self, simulation: Demo, view: View, /) -> Rows: ...
 
 
 def scene_of(kind: str) -> Scene:
@@ -51,13 +44,13 @@ def draw_scene(
 ) -> Rows:
     """The picture of ``simulation`` in exactly ``height`` rows of ``width`` cells."""
     scene = scene_of(simulation.name)
-    return scene(simulation, width, height, mode, styles or PlotStyles.default(), **options)
+    return scene(simulation, View(width, height, mode, styles or PlotStyles.default(), options))
 
 
 def render_frame(simulation: Demo, width: int, height: int, ascii_only: bool) -> str:
     """The picture and the readout as plain text, for ``oppija demo`` without ``--json``."""
     mode: Mode = "ascii" if ascii_only else "braille"
-    readout = simulation.readout_lines(ascii_only)
+    readout = readout_lines(simulation, ascii_only)
     picture_height = max(height - len(readout) - 1, 6)
     styles = PlotStyles.plain() if os.environ.get("NO_COLOR") else PlotStyles.default()
     rows = draw_scene(simulation, width, picture_height, mode, styles)

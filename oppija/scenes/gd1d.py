@@ -7,28 +7,24 @@ import math
 import numpy as np
 
 from oppija.i18n import format_decimal
-from oppija.plot import Chart, Mode, PlotStyles, data_range
+from oppija.plot import data_range
 from oppija.scenes.marks import dot_size, fat_point, symbol
 from oppija.scenes.rows import Rows, fit
+from oppija.scenes.view import View
 from oppija.sims.gd1d import GradientDescent1D
 
 
-def draw_gd1d(
-    simulation: GradientDescent1D, width: int, height: int, mode: Mode, styles: PlotStyles
-) -> Rows:
+def draw_gd1d(simulation: GradientDescent1D, view: View) -> Rows:
     """The seed's tangent picture (𝓔′(θ₀) ≈ 1,8), live: where θ is, which way it goes, how far."""
-    ascii_only = mode == "ascii"
+    width, height, styles = view.width, view.height, view.styles
+    ascii_only = view.ascii_only
     x_lo, x_hi = simulation.view_range()
     xs = np.linspace(x_lo, x_hi, max(2 * width, 2) * 2)
     curve = simulation.curve(xs)
     y_range = data_range(curve, 0.08)
-    chart = Chart(
-        width,
-        height,
+    chart = view.chart(
         (x_lo, x_hi),
         y_range,
-        mode=mode,
-        styles=styles,
         x_label=symbol("theta", ascii_only),
         title=f"{symbol('loss', ascii_only)} = {simulation.params.function.text}",
     )

@@ -7,9 +7,10 @@ import math
 import numpy as np
 
 from oppija.arrays import Array, IntArray
-from oppija.plot import Canvas, Chart, Mode, PlotStyles
+from oppija.plot import Canvas
 from oppija.scenes.marks import fat_point, symbol
 from oppija.scenes.rows import Rows, fit
+from oppija.scenes.view import View
 from oppija.sims.gd2d import GradientDescent2D
 
 LEVELS = 9  # contour lines; denser near the bottom, where the path ends
@@ -57,24 +58,15 @@ def surface_layer(simulation: GradientDescent2D, canvas: Canvas) -> Layer:
     return layer
 
 
-def draw_gd2d(
-    simulation: GradientDescent2D,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    heat: bool = False,
-) -> Rows:
+def draw_gd2d(simulation: GradientDescent2D, view: View) -> Rows:
     """A map of 𝓔(θ₁, θ₂) seen from above; −∇𝓔 at the current point shows the way down."""
-    ascii_only = mode == "ascii"
+    width, height, styles = view.width, view.height, view.styles
+    heat = bool(view.options.get("heat", False))
+    ascii_only = view.ascii_only
     (x_lo, x_hi), (y_lo, y_hi) = simulation.view_range()
-    chart = Chart(
-        width,
-        height,
+    chart = view.chart(
         (x_lo, x_hi),
         (y_lo, y_hi),
-        mode=mode,
-        styles=styles,
         x_label=symbol("theta1", ascii_only),  # the slide names the two parameters θ₁ and θ₂
         y_label=symbol("theta2", ascii_only),
         title=f"{symbol('error', ascii_only)} = {simulation.params.function.text}",

@@ -14,21 +14,18 @@ from oppija.i18n import _
 from oppija.plot import Canvas, Mode, PlotStyles
 from oppija.plot.glyphs import CELL_DOTS
 from oppija.scenes.rows import Rows, fit, text_row
-from oppija.sims.backprop_words import ascii_maths, short
+from oppija.scenes.view import View
+from oppija.scenes.words.graph import graph_lines
 from oppija.sims.graph import ComputationGraph
+from oppija.text import ascii_spelling
+from oppija.text.numbers import short
 
 
-def draw_graph(
-    simulation: ComputationGraph,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_graph(simulation: ComputationGraph, view: View) -> Rows:
     """The graph above, the current step's sentences below."""
-    ascii_only = mode == "ascii"
-    lines = simulation.lines(ascii_only)
+    width, height, mode, styles = view.width, view.height, view.mode, view.styles
+    ascii_only = view.ascii_only
+    lines = graph_lines(simulation, ascii_only)
     text_height = min(len(lines), max(1, height // 3)) if height >= 8 else 1
     graph_height = max(height - text_height, 2)
     rows = graph_rows(simulation, width, graph_height, mode, styles)
@@ -51,7 +48,7 @@ def graph_rows(
     ascii_only = mode == "ascii"
 
     def spell(text: str) -> str:
-        return ascii_maths(text) if ascii_only else text
+        return ascii_spelling(text) if ascii_only else text
 
     grads = simulation.revealed_gradients()
     current = simulation.current_node()

@@ -15,14 +15,15 @@ from oppija.i18n import format_decimal
 from oppija.plot import Canvas, Mode, PlotStyles
 from oppija.scenes.marks import fat_point
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
-from oppija.sims.activations import ascii_spelling
-from oppija.sims.linear_maps import (
-    EXAMPLE_POINT,
-    LinearMaps,
+from oppija.scenes.view import View
+from oppija.scenes.words.linear_maps import (
+    caption,
     matrix_inline,
     number_text,
+    title,
     vector_text,
 )
+from oppija.sims.linear_maps import EXAMPLE_POINT, LinearMaps
 
 PANEL_FROM_WIDTH = 64  # below this the numbers go under the picture
 PANEL_WIDTH = 34
@@ -45,17 +46,11 @@ def square_ranges(
     return (-half, half), (-half * dots_y / dots_x, half * dots_y / dots_x)
 
 
-def draw_linear_maps(
-    simulation: LinearMaps,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_linear_maps(simulation: LinearMaps, view: View) -> Rows:
     """The moving plane, and the numbers that say what moved it."""
-    ascii_only = mode == "ascii"
-    spell = (lambda text: ascii_spelling(text.replace("↦", "->"))) if ascii_only else str
+    width, height, mode, styles = view.width, view.height, view.mode, view.styles
+    ascii_only = view.ascii_only
+    spell = view.spell
     with_panel = width >= PANEL_FROM_WIDTH
     panel_width = min(PANEL_WIDTH, width // 3) if with_panel else width
     picture_width = width - panel_width - 2 if with_panel else width
@@ -63,7 +58,7 @@ def draw_linear_maps(
     panel = [spell(line) for line in panel_lines(simulation, ascii_only)]
     caption_lines: list[str] = []
     if height >= CAPTION_FROM_HEIGHT:
-        caption_lines = textwrap.wrap(spell(simulation.caption()), max(panel_width, 10))
+        caption_lines = textwrap.wrap(spell(caption(simulation)), max(panel_width, 10))
     if with_panel:
         picture_height = height
         text = [*panel, "", *caption_lines]
@@ -144,7 +139,7 @@ def matrix_block(name: str, matrix: Array, ascii_only: bool) -> list[str]:
 
 def panel_lines(simulation: LinearMaps, ascii_only: bool) -> list[str]:
     """The title, the matrices, t, and where p went (the slide's worked example)."""
-    lines = [simulation.title(), ""]
+    lines = [title(simulation), ""]
     p = vector_text(np.array(EXAMPLE_POINT))
     path = simulation.example_path()
     kind = simulation.kind

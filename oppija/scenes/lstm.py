@@ -20,8 +20,10 @@ from oppija.i18n import N_, _, format_fixed, format_integer
 from oppija.plot import Mode, PlotStyles
 from oppija.plot.glyphs import DENSITY_RAMP, EIGHTHS
 from oppija.scenes.rows import Rows, fit, text_row
-from oppija.sims.ascii_spelling import ascii_spelling
+from oppija.scenes.view import View
+from oppija.scenes.words.lstm import forget_sentence
 from oppija.sims.lstm import LSTMGates, TimeStep
+from oppija.text import ascii_spelling
 
 SIGNED = ("g", "c", "h")  # drawn around a zero line; the gates f, i, o grow from 0 to 1
 # What each row is, for a wide enough picture.
@@ -41,21 +43,15 @@ MAX_THICKNESS = 3
 LOWER_BLOCKS = " ▁▂▃▄▅▆▇█"  # a one-cell bar's height
 
 
-def draw_lstm(
-    simulation: LSTMGates,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_lstm(simulation: LSTMGates, view: View) -> Rows:
     """The table of bars on top, the current step's equations (for ``unit``) below it."""
-    ascii_only = mode == "ascii"
+    width, height, mode, styles = view.width, view.height, view.mode, view.styles
+    ascii_only = view.ascii_only
     hidden = simulation.params.hidden
-    chosen = options.get("unit", 0)
+    chosen = view.options.get("unit", 0)
     unit = (chosen if isinstance(chosen, int) else 0) % hidden
     lines = equation_lines(simulation, unit)
-    sentence = simulation.status_message or simulation.forget_sentence(unit)
+    sentence = simulation.status_message or forget_sentence(simulation, unit)
     if ascii_only:
         lines = [ascii_spelling(line) for line in lines]
         sentence = ascii_spelling(sentence)
@@ -252,7 +248,7 @@ class Table:
     def number(self, value: float, digits: int = 2) -> str:
         """A value in the active language (ASCII minus in ASCII mode)."""
         text = format_fixed(value, digits)
-        return text.replace("−", "-") if self.ascii_only else text
+        return ascii_spelling(text) if self.ascii_only else text
 
     def short(self, value: float) -> str:
         """An input with as many decimals (2, 1, 0) as its column holds."""

@@ -1,4 +1,4 @@
-"""Small marks every scene uses: a fat point for "you are here", symbols with ASCII twins."""
+"""Small marks every scene uses: a fat point for "you are here", the descent's symbols."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import numpy as np
 
 from oppija.arrays import Array
 from oppija.plot import Canvas
+from oppija.text import ascii_spelling
 
 
 def fat_point(canvas: Canvas, x: float, y: float, style: str) -> None:
@@ -34,20 +35,19 @@ def dot_size(canvas: Canvas) -> tuple[float, float]:
 
 
 SYMBOLS = {
-    "theta": ("θ", "theta"),
-    "loss": ("𝓔(θ)", "E(theta)"),
-    "slope": ("𝓔′", "E'"),
-    "x": ("x", "x"),
-    "y": ("y", "y"),
-    "step": ("k", "k"),
-    "error": ("𝓔", "E"),
-    "theta0": ("θ₀", "theta0"),
-    "theta1": ("θ₁", "theta1"),
-    "theta2": ("θ₂", "theta2"),
+    "theta": "θ",
+    "loss": "𝓔(θ)",
+    "slope": "𝓔′",
+    "x": "x",
+    "y": "y",
+    "step": "k",
+    "error": "𝓔",
+    "theta0": "θ₀",
+    "theta1": "θ₁",
+    "theta2": "θ₂",
 }
 
 
 def symbol(name: str, ascii_only: bool) -> str:
     """A maths symbol, or its ASCII spelling for terminals without the glyphs."""
-    fancy, plain = SYMBOLS[name]
-    return plain if ascii_only else fancy
+    return ascii_spelling(SYMBOLS[name]) if ascii_only else SYMBOLS[name]

@@ -12,10 +12,11 @@ from __future__ import annotations
 import numpy as np
 from rich.segment import Segment
 
-from oppija.arrays import IntArray
+from oppija.arrays import Array, IntArray
 from oppija.i18n import _, format_percent
-from oppija.plot import Canvas, Chart, Mode, PlotStyles, ascii_safe, data_range
+from oppija.plot import Canvas, Chart, Mode, PlotStyles, data_range
 from oppija.scenes.rows import Rows, fit, text_row
+from oppija.scenes.view import View
 from oppija.sims.playground import DATASET_TITLES, Playground
 
 # (class 0, class 1) marks for (training, test) points; the ASCII ones for plain terminals.
@@ -25,16 +26,10 @@ MIN_SIDE_WIDTH = 24  # below this the error curves are left out and the map take
 BOUNDARY = 0.5
 
 
-def draw_playground(
-    simulation: Playground,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_playground(simulation: Playground, view: View) -> Rows:
     """The map (left, about square on screen) and the error per epoch (right), legends below."""
-    ascii_only = mode == "ascii"
+    width, height, mode, styles = view.width, view.height, view.mode, view.styles
+    ascii_only = view.ascii_only
     legend = 1 if height >= 8 else 0
     body = max(height - legend, 1)
     inner = max(body - 4, 1)  # the map chart's rows without its title, axis and labels
@@ -44,12 +39,12 @@ def draw_playground(
         map_width, side_width = width, 0
 
     rows = decision_map(simulation, map_width, body, mode, styles)
-    clean = ascii_safe if ascii_only else str
+    clean = view.spell
     legend_rows = (
         [text_row(clean(marks_legend(ascii_only)), map_width, styles.label)] if legend else []
     )
     if side_width:
-        curves = exact(error_curves(simulation, side_width, body, mode, styles), side_width, body)
+        curves = exact(error_curves(simulation, view.sized(side_width, body)), side_width, body)
         gap = Segment(" " * (width - map_width - side_width))
         rows = [[*a, gap, *b] for a, b in zip(rows, curves, strict=True)]
         if legend:
@@ -163,35 +158,54 @@ def point_marks(
     return found
 
 
-def error_curves(
-    simulation: Playground, width: int, height: int, mode: Mode, styles: PlotStyles
-) -> Chart:
+def error_curves(simulation: Playground, view: View) -> Chart:
     """The training and the test error per epoch, each named at its end."""
     train = np.asarray(simulation.losses, dtype=np.float64)
     test = np.asarray(simulation.test_losses, dtype=np.float64)
-    epochs = np.arange(len(train), dtype=np.float64)
-    top = data_range(np.concatenate([train, test]), 0.05)[1]
-    chart = Chart(
-        width,
-        height,
-        (0.0, max(float(simulation.epoch), 10.0)),
-        (0.0, top if np.isfinite(top) and top > 0 else 1.0),
-        mode=mode,
-        styles=styles,
-        x_label=_("epoch"),
-        y_label="E" if mode == "ascii" else "𝓔",
-        title=_("Error per epoch"),
+    x_range = (0.0, max(float(simulation.epoch), 10.0))
+    return error_pair(
+        view, x_range, (train, _("training")), (test, _("test")), _("Error per epoch")
     )
+
+
+def error_pair(
+    view: View,
+    x_range: tuple[float, float],
+    main: tuple[Array, str],
+    other: tuple[Array, str],
+    title: str,
+) -> Chart:
+    """Two runs' error per epoch on one chart from 0 up, each curve named at its end."""
+    top = data_range(np.concatenate([main[0], other[0]]), 0.05)[1]
+    chart = view.chart(
+        x_range,
+        (0.0, top if np.isfinite(top) and top > 0 else 1.0),
+        x_label=_("epoch"),
+        y_label=view.spell("𝓔"),
+        title=title,
+    )
+    curve_pair(chart, main, other, view.styles)
+    return chart
+
+
+def curve_pair(
+    chart: Chart, main: tuple[Array, str], other: tuple[Array, str], styles: PlotStyles
+) -> None:
+    """Two curves over the epochs, each named at its end: ``main`` drawn over ``other``.
+
+    Each is (values per epoch, name); the main one in the curve style, the other in the path's.
+    """
+    (main_values, main_name), (other_values, other_name) = main, other
+    epochs = np.arange(len(main_values), dtype=np.float64)
     canvas = chart.canvas
-    canvas.line(epochs, test, styles.path)
-    canvas.line(epochs, train, styles.curve)
+    canvas.line(epochs, other_values, styles.path)
+    canvas.line(epochs, main_values, styles.curve)
     name_ends(
         canvas,
         epochs[-1],
-        (train[-1], _("training"), styles.curve),
-        (test[-1], _("test"), styles.path),
+        (main_values[-1], main_name, styles.curve),
+        (other_values[-1], other_name, styles.path),
     )
-    return chart
 
 
 def name_ends(

@@ -5,20 +5,20 @@ from __future__ import annotations
 import numpy as np
 
 from oppija.i18n import _
-from oppija.plot import Chart, Mode, PlotStyles, data_range
+from oppija.plot import data_range
 from oppija.scenes.marks import fat_points, symbol
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
+from oppija.scenes.view import View
 from oppija.sims.linreg import LinearRegressionDescent
 from oppija.sims.logreg import LogisticRegressionDescent
 
 Regression = LinearRegressionDescent | LogisticRegressionDescent
 
 
-def draw_regression(
-    simulation: Regression, width: int, height: int, mode: Mode, styles: PlotStyles
-) -> Rows:
+def draw_regression(simulation: Regression, view: View) -> Rows:
     """Left the points and the model redrawn every step, right how the error falls."""
-    ascii_only = mode == "ascii"
+    width, height, styles = view.width, view.height, view.styles
+    ascii_only = view.ascii_only
     logistic = isinstance(simulation, LogisticRegressionDescent)
     rule_rows = 1 if logistic else 0
     plot_height = max(height - rule_rows, 4)
@@ -26,19 +26,9 @@ def draw_regression(
     loss_width = max(width - data_width - 2, 8)
 
     (x_lo, x_hi), y_range = simulation.view_range()
-    if logistic:
-        title = "σ(θ₀ + θ₁x)" if not ascii_only else "sigma(theta0 + theta1 x)"
-    else:
-        title = "y = θ₀ + θ₁x" if not ascii_only else "y = theta0 + theta1 x"
-    data = Chart(
-        data_width,
-        plot_height,
-        (x_lo, x_hi),
-        y_range,
-        mode=mode,
-        styles=styles,
-        x_label=symbol("x", ascii_only),
-        title=title,
+    title = view.spell("σ(θ₀ + θ₁x)" if logistic else "y = θ₀ + θ₁x")
+    data = view.sized(data_width, plot_height).chart(
+        (x_lo, x_hi), y_range, x_label=symbol("x", ascii_only), title=title
     )
     xs = np.linspace(x_lo, x_hi, data.canvas.dot_width)
     data.canvas.line(xs, simulation.prediction(xs), styles.curve)
@@ -53,13 +43,9 @@ def draw_regression(
 
     losses = simulation.history.losses
     steps = np.arange(len(losses), dtype=np.float64)
-    loss = Chart(
-        loss_width,
-        plot_height,
+    loss = view.sized(loss_width, plot_height).chart(
         (0.0, max(float(len(losses) - 1), 10.0)),
         (0.0, data_range(losses, 0.05)[1]),
-        mode=mode,
-        styles=styles,
         x_label=symbol("step", ascii_only),
         title=_("Error per step"),
     )
@@ -67,29 +53,5 @@ def draw_regression(
     rows = side_by_side(data.to_segments(), loss.to_segments(), data_width, loss_width)
     if isinstance(simulation, LogisticRegressionDescent):
         rule = simulation.update_rule
-        rows.append(text_row(rule if not ascii_only else rule_ascii(rule), width, styles.label))
+        rows.append(text_row(view.spell(rule), width, styles.label))
     return fit(rows, width, height)
-
-
-def rule_ascii(rule: str) -> str:
-    """The update rule spelled in ASCII for terminals without the symbols."""
-    table = str.maketrans(
-        {
-            "θ": "t",
-            "α": "a",
-            "σ": "s",
-            "Σ": "sum",
-            "−": "-",
-            "←": "<-",
-            "·": "*",
-            "ⱼ": "_j",
-            "ᵢ": "_i",
-            "ᵀ": "'",
-            "⁽": "(",
-            "⁾": ")",
-            "ⁱ": "i",
-        }
-    )
-    from oppija.plot import ascii_safe
-
-    return ascii_safe(rule.translate(table))

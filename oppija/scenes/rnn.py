@@ -18,8 +18,11 @@ from rich.style import Style
 from oppija.i18n import _, format_fixed, format_integer
 from oppija.plot import Mode, PlotStyles, bar_chart
 from oppija.scenes.rows import Rows, fit, text_row
-from oppija.sims.backprop_words import subscript
-from oppija.sims.rnn import RecurrentNetwork, ascii_text, letter_text, short
+from oppija.scenes.view import View
+from oppija.scenes.words.rnn import input_legend, letter_text, mode_line, rnn_lines
+from oppija.sims.rnn import RecurrentNetwork
+from oppija.text import ascii_spelling, subscript
+from oppija.text.numbers import short
 
 ARROW = {"unicode": "─W─▶", "ascii": "-W->"}
 BOX = {  # corners and edges: top-left, top-right, bottom-left, bottom-right, across, down
@@ -81,33 +84,27 @@ class Grid:
         return out
 
 
-def draw_rnn(
-    simulation: RecurrentNetwork,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_rnn(simulation: RecurrentNetwork, view: View) -> Rows:
     """Header, the rolled cell or the chain, the bars of the backward view, the sentences.
 
     Parts are left out from the least needed (the legend, the arrows, the chain) until the
     sentences with the step's numbers fit.
     """
-    ascii_only = mode == "ascii"
-    spell = ascii_text if ascii_only else str
+    width, height, mode, styles = view.width, view.height, view.mode, view.styles
+    ascii_only = view.ascii_only
+    spell = view.spell
     title = spell(
         _("Recurrent network, {what} — {mode}").format(
             what=_("the word {word}").format(word=letter_text(simulation.params.word))
             if simulation.letters is not None
             else _("inputs: {n}").format(n=format_integer(simulation.length)),
-            mode=simulation.mode_line(),
+            mode=mode_line(simulation),
         )
     )
-    legend = spell(simulation.input_legend(width))
+    legend = spell(input_legend(simulation, width))
     sentences = [
         textwrap.wrap(line, max(width, 10), subsequent_indent="  ") or [""]
-        for line in simulation.lines(ascii_only)
+        for line in rnn_lines(simulation, ascii_only)
     ]
     text = [line for sentence in sentences for line in sentence]
     bars = backward_bars(simulation, width, mode, styles) if simulation.phase == "backward" else []
@@ -161,7 +158,7 @@ def rolled_rows(
         line.format(i="i" if ascii_only else "ᵢ")
         for line in ROLLED["ascii" if ascii_only else "unicode"]
     ]
-    spell = ascii_text if ascii_only else str
+    spell = ascii_spelling if ascii_only else str
     hidden = simulation.weights["W"].shape[0]
     sequence = (
         " ".join(letter_text(c) for c in simulation.labels)
@@ -196,7 +193,7 @@ def chain_rows(
     """h₀ → h₁ → … → hₜ as boxes with the hidden values, letters below and outputs above."""
     ascii_only = mode == "ascii"
     glyphs = "ascii" if ascii_only else "unicode"
-    spell = ascii_text if ascii_only else str
+    spell = ascii_spelling if ascii_only else str
     unrolled = simulation.unrolled
     shown = simulation.shown_steps
     hidden = unrolled.hidden.shape[1]

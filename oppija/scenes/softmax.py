@@ -17,12 +17,10 @@ from rich.style import Style
 from oppija.i18n import _, format_decimal, format_fixed
 from oppija.plot import Mode, PlotStyles, bar_chart
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
-from oppija.sims.ascii_spelling import ascii_spelling
-from oppija.sims.softmax import (
-    Softmax,
-    probabilities_at,
-    subscript,
-)
+from oppija.scenes.view import View
+from oppija.scenes.words.softmax import step_sentence
+from oppija.sims.softmax import Softmax, probabilities_at
+from oppija.text import subscript
 
 SIDE_BY_SIDE_FROM = 56  # narrower: only the probabilities (the logits are in the readout)
 TARGET_COLUMN = 6  # " y ◀ 1"
@@ -30,18 +28,11 @@ MAX_BAR_ROWS = 4  # a class's bar is at most this many rows thick
 SLIDE_TEMPERATURES = (0.5, 1.0, 2.0, 5.0)  # the rows of the slide's temperature table
 
 
-def draw_softmax(
-    simulation: Softmax,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_softmax(simulation: Softmax, view: View) -> Rows:
     """Logit bars, probability bars with the target, Σp = 1, then the numbers in sentences and,
     when there is room, the same logits at the slide's temperatures."""
-    ascii_only = mode == "ascii"
-    spell = ascii_spelling if ascii_only else str
+    width, height, mode, styles = view.width, view.height, view.mode, view.styles
+    spell = view.spell
     count = len(simulation.logits)
     wrapped: list[str] = []
     for line in text_lines(simulation):
@@ -96,7 +87,7 @@ def text_lines(simulation: Softmax) -> list[str]:
     )
     gradient = "; ".join(format_fixed(g, 3) for g in simulation.gradient)
     temperature = format_decimal(simulation.temperature, 2)
-    sentence = simulation.status_message or simulation.step_sentence()
+    sentence = simulation.status_message or step_sentence(simulation)
     return [
         f"y = ({one_hot}),  𝓔 = −Σᵢ yᵢ·ln pᵢ = −ln p{k} = −ln {probability_text(p_target)} = "
         f"{format_fixed(simulation.cross_entropy, 3)}",

@@ -13,41 +13,34 @@ import textwrap
 import numpy as np
 from rich.segment import Segment
 
-from oppija.arrays import Array
 from oppija.i18n import _, format_integer
-from oppija.plot import Chart, Mode, PlotStyles, ascii_safe, data_range
-from oppija.scenes.playground import exact, name_ends
+from oppija.plot import Chart
+from oppija.scenes.playground import curve_pair, error_pair, exact
 from oppija.scenes.rows import Rows, fit, text_row
+from oppija.scenes.view import View
 from oppija.sims.transfer import TransferLearning
 
 MIN_CHART_WIDTH = 30  # below twice this (and a gap) only the error chart is drawn
 SHOWN_EPOCHS = 500  # the x axis spans the whole run up to this many epochs, then grows
 
 
-def draw_transfer(
-    simulation: TransferLearning,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles,
-    **options: object,
-) -> Rows:
+def draw_transfer(simulation: TransferLearning, view: View) -> Rows:
     """The error and the accuracy per epoch of both networks, the explanation below."""
+    width, height, styles = view.width, view.height, view.styles
     room = 3 if height >= 14 else 1 if height >= 8 else 0
     lines = explanation(simulation, width, room)
     body = max(height - len(lines), 1)
     if width >= 2 * MIN_CHART_WIDTH + 2:
         left = (width - 2) // 2
         right = width - left - 2
-        error = exact(error_chart(simulation, left, body, mode, styles), left, body)
-        accuracy = exact(accuracy_chart(simulation, right, body, mode, styles), right, body)
+        error = exact(error_chart(simulation, view.sized(left, body)), left, body)
+        accuracy = exact(accuracy_chart(simulation, view.sized(right, body)), right, body)
         gap = Segment("  ")
         rows = [[*a, gap, *b] for a, b in zip(error, accuracy, strict=True)]
     else:
-        rows = exact(error_chart(simulation, width, body, mode, styles), width, body)
-    clean = ascii_safe if mode == "ascii" else str
+        rows = exact(error_chart(simulation, view.sized(width, body)), width, body)
     text_rows = [
-        text_row(clean(line), width, styles.label if stands_out else styles.muted)
+        text_row(view.spell(line), width, styles.label if stands_out else styles.muted)
         for line, stands_out in lines
     ]
     picture = [*rows, *text_rows]
@@ -82,60 +75,31 @@ def x_range(simulation: TransferLearning) -> tuple[float, float]:
     return 0.0, float(max(simulation.epoch, min(simulation.params.steps, SHOWN_EPOCHS), 10))
 
 
-def error_chart(
-    simulation: TransferLearning, width: int, height: int, mode: Mode, styles: PlotStyles
-) -> Chart:
+def error_chart(simulation: TransferLearning, view: View) -> Chart:
     """The error on task 2's training points per epoch, both networks."""
     runs = simulation.runs
     tuned = np.asarray(runs["fine_tuned"].losses, dtype=np.float64)
     scratch = np.asarray(runs["scratch"].losses, dtype=np.float64)
-    top = data_range(np.concatenate([tuned, scratch]), 0.05)[1]
-    chart = Chart(
-        width,
-        height,
+    return error_pair(
+        view,
         x_range(simulation),
-        (0.0, top if np.isfinite(top) and top > 0 else 1.0),
-        mode=mode,
-        styles=styles,
-        x_label=_("epoch"),
-        y_label="E" if mode == "ascii" else "𝓔",
-        title=_("Task 2: error on the training points"),
+        (tuned, _("fine-tuned")),
+        (scratch, _("from scratch")),
+        _("Task 2: error on the training points"),
     )
-    draw_pair(chart, tuned, scratch, styles)
-    return chart
 
 
-def accuracy_chart(
-    simulation: TransferLearning, width: int, height: int, mode: Mode, styles: PlotStyles
-) -> Chart:
+def accuracy_chart(simulation: TransferLearning, view: View) -> Chart:
     """The share of new points of task 2 classified correctly, in per cent, both networks."""
     runs = simulation.runs
     tuned = 100 * np.asarray(runs["fine_tuned"].test_accuracies, dtype=np.float64)
     scratch = 100 * np.asarray(runs["scratch"].test_accuracies, dtype=np.float64)
-    chart = Chart(
-        width,
-        height,
+    chart = view.chart(
         x_range(simulation),
         (0.0, 105.0),
-        mode=mode,
-        styles=styles,
         x_label=_("epoch"),
         y_label="%",
         title=_("Task 2: accuracy on new points"),
     )
-    draw_pair(chart, tuned, scratch, styles)
+    curve_pair(chart, (tuned, _("fine-tuned")), (scratch, _("from scratch")), view.styles)
     return chart
-
-
-def draw_pair(chart: Chart, tuned: Array, scratch: Array, styles: PlotStyles) -> None:
-    """Both curves, each named at its end."""
-    epochs = np.arange(len(tuned), dtype=np.float64)
-    canvas = chart.canvas
-    canvas.line(epochs, scratch, styles.path)
-    canvas.line(epochs, tuned, styles.curve)
-    name_ends(
-        canvas,
-        epochs[-1],
-        (tuned[-1], _("fine-tuned"), styles.curve),
-        (scratch[-1], _("from scratch"), styles.path),
-    )

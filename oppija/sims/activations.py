@@ -17,7 +17,6 @@ import numpy as np
 from oppija.arrays import Array
 from oppija.engine.nn import activate
 from oppija.engine.tensor import Tensor
-from oppija.i18n import _, format_decimal
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo, changes
 from oppija.sims.plain import Json
@@ -32,9 +31,6 @@ CURVE_POINTS = 241  # the curves in the state: every 0,05 over ±6
 # The largest value of each derivative (σ′(0) = 0,25; tanh′(0) = 1; ReLU′ = 1 for t > 0).
 MAX_DERIVATIVE = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0}
 DEEP_LAYERS = 10  # the slide's example: ten sigmoid layers give at most 0,25¹⁰
-
-# How each function is written (fancy, ASCII): the lecture writes σ for the sigmoid.
-NAMES = {"sigmoid": ("σ", "sigma"), "tanh": ("tanh", "tanh"), "relu": ("ReLU", "ReLU")}
 
 
 @dataclass(frozen=True)
@@ -57,12 +53,6 @@ def evaluate(function: str, xs: Array | float) -> tuple[Array, Array]:
         y.sum().backward()
         grad = np.zeros_like(x.data) if x.grad is None else np.asarray(x.grad, dtype=np.float64)
         return y.data.copy(), grad
-
-
-def function_symbol(function: str, ascii_only: bool = False) -> str:
-    """σ, tanh or ReLU (sigma in ASCII)."""
-    fancy, simple = NAMES[function]
-    return simple if ascii_only else fancy
 
 
 class Activations(Demo):
@@ -160,56 +150,3 @@ class Activations(Demo):
                 "derivative": plain(derivatives),
             },
         }
-
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        f = function_symbol(self.params.function)
-        lines = [
-            f"x = {format_decimal(self.x, 2)}",
-            f"{f}(x) = {format_decimal(self.value, 4)}",
-            f"{f}′(x) = {format_decimal(self.derivative, 4)}",
-        ]
-        if self.params.function == "sigmoid":
-            lines.append(vanishing_caption())
-        return [ascii_spelling(line) for line in lines] if ascii_only else lines
-
-
-def vanishing_caption() -> str:
-    """The lecture's reason sigmoid fell out of favour, in one sentence with its numbers."""
-    most = format_decimal(0.25, 2)
-    return _(
-        "Backpropagation multiplies by σ′ at every layer and σ′ ≤ {most}, so after {layers} "
-        "sigmoid layers the gradient is at most {power} ≈ {factor}: the first layers barely "
-        "learn."
-    ).format(
-        most=most,
-        layers=DEEP_LAYERS,
-        power=f"{most}¹⁰",
-        factor=format_decimal(0.25**DEEP_LAYERS, 8),
-    )
-
-
-_ASCII = {
-    "σ": "sigma",
-    "′": "'",
-    "≤": "<=",
-    "≈": "~",
-    "¹": "^1",
-    "⁰": "0",
-    "−": "-",
-    "°": " deg",
-    "↦": "->",
-    "𝓔": "E",
-    "\u00a0": " ",
-    "\u202f": " ",
-    "“": '"',
-    "”": '"',
-    "„": '"',
-}
-
-
-def ascii_spelling(text: str) -> str:
-    """``text`` for an ASCII terminal: symbols spelled out, Estonian letters kept as they are.
-
-    The ``oppija demo --ascii`` readout keeps the learner's language, so õ, ä, ö, ü stay.
-    """
-    return "".join(_ASCII.get(char, char) for char in text)

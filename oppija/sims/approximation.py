@@ -21,7 +21,7 @@ from oppija.engine.losses import mse_loss
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.expr import Formula, parse_formula
-from oppija.i18n import _, format_decimal, format_integer, ngettext
+from oppija.i18n import _, format_integer
 from oppija.sims.base import LOSS_BOUND, choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.plain import Json, Status
@@ -200,20 +200,3 @@ class Approximation(Demo):
                 "c0": plain(float(self.c0.data[0])),
             },
         }
-
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        from oppija.sims.activations import ascii_spelling
-
-        units = self.params.units
-        lines = [
-            ngettext("{count} hidden unit", "{count} hidden units", units).format(
-                count=format_integer(units)
-            )
-            + f"  k = {format_integer(self.step_count)}",
-            f"𝓔 = {format_decimal(self.loss, 6)}",
-            self.status_message
-            or _("Each unit adds one smoothed step; their sum follows the target."),
-        ]
-        if ascii_only:
-            return [ascii_spelling(line.replace("𝓔", "E")) for line in lines]
-        return lines

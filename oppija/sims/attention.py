@@ -18,8 +18,7 @@ import numpy as np
 
 from oppija.arrays import Array
 from oppija.engine.tensor import no_grad
-from oppija.i18n import N_, _, format_integer
-from oppija.sims.ascii_spelling import ascii_spelling
+from oppija.i18n import _, format_integer
 from oppija.sims.attention_model import (
     END,
     AttentionModel,
@@ -38,15 +37,6 @@ VIEWS = ("decoding", "steps")
 WALK_STAGES = 5  # the lecture's five steps
 MOST_WORDS = 8  # checked: 1 to 8 heads, copy and reverse, all decode right
 TOP_WORDS = 5  # how many of the softmax's most likely words the state and picture give
-
-# The name of each walk-through stage, as the slide words it.
-STAGE_NAMES = (
-    N_("the input sentence"),
-    N_("each word as a vector"),
-    N_("Q, K and V for each head"),
-    N_("softmax(QKᵀ/√dₖ)·V"),
-    N_("heads side by side, times W_O"),
-)
 
 
 @dataclass(frozen=True)
@@ -235,20 +225,6 @@ class Attention(ReplayedDemo):
             },
             "training_loss": plain(self.model.final_loss),
         }
-
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        if self.view == "decoding":
-            head = _("Decoding: step {k} of {n}").format(
-                k=format_integer(self.step_count), n=format_integer(self.total)
-            )
-        else:
-            head = _("Attention in five steps: step {k} of {n}, {name}").format(
-                k=format_integer(self.stage),
-                n=format_integer(WALK_STAGES),
-                name=_(STAGE_NAMES[self.stage - 1]),
-            )
-        lines = [head, self.status_line()]
-        return [ascii_spelling(line) for line in lines] if ascii_only else lines
 
 
 def target_positions(length: int, task: str) -> list[int]:

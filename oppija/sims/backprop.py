@@ -25,20 +25,14 @@ from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.engine.trace import TraceStep, replay, trace
 from oppija.i18n import N_, _, format_integer, ngettext, parse_numbers
-from oppija.sims.backprop_words import (
-    TARGET,
-    ascii_maths,
-    element_name,
-    phase_name,
-    start_lines,
-    step_lines,
-)
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
 from oppija.sims.plain import Json
 from oppija.sims.settings import DemoSettingError
+from oppija.text import subscript
 
 INPUTS = 2
+TARGET = "y⁽ʳᵉᶠ⁾"  # the lecture's name of the wanted output
 OUTPUTS = 1
 # The slide's weights (lessons/et/04-narvivorgud.md, "Väike võrk algusest lõpuni"); a third hidden
 # unit, when asked for, gets the fixed column below so the default stays the same every time.
@@ -516,16 +510,6 @@ class Backpropagation(ReplayedDemo):
         by_key["error"] = records[0].upstream
         return by_key
 
-    def lines(self, ascii_only: bool = False) -> list[str]:
-        """The current step's sentences (or the start's)."""
-        step = self.current
-        if step is None:
-            lines = start_lines(self.params.activation)
-            if ascii_only:
-                return [ascii_maths(line) for line in lines]
-            return lines
-        return step_lines(step.kind, step.numbers, ascii_only)
-
     def state(self) -> dict[str, Json]:
         computed = self.computed
         values = computed.values
@@ -556,13 +540,16 @@ class Backpropagation(ReplayedDemo):
             "trace": [plain(record.to_dict()) for record in computed.records],
         }
 
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        head = _("{phase}, step {k} of {n}").format(
-            phase=phase_name(self.phase),
-            k=format_integer(self.step_count),
-            n=format_integer(len(self.script)),
-        )
-        return [head, *self.lines(ascii_only), self.status_line()]
+
+def element_name(name: str, index: Sequence[int], size: int) -> str:
+    """The lecture's name of one element: v₁₂ of V (input 1, hidden 2), u₁ of U, h₁ of h."""
+    base = name.lower() if name in ("V", "U") else name
+    if " " in base and not base.startswith("("):
+        base = f"({base})"
+    if size <= 1:
+        return base
+    wanted = [i for i in index] if name != "U" else [index[0]]
+    return base + subscript("".join(str(i + 1) for i in wanted))
 
 
 def edge_names(matrix: str, hidden: int) -> list[str]:

@@ -318,12 +318,6 @@ class Simulation(Demo):
         steps = self.history.steps
         return float(steps[-1]) if len(steps) > 1 else math.nan
 
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        """k, θ, 𝓔(θ), ∇𝓔(θ), |Δθ| and the status, a line each (see :mod:`oppija.sims.readout`)."""
-        from oppija.sims.readout import readout_lines  # it imports this module
-
-        return readout_lines(self, ascii_only)
-
     # -------------------------------------------------------------- plain data
 
     def numbers_rows(self) -> list[NumbersRow]:

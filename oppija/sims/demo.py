@@ -168,13 +168,6 @@ class Demo(ABC):
         """The run's status as the learner reads it: the demo's sentence, or the status named."""
         return self.status_message or _(STATUS_NAMES[self.status])
 
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        """The numbers under the picture, one quantity a line, in the active number format.
-
-        Subclasses say what matters for their demo; this default names the step and status.
-        """
-        return [f"{self.name}  k = {self.step_count}", self.status_line()]
-
     # -------------------------------------------------------------- plain data
     def params_data(self) -> dict[str, Json]:
         """The params as plain data (formulas as their text)."""

@@ -19,11 +19,11 @@ import numpy as np
 from oppija.engine.tensor import Tensor
 from oppija.engine.trace import TraceStep, replay, trace
 from oppija.expr import Binary, Call, Formula, Node, Num, Unary, Var, parse_formula
-from oppija.i18n import _, format_integer
-from oppija.sims.backprop_words import ascii_maths, factor, short
+from oppija.i18n import _
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
 from oppija.sims.plain import Json
+from oppija.text.numbers import short
 
 DEFAULT_FUNCTION = "x*y + x^2"
 DEFAULT_X = 2.0
@@ -179,53 +179,6 @@ class ComputationGraph(ReplayedDemo):
             return OP_SYMBOLS.get(node.label, node.label)
         return node.label
 
-    def lines(self, ascii_only: bool = False) -> list[str]:
-        """The sentences for the current step."""
-        p = self.params
-        head = f"f(x, y) = {p.function.text};  x = {short(p.x)}, y = {short(p.y)}"
-        record = self.current
-        if record is None:
-            lines = [
-                head,
-                _("Forward pass done: f = {value}. Each step goes back one node.").format(
-                    value=short(self.nodes[self.root_id].value)
-                ),
-            ]
-        else:
-            node = self.nodes[self._trace_ids[record.node]]
-            lines = [
-                _("Backward pass, record {k} of {n}: node {node} = {value}").format(
-                    k=format_integer(self.step_count),
-                    n=format_integer(len(self.records)),
-                    node=self.symbol(node),
-                    value=short(node.value),
-                ),
-                _("upstream gradient × local derivative = gradient:"),
-            ]
-            up = float(np.ravel(record.upstream)[0])
-            for parent, link in zip(record.parents, node.parents, strict=True):
-                if parent.grad is None or parent.local is None:
-                    continue
-                name = self.describe(self.nodes[link])
-                local = float(np.ravel(parent.local)[0])
-                grad = float(np.ravel(parent.grad)[0])
-                lines.append(f"∂f/∂{name}: {factor(up)} × {factor(local)} = {short(grad)}")
-            revealed = self.revealed_gradients()
-            for link in dict.fromkeys(node.parents):
-                total = revealed.get(link)
-                sent = sum(
-                    float(np.ravel(p.grad)[0])
-                    for p, other in zip(record.parents, node.parents, strict=True)
-                    if other == link and p.grad is not None
-                )
-                if total is not None and not math.isclose(total, sent, abs_tol=1e-15):
-                    lines.append(
-                        _("{name} is used more than once: its gradients add up to {total}").format(
-                            name=self.describe(self.nodes[link]), total=short(total)
-                        )
-                    )
-        return [ascii_maths(line) for line in lines] if ascii_only else lines
-
     def describe(self, node: GraphNode) -> str:
         """A node named for a sentence: x, a constant, or its op in brackets ([·] = −6)."""
         if node.kind == "op":
@@ -256,6 +209,3 @@ class ComputationGraph(ReplayedDemo):
             ],
             "trace": [plain(record.to_dict()) for record in self.records],
         }
-
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        return [*self.lines(ascii_only), self.status_line()]

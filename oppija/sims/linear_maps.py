@@ -15,14 +15,12 @@ import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 import numpy as np
 
 from oppija.arrays import Array
 from oppija.engine.tensor import Tensor, no_grad
-from oppija.i18n import N_, _, current_language, format_decimal
 from oppija.sims.base import choose, nice_half_width, plain
 from oppija.sims.demo import ReplayedDemo
 from oppija.sims.plain import Json
@@ -49,33 +47,6 @@ LETTER_F = (
 )
 # The vector-spaces slide: four points on one line, no longer on one line after tanh.
 TANH_LINE = ((-1.0, 2.0), (0.0, 1.0), (1.0, 0.0), (2.0, -1.0))
-
-TITLES = {
-    "rotation": N_("Rotation by {angle}°"),
-    "shear": N_("Shear"),
-    "reflection": N_("Reflection in the x axis"),
-    "scaling": N_("Scaling"),
-    "composition": N_("Two linear maps in a row"),
-    "tanh": N_("A tanh layer: tanh(Wx + b)"),
-    "translation": N_("Translation x ↦ x + b"),
-    "typed": N_("The map x ↦ Ax"),
-}
-CAPTIONS = {
-    "linear": N_(
-        "A linear map keeps the origin in place: straight lines stay straight and parallel "
-        "lines stay parallel."
-    ),
-    "composition": N_(
-        "A composition of linear maps is linear: B(Ax) = (BA)x, one matrix, the product BA."
-    ),
-    "tanh": N_(
-        "After tanh straight lines bend: a layer with an activation function transforms the "
-        "space in a way no matrix can, and a network learns such transformations."
-    ),
-    "translation": N_(
-        "A translation moves the origin too, so it is not linear: x ↦ x + b is an affine map."
-    ),
-}
 
 
 def rotation(degrees: float) -> Array:
@@ -294,19 +265,6 @@ class LinearMaps(ReplayedDemo):
         return min(self.step_count, self.frames) / self.frames
 
     # ------------------------------------------------------------------ reading
-    def title(self) -> str:
-        """What the map is, in the active language."""
-        if self.params.matrix is not None and self.kind == "linear":
-            return _(TITLES["typed"])
-        if self.kind == "rotation":
-            return _(TITLES["rotation"]).format(angle=format_decimal(self.params.angle, 1))
-        return _(TITLES[self.params.preset])
-
-    def caption(self) -> str:
-        """The slide's point about this map, in one sentence."""
-        key = self.kind if self.kind in CAPTIONS else "linear"
-        return _(CAPTIONS[key])
-
     def example_path(self) -> list[Array]:
         """p, then p after each map up to now (p, Ap, B(Ap) for two maps in a row)."""
         p = np.array([EXAMPLE_POINT])
@@ -343,42 +301,3 @@ class LinearMaps(ReplayedDemo):
                 "product": plain(np.round(self.matrix, 12) + 0.0),
             }
         return data
-
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        from oppija.sims.activations import ascii_spelling
-
-        name = "W" if self.kind == "tanh" else ("BA" if self.kind == "composition" else "A")
-        lines = [
-            self.title(),
-            f"{name} = {matrix_inline(self.matrix)}",
-            f"t = {format_decimal(self.t, 2)}",
-            f"p = {vector_text(np.array(EXAMPLE_POINT))} ↦ {vector_text(self.example_path()[-1])}",
-            self.caption(),
-        ]
-        if self.kind == "translation":
-            lines.insert(2, f"b = {vector_text(self.offset)}")
-        if ascii_only:
-            return [ascii_spelling(line.replace("↦", "->")) for line in lines]
-        return lines
-
-
-def number_text(value: float) -> str:
-    """A matrix entry or coordinate with up to 3 decimals, never "−0"."""
-    return _number_text(round(float(value), 3) + 0.0, current_language())
-
-
-@lru_cache(maxsize=512)
-def _number_text(value: float, language: str) -> str:
-    """Remembered: Babel takes a tenth of a millisecond a number, and a frame shows twenty."""
-    return format_decimal(value, 3)
-
-
-def vector_text(vector: Array) -> str:
-    """(a; b), as the lecture writes vectors."""
-    return "(" + "; ".join(number_text(v) for v in vector) + ")"
-
-
-def matrix_inline(matrix: Array) -> str:
-    """[[a, b], [c, d]] on one line, rows separated by semicolons: [a b; c d]."""
-    rows = ["  ".join(number_text(v) for v in row) for row in np.asarray(matrix)]
-    return "[" + "; ".join(rows) + "]"

@@ -18,8 +18,7 @@ import numpy as np
 from oppija.arrays import Array
 from oppija.engine.nn import LSTMCell
 from oppija.engine.tensor import Tensor, no_grad
-from oppija.i18n import _, format_fixed, format_integer, format_percent
-from oppija.sims.ascii_spelling import ascii_spelling
+from oppija.i18n import _
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
 from oppija.sims.plain import Json
@@ -209,31 +208,3 @@ class LSTMGates(ReplayedDemo):
             "c0": plain(self.start[1]),
             "weights": {key: plain(value) for key, value in self.weights().items()},
         }
-
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        step = self.current
-        lines = [f"t = {format_integer(self.step_count)}/{format_integer(self.length)}"]
-        if step is not None:
-            lines.append(f"x = {format_fixed(step.x, 2)}")
-            for name in ("c", "h"):
-                values = "; ".join(format_fixed(v, 2) for v in step.gates[name])
-                lines.append(f"{name} = ({values})")
-        lines.append(self.status_message or self.forget_sentence(0))
-        return [ascii_spelling(line) for line in lines] if ascii_only else lines
-
-    def forget_sentence(self, unit: int) -> str:
-        """What unit ``unit``'s forget and input gates did in the current step, in numbers."""
-        step = self.current
-        if step is None:
-            return _("n reads the first number of the sequence; p steps back.")
-        f = float(step.gates["f"][unit])
-        written = float(step.gates["i"][unit] * step.gates["g"][unit])
-        return _(
-            "Unit {unit}: the forget gate keeps {kept} of the old memory c (f = {f}), the "
-            "input gate adds i·g = {written}."
-        ).format(
-            unit=format_integer(unit + 1),
-            kept=format_percent(f),
-            f=format_fixed(f, 2),
-            written=format_fixed(written, 2),
-        )

@@ -27,8 +27,7 @@ from oppija.engine.losses import cross_entropy
 from oppija.engine.nn import MLP
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
-from oppija.i18n import N_, _, format_decimal, format_integer, format_percent, ngettext
-from oppija.sims.ascii_spelling import ascii_spelling
+from oppija.i18n import N_, _, format_integer, ngettext
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.params import SEED_MAX
@@ -313,27 +312,6 @@ class Playground(Demo):
     @status_message.setter
     def status_message(self, value: str) -> None:
         """Ignored: :class:`Demo` clears the message on start; here it is worded on demand."""
-
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        """Epoch, error and accuracy on the training and the test points, and the status."""
-        error = "E" if ascii_only else "𝓔"
-        lines = [
-            _("Epoch {epoch}").format(epoch=format_integer(self.epoch)),
-            _("Training: {error} = {loss}, accuracy {accuracy}").format(
-                error=error,
-                loss=format_decimal(self.losses[-1], 4),
-                accuracy=format_percent(self.train_accuracies[-1]),
-            ),
-            _("Test: {error} = {loss}, accuracy {accuracy}").format(
-                error=error,
-                loss=format_decimal(self.test_losses[-1], 4),
-                accuracy=format_percent(self.test_accuracies[-1]),
-            ),
-            self.status_message or _("Training is running."),
-        ]
-        if ascii_only:
-            return [ascii_spelling(line) for line in lines]
-        return lines
 
     def state(self) -> dict[str, Json]:
         return {

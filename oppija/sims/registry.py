@@ -36,11 +36,11 @@ def _frozen(values: Mapping[str, str] | None = None) -> Mapping[str, str]:
 class DemoSpec:
     """One demo kind: what may be set, what computes it, what draws it, what shows it.
 
-    ``simulation``, ``scene`` and ``widget`` are ``"module:attribute"`` names, imported on first
-    use. ``cycled`` is the choice setting that ``c`` moves through (None: ``c`` does nothing or
-    the widget has its own), and ``presets`` the notice's words for each of its choices (a
-    choice without words is shown as written). ``title`` (an ``N_()`` message id) names the demo
-    in the help, above its keys.
+    ``simulation``, ``scene``, ``readout`` (the words under the picture) and ``widget`` are
+    ``"module:attribute"`` names, imported on first use. ``cycled`` is the choice setting that
+    ``c`` moves through (None: ``c`` does nothing or the widget has its own), and ``presets``
+    the notice's words for each of its choices (a choice without words is shown as written).
+    ``title`` (an ``N_()`` message id) names the demo in the help, above its keys.
     """
 
     kind: str
@@ -48,6 +48,7 @@ class DemoSpec:
     settings: Mapping[str, ParamSpec]
     simulation: str
     scene: str
+    readout: str
     widget: str
     cycled: str | None = None
     presets: Mapping[str, str] = field(default_factory=_frozen)
@@ -95,15 +96,19 @@ def _spec(
     widget: str,
     cycled: str | None = None,
     presets: Mapping[str, str] | None = None,
+    words: str | None = None,
 ) -> DemoSpec:
     """A spec with short names: the modules are ``oppija.sims.*``, ``oppija.scenes.*`` and
-    ``oppija.tui.widgets.*``."""
+    ``oppija.tui.widgets.*``; the readout is ``oppija.scenes.words.WORDS:WORDS_readout``, where
+    ``words`` is the scene's module unless given (the descent demos share one)."""
+    words = words or scene.partition(":")[0]
     return DemoSpec(
         kind=kind,
         title=title,
         settings=MappingProxyType(dict(settings)),
         simulation=f"oppija.sims.{simulation}",
         scene=f"oppija.scenes.{scene}",
+        readout=f"oppija.scenes.words.{words}:{words}_readout",
         widget=f"oppija.tui.widgets.{widget}",
         cycled=cycled,
         presets=_frozen(presets),
@@ -137,6 +142,7 @@ _SPECS = (
             "diverge": N_("far too large a learning rate"),
             "two-minima": N_("two local minima"),
         },
+        words="descent",
     ),
     _spec(
         "gd2d",
@@ -158,6 +164,7 @@ _SPECS = (
             "valley": N_("a long narrow valley"),
             "saddle": N_("a saddle between two minima"),
         },
+        words="descent",
     ),
     _spec(
         "linreg",
@@ -172,6 +179,7 @@ _SPECS = (
         "linreg:LinearRegressionDescent",
         "regression:draw_regression",
         "regression_demo:LinearRegressionDemo",
+        words="descent",
     ),
     _spec(
         "logreg",
@@ -186,6 +194,7 @@ _SPECS = (
         "logreg:LogisticRegressionDescent",
         "regression:draw_regression",
         "regression_demo:LogisticRegressionDemo",
+        words="descent",
     ),
     _spec(
         "activations",

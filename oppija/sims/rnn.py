@@ -20,7 +20,7 @@ predict the next letter of the word; the training is cached in memory.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,11 +30,11 @@ from oppija.engine.losses import binary_cross_entropy
 from oppija.engine.nn import RNNCell
 from oppija.engine.optim import Adam
 from oppija.engine.tensor import Tensor, no_grad, stack
-from oppija.i18n import N_, _, format_integer
-from oppija.sims.backprop_words import ascii_maths, decimal, short, subscript
+from oppija.i18n import _
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo, changes
 from oppija.sims.plain import Json
+from oppija.text.numbers import decimal
 
 DEFAULT_WORD = "kass"
 DEFAULT_HIDDEN = 3
@@ -43,11 +43,6 @@ TRAINING_STEPS = 300
 TRAINING_RATE = 0.05
 GOOD_ENOUGH = 0.02  # the training error at which training stops early
 SCALE_LIMITS = (1 / 64, 64.0)  # how far + and − may scale W
-PHASE_NAMES = {
-    "rolled": N_("Rolled up"),
-    "forward": N_("Forward in time"),
-    "backward": N_("Backward through time"),
-}
 
 
 @dataclass(frozen=True)
@@ -184,20 +179,6 @@ def unroll(weights: Mapping[str, Array], inputs: Array) -> Unrolled:
         outputs=np.array([y.data for y in outputs]),
         jacobians=jacobians,
     )
-
-
-def vector(values: Sequence[float] | Array, digits: int = 3) -> str:
-    """A vector as the lecture writes it: (0,731; 0,5), in the active number format."""
-    return "(" + "; ".join(short_digits(float(v), digits) for v in np.ravel(values)) + ")"
-
-
-def short_digits(value: float, digits: int) -> str:
-    return short(value) if digits == 3 else decimal(value, digits)
-
-
-def letter_text(letter: str) -> str:
-    """A letter in Estonian quotes; a space is shown as ␣ so that it can be seen."""
-    return f"„{'␣' if letter == ' ' else letter}“"
 
 
 class RecurrentNetwork(ReplayedDemo):
@@ -382,186 +363,7 @@ class RecurrentNetwork(ReplayedDemo):
             "training_error": None if self.training_losses is None else plain(self.training_losses),
         }
 
-    # -------------------------------------------------------------- words
-    def mode_line(self) -> str:
-        """Which weights these are, as the picture says it."""
-        if self._given_weights is not None:
-            return _("weights given: {weights}").format(
-                weights=", ".join(
-                    f"{k} = {vector(v)}" if v.size > 1 else f"{k} = {short(float(v.ravel()[0]))}"
-                    for k, v in self.weights.items()
-                )
-            )
-        if self.params.mode == "trained":
-            return _(
-                "weights trained to predict the next letter (error {before} → {after})"
-            ).format(
-                before=short(self.training_losses[0]) if self.training_losses else "–",
-                after=short(self.training_losses[1]) if self.training_losses else "–",
-            )
-        return _("weights random (seed {seed}), not learnt").format(
-            seed=format_integer(self.params.seed)
-        )
-
-    def input_legend(self, width: int = 1000) -> str:
-        """How the letters become inputs, one-hot; in a narrow picture the order and one example."""
-        if self.letters is None:
-            return _("Inputs: {values}").format(
-                values="; ".join(
-                    f"x{subscript(i + 1)} = {label}" for i, label in enumerate(self.labels)
-                )
-            )
-        eye = np.eye(len(self.letters))
-        onehots = "  ".join(
-            f"{letter_text(letter)} = {vector(eye[k], 0)}" for k, letter in enumerate(self.letters)
-        )
-        legend = _("Letters one-hot: {onehots}").format(onehots=onehots)
-        if len(legend) <= width:
-            return legend
-        first = self.labels[0]
-        return _("Letters one-hot in the order {order}, so {example}").format(
-            order=" ".join(self.letters),
-            example=f"{letter_text(first)} = {vector(eye[self.letters.index(first)], 0)}",
-        )
-
-    def lines(self, ascii_only: bool = False) -> list[str]:
-        """The current step's sentences with their numbers."""
-        if self.phase == "rolled":
-            lines = self._rolled_lines()
-        elif self.phase == "forward":
-            lines = self._forward_lines(self.step_count)
-        else:
-            lines = self._backward_lines()
-        return [ascii_text(line) for line in lines] if ascii_only else lines
-
-    def _rolled_lines(self) -> list[str]:
-        n, hidden = self.inputs.shape[1], self.weights["W"].shape[0]
-        sizes = _("V is {n} × {h} (inputs × hidden units), W is {h} × {h}, U is {h} × {n}")
-        return [
-            _("The network rolled up: one cell, and its loop W carries h to the next step."),
-            sizes.format(n=format_integer(n), h=format_integer(hidden)),
-            _("Press n to unroll it one time step at a time."),
-        ]
-
-    def _forward_lines(self, i: int) -> list[str]:
-        u = self.unrolled
-        s, p = subscript(i), subscript(i - 1)
-        x = self.inputs[i - 1]
-        head = _("Step {i} of {n}: input {label}, x{s} = {x}").format(
-            i=format_integer(i),
-            n=format_integer(self.length),
-            label=letter_text(self.labels[i - 1]) if self.letters else self.labels[i - 1],
-            s=s,
-            x=vector(x, 0) if self.letters else vector(x),
-        )
-        lines = [
-            head,
-            f"Vᵀx{s} + Wᵀh{p} = {vector(u.input_part[i - 1])} + {vector(u.recurrent_part[i - 1])}"
-            f" = {vector(u.pre[i - 1])}",
-            f"h{s} = σ{vector(u.pre[i - 1])} = {vector(u.hidden[i - 1])}",
-            f"y{s} = σ(Uᵀh{s}) = {vector(u.outputs[i - 1])}",
-        ]
-        predictions = self.predictions()
-        if predictions is not None:
-            right = self.next_letters()[i - 1]
-            if right is None:
-                lines.append(
-                    _("The network guesses the next letter {guess}; the word ends here.").format(
-                        guess=letter_text(predictions[i - 1])
-                    )
-                )
-            else:
-                verdict = _("right") if predictions[i - 1] == right else _("wrong")
-                lines.append(
-                    _(
-                        "The network guesses the next letter {guess}; it is {right} ({verdict})."
-                    ).format(
-                        guess=letter_text(predictions[i - 1]),
-                        right=letter_text(right),
-                        verdict=verdict,
-                    )
-                )
-        earlier = self.same_input_before(i)
-        if earlier is not None:
-            before, now = u.hidden[earlier - 1], u.hidden[i - 1]
-            alike = vector(before) == vector(now)
-            message = (
-                _(
-                    "Same input as in step {j}, and {hj} ≈ {hi}: the previous hidden states "
-                    "were almost the same."
-                )
-                if alike
-                else _(
-                    "Same input as in step {j}, but {hj} and {hi} differ: "
-                    "the previous hidden state was different."
-                )
-            )
-            lines.append(
-                message.format(
-                    j=format_integer(earlier),
-                    hj=f"h{subscript(earlier)} = {vector(before)}",
-                    hi=f"h{s} = {vector(now)}",
-                )
-            )
-        return lines
-
-    def _backward_lines(self) -> list[str]:
-        norms = self.unrolled.gradient_norms
-        last = subscript(self.length)
-        lines = [
-            _(
-                "Backward through time: ‖∂h{T}/∂hᵢ‖, the size of the gradient of the last hidden "
-                "state with respect to each earlier one (the engine's backward pass)."
-            ).format(T=last)
-        ]
-        factors = self.step_factors()
-        if factors.size:
-            lines.append(
-                _(
-                    "Each step back multiplies it by ∂hᵢ/∂hᵢ₋₁ = diag(hᵢ(1 − hᵢ))·Wᵀ; "
-                    "sizes: {sizes}"
-                ).format(sizes="; ".join(short(float(f)) for f in factors))
-            )
-        if self.length >= 2:
-            if norms[0] < norms[-1]:
-                lines.append(
-                    _("From h{T} back to h₁ it shrinks to {value}: the gradient vanishes.").format(
-                        T=last, value=short(float(norms[0]))
-                    )
-                )
-            else:
-                lines.append(
-                    _("From h{T} back to h₁ it grows to {value}: the gradient explodes.").format(
-                        T=last, value=short(float(norms[0]))
-                    )
-                )
-        lines.append(_("+ and − scale W (now W × {scale}).").format(scale=scale_text(self.w_scale)))
-        return lines
-
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        head = _("{phase}, step {k} of {n}").format(
-            phase=_(PHASE_NAMES[self.phase]),
-            k=format_integer(self.step_count),
-            n=format_integer(self.total),
-        )
-        if self.w_scale != 1.0:
-            head += f"  W × {scale_text(self.w_scale)}"
-        lines = [head, *self.lines(ascii_only), self.status_line()]
-        return [ascii_text(line) for line in lines] if ascii_only else lines
-
-
-def scale_text(scale: float) -> str:
-    """W's scale as a power of two: 2, 4, 1/2, 1/4."""
-    if scale >= 1:
-        return format_integer(round(scale))
-    return f"1/{format_integer(round(1 / scale))}"
-
-
-ASCII_QUOTES = str.maketrans(
-    {"„": '"', "“": '"', "”": '"', "‖": "|", "␣": "_", "—": "-", "–": "-", "₋": "-"}
-)
-
-
-def ascii_text(text: str) -> str:
-    """``text`` for an ASCII terminal: maths spelled out, Estonian letters kept."""
-    return ascii_maths(text.translate(ASCII_QUOTES))
+    @property
+    def given_weights(self) -> bool:
+        """Whether the weights were given as settings (not drawn at random or trained)."""
+        return self._given_weights is not None

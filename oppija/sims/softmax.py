@@ -18,9 +18,7 @@ import numpy as np
 
 from oppija.arrays import Array
 from oppija.engine.tensor import Tensor, no_grad
-from oppija.i18n import _, format_decimal, format_fixed, format_integer
-from oppija.sims.ascii_spelling import ascii_spelling
-from oppija.sims.backprop_words import subscript
+from oppija.i18n import _, format_fixed, format_integer
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo, changes
 from oppija.sims.plain import Json
@@ -214,21 +212,3 @@ class Softmax(Demo):
             "selected": self.selected,
             "lr": LEARNING_RATE,
         }
-
-    def step_sentence(self) -> str:
-        """What space and n do, with α and the class whose probability rises."""
-        return _(
-            "Space or n: a gradient-descent step z ← z − α·∂𝓔/∂z (α = {lr}) raises the right "
-            "class's probability p{k}."
-        ).format(lr=format_fixed(LEARNING_RATE, 1), k=subscript(self.target))
-
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        k = subscript(self.target)
-        vector = "; ".join(format_fixed(p, 3) for p in self.probabilities)
-        lines = [
-            f"T = {format_decimal(self.temperature, 2)}",
-            f"p = ({vector})",
-            f"𝓔 = −ln p{k} = {format_fixed(self.cross_entropy, 3)}",
-            self.status_message or self.step_sentence(),
-        ]
-        return [ascii_spelling(line) for line in lines] if ascii_only else lines

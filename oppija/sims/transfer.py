@@ -28,7 +28,6 @@ from oppija.engine.nn import MLP
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor
 from oppija.i18n import (
-    N_,
     _,
     current_language,
     format_decimal,
@@ -36,7 +35,6 @@ from oppija.i18n import (
     format_percent,
     ngettext,
 )
-from oppija.sims.ascii_spelling import ascii_spelling
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.plain import Json
@@ -60,7 +58,6 @@ DEFAULT_STEPS = 200
 RUNS = ("fine_tuned", "scratch")
 
 # How each mode is named in the readout.
-MODE_NAMES = {"all": N_("all layers"), "last": N_("only the last layer")}
 
 
 def circle_task(points: int, radius: float, rng: np.random.Generator) -> tuple[Array, Array]:
@@ -291,29 +288,6 @@ class TransferLearning(Demo):
     def task_line(self) -> str:
         """What the two tasks are, in one line (made once per language: numbers are slow)."""
         return _task_line(current_language())
-
-    def readout_lines(self, ascii_only: bool = False) -> list[str]:
-        """Epoch, each run's training error and test accuracy, then the outcome."""
-        error = "E" if ascii_only else "𝓔"
-        tuned, scratch = self.runs["fine_tuned"], self.runs["scratch"]
-        lines = [
-            _("Epoch {epoch}").format(epoch=format_integer(self.epoch)),
-            _("Fine-tuned ({mode}): {error} = {loss}, accuracy on new points {accuracy}").format(
-                mode=_(MODE_NAMES[self.params.mode]),
-                error=error,
-                loss=format_decimal(tuned.losses[-1], 4),
-                accuracy=format_percent(tuned.test_accuracies[-1]),
-            ),
-            _("From scratch: {error} = {loss}, accuracy on new points {accuracy}").format(
-                error=error,
-                loss=format_decimal(scratch.losses[-1], 4),
-                accuracy=format_percent(scratch.test_accuracies[-1]),
-            ),
-            self.status_message or _("Training is running."),
-        ]
-        if ascii_only:
-            return [ascii_spelling(line) for line in lines]
-        return lines
 
     def state(self) -> dict[str, Json]:
         return {

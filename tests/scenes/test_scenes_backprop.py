@@ -8,6 +8,7 @@ from rich.segment import Segment
 from oppija import i18n
 from oppija.plot import PlotStyles
 from oppija.scenes.backprop import draw_backprop, power_of_ten
+from oppija.scenes.view import View
 from oppija.sims.backprop import Backpropagation
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -27,24 +28,26 @@ def demo_at(steps: int, **settings: object) -> Backpropagation:
 
 @pytest.mark.parametrize("steps", [0, 3, 8, 11, 13, 14])
 def test_ascii_mode_draws_only_ascii_and_estonian_letters(steps: int) -> None:
-    text = text_of(draw_backprop(demo_at(steps), 160, 48, "ascii", PlotStyles.plain()))
+    text = text_of(draw_backprop(demo_at(steps), View(160, 48, "ascii", PlotStyles.plain())))
     assert {char for char in text if not char.isascii()} <= ESTONIAN_LETTERS
     i18n.set_language("en")
-    assert text_of(draw_backprop(demo_at(steps), 160, 48, "ascii", PlotStyles.plain())).isascii()
+    assert text_of(
+        draw_backprop(demo_at(steps), View(160, 48, "ascii", PlotStyles.plain()))
+    ).isascii()
 
 
 def test_forward_values_appear_neuron_by_neuron() -> None:
-    before = text_of(draw_backprop(demo_at(0), 160, 48, "braille", PlotStyles.plain()))
+    before = text_of(draw_backprop(demo_at(0), View(160, 48, "braille", PlotStyles.plain())))
     assert "h₁ = 0,622" not in before and "x₁ = 1" in before and "v₁₁ = 0,5" in before
-    first = text_of(draw_backprop(demo_at(1), 160, 48, "braille", PlotStyles.plain()))
+    first = text_of(draw_backprop(demo_at(1), View(160, 48, "braille", PlotStyles.plain())))
     assert "▶h₁ = 0,622" in first and "h₂ = 0,401" not in first
     assert "z₁ = 0,5 · 1 + 0,3 · 0 = 0,5" in first
-    error = text_of(draw_backprop(demo_at(4), 160, 48, "braille", PlotStyles.plain()))
+    error = text_of(draw_backprop(demo_at(4), View(160, 48, "braille", PlotStyles.plain())))
     assert "𝓔 = 0,198" in error and "y = 0,555" in error
 
 
 def test_after_the_output_layer_record_the_gradients_are_on_the_u_edges() -> None:
-    text = text_of(draw_backprop(demo_at(9), 160, 48, "braille", PlotStyles.plain()))
+    text = text_of(draw_backprop(demo_at(9), View(160, 48, "braille", PlotStyles.plain())))
     assert "▶u₁ = 1" in text and "∇ −0,137" in text and "∇ −0,088" in text
     assert "∂𝓔/∂u₁ = (−0,22) × 0,622 = −0,137" in text
     assert "▶y = 0,555" in text  # the node whose record this is
@@ -53,17 +56,17 @@ def test_after_the_output_layer_record_the_gradients_are_on_the_u_edges() -> Non
 
 
 def test_the_check_panel_agrees_after_the_backward_pass() -> None:
-    text = text_of(draw_backprop(demo_at(11), 160, 48, "braille", PlotStyles.plain()))
+    text = text_of(draw_backprop(demo_at(11), View(160, 48, "braille", PlotStyles.plain())))
     row = next(line for line in text.splitlines() if "u₁       " in line)
     assert row.count("−0,136798") == 2  # engine and finite differences side by side
     assert "suurim erinevus" in text or "largest difference" in text
 
 
 def test_the_update_shows_before_and_after() -> None:
-    text = text_of(draw_backprop(demo_at(12), 160, 48, "braille", PlotStyles.plain()))
+    text = text_of(draw_backprop(demo_at(12), View(160, 48, "braille", PlotStyles.plain())))
     assert "u₁ ← 1 − 0,5 · (−0,137) = 1,068" in text
     assert "u₁ = 1,068" in text and "v₁₁ = 0,5" in text  # V not yet updated
-    final = text_of(draw_backprop(demo_at(14), 160, 48, "braille", PlotStyles.plain()))
+    final = text_of(draw_backprop(demo_at(14), View(160, 48, "braille", PlotStyles.plain())))
     assert "v₁₁ = 0,526" in final and "0,573" in final and "0,182" in final
 
 

@@ -9,6 +9,7 @@ from oppija import i18n
 from oppija.plot import PlotStyles
 from oppija.scenes import draw_scene, render_frame
 from oppija.scenes.conv import draw_conv, shown_rows, wrapped_sum
+from oppija.scenes.view import View
 from oppija.sims.conv import Convolution
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -30,7 +31,7 @@ def demo_at(steps: int, **settings: object) -> Convolution:
 def test_ascii_mode_uses_ascii_and_estonian_letters_only(size: tuple[int, int]) -> None:
     width, height = size
     demo = demo_at(5, image="cross", weights=(-1, -0.5, 0, 0, 1, 0, 0, 0.5, 1), stride=2)
-    text = text_of(draw_conv(demo, width, height, "ascii", PlotStyles.plain()))
+    text = text_of(draw_conv(demo, View(width, height, "ascii", PlotStyles.plain())))
     assert {char for char in text if not char.isascii()} <= ESTONIAN_LETTERS
     frame = render_frame(demo, width, height, ascii_only=True)
     assert {char for char in frame if not char.isascii()} <= ESTONIAN_LETTERS
@@ -40,7 +41,7 @@ def test_the_window_is_framed_and_the_sum_written_out_at_160_by_48() -> None:
     """The slide's patch (0 1 1 in every row) at output (5, 6): bars around the window, the
     products and their sum 3, the map filled up to the current cell in brackets."""
     demo = demo_at(56)
-    text = text_of(draw_conv(demo, 160, 48, "braille", PlotStyles.plain()))
+    text = text_of(draw_conv(demo, View(160, 48, "braille", PlotStyles.plain())))
     lines = text.splitlines()
     picture = [line[: line.index("Σ") if "Σ" in line else 40] for line in lines]
     window_rows = [line for line in picture if line.count("│") == 2 and "│ 0  1  1│" in line]
@@ -64,22 +65,22 @@ def test_cells_not_yet_computed_are_blank_and_fill_in_as_it_steps() -> None:
         inside = [line[left + 1 : right] for line in lines[top + 1 : bottom]]
         return inside[::2]  # the spacious layout leaves a blank row under each map row
 
-    first = map_cells(text_of(draw_conv(demo, 160, 48, "braille", PlotStyles.plain())))
+    first = map_cells(text_of(draw_conv(demo, View(160, 48, "braille", PlotStyles.plain()))))
     assert len(first) == 10
     assert first[0].split() == ["[", "−1]"]  # only the first cell, and it is the current one
     assert all(row.strip() == "" for row in first[1:])
     demo.step()
-    second = map_cells(text_of(draw_conv(demo, 160, 48, "braille", PlotStyles.plain())))
+    second = map_cells(text_of(draw_conv(demo, View(160, 48, "braille", PlotStyles.plain()))))
     assert second[0].split() == ["−1[", "−2]"]
     demo.to_end()
-    done = map_cells(text_of(draw_conv(demo, 160, 48, "braille", PlotStyles.plain())))
+    done = map_cells(text_of(draw_conv(demo, View(160, 48, "braille", PlotStyles.plain()))))
     assert [len(row.replace("[", " ").replace("]", " ").split()) for row in done] == [10] * 10
     assert done[2].split()[2:8] == ["0"] * 6  # inside the 7's bar: all ones give 0
 
 
 def test_small_sizes_show_shades_and_keep_the_window_in_view() -> None:
     demo = demo_at(95, padding=2)  # near the bottom of a 14 × 14 padded picture
-    text = text_of(draw_conv(demo, 72, 14, "braille", PlotStyles.plain()))
+    text = text_of(draw_conv(demo, View(72, 14, "braille", PlotStyles.plain())))
     assert "█" in text  # the picture as shades
     picture = [line[:28] for line in text.splitlines()[1:12]]
     framed = [line for line in picture if "[" in line and "]" in line]
@@ -89,10 +90,10 @@ def test_small_sizes_show_shades_and_keep_the_window_in_view() -> None:
 
 def test_numbers_use_the_active_language() -> None:
     demo = demo_at(3, kernel="blur")
-    text = text_of(draw_conv(demo, 160, 48, "braille", PlotStyles.plain()))
+    text = text_of(draw_conv(demo, View(160, 48, "braille", PlotStyles.plain())))
     assert "0,11" in text and "0.11" not in text
     i18n.set_language("en")
-    text = text_of(draw_conv(demo, 160, 48, "braille", PlotStyles.plain()))
+    text = text_of(draw_conv(demo, View(160, 48, "braille", PlotStyles.plain())))
     assert "0.11" in text and "0,11" not in text
 
 

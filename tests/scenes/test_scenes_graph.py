@@ -8,6 +8,7 @@ from rich.segment import Segment
 from oppija import i18n
 from oppija.plot import PlotStyles
 from oppija.scenes.graph import draw_graph
+from oppija.scenes.view import View
 from oppija.sims.graph import ComputationGraph
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -23,12 +24,12 @@ def test_values_then_gradients_with_the_current_node_marked() -> None:
     i18n.set_language("et")
     try:
         graph = ComputationGraph()
-        before = text_of(draw_graph(graph, 100, 24, "braille", PlotStyles.plain()))
+        before = text_of(draw_graph(graph, View(100, 24, "braille", PlotStyles.plain())))
         assert "· = −6" in before and "x = 2" in before and "∇" not in before.split("\n", 1)[1]
         graph.to_end()
-        after = text_of(draw_graph(graph, 100, 24, "braille", PlotStyles.plain()))
+        after = text_of(draw_graph(graph, View(100, 24, "braille", PlotStyles.plain())))
         assert "▶· = −6" in after and "∇ 2" in after and "∇ 1" in after
-        ascii_text = text_of(draw_graph(graph, 100, 24, "ascii", PlotStyles.plain()))
+        ascii_text = text_of(draw_graph(graph, View(100, 24, "ascii", PlotStyles.plain())))
         assert {c for c in ascii_text if not c.isascii()} <= set("õäöüšžÕÄÖÜŠŽ")
     finally:
         i18n.set_language("en")

@@ -9,6 +9,7 @@ from rich.segment import Segment
 
 from oppija.plot import PlotStyles
 from oppija.scenes.lstm import draw_lstm
+from oppija.scenes.view import View
 from oppija.sims.lstm import LSTMGates
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -30,7 +31,7 @@ def test_the_current_step_is_written_out_with_its_numbers() -> None:
     demo = demo_at(2)
     step = demo.current
     assert step is not None
-    text = text_of(draw_lstm(demo, 160, 48, "braille", PlotStyles.plain()))
+    text = text_of(draw_lstm(demo, View(160, 48, "braille", PlotStyles.plain())))
     assert "▼ t = 2" in text
     f, i, g, c = (float(step.gates[k][0]) for k in ("f", "i", "g", "c"))
     c_prev = float(step.c_prev[0])
@@ -43,8 +44,10 @@ def test_the_current_step_is_written_out_with_its_numbers() -> None:
 
 def test_the_unit_option_chooses_whose_equations() -> None:
     demo = demo_at(1)
-    first = text_of(draw_lstm(demo, 160, 48, "braille", PlotStyles.plain()))
-    second = text_of(draw_lstm(demo, 160, 48, "braille", PlotStyles.plain(), unit=1))
+    first = text_of(draw_lstm(demo, View(160, 48, "braille", PlotStyles.plain())))
+    second = text_of(
+        draw_lstm(demo, View(160, 48, "braille", PlotStyles.plain(), options={"unit": 1}))
+    )
     assert first != second
     c2 = float(demo.steps[0].gates["c"][1])
     assert f"= {c2:.2f}".replace(".", ",").replace("-", "−") in second
@@ -57,6 +60,6 @@ def test_the_slide_example_is_written_out() -> None:
     weights.update(b_f=[logit(0.9)], b_i=[logit(0.1)], b_o=[0.0], b_c=[math.atanh(0.5)])
     demo = LSTMGates(weights=weights, initial=([0.0], [2.0]), sequence=(1.0,), hidden=1)
     demo.step()
-    text = text_of(draw_lstm(demo, 160, 48, "braille", PlotStyles.plain()))
+    text = text_of(draw_lstm(demo, View(160, 48, "braille", PlotStyles.plain())))
     assert "= 0,90·2,00 + 0,10·0,50 = 1,85" in text
     assert "0,50·tanh(1,85) = 0,50·0,95 = 0,48" in text

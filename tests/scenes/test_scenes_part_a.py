@@ -12,6 +12,8 @@ from oppija.plot import PlotStyles
 from oppija.scenes.activations import draw_activations
 from oppija.scenes.approximation import draw_approximation
 from oppija.scenes.linear_maps import draw_linear_maps
+from oppija.scenes.view import View
+from oppija.scenes.words import readout_lines
 from oppija.sims.activations import Activations
 from oppija.sims.approximation import Approximation
 from oppija.sims.demo import Demo
@@ -44,19 +46,19 @@ def test_ascii_scenes_use_ascii_and_estonian_letters_only(case: str) -> None:
     demo.run(7)
     for language in ("en", "et"):
         i18n.set_language(language)
-        text = text_of(draw(demo, 100, 30, "ascii", PlotStyles.plain()))
-        text += "\n".join(demo.readout_lines(ascii_only=True))
+        text = text_of(draw(demo, View(100, 30, "ascii", PlotStyles.plain())))
+        text += "\n".join(readout_lines(demo, ascii_only=True))
         assert {char for char in text if not char.isascii()} <= ESTONIAN_LETTERS
 
 
 def test_activations_show_the_numbers_in_the_active_format() -> None:
     i18n.set_language("et")
     demo = Activations(x=-1)
-    text = text_of(draw_activations(demo, 120, 30, "braille", PlotStyles.plain()))
+    text = text_of(draw_activations(demo, View(120, 30, "braille", PlotStyles.plain())))
     assert "x = −1   σ(x) = 0,2689   σ′(x) = 0,1966" in text
     assert "0,00000095" in text  # the caption on the vanishing gradient
     tanh_demo = Activations(function="tanh")
-    tanh = text_of(draw_activations(tanh_demo, 120, 30, "braille", PlotStyles.plain()))
+    tanh = text_of(draw_activations(tanh_demo, View(120, 30, "braille", PlotStyles.plain())))
     assert "0,00000095" not in tanh  # the caption belongs to the sigmoid
 
 
@@ -64,20 +66,20 @@ def test_linear_maps_show_the_product_matrix_and_the_path_of_p() -> None:
     i18n.set_language("et")
     demo = LinearMaps(preset="composition")
     demo.run(100)
-    text = text_of(draw_linear_maps(demo, 120, 40, "braille", PlotStyles.plain()))
+    text = text_of(draw_linear_maps(demo, View(120, 40, "braille", PlotStyles.plain())))
     assert "BA = ⎡ 1  −1 ⎤" in text
     assert "Ap = (−1; 2)" in text
     assert "B(Ap) = (1; 2) = (BA)p" in text
     translation = LinearMaps(preset="translation")
     translation.run(100)
-    text = text_of(draw_linear_maps(translation, 120, 40, "ascii", PlotStyles.plain()))
+    text = text_of(draw_linear_maps(translation, View(120, 40, "ascii", PlotStyles.plain())))
     assert "(0; 0) -> (1; 3)" in text
 
 
 def test_approximation_names_the_units_and_the_target() -> None:
     demo = Approximation(units=1)
-    text = text_of(draw_approximation(demo, 120, 30, "braille", PlotStyles.plain()))
+    text = text_of(draw_approximation(demo, View(120, 30, "braille", PlotStyles.plain())))
     assert "sin(x): 1 peitneuron" in text  # Estonian, with its singular
     assert "sin(x): 5 peitneuronit" in text_of(
-        draw_approximation(Approximation(units=5), 120, 30, "braille", PlotStyles.plain())
+        draw_approximation(Approximation(units=5), View(120, 30, "braille", PlotStyles.plain()))
     )

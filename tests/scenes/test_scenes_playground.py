@@ -10,6 +10,7 @@ import pytest
 from oppija.plot import PlotStyles
 from oppija.scenes.playground import draw_playground
 from oppija.scenes.rows import to_text
+from oppija.scenes.view import View
 from oppija.sims.playground import Playground
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -27,12 +28,14 @@ def trained() -> Playground:
 @pytest.mark.parametrize("plain", [False, True])
 def test_ascii_mode_draws_ascii_only(trained: Playground, plain: bool) -> None:
     styles = PlotStyles.plain() if plain else PlotStyles.default()
-    text = "\n".join(to_text(draw_playground(trained, 120, 36, "ascii", styles)))
+    text = "\n".join(to_text(draw_playground(trained, View(120, 36, "ascii", styles))))
     assert {char for char in text if not char.isascii()} <= ESTONIAN_LETTERS
 
 
 def test_every_point_shows_as_its_mark_and_the_numbers_are_estonian(trained: Playground) -> None:
-    text = "\n".join(to_text(draw_playground(trained, 160, 48, "braille", PlotStyles.plain())))
+    text = "\n".join(
+        to_text(draw_playground(trained, View(160, 48, "braille", PlotStyles.plain())))
+    )
     data = trained.data
     # filled: training points, hollow: test points; ▲/△ class 0, ●/○ class 1 (+ 1 in the legend)
     assert text.count("●") + text.count("▲") <= len(data.train_x) + 2
@@ -45,9 +48,9 @@ def test_every_point_shows_as_its_mark_and_the_numbers_are_estonian(trained: Pla
 def test_without_colour_the_boundary_is_a_line_and_with_colour_a_heat_map(
     trained: Playground,
 ) -> None:
-    plain = draw_playground(trained, 160, 48, "braille", PlotStyles.plain())
+    plain = draw_playground(trained, View(160, 48, "braille", PlotStyles.plain()))
     assert any("\u2800" < char <= "\u28ff" for row in to_text(plain) for char in row)
-    coloured = draw_playground(trained, 160, 48, "braille", PlotStyles.default())
+    coloured = draw_playground(trained, View(160, 48, "braille", PlotStyles.default()))
     backgrounds = {
         segment.style.bgcolor.name
         for row in coloured
@@ -74,9 +77,9 @@ def test_marks_go_over_the_heat_map_and_keep_its_background() -> None:
 
 def test_a_diverged_or_fresh_run_still_draws() -> None:
     fresh = Playground(dataset="spiral")
-    assert len(draw_playground(fresh, 80, 24, "halfblock", PlotStyles.default())) == 24
+    assert len(draw_playground(fresh, View(80, 24, "halfblock", PlotStyles.default()))) == 24
     broken = Playground()
     broken.network.layers[0].weight.data[:] = float("nan")
     broken.step()
     assert broken.status == "diverged"
-    assert len(draw_playground(broken, 80, 24, "braille", PlotStyles.default())) == 24
+    assert len(draw_playground(broken, View(80, 24, "braille", PlotStyles.default()))) == 24

@@ -11,6 +11,7 @@ from oppija import i18n
 from oppija.plot import PlotStyles
 from oppija.scenes import render_frame, scene_of
 from oppija.scenes.rnn import draw_rnn
+from oppija.scenes.view import View
 from oppija.sims.rnn import RecurrentNetwork
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -31,7 +32,7 @@ def demo_at(steps: int, **settings: object) -> RecurrentNetwork:
 def picture(
     demo: RecurrentNetwork, mode: str = "braille", size: tuple[int, int] = (160, 48)
 ) -> str:
-    return text_of(draw_rnn(demo, *size, mode, PlotStyles.plain()))  # type: ignore[arg-type]
+    return text_of(draw_rnn(demo, View(*size, mode, PlotStyles.plain())))  # type: ignore[arg-type]
 
 
 def test_the_scene_is_registered() -> None:

@@ -7,6 +7,7 @@ from rich.segment import Segment
 
 from oppija.plot import PlotStyles
 from oppija.scenes.softmax import draw_softmax
+from oppija.scenes.view import View
 from oppija.sims.softmax import Softmax
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -19,7 +20,7 @@ def text_of(rows: list[list[Segment]]) -> str:
 
 
 def test_the_slide_numbers_are_drawn() -> None:
-    text = text_of(draw_softmax(Softmax(), 160, 48, "braille", PlotStyles.plain()))
+    text = text_of(draw_softmax(Softmax(), View(160, 48, "braille", PlotStyles.plain())))
     for number in ("0,659", "0,242", "0,099", "0,417", "2,00", "1,00", "0,10"):
         assert number in text
     assert "Σp = 1,000" in text
@@ -34,19 +35,19 @@ def test_the_slide_numbers_are_drawn() -> None:
 
 def test_the_picture_follows_the_controls() -> None:
     demo = Softmax()
-    first = text_of(draw_softmax(demo, 120, 40, "braille", PlotStyles.plain()))
+    first = text_of(draw_softmax(demo, View(120, 40, "braille", PlotStyles.plain())))
     demo.next_target()
     demo.choose_logit(1)
-    second = text_of(draw_softmax(demo, 120, 40, "braille", PlotStyles.plain()))
+    second = text_of(draw_softmax(demo, View(120, 40, "braille", PlotStyles.plain())))
     assert second != first
     assert "▶z₁" in second and "−ln p₁" in second
     demo.warmer(1)
-    third = text_of(draw_softmax(demo, 120, 40, "braille", PlotStyles.plain()))
+    third = text_of(draw_softmax(demo, View(120, 40, "braille", PlotStyles.plain())))
     assert "T = 2" in third and "0,502" in third
 
 
 def test_ascii_frame_spells_the_symbols() -> None:
-    text = text_of(draw_softmax(Softmax(), 100, 30, "ascii", PlotStyles.plain()))
+    text = text_of(draw_softmax(Softmax(), View(100, 30, "ascii", PlotStyles.plain())))
     assert "sum p = 1,000" in text
     assert "-ln 0,659 = 0,417" in text
     assert "< 1" in text and ">z0" in text

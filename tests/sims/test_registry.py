@@ -58,13 +58,15 @@ def test_every_kind_of_the_design_is_registered_once() -> None:
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=spec_id)
-def test_a_spec_resolves_its_simulation_scene_and_widget(spec: DemoSpec) -> None:
+def test_a_spec_resolves_its_simulation_scene_readout_and_widget(spec: DemoSpec) -> None:
     from oppija.scenes.frame import scene_of
+    from oppija.scenes.words import readout_of
     from oppija.tui.widgets.demo_host import widget_class
 
     simulation = spec.simulation_class()
     assert simulation.name == spec.kind and not inspect.isabstract(simulation)
     assert scene_of(spec.kind).__module__.startswith("oppija.scenes.")
+    assert readout_of(spec.kind).__module__.startswith("oppija.scenes.words.")
     widget = widget_class(spec.kind)
     assert widget_simulation(widget) is simulation  # DemoPanel[D]: D is the spec's simulation
     for setting, schema in spec.settings.items():
@@ -125,6 +127,18 @@ def test_every_scene_belongs_to_a_spec() -> None:
         draw = getattr(importlib.import_module(name), "draw_" + name.rsplit(".", 1)[1], None)
         if draw is not None:
             found.add(draw)
+    assert found == declared
+
+
+def test_every_readout_belongs_to_a_spec() -> None:
+    from oppija.scenes.words import readout_of
+
+    declared = {readout_of(spec.kind) for spec in SPECS}
+    found = set()
+    for name in modules_of("oppija.scenes.words"):
+        words = getattr(importlib.import_module(name), name.rsplit(".", 1)[1] + "_readout", None)
+        if words is not None:
+            found.add(words)
     assert found == declared
 
 

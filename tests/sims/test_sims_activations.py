@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from oppija import i18n
-from oppija.sims.activations import Activations, vanishing_caption
+from oppija.scenes.words.activations import activations_readout, vanishing_caption
+from oppija.sims.activations import Activations
 from oppija.sims.settings import DemoSettingError
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -99,6 +100,6 @@ def test_the_caption_says_the_slides_numbers_in_estonian_format() -> None:
 
 
 def test_readout_in_ascii_has_no_symbols() -> None:
-    lines = Activations(x=-1).readout_lines(ascii_only=True)
+    lines = activations_readout(Activations(x=-1), ascii_only=True)
     assert all(line.isascii() for line in lines)
     assert "sigma'(x) = 0.1966" in lines

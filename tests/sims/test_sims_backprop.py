@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from oppija import i18n
+from oppija.scenes.words.backprop import backprop_lines
 from oppija.sims.backprop import Backpropagation
 from oppija.sims.settings import DemoSettingError
 
@@ -237,9 +238,9 @@ def test_sentences_use_the_active_number_format() -> None:
     i18n.set_language("et")
     demo = Backpropagation()
     demo.run(1)
-    assert "z₁ = 0,5 · 1 + 0,3 · 0 = 0,5" in "\n".join(demo.lines())
+    assert "z₁ = 0,5 · 1 + 0,3 · 0 = 0,5" in "\n".join(backprop_lines(demo))
     demo.run(8)  # y, the error, Σ, ², −, σ, then the Uᵀh record
-    assert "∂𝓔/∂u₁ = (−0,22) × 0,622 = −0,137" in demo.lines()
-    ascii_text = "".join(demo.lines(ascii_only=True))
+    assert "∂𝓔/∂u₁ = (−0,22) × 0,622 = −0,137" in backprop_lines(demo)
+    ascii_text = "".join(backprop_lines(demo, ascii_only=True))
     assert {char for char in ascii_text if not char.isascii()} <= set("õäöüšžÕÄÖÜŠŽ")
     assert "dE/du1 = (-0,22) * 0,622 = -0,137" in ascii_text

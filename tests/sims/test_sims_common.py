@@ -9,12 +9,12 @@ import pytest
 from oppija import i18n
 from oppija.content.loader import load_lecture
 from oppija.expr import parse_formula
+from oppija.scenes.words.descent import descent_readout
 from oppija.sims import DEMOS, DemoSettingError, create_simulation, from_demo_block
 from oppija.sims.gd1d import GradientDescent1D
 from oppija.sims.gd2d import GradientDescent2D
 from oppija.sims.linreg import LinearRegressionDescent
 from oppija.sims.logreg import LogisticRegressionDescent
-from oppija.sims.readout import readout_lines
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -228,12 +228,14 @@ def test_readout_in_the_active_number_format() -> None:
     sim = GradientDescent2D(preset="bowl")
     sim.step()
     i18n.set_language("et")
-    lines = readout_lines(sim)
+    lines = descent_readout(sim)
     assert lines[0] == "gd2d  k = 1"
     assert lines[1] == "θ = (2; 1,6)"
     assert lines[3] == "∇𝓔(θ) = (4; 3,2)"
     assert lines[4] == "|Δθ| = 0,6403"
-    ascii_lines = readout_lines(GradientDescent1D(function="x^2", start=-0.00001), ascii_only=True)
+    ascii_lines = descent_readout(
+        GradientDescent1D(function="x^2", start=-0.00001), ascii_only=True
+    )
     assert ascii_lines[1] == "theta = -0,00001" and ascii_lines[4] == "|step| = -"
 
 

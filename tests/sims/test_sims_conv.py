@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from oppija import i18n
+from oppija.scenes.words.conv import conv_readout, size_text, sum_text
 from oppija.sims import DemoSettingError, create_simulation
 from oppija.sims.conv import (
     IMAGE_ART,
@@ -19,8 +20,6 @@ from oppija.sims.conv import (
     image_array,
     output_size,
     parameter_counts,
-    size_text,
-    sum_text,
 )
 from oppija.sims.registry import DEMOS
 
@@ -241,7 +240,7 @@ def test_readout_speaks_the_active_language() -> None:
     i18n.set_language("et")
     demo = Convolution(kernel="blur")
     demo.run(9)
-    lines = demo.readout_lines()
+    lines = conv_readout(demo)
     assert "0,11" in lines[1] and "1·0,11" in lines[1]
-    for line in demo.readout_lines(ascii_only=True):
+    for line in conv_readout(demo, ascii_only=True):
         assert {char for char in line if not char.isascii()} <= set("õäöüšžÕÄÖÜŠŽ")

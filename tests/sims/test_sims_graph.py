@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 
+from oppija.scenes.words.graph import graph_lines
 from oppija.sims.graph import ComputationGraph
 from oppija.sims.settings import DemoSettingError
 
@@ -40,7 +41,7 @@ def test_each_step_reveals_one_record_and_x_adds_up() -> None:
     graph.step()  # x·y: y = −3 to x, x = 2 to y
     assert graph.revealed_gradients()[0] == 1.0 and graph.revealed_gradients()[1] == 2.0
     assert graph.status == "done"
-    assert "x is used more than once: its gradients add up to 1" in graph.lines()
+    assert "x is used more than once: its gradients add up to 1" in graph_lines(graph)
     graph.back()
     assert graph.status == "running" and graph.revealed_gradients()[0] == 4.0
 

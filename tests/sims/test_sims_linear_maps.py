@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 
+from oppija.scenes.words.linear_maps import linear_maps_readout
 from oppija.sims.linear_maps import LinearMaps
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -113,4 +114,4 @@ def test_json_shape_and_huge_numbers_do_not_raise() -> None:
     assert data["demo"] == "linear-maps" and data["status"] == "done"
     assert {"preset", "matrix", "t", "points"} <= set(data["state"])
     assert np.array(data["state"]["points"]).shape == (5, 2)
-    assert demo.readout_lines(ascii_only=True)[0].isascii()
+    assert linear_maps_readout(demo, ascii_only=True)[0].isascii()

@@ -10,6 +10,7 @@ import pytest
 
 from oppija import i18n
 from oppija.engine.tensor import Tensor
+from oppija.scenes.words.playground import playground_readout
 from oppija.sims.playground import (
     DATASETS,
     POINTS,
@@ -174,8 +175,8 @@ def test_readout_uses_the_active_number_format() -> None:
     sim.run(3)
     i18n.set_language("et")
     try:
-        text = "\n".join(sim.readout_lines())
+        text = "\n".join(playground_readout(sim))
     finally:
         i18n.set_language("en")
     assert "0," in text and "%" in text
-    assert all(line.isascii() for line in Playground().readout_lines(ascii_only=True))
+    assert all(line.isascii() for line in playground_readout(Playground(), ascii_only=True))

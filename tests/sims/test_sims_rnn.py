@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 
+from oppija.scenes.words.rnn import rnn_lines
 from oppija.sims import DEMOS, DemoSettingError, create_simulation
 from oppija.sims.rnn import RecurrentNetwork, letters_of, one_hot, trained_weights
 
@@ -100,7 +101,7 @@ def test_the_slides_scalar_example() -> None:
     h2 = state["hidden"][1][0]
     assert state["gradient_norms"][0] == pytest.approx(h2 * (1 - h2) * 2, rel=1e-12)
     assert state["gradient_norms"] == pytest.approx([0.305, 1.0], abs=5e-4)
-    assert any("0,305" in line or "0.305" in line for line in demo.lines())
+    assert any("0,305" in line or "0.305" in line for line in rnn_lines(demo))
 
 
 @pytest.mark.parametrize(("word", "hidden", "seed"), [("kass", 3, 0), ("kassikene", 4, 5)])
@@ -200,7 +201,7 @@ def test_the_last_two_steps_have_the_same_input_but_different_h() -> None:
     assert state["inputs"][2] == state["inputs"][3]
     assert np.max(np.abs(np.subtract(state["hidden"][2], state["hidden"][3]))) > 0.01
     assert demo.same_input_before(4) == 3 and demo.same_input_before(3) is None
-    assert any("Same input as in step 3, but h₃" in line for line in demo.lines())
+    assert any("Same input as in step 3, but h₃" in line for line in rnn_lines(demo))
 
 
 def test_scaling_w_keeps_the_view_and_changes_the_gradient() -> None:

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from oppija.i18n import N_, _, format_decimal, format_integer
+from oppija.scenes.words.conv import position_line
 from oppija.sims.conv import IMAGE_NAMES, KERNEL_NAMES, Convolution
 from oppija.tui.widgets.demo_panel import TypedValue, next_choice
 from oppija.tui.widgets.step_demo import StepDemo
@@ -29,7 +30,7 @@ class ConvDemo(StepDemo[Convolution]):
 
     def readout(self) -> Text:
         """Where the kernel is (the picture itself writes out the products and their sum)."""
-        return Text(self.simulation.position_line())
+        return Text(position_line(self.simulation))
 
     def action_next_preset(self) -> None:
         """The next kernel (typed weights give way to it), named in the notice."""

@@ -25,6 +25,7 @@ from oppija.i18n import N_, _, format_decimal, format_integer
 from oppija.plot import Mode, PlotStyles
 from oppija.scenes import draw_scene
 from oppija.scenes.rows import Rows
+from oppija.scenes.words import readout_lines
 from oppija.sims import demo_spec, from_demo_block
 from oppija.sims.demo import Demo
 from oppija.sims.params import DemoSettingError
@@ -201,7 +202,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     def readout(self) -> Text:
         """The demo's own numbers (``readout_lines`` of its simulation) on as few lines as fit:
         the first ``READOUT_LINES`` of them, or all but the status line (shown below)."""
-        lines = self.simulation.readout_lines(self.ascii_mode)
+        lines = readout_lines(self.simulation, self.ascii_mode)
         if self.READOUT_LINES is not None:
             lines = lines[: self.READOUT_LINES]
         elif len(lines) > 1:

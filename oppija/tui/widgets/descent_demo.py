@@ -17,8 +17,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from oppija.i18n import N_, format_decimal, format_integer
+from oppija.scenes.words.descent import format_number, format_vector
 from oppija.sims.base import Numbers, Simulation
-from oppija.sims.readout import format_number, format_vector
 from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue, paired
 
 LR_FACTOR = 1.25  # + and - multiply or divide α by this

@@ -1,7 +1,7 @@
-"""A simulation's current numbers as plain text lines, in the active number format.
+"""A descent's current numbers as plain text lines, in the active number format.
 
-``oppija demo NAME`` prints this when no picture can be drawn, and widgets can show the same
-lines under their plot: k, θ, 𝓔(θ), ∇𝓔(θ), the last step's length, and how the run stands.
+``oppija demo NAME`` prints these under the picture, and the descent widgets show the same
+numbers: k, θ, 𝓔(θ), ∇𝓔(θ), the last step's length, and how the run stands.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def format_vector(values: Array) -> str:
     return "(" + "; ".join(format_number(v) for v in flat) + ")"
 
 
-def readout_lines(simulation: Simulation, ascii_only: bool = False) -> list[str]:
+def descent_readout(simulation: Simulation, ascii_only: bool = False) -> list[str]:
     """The readout: one quantity a line, then the run's status in a sentence.
 
     ``ascii_only`` names the quantities in ASCII (theta, E) for terminals without the symbols;

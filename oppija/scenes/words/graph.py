@@ -1,0 +1,67 @@
+"""The computation-graph demo in sentences: the forward value, then each backward record's
+upstream gradient × local derivative, and where a node's gradients add up."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from oppija.i18n import _, format_integer
+from oppija.sims.graph import ComputationGraph
+from oppija.text import ascii_spelling
+from oppija.text.numbers import factor, short
+
+
+def graph_lines(simulation: ComputationGraph, ascii_only: bool = False) -> list[str]:
+    """The sentences for the current step."""
+    p = simulation.params
+    head = f"f(x, y) = {p.function.text};  x = {short(p.x)}, y = {short(p.y)}"
+    record = simulation.current
+    node_id = simulation.current_node()
+    if record is None or node_id is None:
+        lines = [
+            head,
+            _("Forward pass done: f = {value}. Each step goes back one node.").format(
+                value=short(simulation.nodes[simulation.root_id].value)
+            ),
+        ]
+        return [ascii_spelling(line) for line in lines] if ascii_only else lines
+    node = simulation.nodes[node_id]
+    lines = [
+        _("Backward pass, record {k} of {n}: node {node} = {value}").format(
+            k=format_integer(simulation.step_count),
+            n=format_integer(len(simulation.records)),
+            node=simulation.symbol(node),
+            value=short(node.value),
+        ),
+        _("upstream gradient × local derivative = gradient:"),
+    ]
+    up = float(np.ravel(record.upstream)[0])
+    for parent, link in zip(record.parents, node.parents, strict=True):
+        if parent.grad is None or parent.local is None:
+            continue
+        name = simulation.describe(simulation.nodes[link])
+        local = float(np.ravel(parent.local)[0])
+        grad = float(np.ravel(parent.grad)[0])
+        lines.append(f"∂f/∂{name}: {factor(up)} × {factor(local)} = {short(grad)}")
+    revealed = simulation.revealed_gradients()
+    for link in dict.fromkeys(node.parents):
+        total = revealed.get(link)
+        sent = sum(
+            float(np.ravel(parent.grad)[0])
+            for parent, other in zip(record.parents, node.parents, strict=True)
+            if other == link and parent.grad is not None
+        )
+        if total is not None and not math.isclose(total, sent, abs_tol=1e-15):
+            lines.append(
+                _("{name} is used more than once: its gradients add up to {total}").format(
+                    name=simulation.describe(simulation.nodes[link]), total=short(total)
+                )
+            )
+    return [ascii_spelling(line) for line in lines] if ascii_only else lines
+
+
+def graph_readout(simulation: ComputationGraph, ascii_only: bool = False) -> list[str]:
+    """The step's sentences and the status."""
+    return [*graph_lines(simulation, ascii_only), simulation.status_line()]

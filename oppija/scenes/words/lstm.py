@@ -1,0 +1,38 @@
+"""The LSTM demo in words: the time step's numbers and what a unit's gates did."""
+
+from __future__ import annotations
+
+from oppija.i18n import _, format_fixed, format_integer, format_percent
+from oppija.sims.lstm import LSTMGates
+from oppija.text import ascii_spelling
+
+
+def lstm_readout(simulation: LSTMGates, ascii_only: bool = False) -> list[str]:
+    """Time step, x, the memory c and the output h, then the status or the gates' sentence."""
+    step = simulation.current
+    lines = [f"t = {format_integer(simulation.step_count)}/{format_integer(simulation.length)}"]
+    if step is not None:
+        lines.append(f"x = {format_fixed(step.x, 2)}")
+        for name in ("c", "h"):
+            values = "; ".join(format_fixed(v, 2) for v in step.gates[name])
+            lines.append(f"{name} = ({values})")
+    lines.append(simulation.status_message or forget_sentence(simulation, 0))
+    return [ascii_spelling(line) for line in lines] if ascii_only else lines
+
+
+def forget_sentence(simulation: LSTMGates, unit: int) -> str:
+    """What unit ``unit``'s forget and input gates did in the current step, in numbers."""
+    step = simulation.current
+    if step is None:
+        return _("n reads the first number of the sequence; p steps back.")
+    f = float(step.gates["f"][unit])
+    written = float(step.gates["i"][unit] * step.gates["g"][unit])
+    return _(
+        "Unit {unit}: the forget gate keeps {kept} of the old memory c (f = {f}), the "
+        "input gate adds i·g = {written}."
+    ).format(
+        unit=format_integer(unit + 1),
+        kept=format_percent(f),
+        f=format_fixed(f, 2),
+        written=format_fixed(written, 2),
+    )

@@ -1,0 +1,33 @@
+"""The playground's readout: epoch, error and accuracy on the training and test points."""
+
+from __future__ import annotations
+
+from oppija.i18n import _, format_decimal, format_integer, format_percent
+from oppija.sims.playground import Playground
+from oppija.text import ascii_spelling
+
+
+def playground_readout(simulation: Playground, ascii_only: bool = False) -> list[str]:
+    """Epoch, error and accuracy on the training and the test points, and the status."""
+    train = _("Training: {error} = {loss}, accuracy {accuracy}").format(
+        error="𝓔",
+        loss=format_decimal(simulation.losses[-1], 4),
+        accuracy=format_percent(simulation.train_accuracies[-1]),
+    )
+    test = _("Test: {error} = {loss}, accuracy {accuracy}").format(
+        error="𝓔",
+        loss=format_decimal(simulation.test_losses[-1], 4),
+        accuracy=format_percent(simulation.test_accuracies[-1]),
+    )
+    return epoch_readout(simulation.epoch, [train, test], simulation.status_message, ascii_only)
+
+
+def epoch_readout(epoch: int, runs: list[str], status: str, ascii_only: bool) -> list[str]:
+    """A training demo's readout: the epoch, a line per run (𝓔 is spelt E in ASCII), the
+    status or that training runs."""
+    lines = [
+        _("Epoch {epoch}").format(epoch=format_integer(epoch)),
+        *runs,
+        status or _("Training is running."),
+    ]
+    return [ascii_spelling(line) for line in lines] if ascii_only else lines
