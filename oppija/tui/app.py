@@ -18,7 +18,6 @@ from oppija.content.model import Lecture
 from oppija.content.navigation import Position, at_slide
 from oppija.i18n import N_, _
 from oppija.progress import Progress, ProgressSaveError, ProgressStore, SaveDebouncer
-from oppija.tui.bindings import translate_bindings
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.screens.too_small import TooSmallScreen, too_small
 
@@ -149,7 +148,6 @@ class OppijaApp(App[None]):
         saved_theme = self.progress.settings.get("theme")
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme  # a light theme chosen once stays chosen
-        translate_bindings(self)
         self.title = self.lecture.title
         if self.ascii_mode:
             self.add_class("-ascii")
@@ -203,10 +201,11 @@ class OppijaApp(App[None]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
-        showing = isinstance(self.screen, TooSmallScreen)
+        screen = self.screen
+        showing = isinstance(screen, TooSmallScreen)
         if too_small(width, height):
-            if showing:
-                self.screen.update_size(width, height)  # type: ignore[attr-defined]
+            if isinstance(screen, TooSmallScreen):
+                screen.update_size(width, height)
             else:
                 self.push_screen(TooSmallScreen())
         elif showing:
@@ -231,7 +230,6 @@ class OppijaApp(App[None]):
         i18n.set_language(new)
         self.progress.language = new
         self.request_save()
-        translate_bindings(self)
         self.title = self.lecture.title
         for screen in self.screen_stack:
             relanguage = getattr(screen, "relanguage", None)
@@ -321,10 +319,12 @@ class OppijaApp(App[None]):
         self.call_after_refresh(self._filter_glossary, term.term)
 
     def _filter_glossary(self, text: str) -> None:
+        from textual.widgets import Input
+
         from oppija.tui.screens.glossary import GlossaryScreen
 
         if isinstance(self.screen, GlossaryScreen):
-            self.screen.query_one("#glossary-search").value = text  # type: ignore[attr-defined]
+            self.screen.query_one("#glossary-search", Input).value = text
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette

@@ -18,7 +18,7 @@ from oppija.content.model import Lecture, Slide
 from oppija.content.navigation import Position
 from oppija.i18n import N_, _, parse_number
 from oppija.progress import QuizAnswer, timestamp
-from oppija.tui.bindings import translate_bindings
+from oppija.tui.oppija_app import oppija_app
 from oppija.tui.widgets.contents import ContentsList
 from oppija.tui.widgets.key_bar import KeyBar
 from oppija.tui.widgets.lecture_header import LectureHeader
@@ -54,12 +54,12 @@ class LectureScreen(Screen[None]):
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
         """The widgets, already showing the first slide: the first frame is the whole screen."""
-        ascii_mode = self.app.ascii_mode  # type: ignore[attr-defined]
+        ascii_mode = oppija_app(self.app).ascii_mode
         header = LectureHeader()
         contents = ContentsList(ascii_mode=ascii_mode, id="contents")
         view = SlideView(id="slide")
         view.set_class(ascii_mode, "-ascii")
-        contents.show_lecture(self.lecture, self.app.progress.seen)  # type: ignore[attr-defined]
+        contents.show_lecture(self.lecture, oppija_app(self.app).progress.seen)
         self.set_reactive(LectureScreen.position, self._start)
         self._show(self._start, header, view, contents)
         yield header
@@ -71,7 +71,6 @@ class LectureScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        translate_bindings(self)
         slide = self.lecture.slides[self.position.slide]
         self._show_demo(slide, self.position.step)
         if self._demo_slide is None:
@@ -79,10 +78,10 @@ class LectureScreen(Screen[None]):
 
     @property
     def lecture(self) -> Lecture:
-        return self.app.lecture  # type: ignore[attr-defined, no-any-return]
+        return oppija_app(self.app).lecture
 
     def _fill_contents(self) -> None:
-        self.query_one(ContentsList).show_lecture(self.lecture, self.app.progress.seen)  # type: ignore[attr-defined]
+        self.query_one(ContentsList).show_lecture(self.lecture, oppija_app(self.app).progress.seen)
 
     # ------------------------------------------------------------------ state
     def watch_position(self, position: Position) -> None:
@@ -104,11 +103,12 @@ class LectureScreen(Screen[None]):
         contents = contents or self.query_one(ContentsList)
         lecture = self.lecture
         slide = lecture.slides[position.slide]
-        progress = self.app.progress  # type: ignore[attr-defined]
+        app = oppija_app(self.app)
+        progress = app.progress
         progress.seen.add(slide.id)
         progress.slide_id = slide.id
         progress.step = position.step
-        self.app.request_save()  # type: ignore[attr-defined]
+        app.request_save()
 
         header.title = lecture.title
         header.section = lecture.section_of(slide.id).title
@@ -161,7 +161,6 @@ class LectureScreen(Screen[None]):
 
     def relanguage(self) -> None:
         """After a language switch: same slide and step, every text anew."""
-        translate_bindings(self)
         self.refresh_bindings()
         self._fill_contents()
         self.position = navigation.clamp(self.lecture, self.position)
@@ -234,8 +233,9 @@ class LectureScreen(Screen[None]):
             message.card.show_error(str(error))
             return
         answer = QuizAnswer(value=value, correct=correct, answered_at=timestamp())
-        self.app.progress.answers[quiz.id] = answer  # type: ignore[attr-defined]
-        self.app.request_save()  # type: ignore[attr-defined]
+        app = oppija_app(self.app)
+        app.progress.answers[quiz.id] = answer
+        app.request_save()
         message.card.show_answer(answer)
 
     @on(ContentsList.SlideChosen)

@@ -9,6 +9,7 @@ from textual.binding import Binding
 
 from oppija.i18n import N_, format_decimal
 from oppija.sims.settings import DemoSettingError
+from oppija.tui.oppija_app import oppija_app
 from oppija.tui.widgets.demo_panel import TypedValue
 from oppija.tui.widgets.step_demo import StepDemo
 
@@ -42,7 +43,7 @@ class BackpropDemo(StepDemo):
 
     def readout(self) -> Text:
         """Where the walk is (the scene itself writes out the step's numbers)."""
-        return Text(self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))[0])
+        return Text(self.simulation.readout_lines(oppija_app(self.app).ascii_mode)[0])
 
     def action_hidden(self) -> None:
         self._apply({"hidden": 5 - int(self.simulation.params.hidden)})  # 2 <-> 3

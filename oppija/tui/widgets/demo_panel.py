@@ -26,7 +26,7 @@ from oppija.scenes import draw_scene
 from oppija.scenes.rows import Rows
 from oppija.sims import from_demo_block
 from oppija.sims.settings import DemoSettingError
-from oppija.tui.bindings import translate_bindings
+from oppija.tui.oppija_app import oppija_app
 from oppija.tui.widgets.demo_picture import DemoPicture
 
 SPEEDS = (1, 2, 4, 8, 15, 30, 60)  # steps a second for [ and ]
@@ -62,6 +62,10 @@ PRESET_NAMES = {
     "all": N_("fine-tune all layers"),
     "last": N_("fine-tune only the last layer"),
 }
+
+
+# The keys that open a field: grouped, so that the key bar shows them after the demo's own keys.
+TYPING_KEYS = Binding.Group(N_("type a value"))
 
 
 @dataclass(frozen=True)
@@ -139,20 +143,25 @@ class DemoPanel(Vertical, can_focus=True):
         """Widgets a subclass shows under the picture (the descents' table of steps)."""
         yield from ()
 
-    def on_mount(self) -> None:
-        self.set_class(bool(getattr(self.app, "ascii_mode", False)), "-ascii")
-        self._bind_keys()
-        self._update_texts()
+    def __init_subclass__(cls, **kwargs: bool) -> None:
+        """A key for each value the class lets the learner type, in the group ``TYPING_KEYS``.
 
-    def _bind_keys(self) -> None:
-        """The class's keys in the active language, and a key for each value that can be typed."""
-        translate_bindings(self)
-        for typed in self.TYPED:
-            self._bindings.bind(typed.key, f"type('{typed.key}')", _(typed.short))
+        Added to the class's ``BINDINGS`` before Textual reads them, so every instance has
+        them without touching its binding table.
+        """
+        if "TYPED" in cls.__dict__:
+            typing_keys = [
+                Binding(t.key, f"type('{t.key}')", t.short, group=TYPING_KEYS) for t in cls.TYPED
+            ]
+            cls.BINDINGS = [*cls.__dict__.get("BINDINGS", []), *typing_keys]
+        super().__init_subclass__(**kwargs)
+
+    def on_mount(self) -> None:
+        self.set_class(oppija_app(self.app).ascii_mode, "-ascii")
+        self._update_texts()
 
     def relanguage(self) -> None:
         """After a language switch: keys, readout and picture (tick labels) anew."""
-        self._bind_keys()
         self.refresh_bindings()
         if self._typing is not None:
             self.query_one("#demo-input-label", Label).update(field_label(self._typing))
@@ -192,7 +201,7 @@ class DemoPanel(Vertical, can_focus=True):
 
     def readout(self) -> Text:
         """The demo's own numbers (``readout_lines`` of its simulation) on as few lines as fit."""
-        lines = self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))
+        lines = self.simulation.readout_lines(oppija_app(self.app).ascii_mode)
         return Text("  ".join(lines[:-1]) if len(lines) > 1 else "".join(lines))
 
     # ---------------------------------------------------------------- running

@@ -9,6 +9,7 @@ from textual.binding import Binding
 
 from oppija.content.demos import DEMO_KINDS
 from oppija.i18n import N_, format_decimal
+from oppija.tui.oppija_app import oppija_app
 from oppija.tui.widgets.demo_panel import TypedValue
 from oppija.tui.widgets.step_demo import StepDemo
 
@@ -36,7 +37,7 @@ class LSTMDemo(StepDemo):
 
     def readout(self) -> Text:
         """Where the walk is and the current c and h (the picture writes out the rest)."""
-        lines = self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))
+        lines = self.simulation.readout_lines(oppija_app(self.app).ascii_mode)
         return Text("  ".join(lines[:-1]))
 
     def action_hidden(self) -> None:

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from oppija.i18n import N_, _
+from oppija.tui.oppija_app import oppija_app
 from oppija.tui.widgets.demo_panel import TypedValue
 from oppija.tui.widgets.step_demo import StepDemo
 
@@ -36,7 +37,7 @@ class RNNDemo(StepDemo):
 
     def readout(self) -> Text:
         """Where the walk is (the scene writes the step's numbers)."""
-        return Text(self.simulation.readout_lines(getattr(self.app, "ascii_mode", False))[0])
+        return Text(self.simulation.readout_lines(oppija_app(self.app).ascii_mode)[0])
 
     def action_scale(self, factor: float) -> None:
         """W larger or smaller, the same step on show: the backward bars shrink or grow."""
