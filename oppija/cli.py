@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from oppija import i18n
@@ -63,11 +62,13 @@ def _ascii_wanted(flag: bool) -> bool:
     return flag or encoding not in {"utf8", "utf8sig"}
 
 
-def _run_app(args: argparse.Namespace, language_chosen: bool) -> int:
+def _run_app(
+    data_dir: str | None, slide: str | None, ascii_flag: bool, language_chosen: bool
+) -> int:
     from oppija.content.loader import LessonError, load_lecture
     from oppija.progress import ProgressStore, resolve_data_dir
 
-    store = ProgressStore(resolve_data_dir(args.data_dir))
+    store = ProgressStore(resolve_data_dir(data_dir))
     loaded = store.load()
     progress = loaded.progress
     if not language_chosen and loaded.restored:
@@ -79,12 +80,12 @@ def _run_app(args: argparse.Namespace, language_chosen: bool) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 1
-    if args.slide:
+    if slide:
         try:
-            lecture.slide_index(args.slide)
+            lecture.slide_index(slide)
         except KeyError:
             print(
-                _("There is no slide “{id}”. `oppija list` shows them all.").format(id=args.slide),
+                _("There is no slide “{id}”. `oppija list` shows them all.").format(id=slide),
                 file=sys.stderr,
             )
             return 2
@@ -95,10 +96,10 @@ def _run_app(args: argparse.Namespace, language_chosen: bool) -> int:
         lecture,
         progress,
         store,
-        start_slide=args.slide,
+        start_slide=slide,
         notices=[loaded.notice] if loaded.notice else [],
         resumed=loaded.restored,
-        ascii_mode=_ascii_wanted(args.ascii),
+        ascii_mode=_ascii_wanted(ascii_flag),
     )
     app.run()
     return 0
@@ -160,8 +161,7 @@ def _main(argv: Sequence[str] | None) -> int:
     chosen = _pre_language(args_list)
     i18n.set_language(chosen or i18n.DEFAULT_LANGUAGE)
     if not args_list:  # plain `oppija`: straight to the lecture, argparse is not needed
-        defaults = SimpleNamespace(data_dir=None, slide=None, ascii=False)
-        return _run_app(defaults, language_chosen=chosen is not None)  # type: ignore[arg-type]
+        return _run_app(None, None, ascii_flag=False, language_chosen=chosen is not None)
     from oppija.cli_parser import build_parser, install_argparse_translations
 
     install_argparse_translations()
@@ -184,4 +184,4 @@ def _main(argv: Sequence[str] | None) -> int:
         return _run_demo(args)
     if args.reset_progress:
         return _reset_progress(args.data_dir)
-    return _run_app(args, language_chosen=chosen is not None)
+    return _run_app(args.data_dir, args.slide, args.ascii, language_chosen=chosen is not None)

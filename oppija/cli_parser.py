@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import NoReturn
 
 from oppija import __version__, i18n
 from oppija.i18n import _
@@ -14,14 +15,14 @@ from oppija.i18n import _
 
 def install_argparse_translations() -> None:
     """Let argparse's own words ('usage', 'options', its errors) speak the active language."""
-    argparse._ = i18n.gettext  # type: ignore[attr-defined]
-    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+    # argparse looks both names up in its module globals on every message; there is no hook.
+    vars(argparse).update(_=i18n.gettext, ngettext=i18n.ngettext)
 
 
 class Parser(argparse.ArgumentParser):
     """argparse with a one-line translated error and exit status 2, never a traceback."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(2, _("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message})
 
 
@@ -88,7 +89,7 @@ def _count(least: int, most: int) -> Callable[[str], int]:
     return parse
 
 
-def _add_demo_parser(commands: argparse._SubParsersAction) -> None:
+def _add_demo_parser(commands: argparse._SubParsersAction[Parser]) -> None:
     """`oppija demo NAME`: a demo run headless; the names come from the simulation registry."""
     demo = commands.add_parser(
         "demo",

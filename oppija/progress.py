@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
-from typing import Any
+from typing import NoReturn
 
 from oppija.i18n import LANGUAGES, _
 
@@ -78,7 +78,7 @@ class Progress:
     answers: dict[str, QuizAnswer] = field(default_factory=dict)
     settings: dict[str, Scalar] = field(default_factory=dict)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, object]:
         """A JSON-ready dict; ``seen`` is sorted so the file is stable and diffs stay small."""
         return {
             "version": FORMAT_VERSION,
@@ -196,7 +196,7 @@ def _answer_from_json(quiz: str, raw: object) -> QuizAnswer:
     return QuizAnswer(value=value, correct=correct, answered_at=answered_at)
 
 
-def _reject_constant(name: str) -> Any:
+def _reject_constant(name: str) -> NoReturn:
     """JSON has no NaN or Infinity; Python's parser would accept them unless told not to."""
     raise ValueError(f"{name} is not valid JSON")
 

@@ -9,12 +9,14 @@ use, so that the app's start imports only the modules its first screen needs.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from oppija.content.commands import run_check, run_list
     from oppija.content.demos import DEMO_KINDS, ParamSpec, parse_param
     from oppija.content.formula_messages import FORMULA_MESSAGES, describe_formula_error
+    from oppija.content.front_matter import parse_lecture_meta
+    from oppija.content.glossary import parse_glossary
     from oppija.content.loader import (
         CheckReport,
         LanguageCounts,
@@ -33,8 +35,8 @@ if TYPE_CHECKING:
         Section,
         Slide,
     )
-    from oppija.content.parser import parse_glossary, parse_lecture_meta, parse_section
     from oppija.content.search import SearchHit
+    from oppija.content.sections import parse_section
 
 _HOMES = {
     "run_check": "commands",
@@ -58,9 +60,9 @@ _HOMES = {
     "Quiz": "model",
     "Section": "model",
     "Slide": "model",
-    "parse_glossary": "parser",
-    "parse_lecture_meta": "parser",
-    "parse_section": "parser",
+    "parse_glossary": "glossary",
+    "parse_lecture_meta": "front_matter",
+    "parse_section": "sections",
     "SearchHit": "search",
 }
 
@@ -93,7 +95,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

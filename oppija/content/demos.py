@@ -257,7 +257,7 @@ def _parse_numbers(key: str, text: str, spec: ParamSpec) -> tuple[float, ...]:
 
 def _parse_formula(key: str, text: str, spec: ParamSpec) -> object:
     from oppija.content.formula_messages import describe_formula_error
-    from oppija.engine.expr import FormulaError, parse_formula
+    from oppija.expr import FormulaError, parse_formula
 
     try:
         return parse_formula(text, spec.variables)

@@ -1,4 +1,4 @@
-"""What a :class:`~oppija.engine.expr.FormulaError` means, in the active language.
+"""What a :class:`~oppija.expr.FormulaError` means, in the active language.
 
 The engine reports a formula error as a code with parameters; this table turns it into a
 sentence through gettext, so that lesson checks and the interface explain it the same way.
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from oppija.i18n import N_, _
 
 if TYPE_CHECKING:
-    from oppija.engine.expr import FormulaError
+    from oppija.expr import FormulaError
 
 # One English message id per FormulaError code. ``{column}`` is the 1-based column in the
 # formula's text; tuple parameters are joined by ", ".

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oppija.content.demos import comparable, format_value
+from oppija.content.front_matter import parse_lecture_meta
+from oppija.content.glossary import parse_glossary
 from oppija.content.model import (
     GlossaryTerm,
     Lecture,
@@ -27,7 +29,7 @@ from oppija.content.model import (
     Slide,
     display_path,
 )
-from oppija.content.parser import parse_glossary, parse_lecture_meta, parse_section
+from oppija.content.sections import parse_section
 from oppija.i18n import N_, _, format_decimal, format_integer, ngettext
 from oppija.resources import lessons_dir
 

@@ -1,7 +1,8 @@
 """The lecture as typed, immutable data: sections of slides with reveal steps, demos, quizzes.
 
-Everything here is built by :mod:`oppija.content.parser` from the lesson files and never changed
-afterwards. Line numbers are 1-based and point into the lesson file the object came from.
+Everything here is built by :mod:`oppija.content.sections` (and its neighbours) from the
+lesson files and never changed afterwards. Line numbers are 1-based and point into the lesson
+file the object came from.
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ class DemoBlock:
     """A live demo on a slide: its kind and its parameters, parsed and typed, in file order.
 
     Values are ``float`` (number), ``int`` (integer), ``str`` (choice, text),
-    ``tuple[float, ...]`` (numbers) or :class:`oppija.engine.expr.Formula` (formula).
+    ``tuple[float, ...]`` (numbers) or :class:`oppija.expr.Formula` (formula).
     """
 
     kind: str

@@ -1,24 +1,20 @@
 """oppija's own autograd engine: NumPy arrays that know their derivatives (NumPy only).
 
-The names below are loaded on first use, so that importing :mod:`oppija.engine.expr` to check a
-formula (as the lesson parser does) does not import NumPy: the app's first screen needs none.
+The names below are loaded on first use, so that importing a submodule does not import them
+all. The formula language learners type is :mod:`oppija.expr`, beside the engine.
 ``oppija.engine.trace`` is the tracing module; its ``trace()`` is imported from there.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from oppija.engine.expr import Formula, FormulaError, parse_formula
     from oppija.engine.losses import binary_cross_entropy, cross_entropy, mse_loss
     from oppija.engine.tensor import Tensor, concat, is_grad_enabled, no_grad, stack
 
 _HOMES = {
-    "Formula": "expr",
-    "FormulaError": "expr",
-    "parse_formula": "expr",
     "binary_cross_entropy": "losses",
     "cross_entropy": "losses",
     "mse_loss": "losses",
@@ -30,8 +26,6 @@ _HOMES = {
 }
 
 __all__ = [
-    "Formula",
-    "FormulaError",
     "Tensor",
     "binary_cross_entropy",
     "concat",
@@ -39,12 +33,11 @@ __all__ = [
     "is_grad_enabled",
     "mse_loss",
     "no_grad",
-    "parse_formula",
     "stack",
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,10 +6,11 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.tensor import Tensor
 
 
-def numeric_gradient(f: Callable[[], Tensor], tensor: Tensor, eps: float = 1e-6) -> np.ndarray:
+def numeric_gradient(f: Callable[[], Tensor], tensor: Tensor, eps: float = 1e-6) -> Array:
     """∂f/∂t by (f(t + ε) − f(t − ε)) / 2ε, one element at a time; f must return a scalar."""
     grad = np.zeros(tensor.data.shape)
     data = tensor.data  # nudged in place, whatever its memory layout

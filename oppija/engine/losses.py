@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.tensor import ArrayLike, Tensor
 
 _EPS = 1e-12
@@ -19,11 +20,11 @@ def mse_loss(prediction: Tensor, target: ArrayLike) -> Tensor:
     diff = prediction.data - target_t.data
     n = diff.size
 
-    def backward(g: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    def backward(g: Array) -> tuple[Array, Array | None]:
         d = (2.0 / n) * g * diff  # ∂𝓔/∂ŷ = 2(ŷ − y)/n, ∂𝓔/∂y = −2(ŷ − y)/n
         return d, (-d if target_t.requires_grad else None)
 
-    def local() -> tuple[np.ndarray, np.ndarray]:
+    def local() -> tuple[Array, Array]:
         return (2.0 / n) * diff, (-2.0 / n) * diff
 
     return prediction._child(

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.tensor import Tensor
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
@@ -34,7 +35,10 @@ def _rng(seed: int | np.random.Generator | None) -> np.random.Generator:
 
 
 class Module:
-    """Anything with parameters: finds them in its attributes, lists and sub-modules."""
+    """Anything with parameters: finds them in its attributes, lists and sub-modules.
+
+    Each layer defines its own ``forward`` (their arguments differ) and calls it on ``layer(...)``.
+    """
 
     def named_parameters(self, prefix: str = "") -> Iterator[tuple[str, Tensor]]:
         for key, value in vars(self).items():
@@ -46,12 +50,6 @@ class Module:
     def zero_grad(self) -> None:
         for p in self.parameters():
             p.grad = None
-
-    def __call__(self, *args: Tensor) -> Tensor:
-        return self.forward(*args)
-
-    def forward(self, *args: Tensor) -> Tensor:
-        raise NotImplementedError
 
 
 def _named(value: object, name: str) -> Iterator[tuple[str, Tensor]]:
@@ -84,6 +82,8 @@ class Linear(Module):
     def forward(self, x: Tensor) -> Tensor:
         out = x @ self.weight
         return out if self.bias is None else out + self.bias
+
+    __call__ = forward
 
 
 class MLP(Module):
@@ -119,6 +119,8 @@ class MLP(Module):
             x = activate(layer.forward(x), self.activation)
         return activate(last.forward(x), self.output_activation)
 
+    __call__ = forward
+
 
 class RNNCell(Module):
     """The lecture's recurrent cell: hᵢ = σ(Vᵀxᵢ + Wᵀhᵢ₋₁) (no bias, as on the slide)."""
@@ -139,6 +141,8 @@ class RNNCell(Module):
         if h is None:
             h = Tensor(np.zeros((*x.shape[:-1], self.W.shape[0])))
         return activate(x @ self.V + h @ self.W, self.activation)
+
+    __call__ = forward
 
 
 class LSTMCell(Module):
@@ -166,11 +170,11 @@ class LSTMCell(Module):
         self.b = {g: Tensor(np.zeros(hidden), True, f"b_{g}") for g in self.GATES}
         self.b["f"].data[:] = 1.0  # start by remembering: a common, well-founded choice
         self.hidden = hidden
-        self.gates: dict[str, np.ndarray] = {}
+        self.gates: dict[str, Array] = {}
 
     def named_parameters(self, prefix: str = "") -> Iterator[tuple[str, Tensor]]:
-        for group in ("W", "U", "b"):
-            for gate, tensor in getattr(self, group).items():
+        for group, tensors in (("W", self.W), ("U", self.U), ("b", self.b)):
+            for gate, tensor in tensors.items():
                 yield f"{prefix}{group}_{gate}", tensor
 
     def _pre(self, gate: str, x: Tensor, h: Tensor) -> Tensor:
@@ -178,7 +182,7 @@ class LSTMCell(Module):
 
     def forward(
         self, x: Tensor, state: tuple[Tensor, Tensor] | None = None
-    ) -> tuple[Tensor, Tensor]:  # type: ignore[override]
+    ) -> tuple[Tensor, Tensor]:
         if state is None:
             zeros = np.zeros((*x.shape[:-1], self.hidden))
             state = (Tensor(zeros), Tensor(zeros))
@@ -198,3 +202,5 @@ class LSTMCell(Module):
             "h": h.data.copy(),
         }
         return h, c
+
+    __call__ = forward

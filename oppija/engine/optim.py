@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.engine.tensor import Tensor
 
 
@@ -20,7 +21,7 @@ class SGD:
             raise ValueError("momentum must be in [0, 1)")
         self.lr = float(lr)
         self.momentum = float(momentum)
-        self._velocity: list[np.ndarray | None] = [None] * len(self.params)
+        self._velocity: list[Array | None] = [None] * len(self.params)
 
     def step(self) -> None:
         for k, p in enumerate(self.params):

@@ -11,16 +11,21 @@ from __future__ import annotations
 import contextlib
 import heapq
 import itertools
-import operator
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import SupportsIndex, TypeAlias
 
 import numpy as np
+import numpy.typing as npt
 
+from oppija import arrays
+from oppija.arrays import Array
 from oppija.engine import trace as tracing
 
-ArrayLike = Any
-Grads = tuple["np.ndarray | None", ...]
+ArrayLike: TypeAlias = "Tensor | npt.ArrayLike"
+"""What an op accepts besides a Tensor: a number, a nested sequence, an array."""
+Grads: TypeAlias = tuple[Array | None, ...]
+Index: TypeAlias = "Tensor | arrays.Index"
+Axes: TypeAlias = SupportsIndex | Sequence[SupportsIndex] | arrays.IntArray
 
 _grad_enabled = True
 _creation = itertools.count()  # a child is always made after its parents: a topological order
@@ -43,12 +48,13 @@ def is_grad_enabled() -> bool:
     return _grad_enabled
 
 
-def _unbroadcast(grad: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+def _unbroadcast(grad: Array, shape: tuple[int, ...]) -> Array:
     """Sum a gradient back down to the shape of the input that NumPy broadcast."""
     if grad.shape == shape:
         return grad
     if grad.shape[1:] == shape:  # the common case: a bias added to every row of a batch
-        return grad.sum(axis=0)
+        summed: Array = grad.sum(axis=0)
+        return summed
     extra = grad.ndim - len(shape)
     if extra > 0:
         grad = grad.sum(axis=tuple(range(extra)))
@@ -58,6 +64,26 @@ def _unbroadcast(grad: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     return grad.reshape(shape)
 
 
+def _whole_numbers(args: tuple[Axes, ...]) -> tuple[int, ...]:
+    """``f(2, 3)`` and ``f((2, 3))`` alike, as NumPy's reshape and transpose accept both."""
+    if len(args) == 1 and isinstance(args[0], Sequence | np.ndarray):
+        return tuple(int(n) for n in args[0])
+    numbers = []
+    for n in args:
+        if isinstance(n, Sequence | np.ndarray):
+            raise TypeError("give either whole numbers or one sequence of them")
+        numbers.append(int(n))
+    return tuple(numbers)
+
+
+def _scatter_add(shape: tuple[int, ...], index: arrays.Index, values: Array | float) -> Array:
+    """Zeros of ``shape`` with ``values`` added at ``index``, repeated positions summed."""
+    out = np.zeros(shape)
+    # NumPy's stub for ufunc.at takes only integer arrays, but at() indexes like [] does.
+    np.add.at(out, index, values)  # type: ignore[arg-type]
+    return out
+
+
 def _any_requires_grad(parents: tuple[Tensor, ...]) -> bool:
     for parent in parents:  # noqa: SIM110 - a plain loop: this runs for every op
         if parent.requires_grad:
@@ -65,16 +91,17 @@ def _any_requires_grad(parents: tuple[Tensor, ...]) -> bool:
     return False
 
 
-def stable_sigmoid(x: np.ndarray) -> np.ndarray:
+def stable_sigmoid(x: Array) -> Array:
     """σ(x) = 1/(1 + e⁻ˣ) without overflow: exp only ever sees −|x|."""
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
-def stable_log_softmax(x: np.ndarray, axis: int) -> np.ndarray:
+def stable_log_softmax(x: Array, axis: int) -> Array:
     """log softmax with the maximum subtracted first, so exp never overflows."""
-    shifted = x - x.max(axis=axis, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+    shifted: Array = x - x.max(axis=axis, keepdims=True)
+    totals: Array = np.exp(shifted).sum(axis=axis, keepdims=True)
+    return shifted - np.log(totals)
 
 
 class Tensor:
@@ -97,24 +124,24 @@ class Tensor:
     def __init__(self, data: ArrayLike, requires_grad: bool = False, name: str = "") -> None:
         if isinstance(data, Tensor):
             data = data.data
-        self.data: np.ndarray = np.array(data, dtype=np.float64, order="C")
-        self.grad: np.ndarray | None = None
+        self.data: Array = np.array(data, dtype=np.float64, order="C")
+        self.grad: Array | None = None
         self.requires_grad = requires_grad
         self.name = name
         self.op = ""
         self._seq = next(_creation)
-        self._acc: np.ndarray | None = None
+        self._acc: Array | None = None
         self._parents: tuple[Tensor, ...] = ()
-        self._backward: Callable[[np.ndarray], Grads] | None = None
+        self._backward: Callable[[Array], Grads] | None = None
         self._local: Callable[[], Grads] | None = None
 
     # ----------------------------------------------------------------- plumbing
     def _child(
         self,
-        data: np.ndarray,
+        data: Array,
         parents: tuple[Tensor, ...],
         op: str,
-        backward: Callable[[np.ndarray], Grads],
+        backward: Callable[[Array], Grads],
         local: Callable[[], Grads] | None = None,
     ) -> Tensor:
         """A result of an op; it keeps its parents only when a gradient can flow back."""
@@ -170,7 +197,7 @@ class Tensor:
     def item(self) -> float:
         return float(self.data.item())
 
-    def numpy(self) -> np.ndarray:
+    def numpy(self) -> Array:
         return self.data
 
     def __len__(self) -> int:
@@ -248,15 +275,15 @@ class Tensor:
             )
         out = a**b
 
-        def log_a() -> np.ndarray:
+        def log_a() -> Array:
             with np.errstate(divide="ignore", invalid="ignore"):
                 return np.where(a > 0, np.log(np.where(a > 0, a, 1.0)), 0.0)
 
-        def local() -> Grads:
+        def local() -> tuple[Array, Array]:
             with np.errstate(divide="ignore", invalid="ignore"):
                 return (b * a ** (b - 1.0), out * log_a())  # ∂aᵇ/∂a = b·aᵇ⁻¹, ∂aᵇ/∂b = aᵇ·ln a
 
-        def backward(g: np.ndarray) -> Grads:
+        def backward(g: Array) -> Grads:
             da, db = local()
             return g * da, (g * db if other.requires_grad else None)
 
@@ -292,7 +319,7 @@ class Tensor:
             other = Tensor.lift(other)
         a, b = self.data, other.data
 
-        def backward(g: np.ndarray) -> Grads:  # ∂(AB)/∂A = g·Bᵀ, ∂(AB)/∂B = Aᵀ·g
+        def backward(g: Array) -> Grads:  # ∂(AB)/∂A = g·Bᵀ, ∂(AB)/∂B = Aᵀ·g
             if a.ndim == 2 and b.ndim == 2:
                 return (
                     g @ b.T if self.requires_grad else None,
@@ -327,7 +354,7 @@ class Tensor:
     def sum(self, axis: int | tuple[int, ...] | None = None, keepdims: bool = False) -> Tensor:
         shape = self.data.shape
 
-        def backward(g: np.ndarray) -> Grads:  # ∂Σa/∂aᵢ = 1: spread g back over the summed axes
+        def backward(g: Array) -> Grads:  # ∂Σa/∂aᵢ = 1: spread g back over the summed axes
             if axis is not None and not keepdims:
                 g = np.expand_dims(g, axis)
             return (np.zeros(shape) + g,)
@@ -348,7 +375,7 @@ class Tensor:
             else int(np.prod([shape[i] for i in np.atleast_1d(axis)]))
         )
 
-        def backward(g: np.ndarray) -> Grads:  # ∂mean/∂aᵢ = 1/n
+        def backward(g: Array) -> Grads:  # ∂mean/∂aᵢ = 1/n
             if axis is None:
                 return (np.full(shape, g.item() / count),)
             if not keepdims:
@@ -364,7 +391,7 @@ class Tensor:
         )
 
     # ------------------------------------------------------- elementwise unary
-    def _elementwise(self, out: np.ndarray, op: str, local: Callable[[], np.ndarray]) -> Tensor:
+    def _elementwise(self, out: Array, op: str, local: Callable[[], Array]) -> Tensor:
         """An op whose gradient is the upstream gradient times a local derivative."""
         return self._child(out, (self,), op, lambda g: (g * local(),), lambda: (local(),))
 
@@ -413,7 +440,7 @@ class Tensor:
     def softmax(self, axis: int = -1) -> Tensor:
         s = np.exp(stable_log_softmax(self.data, axis))
 
-        def backward(g: np.ndarray) -> Grads:  # ∂sᵢ/∂aⱼ = sᵢ(δᵢⱼ − sⱼ)
+        def backward(g: Array) -> Grads:  # ∂sᵢ/∂aⱼ = sᵢ(δᵢⱼ − sⱼ)
             return (s * (g - (g * s).sum(axis=axis, keepdims=True)),)
 
         return self._child(s, (self,), "softmax", backward, lambda: (s * (1.0 - s),))
@@ -421,17 +448,14 @@ class Tensor:
     def log_softmax(self, axis: int = -1) -> Tensor:
         ls = stable_log_softmax(self.data, axis)
 
-        def backward(g: np.ndarray) -> Grads:  # ∂(log sᵢ)/∂aⱼ = δᵢⱼ − sⱼ
+        def backward(g: Array) -> Grads:  # ∂(log sᵢ)/∂aⱼ = δᵢⱼ − sⱼ
             return (g - np.exp(ls) * g.sum(axis=axis, keepdims=True),)
 
         return self._child(ls, (self,), "log_softmax", backward, lambda: (1.0 - np.exp(ls),))
 
     # ------------------------------------------------------------------ shape
-    def reshape(self, *shape: int | Sequence[int]) -> Tensor:
-        if len(shape) == 1 and isinstance(shape[0], Sequence | np.ndarray):
-            new_shape = tuple(int(n) for n in shape[0])
-        else:
-            new_shape = tuple(int(n) for n in shape)  # type: ignore[arg-type]
+    def reshape(self, *shape: Axes) -> Tensor:
+        new_shape = _whole_numbers(shape)
         old = self.data.shape
         return self._child(
             self.data.reshape(new_shape),
@@ -441,10 +465,8 @@ class Tensor:
             lambda: (np.ones(old),),
         )
 
-    def transpose(self, *axes: int | Sequence[int]) -> Tensor:
-        if len(axes) == 1 and isinstance(axes[0], Sequence):
-            axes = tuple(axes[0])
-        order = axes or tuple(reversed(range(self.data.ndim)))
+    def transpose(self, *axes: Axes) -> Tensor:
+        order = _whole_numbers(axes) or tuple(reversed(range(self.data.ndim)))
         inverse = tuple(np.argsort(order))
         return self._child(
             self.data.transpose(order),
@@ -458,20 +480,16 @@ class Tensor:
     def T(self) -> Tensor:
         return self.transpose()
 
-    def __getitem__(self, index: Any) -> Tensor:
+    def __getitem__(self, index: Index) -> Tensor:
         if isinstance(index, Tensor):
             index = index.data.astype(np.intp)
         shape = self.data.shape
 
-        def backward(g: np.ndarray) -> Grads:  # the slice's gradient lands where it came from
-            full = np.zeros(shape)
-            np.add.at(full, index, g)
-            return (full,)
+        def backward(g: Array) -> Grads:  # the slice's gradient lands where it came from
+            return (_scatter_add(shape, index, g),)
 
         def local() -> Grads:
-            mask = np.zeros(shape)
-            np.add.at(mask, index, 1.0)
-            return (mask,)
+            return (_scatter_add(shape, index, 1.0),)
 
         return self._child(self.data[index], (self,), "[]", backward, local)
 
@@ -497,11 +515,13 @@ class Tensor:
             while pending:
                 node = heapq.heappop(pending)[1]
                 g = node._acc
+                assert g is not None  # a node is pushed together with its first gradient
                 node._acc = None
                 if not node._parents:  # a leaf owns a fresh array that nothing else aliases
                     node.grad = g.copy() if node.grad is None else node.grad + g
                     continue
                 node.grad = g
+                assert node._backward is not None  # every node with parents has one
                 parent_grads = node._backward(g)
                 if recorder is not None:
                     recorder.record(node, g, parent_grads)
@@ -520,27 +540,6 @@ class Tensor:
                 node._acc = None
             raise
 
-    def topological_order(self) -> list[Tensor]:
-        """Every node that needs a gradient, parents before children.
-
-        Found by an iterative walk (no recursion, so deep graphs are fine) and ordered by
-        creation: a node is always created after its parents.
-        """
-        nodes = [self]
-        seen = {id(self)}
-        stack = [self]
-        while stack:
-            for parent in stack.pop()._parents:
-                if parent.requires_grad and id(parent) not in seen:
-                    seen.add(id(parent))
-                    nodes.append(parent)
-                    stack.append(parent)
-        nodes.sort(key=_creation_order)
-        return nodes
-
-
-_creation_order = operator.attrgetter("_seq")
-
 
 def stack(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
     """Join same-shaped Tensors along a new axis; each gets its slice of the gradient back."""
@@ -549,7 +548,7 @@ def stack(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
         raise ValueError("stack() needs at least one tensor")
     data = np.stack([p.data for p in parts], axis=axis)
 
-    def backward(g: np.ndarray) -> Grads:
+    def backward(g: Array) -> Grads:
         return tuple(np.take(g, i, axis=axis) for i in range(len(parts)))
 
     return parts[0]._child(
@@ -565,7 +564,7 @@ def concat(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
     data = np.concatenate([p.data for p in parts], axis=axis)
     bounds = np.cumsum([p.data.shape[axis] for p in parts])[:-1]
 
-    def backward(g: np.ndarray) -> Grads:
+    def backward(g: Array) -> Grads:
         return tuple(np.split(g, bounds, axis=axis))
 
     return parts[0]._child(

@@ -10,9 +10,11 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+from oppija.arrays import Array
 
 if TYPE_CHECKING:
     from oppija.engine.tensor import Tensor
@@ -26,10 +28,10 @@ class ParentGradient:
 
     node: int
     name: str
-    local: np.ndarray | None
-    grad: np.ndarray | None
+    local: Array | None
+    grad: Array | None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "node": self.node,
             "name": self.name,
@@ -46,11 +48,11 @@ class TraceStep:
     node: int
     name: str
     op: str
-    value: np.ndarray
-    upstream: np.ndarray
+    value: Array
+    upstream: Array
     parents: tuple[ParentGradient, ...]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "index": self.index,
             "node": self.node,
@@ -78,7 +80,7 @@ class Recorder:
             self._keep.append(tensor)  # keeps id() unique while the recorder lives
         return self._ids[key]
 
-    def record(self, node: Tensor, upstream: np.ndarray, parent_grads: tuple) -> None:
+    def record(self, node: Tensor, upstream: Array, parent_grads: tuple[Array | None, ...]) -> None:
         from oppija.engine.tensor import _unbroadcast
 
         locals_ = node._local() if node._local is not None else (None,) * len(node._parents)
@@ -122,9 +124,9 @@ def trace() -> Iterator[Recorder]:
         _active.remove(recorder)
 
 
-def replay(steps: list[TraceStep]) -> dict[int, np.ndarray]:
+def replay(steps: list[TraceStep]) -> dict[int, Array]:
     """Re-add the recorded parent gradients: the gradient of every node the trace reached."""
-    totals: dict[int, np.ndarray] = {}
+    totals: dict[int, Array] = {}
     for step in steps:
         for parent in step.parents:
             if parent.grad is None:

@@ -15,6 +15,7 @@ import numpy as np
 from rich.segment import Segment
 from rich.style import Style
 
+from oppija.arrays import Array
 from oppija.plot.glyphs import EIGHTHS, MODES, Mode, ascii_safe
 from oppija.plot.styles import PlotStyles
 from oppija.plot.ticks import format_number
@@ -57,7 +58,7 @@ def _negative_tip(rest: int, plain: bool, ascii_only: bool) -> tuple[str, bool]:
 
 
 def bar_chart(
-    values: Sequence[float] | np.ndarray,
+    values: Sequence[float] | Array,
     labels: Sequence[str],
     width: int,
     styles: PlotStyles | None = None,

@@ -15,6 +15,7 @@ import numpy as np
 from rich.segment import Segment
 from rich.style import Style
 
+from oppija.arrays import Array, BoolArray, ByteArray, CharArray, IntArray
 from oppija.plot.glyphs import (
     ARROW_HEADS,
     CELL_DOTS,
@@ -37,7 +38,7 @@ _GATHER_BYTES = np.uint64(0x0102040810204080)
 _SPACE_SAFE_ATTRIBUTES = ("underline", "underline2", "reverse", "strike", "overline", "frame")
 
 
-def _cell_codes(dots: np.ndarray) -> np.ndarray:
+def _cell_codes(dots: ByteArray) -> IntArray:
     """(rows, columns, bits) of 0/1 bytes -> each cell's code (bit k set when dot bit k is lit)."""
     if dots.shape[-1] == 8:
         packed = dots.view("<u8")[..., 0]
@@ -53,7 +54,7 @@ def _space_safe(style: Style | None) -> bool:
     return style.bgcolor is None and not any(getattr(style, a) for a in _SPACE_SAFE_ATTRIBUTES)
 
 
-def _as_floats(values: object) -> np.ndarray:
+def _as_floats(values: object) -> Array:
     """Any numbers as a flat float array; anything that is not numbers becomes empty."""
     try:
         return np.asarray(values, dtype=float).ravel()
@@ -91,12 +92,12 @@ class Canvas:
         self._style_names: list[str] = [""]  # index 0: no style (an empty cell)
         self._style_ids: dict[str, int] = {}
         self._rich_styles: dict[int, Style | None] = {}
-        self._flat: np.ndarray | None = None  # cell indices, for merging blanks
+        self._flat: IntArray | None = None  # cell indices, for merging blanks
         self._before_row = np.zeros((0, 1), dtype=np.intp)
         self.clear()
 
     # ------------------------------------------------------------ coordinates
-    def to_dot(self, xs: object, ys: object) -> tuple[np.ndarray, np.ndarray]:
+    def to_dot(self, xs: object, ys: object) -> tuple[Array, Array]:
         """Data -> fractional dot coordinates (column, row); rounding gives the dot index."""
         x, y = _as_floats(xs), _as_floats(ys)
         n = min(x.size, y.size)
@@ -133,7 +134,7 @@ class Canvas:
         )
 
     @property
-    def dots(self) -> np.ndarray:
+    def dots(self) -> BoolArray:
         """The lit dots as a bool grid (dot rows × dot columns): a copy, for tests and widgets."""
         grid = np.zeros((self.dot_height, self.dot_width), dtype=bool)
         for r in range(self.cell_height):
@@ -157,11 +158,11 @@ class Canvas:
             else None
         )
         # Made on first use: most frames have neither a heat map nor text.
-        self._heat: np.ndarray | None = None  # heat step per cell, -1 for none
-        self._ramp: np.ndarray | None = None  # density-ramp character per cell
-        self._text_chars: np.ndarray | None = None
-        self._text_style: np.ndarray | None = None
-        self._has_text: np.ndarray | None = None
+        self._heat: IntArray | None = None  # heat step per cell, -1 for none
+        self._ramp: IntArray | None = None  # density-ramp character per cell
+        self._text_chars: CharArray | None = None
+        self._text_style: IntArray | None = None
+        self._has_text: BoolArray | None = None
 
     def _style_id(self, style: str | None) -> int:
         name = style or ""
@@ -173,7 +174,7 @@ class Canvas:
             self._rich_styles.clear()  # keys depend on how many styles there are
         return found
 
-    def _light(self, cols: np.ndarray, rows: np.ndarray, style: str | None) -> None:
+    def _light(self, cols: IntArray, rows: IntArray, style: str | None) -> None:
         """Light dots (indices already inside the grid) and give their cells this draw's style."""
         if cols.size == 0:
             return
@@ -199,7 +200,7 @@ class Canvas:
         u, v = self.to_dot(xs, ys)
         self._line_dots(u, v, self.styles.curve if style is None else style)
 
-    def _line_dots(self, u: np.ndarray, v: np.ndarray, style: str) -> None:
+    def _line_dots(self, u: Array, v: Array, style: str) -> None:
         if u.size == 0:
             return
         edge = 0.49
@@ -346,7 +347,9 @@ class Canvas:
         self._heat = np.where(finite, heat, -1)
         self._ramp = np.minimum((level * len(_RAMP)).astype(np.intp), len(_RAMP) - 1)
 
-    def contours(self, values: object, levels: Sequence[float] | float, style: str | None = None):
+    def contours(
+        self, values: object, levels: Sequence[float] | Array | float, style: str | None = None
+    ) -> None:
         """Lines where ``values`` (laid out as for ``heatmap``) cross each level.
 
         Between two neighbouring dots on opposite sides of a level, the one closer to it is lit.
@@ -354,7 +357,7 @@ class Canvas:
         cols, rows = self.contour_dots(values, levels)
         self.light(cols, rows, self.styles.muted if style is None else style)
 
-    def light(self, cols: np.ndarray, rows: np.ndarray, style: str | None = None) -> None:
+    def light(self, cols: IntArray, rows: IntArray, style: str | None = None) -> None:
         """Light dots given by index (as :meth:`contour_dots` returns them): for pictures whose
         dots are worked out once and drawn in every frame. Indices outside the grid are skipped."""
         cols = np.asarray(cols, dtype=np.intp)
@@ -363,8 +366,8 @@ class Canvas:
         self._light(cols[inside], rows[inside], style)
 
     def contour_dots(
-        self, values: object, levels: Sequence[float] | float
-    ) -> tuple[np.ndarray, np.ndarray]:
+        self, values: object, levels: Sequence[float] | Array | float
+    ) -> tuple[IntArray, IntArray]:
         """The dots (columns, rows) of :meth:`contours`, without drawing them."""
         empty = np.zeros(0, dtype=np.intp)
         grid = self._grid(values)
@@ -403,7 +406,7 @@ class Canvas:
         return cols, rows
 
     @staticmethod
-    def _grid(values: object) -> np.ndarray | None:
+    def _grid(values: object) -> Array | None:
         try:
             with np.errstate(all="ignore"):
                 grid = np.asarray(values, dtype=float)
@@ -416,7 +419,7 @@ class Canvas:
         """Style keys are foreground id × stride + background slot."""
         return len(self.styles.heat) + 1 + len(self._style_names)
 
-    def _cells(self, ramp: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+    def _cells(self, ramp: bool) -> tuple[CharArray, IntArray, BoolArray, bool]:
         """Every cell's character and style key, which cells are blank, and whether any blank
         may take its neighbour's style without changing the picture (see ``_merge_blanks``).
 
@@ -427,7 +430,7 @@ class Canvas:
         chars = LOOKUP[self.mode][1][codes]
         lit = codes > 0
         fg = np.where(lit, self._cell_style, 0)
-        background: np.ndarray | None = None if self._heat is None else self._heat + 1
+        background: IntArray | None = None if self._heat is None else self._heat + 1
         slots = len(self.styles.heat) + 1
         if self._dot_style is not None:
             top, bottom = self._dot_style[..., 0], self._dot_style[..., 1]
@@ -440,6 +443,7 @@ class Canvas:
                 background = np.where(two, slots + bottom, base)
         has_text = self._has_text
         if has_text is not None:
+            assert self._text_chars is not None and self._text_style is not None  # made together
             chars = np.where(has_text, self._text_chars, chars)
             fg = np.where(has_text, self._text_style, fg)
         if ramp and self._heat is not None and self._ramp is not None:
@@ -459,7 +463,7 @@ class Canvas:
             simple = False
         return chars, keys, blank, simple
 
-    def _merge_blanks(self, keys: np.ndarray, blank: np.ndarray, simple: bool) -> np.ndarray:
+    def _merge_blanks(self, keys: IntArray, blank: BoolArray, simple: bool) -> IntArray:
         """Blank cells take the style of the cell before them when a space looks the same in it.
 
         A curve's row then becomes one or two Segments instead of one per gap, which saves most
@@ -482,9 +486,10 @@ class Canvas:
         return np.where(blank & lends, flat_keys[np.where(found, last, 0)], keys)
 
     def _rich_style(self, key: int) -> Style | None:
-        found = self._rich_styles.get(key, False)
-        if found is not False:
-            return found
+        try:
+            return self._rich_styles[key]
+        except KeyError:
+            pass
         slots = len(self.styles.heat) + 1
         fg_id, background = divmod(key, self._stride())
         style = Style.parse(self._style_names[fg_id]) if self._style_names[fg_id] else None

@@ -7,10 +7,13 @@ so a widget makes a new one when the ranges, the size or the language change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from rich.segment import Segment
 from rich.style import Style
 
+from oppija.arrays import Array
 from oppija.plot.canvas import Canvas
 from oppija.plot.glyphs import MODES, Mode, ascii_safe
 from oppija.plot.ranges import data_range, sane_range
@@ -85,13 +88,13 @@ class Chart:
                 axis[row] = with_tick
         return labels, axis
 
-    def _x_axis(self, clean: type[str] | object) -> tuple[list[float], str, str]:
+    def _x_axis(self, clean: Callable[[str], str]) -> tuple[list[float], str, str]:
         """Ticks, the axis line and the label row; fewer ticks until their labels fit."""
         inner = self.canvas.width
         wanted = max(2, inner // 6)
         while True:
             ticks = nice_ticks(*self.x_range, wanted)
-            texts = [clean(t) for t in tick_labels(ticks)]  # type: ignore[operator]
+            texts = [clean(t) for t in tick_labels(ticks)]
             cols = [self.canvas.cell_column(t) for t in ticks]
             placed = self._place_labels(cols, texts, strict=wanted > 2)
             if placed is not None or wanted <= 2:
@@ -211,7 +214,7 @@ def scatter_chart(
     return chart
 
 
-def _series(ys: object) -> list[np.ndarray]:
+def _series(ys: object) -> list[Array]:
     try:
         with np.errstate(all="ignore"):
             array = np.asarray(ys, dtype=float)

@@ -11,6 +11,8 @@ from typing import Literal
 
 import numpy as np
 
+from oppija.arrays import CharArray, IntArray
+
 Mode = Literal["braille", "halfblock", "ascii"]
 MODES: tuple[Mode, ...] = ("braille", "halfblock", "ascii")
 
@@ -29,7 +31,7 @@ HALFBLOCK_CHARS = np.array([" ", "▀", "▄", "█"], dtype="<U1")
 ASCII_CHARS = np.array([" ", "'", ".", ":"], dtype="<U1")
 
 # Mode -> (the bit of each dot in its cell, code -> character).
-LOOKUP: dict[str, tuple[np.ndarray, np.ndarray]] = {
+LOOKUP: dict[str, tuple[IntArray, CharArray]] = {
     "braille": (BRAILLE_BITS, BRAILLE_CHARS),
     "halfblock": (HALFBLOCK_BITS, HALFBLOCK_CHARS),
     "ascii": (HALFBLOCK_BITS, ASCII_CHARS),

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from oppija.arrays import Array, IntArray
+
 _EDGE = 0.49  # clip just inside the outer dots' half-width, so that rounding stays in range
 
 
 def clip_segments(
-    u0: np.ndarray, v0: np.ndarray, u1: np.ndarray, v1: np.ndarray, width: int, height: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    u0: Array, v0: Array, u1: Array, v1: Array, width: int, height: int
+) -> tuple[Array, Array, Array, Array]:
     """The parts of segments inside the dot grid (Liang–Barsky, all segments at once).
 
     Segments with a non-finite end or entirely outside are dropped. Where a segment enters or
@@ -63,8 +65,8 @@ def clip_segments(
 
 
 def segment_dots(
-    u0: np.ndarray, v0: np.ndarray, u1: np.ndarray, v1: np.ndarray, width: int, height: int
-) -> tuple[np.ndarray, np.ndarray]:
+    u0: Array, v0: Array, u1: Array, v1: Array, width: int, height: int
+) -> tuple[IntArray, IntArray]:
     """(columns, rows) of the dots along separate segments, 8-connected, clipped to the grid."""
     u0, v0, u1, v1 = clip_segments(u0, v0, u1, v1, width, height)
     if u0.size == 0:
@@ -85,7 +87,7 @@ def segment_dots(
     return cols, rows
 
 
-def polyline_dots(u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def polyline_dots(u: Array, v: Array) -> tuple[IntArray, IntArray]:
     """(columns, rows) of the dots along a polyline whose points are all finite and on the grid.
 
     Each piece gets as many samples as it is long in dots (at least one), and ``np.interp``
@@ -104,9 +106,7 @@ def polyline_dots(u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return cols, rows
 
 
-def point_dots(
-    u: np.ndarray, v: np.ndarray, width: int, height: int
-) -> tuple[np.ndarray, np.ndarray]:
+def point_dots(u: Array, v: Array, width: int, height: int) -> tuple[IntArray, IntArray]:
     """(columns, rows) of the dots nearest to finite points inside the grid."""
     with np.errstate(all="ignore"):
         inside = (
@@ -124,7 +124,7 @@ def point_dots(
     return cols, rows
 
 
-def resample(values: np.ndarray, fx: np.ndarray, fy: np.ndarray) -> np.ndarray:
+def resample(values: Array, fx: Array, fy: Array) -> Array:
     """Bilinear samples of a 2-D grid at fractional indices: result[i, j] = values(fy[i], fx[j]).
 
     ``fx`` indexes columns, ``fy`` rows; both are clipped to the grid. Non-finite values spread to
@@ -146,4 +146,5 @@ def resample(values: np.ndarray, fx: np.ndarray, fy: np.ndarray) -> np.ndarray:
         top = np.where(wx == 0, values[y0][:, x0], top)
         bottom = np.where(wx == 0, values[y1][:, x0], bottom)
         out = top * (1 - wy) + bottom * wy
-        return np.where(wy == 0, top, out)
+        samples: Array = np.where(wy == 0, top, out)
+        return samples

@@ -106,13 +106,9 @@ class PlotStyles:
     def plain(cls) -> PlotStyles:
         """No colour at all (NO_COLOR): every style is "", the tuples keep their lengths."""
         base = cls.default()
-        values = {
-            f.name: ("",) * len(getattr(base, f.name))
-            if isinstance(getattr(base, f.name), tuple)
-            else ""
-            for f in fields(cls)
-        }
-        return cls(**values)
+        many = ("series", "heat")
+        colours = {f.name: "" for f in fields(cls) if f.name not in many}
+        return cls(**colours, series=("",) * len(base.series), heat=("",) * len(base.heat))
 
     @property
     def is_plain(self) -> bool:

@@ -10,6 +10,7 @@ import textwrap
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.i18n import format_decimal
 from oppija.plot import Chart, Mode, PlotStyles, data_range
 from oppija.scenes.marks import fat_point
@@ -83,7 +84,7 @@ def draw_activations(
     return fit(rows, width, height)
 
 
-def broken_at_jumps(values: np.ndarray, jump: float) -> np.ndarray:
+def broken_at_jumps(values: Array, jump: float) -> Array:
     """``values`` with a gap (NaN) after every jump larger than ``jump``: ReLU′ steps from 0 to
     1 at zero, and a line drawn across the step would show a slope that is not there."""
     out = values.astype(np.float64, copy=True)

@@ -17,6 +17,7 @@ import numpy as np
 from rich.segment import Segment
 from rich.style import Style
 
+from oppija.arrays import Array
 from oppija.i18n import _, current_language, format_fixed, format_integer, format_percent
 from oppija.plot import Mode, PlotStyles
 from oppija.plot.glyphs import DENSITY_RAMP, EIGHTHS
@@ -95,7 +96,7 @@ class Painter:
 
 def heat_map(
     painter: Painter,
-    weights: np.ndarray,
+    weights: Array,
     row_labels: Sequence[str],
     column_labels: Sequence[str],
     rows_total: int,
@@ -246,7 +247,7 @@ def shape(*sizes: int) -> str:
 
 def number_table(
     painter: Painter,
-    values: np.ndarray,
+    values: Array,
     labels: Sequence[str],
     title: str,
     shaded: bool,

@@ -13,10 +13,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
 from rich.segment import Segment
 from rich.style import Style
 
+from oppija.arrays import Array
 from oppija.i18n import _, format_integer
 from oppija.plot import Mode, PlotStyles
 from oppija.scenes.rows import Rows, fit
@@ -111,7 +111,7 @@ class Palette:
         return self.muted
 
 
-def labels_of(values: np.ndarray, ascii_only: bool) -> tuple[list[list[str]], int]:
+def labels_of(values: Array, ascii_only: bool) -> tuple[list[list[str]], int]:
     """Every value's label (each distinct value formatted once) and the widest label's length."""
     known: dict[float, str] = {}
     rows = []
@@ -338,7 +338,7 @@ def kernel_block(simulation: Convolution, height: int, palette: Palette, ascii_o
     return Block(rows, width, heading)
 
 
-def small_grid(values: np.ndarray, palette: Palette, ascii_only: bool) -> list[list[Piece]]:
+def small_grid(values: Array, palette: Palette, ascii_only: bool) -> list[list[Piece]]:
     """A 3 × 3 grid of numbers, right-aligned, coloured by sign."""
     texts, size = labels_of(values, ascii_only)
     return [
@@ -362,7 +362,7 @@ def map_block(
     """The feature map in a frame: computed cells (numbers or shades), the current one marked,
     the rest blank."""
     charset = "ascii" if ascii_only else "unicode"
-    corner_tl, line, corner_tr, side, corner_bl, corner_br = BOX[charset]
+    corner_tl, line, corner_tr, side, corner_bl, corner_br = tuple(BOX[charset])
     values = simulation.sums.tolist()
     out_rows, out_cols = simulation.output_shape
     current_row, current_col = simulation.position

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from oppija.arrays import Array, IntArray
 from oppija.plot import Canvas, Chart, Mode, PlotStyles
 from oppija.scenes.marks import fat_point, symbol
 from oppija.scenes.rows import Rows, fit
@@ -14,7 +15,7 @@ from oppija.sims.gd2d import GradientDescent2D
 LEVELS = 9  # contour lines; denser near the bottom, where the path ends
 
 
-def contour_levels(values: np.ndarray, count: int = LEVELS) -> np.ndarray:
+def contour_levels(values: Array, count: int = LEVELS) -> Array:
     """Levels spaced by squares from the lowest value: a bowl gets evenly spaced rings."""
     finite = values[np.isfinite(values)]
     if finite.size == 0:
@@ -25,7 +26,7 @@ def contour_levels(values: np.ndarray, count: int = LEVELS) -> np.ndarray:
     return lo + (hi - lo) * np.linspace(0.03, 1.0, count) ** 2
 
 
-Layer = tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]
+Layer = tuple[Array, Array, tuple[IntArray, IntArray]]
 _LAYERS: dict[tuple[object, ...], Layer] = {}
 _LAYERS_KEPT = 8
 

@@ -10,6 +10,7 @@ import textwrap
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.i18n import format_decimal
 from oppija.plot import Canvas, Mode, PlotStyles
 from oppija.scenes.marks import fat_point
@@ -28,7 +29,9 @@ PANEL_WIDTH = 34
 CAPTION_FROM_HEIGHT = 14
 
 
-def square_ranges(canvas_width: int, canvas_height: int, mode: Mode, half: float) -> tuple:
+def square_ranges(
+    canvas_width: int, canvas_height: int, mode: Mode, half: float
+) -> tuple[tuple[float, float], tuple[float, float]]:
     """x and y ranges around 0 that hold ±``half`` both ways with square dots.
 
     A braille cell is 2×4 dots and about twice as tall as wide, so a dot is square; the same
@@ -124,7 +127,7 @@ def draw_plane(
     return canvas.to_segments()  # a canvas's rows are exactly its size
 
 
-def matrix_block(name: str, matrix: np.ndarray, ascii_only: bool) -> list[str]:
+def matrix_block(name: str, matrix: Array, ascii_only: bool) -> list[str]:
     """A 2×2 matrix in two lines with brackets, columns right-aligned, after "name = "."""
     cells = [[number_text(v) for v in row] for row in np.asarray(matrix)]
     widths = [max(len(cells[0][c]), len(cells[1][c])) for c in range(2)]

@@ -52,7 +52,8 @@ def draw_lstm(
     """The table of bars on top, the current step's equations (for ``unit``) below it."""
     ascii_only = mode == "ascii"
     hidden = simulation.params.hidden
-    unit = int(options.get("unit", 0)) % hidden  # type: ignore[call-overload]
+    chosen = options.get("unit", 0)
+    unit = (chosen if isinstance(chosen, int) else 0) % hidden
     lines = equation_lines(simulation, unit)
     sentence = simulation.status_message or simulation.forget_sentence(unit)
     if ascii_only:

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from oppija.arrays import Array
 from oppija.plot import Canvas
 
 
@@ -15,7 +16,7 @@ def fat_point(canvas: Canvas, x: float, y: float, style: str) -> None:
         fat_points(canvas, np.array([x]), np.array([y]), style)
 
 
-def fat_points(canvas: Canvas, xs: np.ndarray, ys: np.ndarray, style: str) -> None:
+def fat_points(canvas: Canvas, xs: Array, ys: Array, style: str) -> None:
     """Data points as 3×3-dot blobs (2×2 in the coarser modes), all in one call."""
     dx, dy = dot_size(canvas)
     reach = np.array([-1.0, 0.0, 1.0]) if canvas.mode == "braille" else np.array([0.0, 1.0])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 from rich.segment import Segment
 
+from oppija.arrays import IntArray
 from oppija.i18n import _, format_percent
 from oppija.plot import Canvas, Chart, Mode, PlotStyles, ascii_safe, data_range
 from oppija.scenes.rows import Rows, fit, text_row
@@ -104,7 +105,7 @@ def decision_map(
 
 
 # Where one kind of point goes on the canvas: cell rows, cell columns, its character and style.
-Marks = tuple[np.ndarray, np.ndarray, str, str]
+Marks = tuple[IntArray, IntArray, str, str]
 _MARKS: dict[tuple[object, ...], list[Marks]] = {}
 _MARKS_KEPT = 8
 

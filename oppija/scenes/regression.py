@@ -65,7 +65,7 @@ def draw_regression(
     )
     loss.canvas.line(steps, losses, styles.path)
     rows = side_by_side(data.to_segments(), loss.to_segments(), data_width, loss_width)
-    if logistic:
+    if isinstance(simulation, LogisticRegressionDescent):
         rule = simulation.update_rule
         rows.append(text_row(rule if not ascii_only else rule_ascii(rule), width, styles.label))
     return fit(rows, width, height)

@@ -13,6 +13,7 @@ import textwrap
 import numpy as np
 from rich.segment import Segment
 
+from oppija.arrays import Array
 from oppija.i18n import _, format_integer
 from oppija.plot import Chart, Mode, PlotStyles, ascii_safe, data_range
 from oppija.scenes.playground import exact, name_ends
@@ -126,7 +127,7 @@ def accuracy_chart(
     return chart
 
 
-def draw_pair(chart: Chart, tuned: np.ndarray, scratch: np.ndarray, styles: PlotStyles) -> None:
+def draw_pair(chart: Chart, tuned: Array, scratch: Array, styles: PlotStyles) -> None:
     """Both curves, each named at its end."""
     epochs = np.arange(len(tuned), dtype=np.float64)
     canvas = chart.canvas

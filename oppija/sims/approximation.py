@@ -17,10 +17,10 @@ from typing import Any
 
 import numpy as np
 
-from oppija.engine.expr import Formula, parse_formula
 from oppija.engine.losses import mse_loss
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
+from oppija.expr import Formula, parse_formula
 from oppija.i18n import _, format_decimal, format_integer, ngettext
 from oppija.sims.base import LOSS_BOUND, choose, plain
 from oppija.sims.demo import Demo

@@ -2,7 +2,7 @@
 
 The descent demos have their own base (:class:`oppija.sims.base.Simulation`, with θ, 𝓔 and ∇𝓔
 histories); the others (backprop, the playground, activations, linear maps, approximation,
-transfer, and later softmax, RNN, LSTM, convolution, attention) step through something else —
+transfer, graph, softmax, RNN, LSTM, convolution, attention) step through something else —
 a trace record, a training epoch, a time step — and share only this contract, which is what the
 widgets and ``oppija demo`` rely on.
 """

@@ -24,8 +24,8 @@ from typing import Any
 
 import numpy as np
 
-from oppija.engine.expr import Formula, parse_formula
 from oppija.engine.tensor import Tensor
+from oppija.expr import Formula, parse_formula
 from oppija.sims.base import Simulation, choose, finite_or_nan, nice_half_width, plain
 from oppija.sims.settings import checked_value
 
@@ -37,12 +37,11 @@ EARLIER_PATHS = 3  # restarts kept on the picture (the two-minima slide shows tw
 
 @dataclass(frozen=True)
 class Preset1D:
-    """A preset's function, α and start; ``other_starts`` are starts the slide also uses."""
+    """A preset's function, α and start."""
 
     function: str
     lr: float
     start: float
-    other_starts: tuple[float, ...] = ()
 
 
 PRESETS: dict[str, Preset1D] = {
@@ -51,7 +50,7 @@ PRESETS: dict[str, Preset1D] = {
     "crawl": Preset1D("x^2", 0.01, 3.0),
     "oscillate": Preset1D("x^2", 0.9, 3.0),
     "diverge": Preset1D("x^2", 1.1, 3.0),
-    "two-minima": Preset1D("x^4 - 3x^2 + x", 0.01, -0.5, other_starts=(0.5,)),
+    "two-minima": Preset1D("x^4 - 3x^2 + x", 0.01, -0.5),
 }
 
 
@@ -94,12 +93,6 @@ class GradientDescent1D(Simulation):
             start=float(choose(settings, "start", preset.start)),
             steps=int(choose(settings, "steps", DEFAULT_STEPS)),
         )
-
-    @property
-    def suggested_starts(self) -> tuple[float, ...]:
-        """The preset's start and the other starts its slide tries (for a widget's hint)."""
-        preset = PRESETS[self.params.preset]
-        return (self.params.start, *preset.other_starts)
 
     def start_theta(self) -> np.ndarray:
         return np.array([self.params.start])

@@ -21,8 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from oppija.engine.expr import Formula, parse_formula
 from oppija.engine.tensor import Tensor
+from oppija.expr import Formula, parse_formula
 from oppija.sims.base import Simulation, choose, finite_or_nan, nice_half_width, plain
 
 VARIABLES = ("x", "y")

@@ -17,9 +17,9 @@ from typing import Any
 
 import numpy as np
 
-from oppija.engine.expr import Binary, Call, Formula, Node, Num, Unary, Var
 from oppija.engine.tensor import Tensor
 from oppija.engine.trace import TraceStep, replay, trace
+from oppija.expr import Binary, Call, Formula, Node, Num, Unary, Var
 from oppija.i18n import _, format_integer, parse_number
 from oppija.sims.backprop_words import ascii_maths, factor, short
 from oppija.sims.base import plain

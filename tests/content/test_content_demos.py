@@ -6,11 +6,10 @@ import re
 
 import pytest
 
-from oppija import i18n
+from oppija import expr, i18n
 from oppija.content import DEMO_KINDS, describe_formula_error, parse_param
 from oppija.content.formula_messages import FORMULA_MESSAGES
-from oppija.engine import expr
-from oppija.engine.expr import FormulaError, parse_formula
+from oppija.expr import FormulaError, parse_formula
 
 DESIGN_KINDS = [
     "gd1d",

@@ -17,7 +17,7 @@ MODULES = ["oppija.content"] + [
 
 
 def test_the_module_list_is_complete() -> None:
-    assert {"oppija.content.parser", "oppija.content.loader", "oppija.content.search"} <= set(
+    assert {"oppija.content.sections", "oppija.content.loader", "oppija.content.search"} <= set(
         MODULES
     )
 

@@ -18,7 +18,7 @@ from oppija.content import (
     parse_lecture_meta,
     parse_section,
 )
-from oppija.engine.expr import Formula
+from oppija.expr import Formula
 from tests.content.content_samples import ET
 
 SPEC_EXAMPLE = """---
@@ -374,3 +374,51 @@ def test_a_huge_file_is_parsed_quickly() -> None:
     assert len(section.slides) == 3000
     long_line = parse_section(Path("x.md"), "---\nid: a\ntitle: b\n---\n" + "x" * 1_000_000)
     assert long_line[1][0].line == 5
+
+
+def test_a_reveal_marker_ends_the_text_right_above_it() -> None:
+    """``. . .`` splits a slide even without blank lines around it, after a paragraph or the
+    lazy line of a quote, as the format promises."""
+    body = "teksti rida\n. . .\n> tsitaat\njätkub\n. . .\nlõpp\n"
+    text = "---\nid: a\ntitle: b\n---\n\n## S {#s}\n\n" + body
+    (slide,) = parse_ok(text).slides
+    assert slide.steps == ("teksti rida", "> tsitaat\njätkub", "lõpp")
+
+
+LONG_RUNS = """
+import sys
+from pathlib import Path
+from oppija.content import parse_glossary, parse_section
+
+spaces = " " * 100_000
+text = (
+    "---\\nid: a\\ntitle: b\\n---\\n\\n## " + spaces + "x" + spaces + "{#s}" + spaces + "\\n\\n"
+    + "a" + spaces + "b\\n\\n" + ":::" + spaces + "demo" + spaces + "gd1d\\n" + "lr:" + spaces
+    + "0,1\\n:::\\n\\n" + "#" * 3 + spaces + "\\n" + "." + spaces + ".\\n"
+)
+section, problems = parse_section(Path("x.md"), text)
+assert section is not None and problems == [], problems
+assert section.slides[0].title == "x"
+assert section.slides[0].demo is not None
+terms, problems = parse_glossary(Path("glossary.md"), "## " + spaces + "t {#t}" + spaces, ())
+print("parsed", len(section.slides))
+"""
+
+
+def test_long_runs_of_spaces_are_parsed_in_linear_time() -> None:
+    """A heading, a block line or a paragraph of a hundred thousand spaces must not make a
+    backtracking pattern hang: the file is parsed (in a child, so that a hang cannot stall the
+    suite; the bound is generous on purpose, a quadratic parse takes hours)."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", LONG_RUNS],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "parsed 1"

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from oppija.engine.expr import parse_formula
+from oppija.expr import parse_formula
 from oppija.sims.approximation import Approximation
 
 pytestmark = pytest.mark.filterwarnings("error")

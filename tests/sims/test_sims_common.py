@@ -8,7 +8,7 @@ import pytest
 
 from oppija import i18n
 from oppija.content.loader import load_lecture
-from oppija.engine.expr import parse_formula
+from oppija.expr import parse_formula
 from oppija.sims import (
     SIMULATIONS,
     DemoSettingError,

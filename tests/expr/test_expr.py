@@ -23,13 +23,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from oppija.engine import Tensor
-from oppija.engine.expr import (
+from oppija.expr import (
     MAX_LENGTH,
     MESSAGES,
     Formula,
     FormulaError,
     parse_formula,
 )
+from oppija.expr.grammar import FUNCTIONS
 
 X = np.array([-2.5, -1.0, -0.3, 0.4, 1.0, 2.2])
 Y = np.array([1.5, -0.7, 2.0, 0.1, -1.2, 0.9])
@@ -103,6 +104,17 @@ def test_sqrt_and_log_on_positive_inputs() -> None:
     np.testing.assert_allclose(
         formula.evaluate(x=POSITIVE), np.sqrt(POSITIVE) + np.log(POSITIVE), rtol=1e-12
     )
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_every_function_is_a_tensor_method_with_a_gradient(name: str) -> None:
+    """Calling a function in a formula calls the Tensor method of that name, with backward."""
+    point = Tensor(np.array([0.7]), requires_grad=True)
+    out = parse_formula(f"{name}(x)", ("x",))(x=point)
+    expected = getattr(Tensor(np.array([0.7])), name)()
+    np.testing.assert_allclose(out.data, expected.data)
+    out.sum().backward()
+    assert point.grad is not None and np.isfinite(point.grad).all()
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,395 @@
+"""A section file (``NN-name.md``) → a :class:`~oppija.content.model.Section` of slides.
+
+markdown-it (:func:`~oppija.content.markdown.lesson_parser`) finds the blocks: slide headings,
+``:::`` blocks, reveal markers, code fences. This module walks those tokens, reads the lines
+each one covers (``token.map``) and cuts the slide text into reveal steps, so that a slide's
+Markdown is exactly the text the author wrote, and every mistake is reported at its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it.token import Token
+
+from oppija.content.demos import DEMO_KINDS, known_kinds, parse_param
+from oppija.content.front_matter import SECTION_KEYS, read_front_matter
+from oppija.content.markdown import BLOCK_CLOSE, BLOCK_OPEN, REVEAL, STRAY_CLOSE, lesson_parser
+from oppija.content.model import DemoBlock, Problem, Quiz, Section, Slide
+from oppija.content.quiz_reader import QuizReader
+from oppija.content.reading import ID_EXAMPLE, Reporter, decode_text
+from oppija.i18n import _
+
+BLOCK_KINDS = ("notes", "demo", "quiz")
+
+
+@dataclass
+class _Block:
+    """One ``::: KIND ARGS`` block: its opening line (1-based) and the lines inside it."""
+
+    kind: str
+    args: list[str]
+    line: int
+    lines: list[tuple[int, str]]
+
+
+@dataclass
+class _SlideDraft:
+    title: str
+    ident: str | None
+    line: int  # the heading's line, 1-based
+    start: int  # the first body line, 0-based
+    markers: list[int] = field(default_factory=list)  # 0-based lines of ". . ."
+    skipped: set[int] = field(default_factory=set)  # 0-based lines that are not slide text
+    notes: tuple[str, int] | None = None
+    demo: DemoBlock | None = None
+    demo_line: int = 0
+    quizzes: list[Quiz] = field(default_factory=list)
+
+
+def _closes(line: str, markup: str) -> bool:
+    """Whether ``line`` is a closing line for an opening ``markup`` (a fence or ``:::``)."""
+    text = line.lstrip(" \t>").rstrip()  # a fence in a quote keeps the quote's ">"
+    return len(text) >= len(markup) and set(text) == {markup[0]}
+
+
+def _matching_close(tokens: Sequence[Token], index: int) -> int:
+    """The index of the token that closes the block opened at ``index``."""
+    depth = 0
+    for position in range(index, len(tokens)):
+        kind = tokens[position].type
+        if kind == BLOCK_OPEN:
+            depth += 1
+        elif kind == BLOCK_CLOSE:
+            depth -= 1
+            if depth == 0:
+                return position
+    return len(tokens) - 1
+
+
+def _is_slide_heading(token: Token) -> bool:
+    return token.type == "heading_open" and token.level == 0 and token.markup == "##"
+
+
+class _SectionReader(Reporter):
+    def __init__(self, path: Path, lines: list[str]) -> None:
+        super().__init__(path)
+        self.lines = lines
+        self.section_id = ""
+        self.slides: list[Slide] = []
+        self.slide_lines: dict[str, int] = {}
+        self.quiz_lines: dict[str, int] = {}
+        self.slide: _SlideDraft | None = None
+        self.saw_heading = False
+
+    # ------------------------------------------------------------------ the walk
+    def read(self, tokens: Sequence[Token], start: int, report_preamble: bool) -> None:
+        preamble_reported = not report_preamble
+        index = start
+        while index < len(tokens):
+            token = tokens[index]
+            if token.map is None or token.type == "front_matter":
+                index += 1
+                continue
+            if _is_slide_heading(token):
+                self._finish_slide(token.map[0])
+                self.saw_heading = True
+                content = tokens[index + 1].content if index + 1 < len(tokens) else ""
+                title, ident = self.heading(token.map[0] + 1, content)
+                self.slide = _SlideDraft(title, ident, token.map[0] + 1, token.map[1])
+                index += 3  # heading_open, inline, heading_close
+                continue
+            after = _matching_close(tokens, index) + 1 if token.type == BLOCK_OPEN else index + 1
+            if self.slide is None:
+                if not preamble_reported:
+                    self.add(
+                        token.map[0] + 1,
+                        _(
+                            "text before the first slide (a slide starts with “## Title {example}”)"
+                        ).format(example=ID_EXAMPLE),
+                    )
+                    preamble_reported = True
+            elif token.type == BLOCK_OPEN:
+                self._block(self.slide, token, tokens[index + 1 : after - 1])
+            else:
+                self._body_token(self.slide, token)
+            index = after
+        self._finish_slide(len(self.lines))
+
+    def _body_token(self, slide: _SlideDraft, token: Token) -> None:
+        assert token.map is not None
+        first, end = token.map
+        if token.type == REVEAL:
+            slide.markers.append(first)
+        elif token.type == STRAY_CLOSE:
+            self.add(first + 1, _("“:::” closes nothing: no block is open here"))
+            slide.skipped.add(first)
+        elif token.type == "heading_open" and token.markup in ("#", "##"):
+            self.add(
+                first + 1,
+                _(
+                    "a “#” or “##” heading inside a slide: use “###” or deeper "
+                    "(a line starting with “##” begins a new slide)"
+                ),
+            )
+            slide.skipped.add(first)
+        elif token.type == "heading_open" and token.markup in ("=", "-"):
+            self.add(
+                end,
+                _(
+                    "this line underlines the line above into a heading: use “###” for a heading "
+                    "or leave a blank line before it"
+                ),
+            )
+            slide.skipped.add(end - 1)
+        elif token.type == "fence":
+            self._fence(token)
+
+    def _fence(self, token: Token) -> None:
+        """A code fence: no reveal marker inside, and closed before the text around it ends."""
+        assert token.map is not None
+        first, end = token.map
+        for offset, line in enumerate(token.content.split("\n")):
+            if line.strip() == ". . .":
+                self.add(first + 2 + offset, _("reveal marker “. . .” inside a code block"))
+        if end - first < 2 or not _closes(self.lines[end - 1], token.markup):
+            self.add(
+                first + 1,
+                _("code block “{fence}” is not closed").format(fence=token.markup),
+            )
+
+    # ------------------------------------------------------------------ blocks
+    def _block(self, slide: _SlideDraft, opening: Token, inner: Sequence[Token]) -> None:
+        assert opening.map is not None
+        first, end = opening.map
+        closed = end < len(self.lines) and _closes(self.lines[end], opening.markup)
+        slide.skipped.update(range(first, min(end + 1, len(self.lines))))
+        words = opening.info.split()
+        block = _Block(words[0], words[1:], first + 1, [])
+        if block.kind not in BLOCK_KINDS:
+            self.add(
+                block.line,
+                _("unknown block kind “{kind}”; known kinds: {kinds}").format(
+                    kind=block.kind, kinds=", ".join(BLOCK_KINDS)
+                ),
+            )
+        if not closed:
+            self.add(
+                block.line,
+                _("block “::: {kind}” is not closed with “:::”").format(kind=block.kind),
+            )
+            return
+        left_out: set[int] = set()
+        for token in inner:
+            if token.map is None:
+                continue
+            if token.type == BLOCK_OPEN:
+                self.add(
+                    token.map[0] + 1,
+                    _(
+                        "blocks cannot be nested: close “::: {kind}” (line {line}) with “:::” first"
+                    ).format(kind=block.kind, line=block.line),
+                )
+                left_out.add(token.map[0])
+            elif token.type == REVEAL:
+                self.add(token.map[0] + 1, _("reveal marker “. . .” inside a “:::” block"))
+                left_out.add(token.map[0])
+            elif token.type == "fence":
+                self._fence(token)
+        inside = range(first + 1, end)
+        block.lines = [(index + 1, self.lines[index]) for index in inside if index not in left_out]
+        if block.kind == "notes":
+            self._notes(slide, block)
+        elif block.kind == "demo":
+            self._demo(slide, block)
+        elif block.kind == "quiz":
+            self._quiz(slide, block)
+
+    def _notes(self, slide: _SlideDraft, block: _Block) -> None:
+        if block.args:
+            self.add(
+                block.line,
+                _("unexpected text after “::: notes”: “{text}”").format(text=" ".join(block.args)),
+            )
+        elif slide.notes is not None:
+            self.add(
+                block.line,
+                _("a slide can have only one notes block (the first is at line {line})").format(
+                    line=slide.notes[1]
+                ),
+            )
+        else:
+            text = "\n".join(line for _number, line in block.lines).strip("\n")
+            slide.notes = (text.strip(), block.line)
+
+    def _demo(self, slide: _SlideDraft, block: _Block) -> None:
+        if not block.args:
+            self.add(
+                block.line,
+                _("the demo block needs a kind, like “::: demo {example}”").format(example="gd1d"),
+            )
+            return
+        kind = block.args[0]
+        if kind not in DEMO_KINDS:
+            self.add(
+                block.line,
+                _("unknown demo kind “{kind}”; known kinds: {kinds}").format(
+                    kind=kind, kinds=known_kinds()
+                ),
+            )
+            return
+        if len(block.args) > 1:
+            self.add(
+                block.line,
+                _("unexpected text after the demo kind: “{text}”").format(
+                    text=" ".join(block.args[1:])
+                ),
+            )
+            return
+        if slide.demo is not None or slide.demo_line:
+            self.add(
+                block.line,
+                _("a slide can have only one demo (the first is at line {line})").format(
+                    line=slide.demo_line
+                ),
+            )
+            return
+        slide.demo_line = block.line
+        params: dict[str, object] = {}
+        lines: dict[str, int] = {}
+        for key, value, number in self.fields(block.lines):
+            if key in lines:
+                self.add(
+                    number,
+                    _("“{key}:” is given twice (first at line {line})").format(
+                        key=key, line=lines[key]
+                    ),
+                )
+                continue
+            lines[key] = number
+            try:
+                params[key] = parse_param(kind, key, value)
+            except ValueError as error:
+                self.add(number, str(error))
+        slide.demo = DemoBlock(
+            kind,
+            tuple(params.items()),
+            block.line,
+            tuple((key, lines[key]) for key in params),
+        )
+
+    def _quiz(self, slide: _SlideDraft, block: _Block) -> None:
+        before = len(self.problems)
+        ident = ""
+        if not block.args:
+            self.add(
+                block.line,
+                _("the quiz needs an id, like “::: quiz {example}”").format(example="q-intro-1"),
+            )
+        elif len(block.args) > 1:
+            self.add(
+                block.line,
+                _("unexpected text after the quiz id: “{text}”").format(
+                    text=" ".join(block.args[1:])
+                ),
+            )
+        elif self.check_id(block.line, block.args[0]):
+            ident = block.args[0]
+            if ident in self.quiz_lines:
+                self.add(
+                    block.line,
+                    _("duplicate quiz id “{id}” (first at {where})").format(
+                        id=ident, where=self.where(self.quiz_lines[ident])
+                    ),
+                )
+            else:
+                self.quiz_lines[ident] = block.line
+        quiz = QuizReader(self, block.line, block.lines).read(ident)
+        if quiz is not None and len(self.problems) == before:
+            slide.quizzes.append(quiz)
+
+    # ------------------------------------------------------------------ slides
+    def _finish_slide(self, end: int) -> None:
+        """Close the slide being read; its text runs up to line ``end`` (0-based, exclusive)."""
+        slide, self.slide = self.slide, None
+        if slide is None:
+            return
+        markers = set(slide.markers)
+        parts: list[list[str]] = [[]]
+        for index in range(slide.start, end):
+            if index in markers:
+                parts.append([])
+            elif index not in slide.skipped:
+                parts[-1].append(self.lines[index])
+        steps = ["\n".join(lines).strip("\n") for lines in parts]
+        for k, index in enumerate(slide.markers):
+            number = index + 1
+            if not steps[k].strip():
+                if k == 0:
+                    self.add(number, _("reveal marker “. . .” with nothing before it"))
+                else:
+                    self.add(
+                        number,
+                        _("reveal marker “. . .” right after another one (an empty step)"),
+                    )
+            elif k == len(slide.markers) - 1 and not steps[k + 1].strip():
+                self.add(number, _("reveal marker “. . .” with nothing after it"))
+        kept = tuple(step for step in steps if step.strip()) or ("",)
+        if slide.ident is None or not slide.title:
+            return
+        if slide.ident in self.slide_lines:
+            self.add(
+                slide.line,
+                _("duplicate slide id “{id}” (first at {where})").format(
+                    id=slide.ident, where=self.where(self.slide_lines[slide.ident])
+                ),
+            )
+            return
+        self.slide_lines[slide.ident] = slide.line
+        self.slides.append(
+            Slide(
+                id=slide.ident,
+                title=slide.title,
+                section_id=self.section_id,
+                steps=kept,
+                notes=slide.notes[0] if slide.notes else "",
+                demo=slide.demo,
+                quizzes=tuple(slide.quizzes),
+                path=self.path,
+                line=slide.line,
+            )
+        )
+
+
+def parse_section(path: Path, text: str | bytes) -> tuple[Section | None, list[Problem]]:
+    """Parse one section file (``NN-name.md``).
+
+    Returns the section (None when its front matter is unusable) and the problems found; the
+    section holds the slides that could be read even when there are problems.
+    """
+    lines, problems = decode_text(path, text)
+    if lines is None:
+        return None, problems
+    reader = _SectionReader(path, lines)
+    tokens = lesson_parser().parse("\n".join(lines))
+    fields, start = read_front_matter(reader, lines, tokens, SECTION_KEYS, SECTION_KEYS)
+    section_id = ""
+    if fields is not None and fields.get("id", ("", 0))[0]:
+        value, line = fields["id"]
+        section_id = value if reader.check_id(line, value) else ""
+    reader.section_id = section_id
+    reader.read(tokens, start, report_preamble=fields is not None)
+    if fields is not None and not reader.saw_heading:
+        reader.add(
+            1,
+            _("the section has no slides: a slide starts with a line “## Title {example}”").format(
+                example=ID_EXAMPLE
+            ),
+        )
+    title = fields.get("title", ("", 0))[0] if fields else ""
+    if fields is None or not section_id or not title:
+        return None, reader.problems
+    section = Section(section_id, title, path, tuple(reader.slides), line=fields["id"][1])
+    return section, reader.problems
