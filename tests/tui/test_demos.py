@@ -23,6 +23,7 @@ async def open_demo(app: OppijaApp, pilot: Pilot[None], slide_id: str) -> Any:
     slide = app.lecture.slide(slide_id)
     app.screen.go_to(slide_id, slide.step_count - 1)  # type: ignore[attr-defined]
     for _ in range(50):  # the demo mounts, then takes the focus (a busy machine needs longer)
+        await app.workers.wait_for_complete()  # a demo whose model trains first, in a thread
         await pilot.pause()
         demos = app.screen.query("#demo")
         if demos and demos.first().has_focus:

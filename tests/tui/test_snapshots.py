@@ -27,6 +27,7 @@ def reveal_and_step(reveals: int, steps: int):  # type: ignore[no-untyped-def]
         for _ in range(reveals - 1):
             await pilot.press("right")
         for _ in range(100):
+            await pilot.app.workers.wait_for_complete()  # a model trained first, in a thread
             await pilot.pause()
             demos = pilot.app.screen.query("#demo")
             if demos and demos.first().has_focus:

@@ -6,6 +6,8 @@ from importlib import import_module
 
 from textual.widget import Widget
 
+from oppija.tui.widgets.demo_panel import DemoPanel
+
 # kind -> (module, class); kinds not listed have no widget yet and show nothing.
 DEMO_WIDGETS: dict[str, tuple[str, str]] = {
     "gd1d": ("oppija.tui.widgets.gd1d_demo", "GradientDescent1DDemo"),
@@ -27,10 +29,18 @@ DEMO_WIDGETS: dict[str, tuple[str, str]] = {
 }
 
 
-def demo_widget(kind: str, params: dict[str, object], **kwargs: object) -> Widget | None:
-    """A new widget running demo ``kind`` with the lesson's ``params``, or None."""
+def widget_class(kind: str) -> type[DemoPanel] | None:
+    """The widget class of demo ``kind`` (its module imported now), or None."""
     home = DEMO_WIDGETS.get(kind)
     if home is None:
         return None
-    widget_class = getattr(import_module(home[0]), home[1])
-    return widget_class(kind, params, **kwargs)  # type: ignore[no-any-return]
+    found = getattr(import_module(home[0]), home[1])
+    if not (isinstance(found, type) and issubclass(found, DemoPanel)):
+        raise TypeError(f"{home[0]}.{home[1]} (demo {kind}) is not a DemoPanel")
+    return found
+
+
+def demo_widget(kind: str, params: dict[str, object], **kwargs: object) -> Widget | None:
+    """A new widget running demo ``kind`` with the lesson's ``params``, or None."""
+    found = widget_class(kind)
+    return None if found is None else found(kind, params, **kwargs)

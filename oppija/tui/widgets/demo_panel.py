@@ -8,16 +8,19 @@ be typed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import Key
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
+from textual.worker import Worker, WorkerState
 
 from oppija.content.demos import DEMO_KINDS
 from oppija.i18n import N_, _, format_decimal, format_integer
@@ -31,6 +34,8 @@ from oppija.tui.widgets.demo_picture import DemoPicture
 
 SPEEDS = (1, 2, 4, 8, 15, 30, 60)  # steps a second for [ and ]
 DEFAULT_SPEED = 3  # index into SPEEDS: 8 steps a second
+TRAINING = "demo-training"  # the worker group of a demo whose new settings train a model
+FINISHED = {WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED}
 
 
 # What each preset shows, for the notice when `c` moves to it.
@@ -119,10 +124,16 @@ class DemoPanel(Vertical, can_focus=True):
     TYPED: ClassVar[tuple[TypedValue, ...]] = ()
     CYCLED: ClassVar[str] = "preset"  # the choice setting that `c` moves through
 
-    def __init__(self, kind: str, params: dict[str, object], **kwargs: Any) -> None:
+    def __init__(
+        self, kind: str, params: dict[str, object], *, simulation: Any = None, **kwargs: Any
+    ) -> None:
+        """``simulation``: one already built from ``params`` (in a thread, when it trains)."""
         super().__init__(**kwargs)
         self.kind = kind
-        self.simulation: Any = from_demo_block(kind, params)
+        self.simulation: Any = (
+            simulation if simulation is not None else from_demo_block(kind, params)
+        )
+        self._training: Worker[tuple[Any, str]] | None = None  # the worker building new settings
         self._generation = 0  # grows whenever the simulation is replaced
         self._speed = DEFAULT_SPEED
         self._timer: Timer | None = None
@@ -192,7 +203,9 @@ class DemoPanel(Vertical, can_focus=True):
         status = self.query_one("#demo-status", Static)
         ended = self.simulation.status != "running"
         status.set_class(self.simulation.status == "diverged", "-ended")
-        if ended:
+        if self.training:
+            status.update(_("learning…"))
+        elif ended:
             status.update(self.simulation.status_message)
         else:
             speed = _("{n} steps/s").format(n=format_integer(SPEEDS[self._speed]))
@@ -271,7 +284,14 @@ class DemoPanel(Vertical, can_focus=True):
         self._changed()
 
     def _apply(self, values: dict[str, object], keep_going: bool = False) -> bool:
-        """Change settings; a bad value is reported in the field and changes nothing."""
+        """Change settings; a bad value is reported in the field and changes nothing.
+
+        Settings that train a model first (``trains``) are built in a worker thread: True
+        then means the training started, and a bad value is reported when it ends.
+        """
+        if not keep_going and self.trains({**self.simulation.settings, **values}):
+            self._train(values)
+            return True
         try:
             if keep_going:
                 new = self.simulation.retuned(**values)
@@ -339,10 +359,63 @@ class DemoPanel(Vertical, can_focus=True):
         self._show_error("")
         self.focus()
 
-    def on_key(self, event: Any) -> None:
+    def on_key(self, event: Key) -> None:
         if event.key == "escape" and self.has_class("-typing"):
             event.stop()
             self._close_input()
+        elif self.training:  # the demo's own keys wait; the slide's and the app's keys work
+            active = self.screen.active_bindings.get(event.key)
+            if active is not None and active.node is self:
+                event.stop()
+                event.prevent_default()
+
+    # --------------------------------------------------------------- training
+    @classmethod
+    def trains(cls, settings: Mapping[str, object]) -> bool:
+        """Whether a simulation with these settings trains a model when it is built (the
+        attention transformer, the RNN's trained weights): then it is built in a thread, and
+        the keys and the screen keep answering meanwhile."""
+        return False
+
+    @property
+    def training(self) -> bool:
+        """A model for new settings is being trained; the demo's keys are greyed out."""
+        return self._training is not None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a model trains, the demo's keys are shown disabled (and ``on_key`` holds them)."""
+        return None if self.training else True
+
+    def _train(self, values: dict[str, object]) -> None:
+        self._stop()
+        self._training = self._build(self.simulation, values)
+        self.add_class("-training")
+        self._update_texts()
+        self.refresh_bindings()
+
+    @work(thread=True, exclusive=True, group=TRAINING)
+    def _build(self, current: Any, values: dict[str, object]) -> tuple[Any, str]:
+        """In a thread: the simulation with ``values`` changed, or the message why not."""
+        try:
+            return current.changed(**values), ""
+        except (DemoSettingError, ValueError) as error:
+            return None, str(error)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The training ended: its simulation replaces the shown one (unless newer came)."""
+        if event.worker is not self._training or event.state not in FINISHED:
+            return
+        event.stop()
+        self._training = None
+        self.remove_class("-training")
+        self.refresh_bindings()
+        built, error = event.worker.result or (None, "")
+        if built is not None:
+            self._replace(built)
+        else:
+            self._update_texts()
+            if error:
+                self._show_error(error)
 
     def on_unmount(self) -> None:
         self._stop()

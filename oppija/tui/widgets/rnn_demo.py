@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.text import Text
@@ -34,6 +35,11 @@ class RNNDemo(StepDemo):
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("s", "word", N_("word (up to 12 letters)"), N_("word")),
     )
+
+    @classmethod
+    def trains(cls, settings: Mapping[str, object]) -> bool:
+        """The trained weights are learnt (BPTT with Adam) for each word and hidden size."""
+        return settings.get("mode") == "trained"
 
     def readout(self) -> Text:
         """Where the walk is (the scene writes the step's numbers)."""

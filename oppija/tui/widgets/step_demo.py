@@ -23,6 +23,8 @@ class StepDemo(DemoPanel):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys for what this demo cannot do are not offered (nor shown)."""
+        if self.training:
+            return super().check_action(action, parameters)
         if action == "back":
             return callable(getattr(self.simulation, "back", None))
         if action == "to_end":
