@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -122,6 +122,7 @@ class OppijaApp(App[None]):
         self._resumed = resumed
         self._debouncer = SaveDebouncer(delay=0.5)
         self.progress.language = lecture.language
+        self._stop_following_language: Callable[[], None] | None = None
 
     # --------------------------------------------------------------- lecture
     @property
@@ -162,6 +163,7 @@ class OppijaApp(App[None]):
                 self.notify(_("You continue from the slide “{title}”.").format(title=title))
         self.set_interval(0.25, self._save_if_due)
         self._check_size(self.size.width, self.size.height)
+        self._stop_following_language = i18n.on_language_change(self._language_changed)
 
     # ------------------------------------------------------------- progress
     def watch_theme(self, theme: str) -> None:
@@ -193,6 +195,8 @@ class OppijaApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
+        if self._stop_following_language is not None:
+            self._stop_following_language()
         if self._debouncer.flush():
             self._save()
 
@@ -221,14 +225,25 @@ class OppijaApp(App[None]):
     def action_switch_language(self) -> None:
         """Estonian ↔ English, live, with the same slide open."""
         new = "en" if i18n.current_language() == "et" else "et"
-        if new not in self._lectures:
+        if self._load_lecture(new):
+            i18n.set_language(new)  # _language_changed redraws every text
+
+    def _load_lecture(self, language: str) -> bool:
+        """The lecture in ``language`` loaded (once); False, with a notice, if it cannot be."""
+        if language not in self._lectures:
             try:
-                self._lectures[new] = load_lecture(new)
+                self._lectures[language] = load_lecture(language)
             except LessonError as error:
                 self.notify(str(error), severity="error", timeout=10)
-                return
-        i18n.set_language(new)
-        self.progress.language = new
+                return False
+        return True
+
+    def _language_changed(self, language: str) -> None:
+        """Every text anew in ``language``, whoever switched it (the `l` key, the palette)."""
+        if not self._load_lecture(language):
+            i18n.set_language(self.progress.language)  # back to the language that has a lecture
+            return
+        self.progress.language = language
         self.request_save()
         self.title = self.lecture.title
         for screen in self.screen_stack:
@@ -242,7 +257,9 @@ class OppijaApp(App[None]):
                 else:
                     relanguage()
         self.refresh_bindings()
-        self.notify(_("Language: Estonian") if new == "et" else _("Language: English"), timeout=2)
+        self.notify(
+            _("Language: Estonian") if language == "et" else _("Language: English"), timeout=2
+        )
 
     def help_rows(self) -> list[tuple[str, str]]:
         """Every key: the lecture's and the app's, in the order a learner needs them."""

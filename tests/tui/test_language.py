@@ -76,3 +76,18 @@ async def test_language_is_remembered(make_app: AppFactory) -> None:
     async with again.run_test(size=(100, 30)):
         assert i18n.current_language() == "en"
         assert again.lecture.language == "en"
+
+
+async def test_a_switch_from_outside_the_app_redraws_it_and_ends_with_it(
+    make_app: AppFactory, lecture_en: Lecture
+) -> None:
+    """The app follows ``i18n.set_language`` (``on_language_change``), and stops when it ends."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        i18n.set_language("en")
+        await pilot.pause()
+        assert str(app.screen.query_one(LectureHeader).render()).startswith(lecture_en.title)
+        assert "Next" in str(app.screen.query_one(KeyBar).render())
+        assert app.progress.language == "en"
+    i18n.set_language("et")  # the ended app is not asked to redraw
+    assert app.progress.language == "en"
