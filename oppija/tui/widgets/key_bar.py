@@ -36,8 +36,15 @@ class KeyBar(Widget):
 
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--disabled"}
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self._spans: list[tuple[int, int, str, bool]] = []  # start, end, key, enabled
 
     def on_mount(self) -> None:
