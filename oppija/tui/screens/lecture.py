@@ -22,7 +22,6 @@ from oppija.content.model import Lecture, Slide
 from oppija.content.navigation import Position
 from oppija.i18n import N_, _, parse_number
 from oppija.progress import QuizAnswer, timestamp
-from oppija.sims import from_demo_block
 from oppija.tui.oppija_app import oppija_app
 from oppija.tui.widgets.contents import ContentsList
 from oppija.tui.widgets.key_bar import KeyBar
@@ -186,6 +185,8 @@ class LectureScreen(Screen[None]):
         self, slide_id: str, demo_class: type[DemoPanel], kind: str, params: dict[str, object]
     ) -> BuiltDemo:
         """In a thread: the simulation of ``slide_id``'s demo (its model trained)."""
+        from oppija.sims import from_demo_block  # loaded with the widget: NumPy waits for a demo
+
         return BuiltDemo(slide_id, demo_class, kind, params, from_demo_block(kind, params))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
