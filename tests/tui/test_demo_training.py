@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from oppija.sims import Attention
+from oppija.sims.attention import Attention
 from oppija.tui.app import OppijaApp
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.widgets.attention_demo import AttentionDemo
