@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ast
 import importlib
-import inspect
 from functools import cache
 from pathlib import Path
 
@@ -41,20 +40,32 @@ def self_attributes(tree: ast.AST) -> set[str]:
 
 
 @cache
+def textual_classes() -> dict[tuple[str, str], ast.ClassDef]:
+    """Every class in Textual's source, by (module, class name), each file parsed once."""
+    package = Path(textual.__file__).parent
+    classes: dict[tuple[str, str], ast.ClassDef] = {}
+    for path in package.rglob("*.py"):
+        module = ".".join(path.relative_to(package.parent).with_suffix("").parts)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                classes.setdefault((module.removesuffix(".__init__"), node.name), node)
+    return classes
+
+
+def own_private_names(cls: ast.ClassDef) -> set[str]:
+    """The private methods a class defines and the ``self._x`` attributes it uses."""
+    methods = {
+        node.name
+        for node in cls.body
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and private(node.name)
+    }
+    return methods | self_attributes(cls)
+
+
+@cache
 def textual_private_names() -> frozenset[str]:
     """Every private method and attribute name that Textual's classes define or set."""
-    names: set[str] = set()
-    for path in Path(textual.__file__).parent.rglob("*.py"):
-        for cls in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(cls, ast.ClassDef):
-                names |= self_attributes(cls)
-                names |= {
-                    node.name
-                    for node in cls.body
-                    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-                    and private(node.name)
-                }
-    return frozenset(names)
+    return frozenset(name for cls in textual_classes().values() for name in own_private_names(cls))
 
 
 @cache
@@ -65,10 +76,9 @@ def privates_of_textual_bases(cls: type) -> frozenset[str]:
         if base.__module__.split(".")[0] != "textual":
             continue
         names |= {name for name in vars(base) if private(name)}
-        try:
-            names |= self_attributes(ast.parse(inspect.getsource(base)))
-        except (OSError, TypeError, IndentationError):
-            continue
+        source = textual_classes().get((base.__module__, base.__name__))
+        if source is not None:
+            names |= own_private_names(source)
     return frozenset(names)
 
 
