@@ -59,9 +59,16 @@ def current_language() -> str:
     return _language
 
 
-def on_language_change(listener: Callable[[str], None]) -> None:
-    """Call ``listener(language)`` after every switch (the TUI re-renders on it)."""
+def on_language_change(listener: Callable[[str], None]) -> Callable[[], None]:
+    """Call ``listener(language)`` after every switch (the TUI re-renders on it), until the
+    returned function is called: an app that has ended must not be asked to re-render."""
     _listeners.append(listener)
+
+    def stop() -> None:
+        if listener in _listeners:
+            _listeners.remove(listener)
+
+    return stop
 
 
 def gettext(message: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -18,7 +18,6 @@ from oppija.content.model import Lecture
 from oppija.content.navigation import Position, at_slide
 from oppija.i18n import N_, _
 from oppija.progress import Progress, ProgressSaveError, ProgressStore, SaveDebouncer
-from oppija.tui.bindings import translate_bindings
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.screens.too_small import TooSmallScreen, too_small
 
@@ -95,6 +94,7 @@ class OppijaApp(App[None]):
         self._resumed = resumed
         self._debouncer = SaveDebouncer(delay=0.5)
         self.progress.language = lecture.language
+        self._stop_following_language: Callable[[], None] | None = None
 
     # --------------------------------------------------------------- lecture
     @property
@@ -121,7 +121,6 @@ class OppijaApp(App[None]):
         saved_theme = self.progress.settings.get("theme")
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme  # a light theme chosen once stays chosen
-        translate_bindings(self)
         self.title = self.lecture.title
         if self.ascii_mode:
             self.add_class("-ascii")
@@ -136,6 +135,7 @@ class OppijaApp(App[None]):
                 self.notify(_("You continue from the slide “{title}”.").format(title=title))
         self.set_interval(0.25, self._save_if_due)
         self._check_size(self.size.width, self.size.height)
+        self._stop_following_language = i18n.on_language_change(self._language_changed)
 
     # ------------------------------------------------------------- progress
     def watch_theme(self, theme: str) -> None:
@@ -167,6 +167,8 @@ class OppijaApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
+        if self._stop_following_language is not None:
+            self._stop_following_language()
         if self._debouncer.flush():
             self._save()
 
@@ -175,10 +177,11 @@ class OppijaApp(App[None]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
-        showing = isinstance(self.screen, TooSmallScreen)
+        screen = self.screen
+        showing = isinstance(screen, TooSmallScreen)
         if too_small(width, height):
-            if showing:
-                self.screen.update_size(width, height)  # type: ignore[attr-defined]
+            if isinstance(screen, TooSmallScreen):
+                screen.update_size(width, height)
             else:
                 self.push_screen(TooSmallScreen())
         elif showing:
@@ -194,17 +197,27 @@ class OppijaApp(App[None]):
     def action_switch_language(self) -> None:
         """Estonian ↔ English, live, with the same slide open."""
         new = "en" if i18n.current_language() == "et" else "et"
-        if new not in self._lectures:
+        if self._load_lecture(new):
+            i18n.set_language(new)  # _language_changed redraws every text
+
+    def _load_lecture(self, language: str) -> bool:
+        """The lecture in ``language`` loaded (once); False, with a notice, if it cannot be."""
+        if language not in self._lectures:
             try:
                 cache = None if self.store is None else self.store.directory
-                self._lectures[new] = load_lecture(new, cache_dir=cache)
+                self._lectures[language] = load_lecture(language, cache_dir=cache)
             except LessonError as error:
                 self.notify(str(error), severity="error", timeout=10)
-                return
-        i18n.set_language(new)
-        self.progress.language = new
+                return False
+        return True
+
+    def _language_changed(self, language: str) -> None:
+        """Every text anew in ``language``, whoever switched it (the `l` key, the palette)."""
+        if not self._load_lecture(language):
+            i18n.set_language(self.progress.language)  # back to the language that has a lecture
+            return
+        self.progress.language = language
         self.request_save()
-        translate_bindings(self)
         self.title = self.lecture.title
         for screen in self.screen_stack:
             relanguage = getattr(screen, "relanguage", None)
@@ -217,7 +230,9 @@ class OppijaApp(App[None]):
                 else:
                     relanguage()
         self.refresh_bindings()
-        self.notify(_("Language: Estonian") if new == "et" else _("Language: English"), timeout=2)
+        self.notify(
+            _("Language: Estonian") if language == "et" else _("Language: English"), timeout=2
+        )
 
     def help_rows(self) -> list[tuple[str, str]]:
         """Every key: the lecture's and the app's, in the order a learner needs them."""
@@ -295,10 +310,12 @@ class OppijaApp(App[None]):
         self.call_after_refresh(self._filter_glossary, term.term)
 
     def _filter_glossary(self, text: str) -> None:
+        from textual.widgets import Input
+
         from oppija.tui.screens.glossary import GlossaryScreen
 
         if isinstance(self.screen, GlossaryScreen):
-            self.screen.query_one("#glossary-search").value = text  # type: ignore[attr-defined]
+            self.screen.query_one("#glossary-search", Input).value = text
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette

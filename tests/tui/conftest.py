@@ -118,6 +118,7 @@ async def settle(pilot: Pilot[None]) -> None:
     for _round in range(SETTLE_ROUNDS):  # a running demo's timer may never let the queues empty
         if not app.is_running:
             return
+        await app.workers.wait_for_complete()  # a model a key made train first, in a thread
         screen = app.screen
         nodes: list[MessagePump] = [app, *screen.walk_children(with_self=True)]
         # the app, the screen and the focused widget may be inside a handler (a key's): a fence

@@ -76,3 +76,28 @@ async def test_help_lists_every_key(make_app: AppFactory) -> None:
             assert re.search(rf"\s{re.escape(key)}\s+{what}", text), key
         await press(pilot, "escape")
         assert isinstance(app.screen, LectureScreen)
+
+
+async def test_palette_no_longer_on_top_ignores_late_keys(make_app: AppFactory) -> None:
+    """A key queued behind the one that closed the palette acts on nothing (and fails nothing)."""
+    from textual.command import CommandList
+
+    from oppija.tui.palette import LecturePalette
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        assert isinstance(palette, LecturePalette)
+        palette.action_move_in_list("page_down")  # before the list is laid out: no KeyError
+        await pilot.press(*"gradient")
+        await pilot.pause(0.5)
+        assert palette.query_one(CommandList).option_count > 0
+        assert palette.check_action("escape", ())
+        await pilot.press("pagedown", "pageup", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LectureScreen)
+        stack = list(app.screen_stack)
+        assert not palette.check_action("escape", ())
+        assert not await app.run_action("escape", palette)  # a late Esc: nothing closes
+        assert app.screen_stack == stack

@@ -6,6 +6,7 @@ from oppija import i18n
 from oppija.content.model import Lecture
 from oppija.tui.screens.glossary import GlossaryScreen
 from oppija.tui.widgets.contents import ContentsList
+from oppija.tui.widgets.key_bar import KeyBar
 from oppija.tui.widgets.lecture_header import LectureHeader
 from tests.tui.conftest import AppFactory, press
 from tests.tui.test_navigation import where
@@ -37,12 +38,14 @@ async def test_switch_keeps_slide_and_step(
 async def test_footer_keys_change_language(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        descriptions = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
-        assert "Edasi" in descriptions
+        bar = app.screen.query_one(KeyBar)
+        assert "Edasi" in {what for _, _, what, _ in bar.entries()}
+        assert "Edasi" in str(bar.render())
         await press(pilot, "l")
-        descriptions = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
+        descriptions = {what for _, _, what, _ in bar.entries()}
         assert "Next" in descriptions
         assert "Edasi" not in descriptions
+        assert "Next" in str(bar.render())
 
 
 async def test_glossary_columns_swap_with_the_language(
@@ -72,3 +75,18 @@ async def test_language_is_remembered(make_app: AppFactory) -> None:
     async with again.run_test(size=(100, 30)):
         assert i18n.current_language() == "en"
         assert again.lecture.language == "en"
+
+
+async def test_a_switch_from_outside_the_app_redraws_it_and_ends_with_it(
+    make_app: AppFactory, lecture_en: Lecture
+) -> None:
+    """The app follows ``i18n.set_language`` (``on_language_change``), and stops when it ends."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        i18n.set_language("en")
+        await pilot.pause()
+        assert str(app.screen.query_one(LectureHeader).render()).startswith(lecture_en.title)
+        assert "Next" in str(app.screen.query_one(KeyBar).render())
+        assert app.progress.language == "en"
+    i18n.set_language("et")  # the ended app is not asked to redraw
+    assert app.progress.language == "en"

@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 from oppija.content.model import Lecture
 from oppija.content.search import fold
 from oppija.i18n import N_, _, format_integer, ngettext
-from oppija.tui.bindings import translate_bindings
 from oppija.tui.widgets.key_bar import KeyBar
 
 
@@ -58,7 +57,6 @@ class GlossaryScreen(Screen[str | None]):
         columns = _("Estonian — English") if lecture.language == "et" else _("English — Estonian")
         self.query_one("#glossary-title", Static).update(_("Glossary") + "  ·  " + columns)
         self.query_one(Input).placeholder = _("Search for a term in either language…")
-        translate_bindings(self)
         self.refresh_bindings()
         self._fill(self.query_one(Input).value)
 

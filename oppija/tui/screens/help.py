@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from oppija.i18n import N_, _
-from oppija.tui.bindings import translate_bindings
+from oppija.tui.oppija_app import oppija_app
 
 
 def key_table(rows: list[tuple[str, str]]) -> Table:
@@ -62,13 +62,11 @@ class HelpScreen(ModalScreen[None]):
             )
 
     def on_mount(self) -> None:
-        translate_bindings(self)
-        self.set_class(self.app.ascii_mode, "-ascii")  # type: ignore[attr-defined]
+        self.set_class(oppija_app(self.app).ascii_mode, "-ascii")
 
     def relanguage(self, rows: list[tuple[str, str]]) -> None:
         """Same keys, the new language's words."""
         self._rows = rows
-        translate_bindings(self)
         self.query_one("#help-title", Static).update(Text(_("Keys"), style="bold"))
         self.query_one("#help-keys", Static).update(key_table(rows))
         self.query_one("#help-close", Static).update(_("Esc, ? or q closes this help."))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,22 +15,38 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.widget import Widget
+from textual.widgets import Static
+from textual.worker import Worker, WorkerState
 
 from oppija.content import navigation
 from oppija.content.model import Lecture, Slide
 from oppija.content.navigation import Position
 from oppija.i18n import N_, _, parse_number
 from oppija.progress import QuizAnswer, timestamp
-from oppija.tui.bindings import translate_bindings
+from oppija.tui.oppija_app import oppija_app
 from oppija.tui.widgets.contents import ContentsList
 from oppija.tui.widgets.key_bar import KeyBar
 from oppija.tui.widgets.lecture_header import LectureHeader
 from oppija.tui.widgets.slide_view import SlideView
 
 if TYPE_CHECKING:  # quiz cards (and their Input, OptionList) load with the first quiz
+    from oppija.sims.demo import Demo
+    from oppija.tui.widgets.demo_panel import DemoPanel
     from oppija.tui.widgets.quiz_card import QuizCard
 
 NARROW = 100  # below this width the contents start hidden
+DEMO_BUILD = "demo-build"  # the worker group that builds a demo whose model trains first
+
+
+@dataclass(frozen=True)
+class BuiltDemo:
+    """What the building thread hands back: whose demo, and its simulation ready to show."""
+
+    slide_id: str
+    demo_class: type[DemoPanel[Demo]]
+    kind: str
+    params: dict[str, object]
+    simulation: Demo
 
 
 class LectureScreen(Screen[None]):
@@ -58,12 +76,12 @@ class LectureScreen(Screen[None]):
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
         """The widgets, already showing the first slide: the first frame is the whole screen."""
-        ascii_mode = self.app.ascii_mode  # type: ignore[attr-defined]
+        ascii_mode = oppija_app(self.app).ascii_mode
         header = LectureHeader()
         contents = ContentsList(ascii_mode=ascii_mode, id="contents")
         view = SlideView(id="slide")
         view.set_class(ascii_mode, "-ascii")
-        contents.show_lecture(self.lecture, self.app.progress.seen)  # type: ignore[attr-defined]
+        contents.show_lecture(self.lecture, oppija_app(self.app).progress.seen)
         self.set_reactive(LectureScreen.position, self._start)
         self._show(self._start, header, view, contents)
         yield header
@@ -75,7 +93,6 @@ class LectureScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        translate_bindings(self)
         slide = self.lecture.slides[self.position.slide]
         self._show_demo(slide, self.position.step)
         if self._demo_slide is None:
@@ -83,10 +100,10 @@ class LectureScreen(Screen[None]):
 
     @property
     def lecture(self) -> Lecture:
-        return self.app.lecture  # type: ignore[attr-defined, no-any-return]
+        return oppija_app(self.app).lecture
 
     def _fill_contents(self) -> None:
-        self.query_one(ContentsList).show_lecture(self.lecture, self.app.progress.seen)  # type: ignore[attr-defined]
+        self.query_one(ContentsList).show_lecture(self.lecture, oppija_app(self.app).progress.seen)
 
     # ------------------------------------------------------------------ state
     def watch_position(self, position: Position) -> None:
@@ -108,11 +125,12 @@ class LectureScreen(Screen[None]):
         contents = contents or self.query_one(ContentsList)
         lecture = self.lecture
         slide = lecture.slides[position.slide]
-        progress = self.app.progress  # type: ignore[attr-defined]
+        app = oppija_app(self.app)
+        progress = app.progress
         progress.seen.add(slide.id)
         progress.slide_id = slide.id
         progress.step = position.step
-        self.app.request_save()  # type: ignore[attr-defined]
+        app.request_save()
 
         header.title = lecture.title
         header.section = lecture.section_of(slide.id).title
@@ -136,27 +154,61 @@ class LectureScreen(Screen[None]):
         focused = self.focused
         if focused is not None and area in focused.ancestors:  # don't let focus fall elsewhere
             self.query_one(SlideView).focus()
+        self.workers.cancel_group(self, DEMO_BUILD)  # a model still training for the old one
         removal = area.remove_children()
         area.display = False
         if wanted is None or slide.demo is None:
             return
-        from oppija.tui.widgets.demo_host import demo_widget
+        from oppija.tui.widgets.demo_host import widget_class
 
-        widget = demo_widget(slide.demo.kind, slide.demo.as_dict(), id="demo")
-        if widget is None:
-            return
+        kind, params = slide.demo.kind, slide.demo.as_dict()
+        try:
+            demo_class = widget_class(kind)
+        except KeyError:
+            return  # a kind no spec declares: the lesson checker reports it
+        if demo_class.trains(params):  # trained in a thread; meanwhile the slide answers keys
+            self._build_demo(wanted, demo_class, kind, params)
+            learning = Static(_("The demo is learning…"), id="demo-learning")
+            self.call_next(self._mount_demo, wanted, learning, removal)
+        else:
+            self.call_next(self._mount_demo, wanted, demo_class(kind, params, id="demo"), removal)
 
-        async def mount_when_the_old_one_is_gone() -> None:
-            # from one demo straight to another (End, the contents) the old "#demo" is still
-            # being removed: mounting before that would clash with its id
-            await removal
-            if self._demo_slide != wanted or widget.is_attached:
-                return  # the learner has moved on meanwhile
-            area.display = True
-            await area.mount(widget)
+    async def _mount_demo(self, slide_id: str, widget: Widget, removal: Awaitable[None]) -> None:
+        """Show ``widget`` in the demo area once ``removal`` of what was there is done (from
+        one demo straight to another the old "#demo" is still being removed: mounting before
+        that would clash with its id); a demo widget gets the focus."""
+        await removal
+        if self._demo_slide != slide_id or widget.is_attached:
+            return  # the learner has moved on meanwhile
+        area = self.query_one("#demo-area", Vertical)
+        area.display = True
+        await area.mount(widget)
+        if widget.can_focus:
             self.call_after_refresh(self._focus_demo, widget)
 
-        self.call_next(mount_when_the_old_one_is_gone)
+    @work(thread=True, exclusive=True, group=DEMO_BUILD)
+    def _build_demo(
+        self,
+        slide_id: str,
+        demo_class: type[DemoPanel[Demo]],
+        kind: str,
+        params: dict[str, object],
+    ) -> BuiltDemo:
+        """In a thread: the simulation of ``slide_id``'s demo (its model trained)."""
+        from oppija.sims import from_demo_block  # loaded with the widget: NumPy waits for a demo
+
+        return BuiltDemo(slide_id, demo_class, kind, params, from_demo_block(kind, params))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A demo's model is trained: the demo replaces the "learning" notice, if still wanted."""
+        built = event.worker.result
+        if event.state != WorkerState.SUCCESS or not isinstance(built, BuiltDemo):
+            return
+        if built.slide_id != self._demo_slide:
+            return  # the learner has moved on
+        widget = built.demo_class(built.kind, built.params, simulation=built.simulation, id="demo")
+        removal = self.query_one("#demo-area", Vertical).remove_children()
+        self.call_next(self._mount_demo, built.slide_id, widget, removal)
 
     def _focus_demo(self, widget: Widget) -> None:
         self.query_one(SlideView).settle_scroll()  # the demo took room: the newest text stays seen
@@ -169,7 +221,6 @@ class LectureScreen(Screen[None]):
 
     def relanguage(self) -> None:
         """After a language switch: same slide and step, every text anew."""
-        translate_bindings(self)
         self.refresh_bindings()
         self._fill_contents()
         self.position = navigation.clamp(self.lecture, self.position)
@@ -242,8 +293,9 @@ class LectureScreen(Screen[None]):
             message.card.show_error(str(error))
             return
         answer = QuizAnswer(value=value, correct=correct, answered_at=timestamp())
-        self.app.progress.answers[quiz.id] = answer  # type: ignore[attr-defined]
-        self.app.request_save()  # type: ignore[attr-defined]
+        app = oppija_app(self.app)
+        app.progress.answers[quiz.id] = answer
+        app.request_save()
         message.card.show_answer(answer)
 
     @on(ContentsList.SlideChosen)

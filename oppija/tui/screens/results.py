@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from oppija.content.model import Lecture
 from oppija.i18n import N_, _, format_integer, format_percent
 from oppija.progress import QuizAnswer
-from oppija.tui.bindings import translate_bindings
+from oppija.tui.oppija_app import oppija_app
 from oppija.tui.widgets.key_bar import KeyBar
 
 
@@ -63,9 +63,8 @@ class ResultsScreen(Screen[str | None]):
 
     def relanguage(self, lecture: Lecture) -> None:
         self.lecture = lecture
-        translate_bindings(self)
         self.refresh_bindings()
-        ascii_mode = bool(getattr(self.app, "ascii_mode", False))
+        ascii_mode = oppija_app(self.app).ascii_mode
         marks = (
             {True: "+", False: "x", None: "-"} if ascii_mode else {True: "✓", False: "✗", None: "·"}
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual.binding import Binding
@@ -29,6 +30,11 @@ class AttentionDemo(StepDemo[Attention]):
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("s", "sentence", N_("input sentence"), N_("sentence")),
     )
+
+    @classmethod
+    def trains(cls, settings: Mapping[str, object]) -> bool:
+        """Each heads, task and sentence trains its transformer (with Adam) before decoding."""
+        return True
 
     def action_next_view(self) -> None:
         self._move(self.simulation.next_view)

@@ -8,18 +8,19 @@ be typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar, cast
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Key
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
+from textual.worker import Worker, WorkerState
 
 from oppija.i18n import N_, _, format_decimal, format_integer
 from oppija.plot import Mode, PlotStyles
@@ -30,11 +31,13 @@ from oppija.sims import demo_spec, from_demo_block
 from oppija.sims.demo import Demo
 from oppija.sims.params import DemoSettingError
 from oppija.sims.registry import DemoSpec
-from oppija.tui.bindings import translate_bindings
+from oppija.tui.oppija_app import oppija_app
 from oppija.tui.widgets.demo_picture import DemoPicture
 
 SPEEDS = (1, 2, 4, 8, 15, 30, 60)  # steps a second for [ and ]
 DEFAULT_SPEED = 3  # index into SPEEDS: 8 steps a second
+TRAINING = "demo-training"  # the worker group of a demo whose new settings train a model
+FINISHED = {WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED}
 
 D = TypeVar("D", bound=Demo)
 
@@ -55,6 +58,10 @@ def paired(
         Binding(first, f"{action}({directions[0]})", description, key_display=shown, show=show),
         Binding(second, f"{action}({directions[1]})", description, show=False),
     ]
+
+
+# The keys that open a field: grouped, so that the key bar shows them after the demo's own keys.
+TYPING_KEYS = Binding.Group(N_("type a value"))
 
 
 @dataclass(frozen=True)
@@ -119,11 +126,21 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     # How many of the simulation's readout lines show; None: all but its status line.
     READOUT_LINES: ClassVar[int | None] = None
 
-    def __init__(self, kind: str, params: dict[str, object], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        params: dict[str, object],
+        *,
+        simulation: Demo | None = None,
+        id: str | None = None,
+    ) -> None:
+        """``simulation``: one already built from ``params`` (in a thread, when it trains)."""
         super().__init__(id=id)
         self.kind = kind
         self.spec: DemoSpec = demo_spec(kind)
-        self.simulation: D = self._adopt(from_demo_block(kind, params))
+        built = simulation if simulation is not None else from_demo_block(kind, params)
+        self.simulation: D = self._adopt(built)
+        self._training: Worker[tuple[Demo | None, str]] | None = None  # building new settings
         self._generation = 0  # grows whenever the simulation is replaced
         self._speed = DEFAULT_SPEED
         self._timer: Timer | None = None
@@ -144,20 +161,25 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         """Widgets a subclass shows under the picture (the descents' table of steps)."""
         yield from ()
 
+    def __init_subclass__(cls, **kwargs: bool) -> None:
+        """A key for each value the class lets the learner type, in the group ``TYPING_KEYS``.
+
+        Added to the class's ``BINDINGS`` before Textual reads them, so every instance has
+        them without touching its binding table.
+        """
+        if "TYPED" in cls.__dict__:
+            typing_keys = [
+                Binding(t.key, f"type('{t.key}')", t.short, group=TYPING_KEYS) for t in cls.TYPED
+            ]
+            cls.BINDINGS = [*cls.__dict__.get("BINDINGS", []), *typing_keys]
+        super().__init_subclass__(**kwargs)
+
     def on_mount(self) -> None:
         self.set_class(self.ascii_mode, "-ascii")
-        self._bind_keys()
         self._update_texts()
-
-    def _bind_keys(self) -> None:
-        """The class's keys in the active language, and a key for each value that can be typed."""
-        translate_bindings(self)
-        for typed in self.TYPED:
-            self._bindings.bind(typed.key, f"type('{typed.key}')", _(typed.short))
 
     def relanguage(self) -> None:
         """After a language switch: keys, readout and picture (tick labels) anew."""
-        self._bind_keys()
         self.refresh_bindings()
         if self._typing is not None:
             self.query_one("#demo-input-label", Label).update(field_label(self._typing))
@@ -187,7 +209,9 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         status = self.query_one("#demo-status", Static)
         ended = self.simulation.status != "running"
         status.set_class(self.simulation.status == "diverged", "-ended")
-        if ended:
+        if self.training:
+            status.update(_("learning…"))
+        elif ended:
             status.update(self.simulation.status_message)
         else:
             speed = _("{n} steps/s").format(n=format_integer(SPEEDS[self._speed]))
@@ -197,7 +221,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     @property
     def ascii_mode(self) -> bool:
         """Whether the app draws in plain ASCII (``--ascii``, or a terminal without UTF-8)."""
-        return bool(getattr(self.app, "ascii_mode", False))
+        return oppija_app(self.app).ascii_mode
 
     def readout(self) -> Text:
         """The demo's own numbers (``readout_lines`` of its simulation) on as few lines as fit:
@@ -304,7 +328,14 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
 
     def _apply(self, values: dict[str, object], keep_going: bool = False) -> bool:
         """Change settings: a new run (or, ``keep_going``, the same one retuned and still
-        running); a bad value is reported in the field and changes nothing."""
+        running); a bad value is reported in the field and changes nothing.
+
+        Settings that train a model first (``trains``) are built in a worker thread: True
+        then means the training started, and a bad value is reported when it ends.
+        """
+        if not keep_going and self.trains({**self.simulation.settings, **values}):
+            self._train(values)
+            return True
         playing = self.playing
         simulation = self.simulation
         rebuild = simulation.retuned if keep_going else simulation.changed
@@ -368,6 +399,59 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         if event.key == "escape" and self.has_class("-typing"):
             event.stop()
             self._close_input()
+        elif self.training:  # the demo's own keys wait; the slide's and the app's keys work
+            active = self.screen.active_bindings.get(event.key)
+            if active is not None and active.node is self:
+                event.stop()
+                event.prevent_default()
+
+    # --------------------------------------------------------------- training
+    @classmethod
+    def trains(cls, settings: Mapping[str, object]) -> bool:
+        """Whether a simulation with these settings trains a model when it is built (the
+        attention transformer, the RNN's trained weights): then it is built in a thread, and
+        the keys and the screen keep answering meanwhile."""
+        return False
+
+    @property
+    def training(self) -> bool:
+        """A model for new settings is being trained; the demo's keys are greyed out."""
+        return self._training is not None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a model trains, the demo's keys are shown disabled (and ``on_key`` holds them)."""
+        return None if self.training else True
+
+    def _train(self, values: dict[str, object]) -> None:
+        self._stop()
+        self._training = self._build(self.simulation, values)
+        self.add_class("-training")
+        self._update_texts()
+        self.refresh_bindings()
+
+    @work(thread=True, exclusive=True, group=TRAINING)
+    def _build(self, current: Demo, values: dict[str, object]) -> tuple[Demo | None, str]:
+        """In a thread: the simulation with ``values`` changed, or the message why not."""
+        try:
+            return current.changed(**values), ""
+        except (DemoSettingError, ValueError) as error:
+            return None, str(error)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The training ended: its simulation replaces the shown one (unless newer came)."""
+        if event.worker is not self._training or event.state not in FINISHED:
+            return
+        event.stop()
+        self._training = None
+        self.remove_class("-training")
+        self.refresh_bindings()
+        built, error = event.worker.result or (None, "")
+        if built is not None:
+            self._replace(built)
+        else:
+            self._update_texts()
+            if error:
+                self._show_error(error)
 
     def on_unmount(self) -> None:
         self._stop()

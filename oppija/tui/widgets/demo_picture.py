@@ -12,6 +12,7 @@ from textual.widget import Widget
 from oppija.i18n import current_language
 from oppija.plot import Mode, PlotStyles
 from oppija.scenes.rows import Rows
+from oppija.tui.oppija_app import oppija_app
 
 
 class DemoPicture(Widget):
@@ -44,7 +45,7 @@ class DemoPicture(Widget):
 
     @property
     def mode(self) -> Mode:
-        return "ascii" if getattr(self.app, "ascii_mode", False) else "braille"
+        return "ascii" if oppija_app(self.app).ascii_mode else "braille"
 
     def styles_for_plot(self) -> PlotStyles:
         """The plot's colours from the app's theme: none under NO_COLOR. The theme gives the

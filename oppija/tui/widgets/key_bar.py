@@ -2,7 +2,8 @@
 
 One widget drawing one line of text, where Textual's ``Footer`` mounts a widget per key and
 rebuilds them all whenever the bindings change: on the first screen that cost as much as the
-slide itself.
+slide itself. Binding descriptions are English message ids (``N_``), translated here each time
+the line is drawn, so a language switch needs only a redraw.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from rich.text import Text
 from textual.events import Click
 from textual.screen import Screen
 from textual.widget import Widget
+
+from oppija.i18n import _
 
 
 class KeyBar(Widget):
@@ -33,8 +36,15 @@ class KeyBar(Widget):
 
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--disabled"}
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self._spans: list[tuple[int, int, str, bool]] = []  # start, end, key, enabled
 
     def on_mount(self) -> None:
@@ -48,12 +58,18 @@ class KeyBar(Widget):
             self.refresh()
 
     def entries(self) -> list[tuple[str, str, str, bool]]:
-        """(key, how it is shown, what it does, enabled) for every key shown, once per action."""
+        """(key, how it is shown, what it does, enabled) for every key shown, once per action;
+        what it does in the active language. The focused widget's keys come first; among one
+        widget's keys, those in a group (a demo's keys that open a field) come last."""
         shown: dict[str, tuple[str, str, str, bool]] = {}
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+        active = list(self.screen.active_bindings.values())
+        nodes = list(dict.fromkeys(entry.node for entry in active))
+        active.sort(key=lambda entry: (nodes.index(entry.node), entry.binding.group is not None))
+        for _node, binding, enabled, _tooltip in active:
             if binding.show and binding.action not in shown:
                 display = self.app.get_key_display(binding)
-                shown[binding.action] = (binding.key, display, binding.description, enabled)
+                what = _(binding.description) if binding.description else ""
+                shown[binding.action] = (binding.key, display, what, enabled)
         return list(shown.values())
 
     def render(self) -> Text:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual.binding import Binding
@@ -33,6 +34,11 @@ class RNNDemo(StepDemo[RecurrentNetwork]):
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("s", "word", N_("word (up to 12 letters)"), N_("word")),
     )
+
+    @classmethod
+    def trains(cls, settings: Mapping[str, object]) -> bool:
+        """The trained weights are learnt (BPTT with Adam) for each word and hidden size."""
+        return settings.get("mode") == "trained"
 
     def action_scale(self, factor: float) -> None:
         """W larger or smaller, the same step on show: the backward bars shrink or grow."""

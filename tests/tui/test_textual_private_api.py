@@ -1,0 +1,137 @@
+"""oppija uses Textual through its public API only: no private attribute read, set or overridden.
+
+A private name (``_bindings``, ``_merge_bindings``, ``_select_or_command``, ``_driver`` …) can
+change in any Textual release without notice; the version pin would then be all that stands
+between a fresh install and a broken app. This test reads every oppija module that imports
+Textual (the layering test keeps the others free of it) and fails on:
+
+- ``something._name`` where ``_name`` is private in Textual and ``something`` is not oppija's own
+  object (``self``/``cls`` of a class that defines the name itself);
+- a method or attribute of an oppija class that has the name of a private member of one of its
+  Textual base classes (overriding or clobbering Textual's internals by accident).
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from functools import cache
+from pathlib import Path
+
+import textual
+
+OPPIJA = Path(__file__).resolve().parents[2] / "oppija"
+
+
+def private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def self_attributes(tree: ast.AST) -> set[str]:
+    """The private ``self._x`` / ``cls._x`` names used in ``tree``."""
+    return {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in {"self", "cls"}
+        and private(node.attr)
+    }
+
+
+@cache
+def textual_classes() -> dict[tuple[str, str], ast.ClassDef]:
+    """Every class in Textual's source, by (module, class name), each file parsed once."""
+    package = Path(textual.__file__).parent
+    classes: dict[tuple[str, str], ast.ClassDef] = {}
+    for path in package.rglob("*.py"):
+        module = ".".join(path.relative_to(package.parent).with_suffix("").parts)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                classes.setdefault((module.removesuffix(".__init__"), node.name), node)
+    return classes
+
+
+def own_private_names(cls: ast.ClassDef) -> set[str]:
+    """The private methods a class defines and the ``self._x`` attributes it uses."""
+    methods = {
+        node.name
+        for node in cls.body
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and private(node.name)
+    }
+    return methods | self_attributes(cls)
+
+
+@cache
+def textual_private_names() -> frozenset[str]:
+    """Every private method and attribute name that Textual's classes define or set."""
+    return frozenset(name for cls in textual_classes().values() for name in own_private_names(cls))
+
+
+@cache
+def privates_of_textual_bases(cls: type) -> frozenset[str]:
+    """The private names of ``cls``'s Textual base classes (their own and ``self._x``)."""
+    names: set[str] = set()
+    for base in cls.__mro__:
+        if base.__module__.split(".")[0] != "textual":
+            continue
+        names |= {name for name in vars(base) if private(name)}
+        source = textual_classes().get((base.__module__, base.__name__))
+        if source is not None:
+            names |= own_private_names(source)
+    return frozenset(names)
+
+
+def module_name(path: Path) -> str:
+    relative = path.relative_to(OPPIJA.parent).with_suffix("")
+    return ".".join(relative.parts)
+
+
+def offences_in(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    module = importlib.import_module(module_name(path))
+    found: list[str] = []
+    where = f"{path.relative_to(OPPIJA.parent)}"
+    own_classes = {node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
+    for class_node in own_classes:
+        cls = getattr(module, class_node.name, None)
+        if not isinstance(cls, type):
+            continue
+        shadowed = privates_of_textual_bases(cls)
+        for member in class_node.body:
+            if (
+                isinstance(member, ast.FunctionDef | ast.AsyncFunctionDef)
+                and member.name in shadowed
+            ):
+                found.append(f"{where}:{member.lineno}: overrides Textual's {member.name}")
+        for name in sorted(self_attributes(class_node) & shadowed):
+            found.append(f"{where}: {class_node.name} uses Textual's private {name}")
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Attribute) and private(node.attr)):
+            continue
+        if isinstance(node.value, ast.Name) and node.value.id in {"self", "cls"}:
+            continue  # checked above against the class's own Textual bases
+        if node.attr in textual_private_names():
+            found.append(f"{where}:{node.lineno}: uses Textual's private {node.attr}")
+    return found
+
+
+def test_the_check_sees_what_it_looks_for() -> None:
+    """The names this test is about are in its list: it cannot pass by reading nothing."""
+    from textual.command import CommandPalette
+    from textual.widget import Widget
+
+    assert {"_bindings", "_merge_bindings", "_driver", "_compositor"} <= textual_private_names()
+    assert "_select_or_command" in privates_of_textual_bases(CommandPalette)
+    assert "_bindings" in privates_of_textual_bases(Widget)
+
+
+def test_no_textual_private_name_in_oppija() -> None:
+    files = [
+        path
+        for path in sorted(OPPIJA.rglob("*.py"))
+        if "from textual" in (text := path.read_text(encoding="utf-8")) or "import textual" in text
+    ]
+    assert len(files) > 20
+    offences = [offence for path in files for offence in offences_in(path)]
+    assert not offences, "\n".join(offences)
