@@ -27,6 +27,7 @@ from oppija.content.model import (
     display_path,
 )
 from oppija.i18n import N_, _, format_decimal, format_integer, ngettext
+from oppija.regular_files import FileTooLarge, NotRegularFile, kind_of_file, read_regular_file
 from oppija.resources import lessons_dir
 from oppija.sims.settings import comparable, format_value
 
@@ -104,20 +105,28 @@ def _reason(error: OSError) -> str:
 
 
 def read_lesson_file(path: Path) -> tuple[bytes | None, Problem | None]:
-    """The bytes of a lesson file, or a problem saying why it cannot be read."""
+    """The bytes of a lesson file, or a problem saying why it cannot be read.
+
+    Only a regular file of at most ``MAX_FILE_BYTES`` is read: a named pipe or a device in
+    the lesson folder is reported, never waited on or read without end.
+    """
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
+        return read_regular_file(path, MAX_FILE_BYTES), None
+    except NotRegularFile as error:
+        if stat.S_ISDIR(error.mode):
             return None, Problem(path, 1, _("this is a folder, not a file"))
-        if not stat.S_ISREG(info.st_mode):
-            return None, Problem(path, 1, _("this is not a regular file"))
-        if info.st_size > MAX_FILE_BYTES:
-            raise _TooLarge
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            raise _TooLarge
-    except _TooLarge:
+        if stat.S_ISLNK(error.mode):
+            return None, Problem(
+                path,
+                1,
+                _("cannot read the file: {reason}").format(reason=_("too many symbolic links")),
+            )
+        return None, Problem(
+            path,
+            1,
+            _("this is not a regular file but {kind}").format(kind=kind_of_file(error.mode)),
+        )
+    except FileTooLarge:
         limit = format_integer(MAX_FILE_BYTES // 1_000_000)
         return None, Problem(
             path, 1, _("the file is too large (more than {limit} MB)").format(limit=limit)
@@ -126,11 +135,6 @@ def read_lesson_file(path: Path) -> tuple[bytes | None, Problem | None]:
         return None, Problem(
             path, 1, _("cannot read the file: {reason}").format(reason=_reason(error))
         )
-    return data, None
-
-
-class _TooLarge(Exception):
-    pass
 
 
 def _resolved(path: Path) -> Path:
