@@ -46,6 +46,8 @@ def kind_of_file(mode: int) -> str:
         return _("a device")
     if stat.S_ISSOCK(mode):
         return _("a socket")
+    if stat.S_ISLNK(mode):
+        return _("a loop of symbolic links")
     return _("a special file")
 
 
