@@ -559,7 +559,13 @@ def _checked_payload(progress: Progress) -> bytes:
         raise ProgressSaveError(
             _("Progress could not be saved: {error}").format(error=_error_text(error))
         ) from error
-    return text.encode("utf-8")
+    payload = text.encode("utf-8")
+    if len(payload) > MAX_FILE_BYTES:
+        reason = _("it would be larger than {limit} MB").format(
+            limit=format_integer(MAX_FILE_BYTES // 1_000_000)
+        )
+        raise ProgressSaveError(_("Progress could not be saved: {error}").format(error=reason))
+    return payload
 
 
 def _unreadable(kept: Path) -> str:
@@ -602,7 +608,10 @@ class _Lock:
         except ImportError:  # pragma: no cover - Windows
             return self
         try:
-            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            flags = (
+                os.O_RDWR | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+            )
+            self.fd = os.open(self.path, flags, 0o600)
         except OSError:
             return self
         deadline = time.monotonic() + LOCK_WAIT

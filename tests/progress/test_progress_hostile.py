@@ -218,6 +218,18 @@ def test_a_special_file_is_moved_aside_unread(tmp_path: Path, name: str) -> None
         assert (kept / "inside.txt").read_text() == "kept"
 
 
+def test_progress_too_large_to_load_is_never_saved(tmp_path: Path) -> None:
+    """Whatever a learner typed, the file written is one the next start can read."""
+    from oppija.progress import ProgressSaveError, QuizAnswer
+
+    store = ProgressStore(tmp_path)
+    store.save(Progress(step=1))
+    huge = Progress(answers={"q": QuizAnswer("ä" * 4_000_001, None, "2026-01-01")})
+    with pytest.raises(ProgressSaveError, match="larger than 8 MB"):
+        store.save(huge)
+    assert store.load().progress == Progress(step=1)
+
+
 def test_a_dangling_link_is_a_fresh_start(tmp_path: Path) -> None:
     (tmp_path / "progress.json").symlink_to(tmp_path / "nowhere.json")
     answer = load_in_child(tmp_path)
