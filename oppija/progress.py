@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from oppija.i18n import LANGUAGES, _, format_integer
-from oppija.regular_files import FileTooLarge, NotRegularFile, read_regular_file
+from oppija.regular_files import FileTooLarge, NotRegularFile, os_error_reason, read_regular_file
 
 FORMAT_VERSION = 1
 FILE_NAME = "progress.json"
@@ -358,8 +358,8 @@ class LoadResult:
 
 
 def _error_text(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
+    if isinstance(error, OSError):
+        return os_error_reason(error)
     return str(error) or type(error).__name__
 
 

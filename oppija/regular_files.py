@@ -51,6 +51,31 @@ def kind_of_file(mode: int) -> str:
     return _("a special file")
 
 
+def os_error_reason(error: OSError) -> str:
+    """Why the system refused, in the active language (its own ``strerror`` is English)."""
+    if isinstance(error, NotRegularFile):
+        return _("this is not a regular file but {kind}").format(kind=kind_of_file(error.mode))
+    if isinstance(error, FileTooLarge):
+        return _("the file is too large")
+    reasons = {
+        errno.ENOENT: _("no such file or folder"),
+        errno.EACCES: _("permission denied"),
+        errno.EPERM: _("permission denied"),
+        errno.EISDIR: _("this is a folder, not a file"),
+        errno.ENOTDIR: _("a part of the path is not a folder"),
+        errno.ELOOP: _("too many symbolic links"),
+        errno.EIO: _("input/output error (the disk or the file system failed)"),
+        errno.ENOSPC: _("the disk is full"),
+        errno.EROFS: _("the file system is read-only"),
+        errno.ENAMETOOLONG: _("the name is too long"),
+        errno.ENXIO: _("no such device (a socket or a device that is not there)"),
+    }
+    quota = getattr(errno, "EDQUOT", None)
+    if quota is not None:
+        reasons[quota] = _("the disk quota is used up")
+    return reasons.get(error.errno or 0) or error.strerror or str(error)
+
+
 def read_regular_file(path: Path, limit: int) -> bytes:
     """The bytes of ``path`` if it is (or links to) a regular file of at most ``limit`` bytes.
 

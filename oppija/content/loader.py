@@ -8,7 +8,6 @@ what spans files (ids unique in the whole lecture, glossary slides that exist) a
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import stat
@@ -27,7 +26,13 @@ from oppija.content.model import (
     display_path,
 )
 from oppija.i18n import N_, _, format_decimal, format_integer, ngettext
-from oppija.regular_files import FileTooLarge, NotRegularFile, kind_of_file, read_regular_file
+from oppija.regular_files import (
+    FileTooLarge,
+    NotRegularFile,
+    kind_of_file,
+    os_error_reason,
+    read_regular_file,
+)
 from oppija.resources import lessons_dir
 from oppija.sims.settings import comparable, format_value
 
@@ -94,15 +99,7 @@ class CheckReport:
 # --------------------------------------------------------------------------- reading files
 def _reason(error: OSError) -> str:
     """An operating-system error in the active language."""
-    reasons = {
-        errno.ENOENT: _("no such file or folder"),
-        errno.EACCES: _("permission denied"),
-        errno.EPERM: _("permission denied"),
-        errno.EISDIR: _("this is a folder, not a file"),
-        errno.ENOTDIR: _("a part of the path is not a folder"),
-        errno.ELOOP: _("too many symbolic links"),
-    }
-    return reasons.get(error.errno or 0) or error.strerror or str(error)
+    return os_error_reason(error)
 
 
 def read_lesson_file(path: Path) -> tuple[bytes | None, Problem | None]:

@@ -174,7 +174,7 @@ SPECIAL: dict[str, tuple[Callable[[Path], None], str]] = {
     "a folder": (a_folder, "this is a folder, not a file"),
     "a named pipe": (a_pipe, "not a regular file but a named pipe"),
     "a link to /dev/zero": (dev_zero, "not a regular file but a device"),
-    "an unreadable file": (proc_mem, "cannot read the file"),
+    "an unreadable file": (proc_mem, "cannot read the file: input/output error"),
 }
 
 

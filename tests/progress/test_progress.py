@@ -408,7 +408,7 @@ def test_unreadable_file_is_left_alone_and_not_overwritten(
     monkeypatch.undo()
 
     assert result.progress == Progress()
-    assert result.notice is not None and "Permission denied" in result.notice
+    assert result.notice is not None and "permission denied" in result.notice
     assert result.kept_aside is None
     assert list(tmp_path.glob("*.corrupt-*")) == []
     assert store.blocked_reason is not None
@@ -497,7 +497,7 @@ def test_save_failure_keeps_old_file_and_removes_temp(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, failing, fail)
-    with pytest.raises(ProgressSaveError, match="No space left on device") as caught:
+    with pytest.raises(ProgressSaveError, match="the disk is full") as caught:
         store.save(Progress(step=5))
     monkeypatch.undo()
     assert str(caught.value).startswith("Progress could not be saved")
