@@ -872,6 +872,9 @@ class _Plan:
                 if self.entries > MAX_ENTRIES:
                     self.problems.append(Problem(top, 1, _too_many_entries()))
                     return
+                if folder != top and any(entry.name == LECTURE_FILE for entry in entries):
+                    self.folder(folder, folder.name)  # a lesson folder: taken whole
+                    continue
                 deeper.extend(self._sort_in(folder, entries, visited))
             if not deeper:
                 return
@@ -880,36 +883,23 @@ class _Plan:
     def _sort_in(
         self, folder: Path, entries: list[os.DirEntry[str]], visited: set[tuple[int, int]]
     ) -> list[Path]:
-        """Take what is a lesson folder or a section file; the sub-folders to look into."""
+        """Take the section files of a folder; the sub-folders to look into."""
         sub_folders: list[Path] = []
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             try:
-                is_dir = entry.is_dir(follow_symlinks=False)
-                key = entry.stat(follow_symlinks=False)
+                if entry.is_dir(follow_symlinks=False):
+                    key = entry.stat(follow_symlinks=False)
+                    if (key.st_dev, key.st_ino) not in visited:  # else a bind mount seen already
+                        visited.add((key.st_dev, key.st_ino))
+                        sub_folders.append(folder / entry.name)
+                    continue
             except OSError:
                 continue
-            child = folder / entry.name
-            if is_dir:
-                if (key.st_dev, key.st_ino) in visited:
-                    continue  # a bind mount or a hard-linked folder seen already
-                visited.add((key.st_dev, key.st_ino))
-                if not self._lesson_folder(child, entry.name):
-                    sub_folders.append(child)
-            elif is_section_file(entry.name):
-                self._file(child)  # a pipe or a link to a folder is reported when read
+            if is_section_file(entry.name):
+                self._file(folder / entry.name)  # a pipe or a link to a folder: reported when read
         return sub_folders
-
-    def _lesson_folder(self, path: Path, name: str) -> bool:
-        """Whether a folder met on the walk is a lesson folder (then it is taken whole)."""
-        if _is_file(path / LECTURE_FILE):
-            self.folder(path, name if name in LANGUAGE_FOLDERS else name or "?")
-            return True
-        languages = [lang for lang in LANGUAGE_FOLDERS if _is_file(path / lang / LECTURE_FILE)]
-        for lang in languages:
-            self.folder(path / lang, lang)
-        return bool(languages)
 
     def _file(self, path: Path) -> None:
         key = _resolved(path)
