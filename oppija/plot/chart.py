@@ -34,6 +34,16 @@ def _style(text: str) -> Style | None:
     return Style.parse(text) if text else None
 
 
+class ChartOptions(TypedDict, total=False):
+    """How a chart looks, beyond its ranges and size: :class:`Chart`'s keyword arguments."""
+
+    mode: Mode
+    styles: PlotStyles | None
+    x_label: str | None
+    y_label: str | None
+    title: str | None
+
+
 class Chart:
     """A ``width`` × ``height`` cell box: y tick labels on the left, x tick labels below."""
 
@@ -43,22 +53,19 @@ class Chart:
         height: int,
         x_range: tuple[float, float],
         y_range: tuple[float, float],
-        mode: Mode = "braille",
-        styles: PlotStyles | None = None,
-        x_label: str | None = None,
-        y_label: str | None = None,
-        title: str | None = None,
+        **options: Unpack[ChartOptions],
     ) -> None:
+        mode = options.get("mode", "braille")
         self.mode: Mode = mode if mode in MODES else "braille"
-        self.styles = styles or PlotStyles.default()
+        self.styles = options.get("styles") or PlotStyles.default()
         self.width = max(int(width), 2)
         self.height = max(int(height), 1)
         self.x_range = sane_range(*x_range)
         self.y_range = sane_range(*y_range)
         clean = ascii_spelling if self.mode == "ascii" else str
-        self.title = clean(title) if title else ""
-        self.x_label = clean(x_label) if x_label else ""
-        self.y_label = clean(y_label) if y_label else ""
+        self.title = clean(options.get("title") or "")
+        self.x_label = clean(options.get("x_label") or "")
+        self.y_label = clean(options.get("y_label") or "")
         self._axis = _AXIS_ASCII if self.mode == "ascii" else _AXIS_UNICODE
 
         header = 1 if (self.title or self.y_label) else 0
@@ -176,16 +183,6 @@ class Chart:
         if self.x_label:
             rows.append(self.x_label[: self.width].rjust(self.width))
         return rows
-
-
-class ChartOptions(TypedDict, total=False):
-    """How a data chart looks, beyond its data and size: :class:`Chart`'s keyword arguments."""
-
-    mode: Mode
-    styles: PlotStyles | None
-    x_label: str | None
-    y_label: str | None
-    title: str | None
 
 
 def line_chart(
