@@ -17,9 +17,12 @@ from typing import Literal
 from oppija.content.model import Lecture
 
 SNIPPET_CONTEXT = 40  # characters of text on each side of the match
+MAX_QUERY = 200  # characters of a query that count (a longer one is cut)
 
 _EMPHASIS_RE = re.compile(r"[*`]+")
-_MARKUP_RE = re.compile(r"[>#|]+|\[|\]\([^)]*\)|^\s*[-+]\s+", re.MULTILINE)
+# Linear on any text: a link target stops at the next parenthesis or space (a run of "](" or
+# of blank lines made the former "[^)]*" and "^\s*" patterns take quadratic time).
+_MARKUP_RE = re.compile(r"[>#|]+|\[|\]\([^()\s]*\)|^[ \t]*[-+][ \t]+", re.MULTILINE)
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -147,7 +150,7 @@ def _prepared(lecture: Lecture) -> list[_Entry]:
 
 def search(lecture: Lecture, query: str, limit: int = 20) -> list[SearchHit]:
     """Slides and glossary terms matching every word of ``query``, best first."""
-    phrase = _SPACE_RE.sub(" ", fold(query)).strip()
+    phrase = _SPACE_RE.sub(" ", fold(query[:MAX_QUERY])).strip()
     words = list(dict.fromkeys(phrase.split()))
     if not words or limit <= 0:
         return []
