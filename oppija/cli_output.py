@@ -1,0 +1,80 @@
+"""The command's own output: any terminal encoding, a reader that leaves, text shown safely.
+
+``oppija`` prints Estonian words and maths (θ, ∂, —) to whatever stdout is: a UTF-8 terminal, an
+ASCII-only one (``PYTHONIOENCODING=ascii``), a Latin-9 one, or a pipe into ``head``. None of them
+may end in a traceback: a character the encoding cannot hold is spelt out (σ -> sigma, õ -> o),
+and a reader that closes the pipe early is simply let go.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import re
+import sys
+import unicodedata
+
+from oppija.text import ascii_spelling
+
+SPELL_ERRORS = "oppija-spell"
+"""The name of the codec error handler that spells what an encoding cannot hold."""
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _plain(char: str) -> str:
+    """One character as ASCII: its letter without marks (õ -> o), else ``?``."""
+    if char.isascii():
+        return char
+    bare = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+    return bare or "?"
+
+
+def _spell(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler: the unencodable run spelt in ASCII, the maths by its names."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    spelt = ascii_spelling(error.object[error.start : error.end])
+    return "".join(_plain(char) for char in spelt), error.end
+
+
+codecs.register_error(SPELL_ERRORS, _spell)
+
+
+def fit_streams_to_encoding() -> None:
+    """Let stdout and stderr spell what their encoding cannot hold instead of raising.
+
+    A character the encoding holds is printed as it is (õ on a Latin-9 terminal); only the
+    others are spelt, so a UTF-8 terminal sees no change at all.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            with contextlib.suppress(ValueError, OSError):  # a closed or detached stream
+                reconfigure(errors=SPELL_ERRORS)
+
+
+def let_reader_go() -> None:
+    """The reader of stdout left (``oppija check | head``): no error, and no more output.
+
+    stdout is pointed at the null device, so that the interpreter's final flush of the text
+    still buffered stays quiet instead of raising once more.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
+
+
+def shown(text: str, limit: int = 200) -> str:
+    """Text from the command line made safe to show: control characters (an ANSI escape that
+    would recolour or clear the terminal) as ``\\xNN``, a very long text shortened in the middle.
+    """
+    safe = _CONTROL_RE.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    if len(safe) <= limit:
+        return safe
+    keep = (limit - 1) // 2
+    return safe[:keep] + "…" + safe[-keep:]
