@@ -20,7 +20,17 @@ from oppija.text import ascii_spelling
 SPELL_ERRORS = "oppija-spell"
 """The name of the codec error handler that spells what an encoding cannot hold."""
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters (an ANSI escape recolours or clears the terminal), the invisible marks that
+# turn text around (bidirectional overrides and isolates) and the stand-ins Python uses for bytes
+# of a command line that were not UTF-8 (U+DC80 to U+DCFF).
+_UNSAFE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # the byte that was not UTF-8
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _plain(char: str) -> str:
@@ -70,10 +80,11 @@ def let_reader_go() -> None:
 
 
 def shown(text: str, limit: int = 200) -> str:
-    """Text from the command line made safe to show: control characters (an ANSI escape that
-    would recolour or clear the terminal) as ``\\xNN``, a very long text shortened in the middle.
+    """Text from the command line made safe to show in one line: control characters, direction
+    overrides and bytes that were not UTF-8 as ``\\xNN`` / ``\\uNNNN``, a very long text
+    shortened in the middle (``limit`` characters at most).
     """
-    safe = _CONTROL_RE.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    safe = _UNSAFE_RE.sub(_escape, text)
     if len(safe) <= limit:
         return safe
     keep = (limit - 1) // 2

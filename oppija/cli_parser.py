@@ -27,7 +27,8 @@ class Parser(argparse.ArgumentParser):
         """One line; what the learner typed is echoed with its control characters escaped."""
         self.exit(
             2,
-            _("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": shown(message)},
+            _("%(prog)s: error: %(message)s\n")
+            % {"prog": self.prog, "message": shown(message, limit=1000)},
         )
 
 
