@@ -191,9 +191,8 @@ def _run_demo(args: argparse.Namespace) -> int:
     try:
         simulation = create_simulation(args.name, _demo_settings(args.settings))
     except (DemoSettingError, ValueError) as error:
-        message = shown(
-            str(error).splitlines()[0] if str(error) else type(error).__name__, limit=1000
-        )
+        # Whole and escaped: a name typed with a line break in it stays on the one line.
+        message = shown(str(error) or type(error).__name__, limit=1000)
         print(
             _("%(prog)s: error: %(message)s\n") % {"prog": "oppija demo", "message": message},
             end="",
