@@ -29,6 +29,12 @@ MOUSE_OFF = b"\x1b[?1000l"
 FIRST_SCREEN = b"Abi"  # the footer's Help, drawn with the first screen
 
 
+def _take_terminal() -> None:
+    """In the child, after its new session began: the pseudo-terminal becomes its controlling
+    terminal, so that closing the terminal sends it SIGHUP, as a closed window does."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class TerminalApp:
     """``python -m oppija ARGS`` with a pseudo-terminal as its stdin, stdout and stderr."""
 
@@ -49,6 +55,7 @@ class TerminalApp:
             env=env,
             cwd=ROOT,
             start_new_session=True,
+            preexec_fn=_take_terminal,
         )
         os.close(slave)
         self.output = b""
@@ -85,11 +92,17 @@ class TerminalApp:
         self.read_until(lambda out: False, timeout=timeout)
         return self.process.wait(timeout=5)
 
+    def hang_up(self) -> None:
+        """Close the terminal's side, as closing the window does."""
+        os.close(self.master)
+        self.master = -1
+
     def close(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=5)
-        os.close(self.master)
+        if self.master >= 0:
+            os.close(self.master)
 
 
 @pytest.fixture

@@ -41,3 +41,19 @@ def test_a_stop_signal_saves_and_gives_the_terminal_back(
         assert sequence in after_the_last_frame
     saved = json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))
     assert (saved["slide_id"], saved["step"]) == ("title", 1)
+
+
+def test_closing_the_terminal_window_saves_and_ends_the_app(
+    terminal_app: Callable[..., TerminalApp], tmp_path: Path
+) -> None:
+    """The window closed: the kernel hangs up the terminal and sends SIGHUP. Nothing can be
+    shown any more, but the last move is saved and the process ends instead of being killed."""
+    app = terminal_app("--data-dir", str(tmp_path))
+    assert app.read_until(lambda out: FIRST_SCREEN in out), app.output[-500:]
+    app.press(RIGHT)
+    app.wait_for(SECOND_STEP_OF_THE_TITLE_SLIDE)
+    app.hang_up()
+
+    assert app.process.wait(timeout=15) >= 0  # ended by itself, not killed by the signal
+    saved = json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))
+    assert (saved["slide_id"], saved["step"]) == ("title", 1)
