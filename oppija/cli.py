@@ -203,7 +203,9 @@ def _run_demo(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        print(json.dumps(simulation.to_json(), ensure_ascii=False, allow_nan=False))
+        # On a terminal that cannot show θ, JSON's own \u escapes keep the data exact.
+        ascii_json = _ascii_wanted(False)
+        print(json.dumps(simulation.to_json(), ensure_ascii=ascii_json, allow_nan=False))
         return 0
     ascii_only = _ascii_wanted(args.ascii or args.demo_ascii)
     from oppija.scenes import render_frame

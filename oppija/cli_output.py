@@ -66,15 +66,17 @@ def fit_streams_to_encoding() -> None:
 
 
 def let_reader_go() -> None:
-    """The reader of stdout left (``oppija check | head``): no error, and no more output.
+    """The reader of the output left (``oppija check | head``): no error, and no more output.
 
-    stdout is pointed at the null device, so that the interpreter's final flush of the text
-    still buffered stays quiet instead of raising once more.
+    stdout and stderr are pointed at the null device (either pipe may be the closed one), so
+    that the interpreter's final flush of the text still buffered stays quiet instead of
+    raising once more and turning the exit status into 120.
     """
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(devnull, sys.stdout.fileno())
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                os.dup2(devnull, stream.fileno())
     finally:
         os.close(devnull)
 

@@ -3,6 +3,7 @@ no terminal. Each ends with a clear line and an exit status, never a traceback."
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -104,6 +105,21 @@ def test_a_reader_that_leaves_early_is_no_error(tmp_path: Path, command: list[st
     assert process.returncode == 0
 
 
+def test_closed_output_and_error_pipes_are_no_error() -> None:
+    """Both readers gone before the error message: no complaint, no status 120 from Python."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "oppija", "demo", "nosuch"],
+        env=BASE_ENV,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    process.stderr.close()
+    assert process.wait(timeout=30) == 0
+
+
 # ---------------------------------------------------------------- encodings
 @pytest.mark.parametrize(
     ("args", "expected"),
@@ -121,6 +137,15 @@ def test_an_ascii_terminal_gets_ascii_text(args: list[str], expected: str) -> No
     assert b"Traceback" not in result.stderr and "viga" not in out
     assert expected in out + err
     assert result.returncode == (2 if "nosuch" in args else 0)
+
+
+def test_json_on_an_ascii_terminal_is_the_same_data() -> None:
+    """JSON spelt out (θ as "theta") would change the data: it uses its own \\u escapes."""
+    utf8 = run("demo", "attention", "--json")
+    ascii_only = run("demo", "attention", "--json", env={"PYTHONIOENCODING": "ascii"})
+    assert ascii_only.returncode == 0 and ascii_only.stdout.isascii()
+    assert json.loads(ascii_only.stdout) == json.loads(utf8.stdout)
+    assert not utf8.stdout.isascii()  # there was something to escape
 
 
 def test_a_latin9_terminal_keeps_the_estonian_letters() -> None:
