@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import time
 from collections.abc import Callable, Iterable
@@ -102,7 +103,6 @@ class OppijaApp(App[None]):
         self._debouncer = SaveDebouncer(delay=0.5)
         self.progress.language = lecture.language
         self._stop_following_language: Callable[[], None] | None = None
-        self._stop_signals_caught = False
         self.save_failure: str | None = None
         """Why the last save failed (None after a good one): told on the terminal at exit."""
 
@@ -153,26 +153,19 @@ class OppijaApp(App[None]):
     def _catch_stop_signals(self) -> None:
         """SIGTERM, SIGHUP and SIGQUIT quit as `q` does, instead of killing the process with the
         terminal in the app's state (alternate screen, mouse tracking, no cursor) and the last
-        moves unsaved."""
+        moves unsaved.
+
+        They stay caught until the app's event loop closes, which puts the default actions back:
+        a second signal while the app is ending does not cut the terminal's restoring short.
+        """
         loop = asyncio.get_running_loop()
         for number in STOP_SIGNALS:
-            try:
+            # Not in the main thread (or not on POSIX), signals cannot be caught: nothing to do.
+            with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
                 loop.add_signal_handler(number, self._stop_signalled)
-            except (ValueError, RuntimeError, NotImplementedError):  # not the main thread
-                continue
-            self._stop_signals_caught = True
 
     def _stop_signalled(self) -> None:
-        self.call_later(self.action_quit)
-
-    def _release_stop_signals(self) -> None:
-        """The default actions back, for the moments after the app has ended."""
-        if not self._stop_signals_caught:
-            return
-        loop = asyncio.get_running_loop()
-        for number in STOP_SIGNALS:
-            loop.remove_signal_handler(number)
-        self._stop_signals_caught = False
+        self.call_later(self.action_quit)  # a closing app ignores it: it is ending anyway
 
     # ------------------------------------------------------------- progress
     def watch_theme(self, theme: str) -> None:
@@ -211,7 +204,6 @@ class OppijaApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
-        self._release_stop_signals()
         if self._stop_following_language is not None:
             self._stop_following_language()
         if self._debouncer.flush():
