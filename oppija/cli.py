@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from oppija import i18n
-from oppija.cli_output import fit_streams_to_encoding, let_reader_go, shown
+from oppija.cli_output import (
+    drop_output_if_unwritable,
+    fit_streams_to_encoding,
+    let_reader_go,
+    shown,
+)
 from oppija.i18n import _
 
 if TYPE_CHECKING:
@@ -236,6 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         where = f" ({shown(str(error.filename))})" if error.filename else ""
         _say(f"oppija: {os_error_text(error)}{where}")
+        drop_output_if_unwritable()
         return 1
 
 

@@ -14,6 +14,7 @@ import os
 import re
 import sys
 import unicodedata
+from typing import TextIO
 
 from oppija.text import ascii_spelling
 
@@ -72,9 +73,23 @@ def let_reader_go() -> None:
     that the interpreter's final flush of the text still buffered stays quiet instead of
     raising once more and turning the exit status into 120.
     """
+    _to_null_device(sys.stdout, sys.stderr)
+
+
+def drop_output_if_unwritable() -> None:
+    """After a failed write (a full disk): if stdout still cannot be flushed, the rest of its
+    text is dropped, so that Python does not fail once more at exit with a second message."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _to_null_device(sys.stdout)
+
+
+def _to_null_device(*streams: TextIO) -> None:
+    """Point the streams' file descriptors at the null device (what is still buffered goes too)."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
-        for stream in (sys.stdout, sys.stderr):
+        for stream in streams:
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 os.dup2(devnull, stream.fileno())
     finally:

@@ -120,6 +120,15 @@ def test_closed_output_and_error_pipes_are_no_error() -> None:
     assert process.wait(timeout=30) == 0
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+@pytest.mark.parametrize("command", [["check", str(ROOT / "lessons")], ["list"], ["demo", "gd1d"]])
+def test_output_to_a_full_disk_is_one_line(command: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        result = run(*command, stdout=full, stderr=subprocess.PIPE)
+    assert result.stderr.decode() == "oppija: ketas on täis\n"
+    assert result.returncode == 1
+
+
 # ---------------------------------------------------------------- encodings
 @pytest.mark.parametrize(
     ("args", "expected"),
