@@ -237,10 +237,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(_("oppija: interrupted"))
         return INTERRUPTED
     except OSError as error:  # the last line of defence for files and folders
-        from oppija.cli_data_dir import os_error_text
+        from oppija.regular_files import os_error_reason
 
         where = f" ({shown(str(error.filename))})" if error.filename else ""
-        _say(f"oppija: {os_error_text(error)}{where}")
+        _say(f"oppija: {os_error_reason(error)}{where}")
         drop_output_if_unwritable()
         return 1
 

@@ -14,26 +14,7 @@ from pathlib import Path
 
 from oppija.cli_output import shown
 from oppija.i18n import _
-
-
-def os_error_text(error: OSError) -> str:
-    """The reason of an ``OSError`` in the active language (the C library's words otherwise)."""
-    reasons = {
-        errno.ENAMETOOLONG: _("the name is too long"),
-        errno.ENOTDIR: _("a part of the path is a file, not a folder"),
-        errno.EEXIST: _("a file of that name is in the way"),
-        errno.EACCES: _("permission denied"),
-        errno.EPERM: _("permission denied"),
-        errno.EROFS: _("the disk is read-only"),
-        errno.ENOSPC: _("the disk is full"),
-        errno.EDQUOT: _("the disk quota is used up"),
-        errno.ENOENT: _("no such file or folder"),
-        errno.ELOOP: _("too many symbolic links"),
-        errno.EIO: _("input/output error"),
-    }
-    if error.errno in reasons:
-        return reasons[error.errno]
-    return error.strerror or str(error) or type(error).__name__
+from oppija.regular_files import os_error_reason
 
 
 def data_dir_problem(directory: Path, *, create: bool) -> str | None:
@@ -55,7 +36,7 @@ def data_dir_problem(directory: Path, *, create: bool) -> str | None:
         if create and not os.access(directory, os.W_OK | os.X_OK):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(directory))
     except OSError as error:
-        return _problem(directory, os_error_text(error))
+        return _problem(directory, os_error_reason(error))
     return None
 
 

@@ -173,7 +173,7 @@ LONG = "x" * 5000
     [
         (LONG, "nimi on liiga pikk"),
         ("{file}", "see on fail, mitte kaust"),
-        ("{file}/sub", "tee mõni osa on fail, mitte kaust"),
+        ("{file}/sub", "osa teest ei ole kaust"),
     ],
 )
 def test_a_data_folder_that_cannot_be_used_is_one_line(

@@ -65,7 +65,7 @@ CASES: list[tuple[list[str], int, str]] = [
     (["demo", "gd2d", "--set", "start=1e308 1e308"], 2, "„start“ peab olema vahemikus"),
     (["--data-dir", "x" * 5000, "--reset-progress"], 1, "nimi on liiga pikk"),
     (["--data-dir", "{tmp}/a-file", "--reset-progress"], 1, "see on fail, mitte kaust"),
-    (["--data-dir", "{tmp}/a-file/sub"], 1, "tee mõni osa on fail, mitte kaust"),
+    (["--data-dir", "{tmp}/a-file/sub"], 1, "osa teest ei ole kaust"),
     (["--data-dir", f"{{tmp}}/{CLEAR}/" + "y" * 300], 1, "\\x1b[2J"),
     (["--data-dir", "{tmp}/fine"], 2, "loeng vajab terminali"),
 ]
