@@ -45,7 +45,7 @@ def _confirm(question: str) -> bool:
     """A yes/no question on the terminal; anything but yes (or no terminal at all) is no."""
     try:
         answer = input(question)
-    except (EOFError, KeyboardInterrupt):
+    except (EOFError, KeyboardInterrupt, RuntimeError):  # RuntimeError: stdin was closed
         print()
         return False
     return answer.strip().lower() in {_("y"), _("yes"), "y", "yes", "j", "jah"}
@@ -228,7 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     fit_streams_to_encoding()
     try:
         status = _main(argv)
-        sys.stdout.flush()  # here, where a closed pipe can still be handled
+        if sys.stdout is not None:  # None when started with stdout closed (`oppija list >&-`)
+            sys.stdout.flush()  # here, where a closed pipe can still be handled
         return status
     except BrokenPipeError:  # the reader left, which is no error
         let_reader_go()

@@ -4,6 +4,7 @@ no terminal. Each ends with a clear line and an exit status, never a traceback."
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -127,6 +128,26 @@ def test_output_to_a_full_disk_is_one_line(command: list[str]) -> None:
         result = run(*command, stdout=full, stderr=subprocess.PIPE)
     assert result.stderr.decode() == "oppija: ketas on täis\n"
     assert result.returncode == 1
+
+
+def close_fd(fd: int) -> Any:
+    """A ``preexec_fn`` that starts the child with ``fd`` closed (Python's stream is then None)."""
+    return lambda: os.close(fd)
+
+
+def test_reset_with_stdin_closed_deletes_nothing_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "progress.json").write_text("{}")
+    result = run("--data-dir", str(tmp_path), "--reset-progress", preexec_fn=close_fd(0))
+    assert result.returncode == 0, result.stderr
+    assert "Midagi ei kustutatud." in result.stdout.decode()
+    assert (tmp_path / "progress.json").exists()
+
+
+@pytest.mark.parametrize("command", [["list"], ["check", str(ROOT / "lessons")], ["demo", "gd1d"]])
+def test_a_command_started_with_stdout_closed_is_no_traceback(command: list[str]) -> None:
+    result = run(*command, preexec_fn=close_fd(1))
+    assert result.stderr == b""
+    assert result.returncode == 0
 
 
 # ---------------------------------------------------------------- encodings
