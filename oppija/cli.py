@@ -70,7 +70,7 @@ def _reset_progress(data_dir: str | None) -> int:
     try:
         store.reset()
     except ProgressSaveError as error:
-        print(error, file=sys.stderr)
+        print(shown(str(error), limit=1000), file=sys.stderr)
         return 1
     print(_("The saved progress was deleted."))
     return 0
@@ -161,7 +161,7 @@ def _tell_unsaved(reason: str, progress: Progress) -> None:
 
     from oppija.progress import ProgressError, ProgressStore
 
-    print(reason, file=sys.stderr)
+    print(shown(reason, limit=1000), file=sys.stderr)  # it names the folder the learner typed
     try:
         spare = ProgressStore(Path(tempfile.mkdtemp(prefix="oppija-progress-")))
         spare.save(progress)

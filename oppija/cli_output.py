@@ -79,6 +79,8 @@ def let_reader_go() -> None:
 def drop_output_if_unwritable() -> None:
     """After a failed write (a full disk): if stdout still cannot be flushed, the rest of its
     text is dropped, so that Python does not fail once more at exit with a second message."""
+    if sys.stdout is None:  # started with stdout closed: nothing is buffered
+        return
     try:
         sys.stdout.flush()
     except (OSError, ValueError):

@@ -79,10 +79,14 @@ def test_quitting_normally_exits_0(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     assert saved_place(tmp_path) == ("title", 1)
 
 
+@pytest.mark.parametrize("name", ["data", "da\x1b[2Jta"])
 def test_a_save_that_fails_at_exit_is_told_and_the_progress_kept_aside(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
 ) -> None:
-    data_dir = tmp_path / "data"
+    data_dir = tmp_path / name
 
     async def lose_the_folder_then_quit(pilot: Pilot[None]) -> None:
         await pilot.press("right")
@@ -96,6 +100,7 @@ def test_a_save_that_fails_at_exit_is_told_and_the_progress_kept_aside(
     assert status == 1
     err = capsys.readouterr().err
     assert "Edenemist ei õnnestunud salvestada" in err
+    assert "\x1b" not in err  # the folder's name is shown, not obeyed by the terminal
     spare = Path(err.split("hoitakse alles failis ", 1)[1].split(";", 1)[0])
     assert saved_place(spare.parent) == ("title", 1)
     shutil.rmtree(spare.parent)
