@@ -17,7 +17,9 @@ over rounds in which the contenders alternate. ``ratio NAME/hand-written`` (abov
 simulation is slower) is comparable between checkouts measured on different days; the absolute
 times are not. With ``--commands``, the two ``oppija demo`` commands (without ``--json``: they
 print the final picture) are also timed as whole processes, start-up included, by the CPU time
-the child used.
+the child used; with ``--against DIR`` they are timed from another checkout too (``git
+worktree add DIR main``), alternating with this one, and ``ratio this/DIR`` is printed per
+command.
 """
 
 from __future__ import annotations
@@ -134,13 +136,14 @@ def cpu_seconds(call: Callable[[], object]) -> float:
     return time.process_time() - start
 
 
-def command_seconds(arguments: list[str]) -> float:
-    """CPU seconds (user + system) that ``python -m oppija ARGUMENTS`` used, start-up included."""
+def command_seconds(arguments: list[str], checkout: Path = ROOT) -> float:
+    """CPU seconds (user + system) that ``python -m oppija ARGUMENTS`` used, start-up included,
+    with the ``oppija`` of ``checkout``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
         [sys.executable, "-m", "oppija", *arguments],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=checkout,
+        env={**os.environ, "PYTHONPATH": str(checkout)},
         capture_output=True,
         check=True,
     )
@@ -164,6 +167,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5, help="rounds per contender")
     parser.add_argument("--commands", action="store_true", help="time the oppija demo commands")
+    parser.add_argument(
+        "--against", type=Path, metavar="DIR", help="also time the commands from checkout DIR"
+    )
     args = parser.parse_args()
     gd1d_simulation()  # warm up: imports, parsed presets, first allocations
     compare("gd1d", {"simulation": gd1d_simulation, "hand-written": gd1d_by_hand}, args.rounds)
@@ -171,15 +177,26 @@ def main() -> None:
     compare(
         "playground", {"simulation": playground_simulation, "hand-written": by_hand}, args.rounds
     )
-    if args.commands:
-        samples: dict[str, list[float]] = {key: [] for key in COMMANDS}
-        for k in range(args.rounds):
-            for key in COMMANDS if k % 2 == 0 else reversed(list(COMMANDS)):
-                samples[key].append(command_seconds(COMMANDS[key]))
-        print(f"whole commands: CPU seconds of the process, median of {args.rounds} rounds")
-        for key, values in samples.items():
-            shown = "oppija " + " ".join(COMMANDS[key])
-            print(f"  {statistics.median(values) * 1000:8.0f} ms  {shown}")
+    if args.commands or args.against:
+        time_commands(args.rounds, args.against)
+
+
+def time_commands(rounds: int, against: Path | None) -> None:
+    """The ``oppija demo`` commands as whole processes, alternating with ``against``'s."""
+    checkouts = {"this": ROOT} if against is None else {"this": ROOT, "other": against.resolve()}
+    runs = [(key, where) for key in COMMANDS for where in checkouts]
+    samples: dict[tuple[str, str], list[float]] = {run: [] for run in runs}
+    for k in range(rounds):
+        for key, where in runs if k % 2 == 0 else reversed(runs):
+            samples[key, where].append(command_seconds(COMMANDS[key], checkouts[where]))
+    print(f"whole commands: CPU seconds of the process, median of {rounds} rounds")
+    for key in COMMANDS:
+        shown = "oppija " + " ".join(COMMANDS[key])
+        medians = {where: statistics.median(samples[key, where]) for where in checkouts}
+        for where, value in medians.items():
+            print(f"  {value * 1000:8.0f} ms  {shown}  ({checkouts[where]})")
+        if against is not None:
+            print(f"ratio this/other ({key}): {medians['this'] / medians['other']:.2f}")
 
 
 if __name__ == "__main__":
