@@ -84,6 +84,16 @@ GOOD: list[tuple[str, Callable[[np.ndarray, np.ndarray], np.ndarray]]] = [
     ("2×x − 1", lambda x, y: 2 * x - 1),
     ("2·x⋅y", lambda x, y: 2 * x * y),
     ("ｘ + 1", lambda x, y: x + 1),  # a full-width letter is the same name to Python
+    # Issue 13: the lessons' "·" right after a name ("x·x" was the unknown name "x·x").
+    ("x·x", lambda x, y: x * x),
+    ("x·y·x", lambda x, y: x * y * x),
+    ("e·x + pi·y", lambda x, y: np.e * x + np.pi * y),
+    ("x×y⋅x∙y", lambda x, y: x * y * x * y),
+    ("x ÷ 2 – y", lambda x, y: x / 2 - y),  # a word processor's division sign and en dash
+    ("x¹⁰ + y⁻¹", lambda x, y: x**10 + 1 / y),
+    ("2x² + (x + y)³", lambda x, y: 2 * x**2 + (x + y) ** 3),
+    ("2^x²", lambda x, y: 2.0 ** (x**2)),
+    ("３x＋１", lambda x, y: 3 * x + 1),  # full-width digits and signs
 ]
 
 
@@ -319,6 +329,12 @@ HOSTILE: list[tuple[str, str]] = [
     ("x y", "syntax"),
     ("x +", "syntax"),
     ("007", "syntax"),
+    ("xⁿ", "bad_character"),  # not the name "xn", as Python would read it
+    ("x₁", "bad_character"),
+    ("xᵢ + 1", "bad_character"),
+    ("x⁻", "bad_character"),
+    ("x²3", "syntax"),  # not x**23
+    ("٣x", "bad_character"),  # other scripts' digits
 ]
 
 
@@ -333,6 +349,15 @@ def test_hostile_input_is_rejected(text: str, code: str) -> None:
     assert type(info.value) is FormulaError  # never a RecursionError, SyntaxError, ...
     assert info.value.code == code
     assert str(info.value)
+
+
+def test_a_name_with_another_scripts_digit_is_named_as_typed() -> None:
+    # Not in HOSTILE: Python's parser imports unicodedata for a non-ASCII name, which the
+    # side-effect test would count.
+    with pytest.raises(FormulaError) as info:
+        parse_formula("x٣")
+    assert info.value.code == "unknown_name"
+    assert info.value.params["name"] == "x٣"
 
 
 def test_all_rejections_are_fast() -> None:
@@ -449,6 +474,9 @@ def test_any_text_gives_a_formula_or_a_formula_error(text: str) -> None:
         ("x.__class__", "not_allowed", 1),
         ("x + (x if y else x)", "not_allowed", 6),
         ("(" * 41 + "x" + ")" * 41, "too_deep", 41),
+        ("x² + foo", "unknown_name", 6),  # a superscript power shifts nothing
+        ("x⁻¹ + foo", "unknown_name", 7),
+        ("x·x + xⁿ", "bad_character", 8),
     ],
 )
 def test_error_reports_the_column(text: str, code: str, position: int) -> None:
