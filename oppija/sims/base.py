@@ -231,6 +231,14 @@ class Simulation(Demo):
         )
         if finite and abs(self.loss) <= LOSS_BOUND:
             return False
+        if (
+            math.isfinite(self.loss)
+            and abs(self.loss) <= LOSS_BOUND
+            and bool(np.all(np.isfinite(self.theta)))
+            and bool(np.any(np.isnan(self.grad)))
+        ):  # 𝓔 is a number but has no slope here (xʸ by y at x < 0): say so, not "diverged"
+            self._end("diverged", "no_gradient", step)
+            return True
         if start:
             self._end("diverged", "bad_start", 0)
         else:
@@ -264,6 +272,18 @@ class Simulation(Demo):
             return _("The descent diverged: at step {step} the error grew beyond {bound}.").format(
                 step=format_integer(ending.step), bound=LOSS_BOUND_TEXT
             )
+        if ending.code == "no_gradient" and ending.step == 0:
+            return _(
+                "The descent cannot start: at the start point the gradient is undefined (NaN). "
+                "The function has no derivative there; xʸ, for example, has none by y when x < 0, "
+                "as ln x is undefined."
+            )
+        if ending.code == "no_gradient":
+            return _(
+                "The descent stopped at step {step}: the gradient is undefined (NaN) there. "
+                "The function has no derivative at that point; xʸ, for example, has none by y "
+                "when x < 0, as ln x is undefined."
+            ).format(step=format_integer(ending.step))
         if ending.code == "bad_start":
             return _(
                 "The descent diverged at once: at the start point the error is undefined or "

@@ -19,7 +19,7 @@ import numpy as np
 from oppija.engine.tensor import Tensor
 from oppija.engine.trace import TraceStep, replay, trace
 from oppija.expr import Binary, Call, Formula, Node, Num, Unary, Var, parse_formula
-from oppija.i18n import _
+from oppija.i18n import _, ngettext
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
 from oppija.sims.plain import Json
@@ -96,11 +96,27 @@ class ComputationGraph(ReplayedDemo):
             name: None if t.grad is None else float(np.ravel(t.grad)[0])
             for name, t in variables.items()
         }
+        # Variables whose gradient has no value here (xʸ by y at x < 0): said, never shown as 0.
+        self.undefined = tuple(
+            name for name, grad in self.gradients.items() if grad is not None and math.isnan(grad)
+        )
         if not math.isfinite(self.nodes[self.root_id].value):
             self.status = "diverged"
             self.status_message = _("The value is not a finite number at this point.")
         elif not self.records:
             self.status = "done"
+        elif self.undefined:
+            self.status_message = self.undefined_sentence()
+
+    def undefined_sentence(self) -> str:
+        """Which gradients are undefined (NaN) at this point, and why that is no mistake."""
+        return ngettext(
+            "The gradient by {names} is undefined (NaN) at this point: the function has no "
+            "derivative by it there.",
+            "The gradients by {names} are undefined (NaN) at this point: the function has no "
+            "derivative by them there.",
+            len(self.undefined),
+        ).format(names=", ".join(self.undefined))
 
     def _node(self, tensor: Tensor, kind: str, label: str, parents: tuple[Tensor, ...]) -> Tensor:
         key = id(tensor)
@@ -144,7 +160,9 @@ class ComputationGraph(ReplayedDemo):
     def advance(self) -> None:
         if self.step_count + 1 >= len(self.records):
             self.status = "done"
-            self.status_message = _("Every gradient is known.")
+            self.status_message = (
+                self.undefined_sentence() if self.undefined else _("Every gradient is known.")
+            )
 
     @property
     def final_step(self) -> int:

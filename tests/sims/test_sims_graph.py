@@ -90,3 +90,27 @@ def test_bad_settings_are_refused_with_a_message(settings: dict[str, object]) ->
     with pytest.raises(DemoSettingError) as error:
         ComputationGraph(**settings)
     assert str(error.value)
+
+
+def test_the_exponents_gradient_at_a_negative_base_is_undefined_and_said() -> None:
+    """x^y at (−2; 3): ∂f/∂y = xʸ·ln x has no value (issue 13): NaN with a reason, never 0."""
+    graph = ComputationGraph(function="x^y", x=-2, y=3)
+    assert graph.gradients["x"] == 12.0
+    assert graph.gradients["y"] is not None and np.isnan(graph.gradients["y"])
+    assert graph.state()["gradients"] == {"x": 12.0, "y": None}
+    assert "undefined" in graph.status_line()  # said before the first step, too
+    graph.to_end()
+    lines = graph_lines(graph)
+    assert "∂f/∂y: 1 × NaN = NaN" in lines
+    assert any("ln a is undefined for a < 0" in line for line in lines)
+    assert not any("used more than once" in line for line in lines)  # NaN ≠ NaN is no sum
+    assert graph.status == "done"
+    assert "by y is undefined" in graph.status_line()
+
+
+def test_the_exponents_gradient_at_a_zero_base_is_zero() -> None:
+    """0^y for y ≥ 0: the convention (as PyTorch's) that aᵇ·ln a is 0 at a = 0."""
+    graph = ComputationGraph(function="x^y", x=0, y=2)
+    assert graph.gradients == {"x": 0.0, "y": 0.0}
+    graph.to_end()
+    assert graph.status_line() == "Every gradient is known."

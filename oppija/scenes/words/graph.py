@@ -8,7 +8,7 @@ import math
 import numpy as np
 
 from oppija.i18n import _, format_integer
-from oppija.sims.graph import ComputationGraph
+from oppija.sims.graph import ComputationGraph, GraphNode
 from oppija.text import ascii_spelling
 from oppija.text.numbers import factor, short
 
@@ -45,6 +45,8 @@ def graph_lines(simulation: ComputationGraph, ascii_only: bool = False) -> list[
         local = float(np.ravel(parent.local)[0])
         grad = float(np.ravel(parent.grad)[0])
         lines.append(f"∂f/∂{name}: {factor(up)} × {factor(local)} = {short(grad)}")
+        if math.isnan(local) and not math.isnan(up):
+            lines.append(undefined_local(simulation, node, link))
     revealed = simulation.revealed_gradients()
     for link in dict.fromkeys(node.parents):
         total = revealed.get(link)
@@ -53,13 +55,26 @@ def graph_lines(simulation: ComputationGraph, ascii_only: bool = False) -> list[
             for parent, other in zip(record.parents, node.parents, strict=True)
             if other == link and parent.grad is not None
         )
-        if total is not None and not math.isclose(total, sent, abs_tol=1e-15):
+        if total is None or (math.isnan(total) and math.isnan(sent)):  # NaN ≠ NaN is no sum
+            continue
+        if not math.isclose(total, sent, abs_tol=1e-15):
             lines.append(
                 _("{name} is used more than once: its gradients add up to {total}").format(
                     name=simulation.describe(simulation.nodes[link]), total=short(total)
                 )
             )
     return [ascii_spelling(line) for line in lines] if ascii_only else lines
+
+
+def undefined_local(simulation: ComputationGraph, node: GraphNode, link: int) -> str:
+    """Why a local derivative is NaN: for aᵇ by b with a < 0, ln a; otherwise no slope."""
+    base = simulation.nodes[node.parents[0]]
+    if node.label == "**" and link == node.parents[1] and base.value < 0:
+        return _(
+            "The base {base} = {value} is negative: aᵇ has no derivative by b there, because "
+            "ln a is undefined for a < 0. The gradient is NaN (not a number), not 0."
+        ).format(base=simulation.describe(base), value=short(base.value))
+    return _("This derivative is undefined here: NaN (not a number), not 0.")
 
 
 def graph_readout(simulation: ComputationGraph, ascii_only: bool = False) -> list[str]:
