@@ -3,8 +3,9 @@
 Only identifier characters, digits, spaces and ``+ - * / ^ ( ) . ,`` get through; ``^`` is a
 power, a comma between digits is a decimal comma, ``3x`` is ``3*x``. The lessons' own signs work
 too: ``·``, ``×`` and ``⋅`` multiply, ``−`` subtracts, ``x²`` and ``x⁻¹`` are powers, and
-full-width characters (``３ｘ＋１``) are read as their ASCII forms. Each output character keeps the
-column it came from, so every later error can point into the learner's own text.
+full-width characters (``３ｘ＋１``) and other scripts' digits are read as their ASCII forms.
+Each output character keeps the column it came from, so every later error can point into the
+learner's own text.
 """
 
 from __future__ import annotations
@@ -136,10 +137,19 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
 
 def _ascii_forms(text: str) -> str:
-    """Full-width characters as their ASCII forms, one for one, so that columns stay."""
-    if all(ord(char) < 0xFF01 for char in text):
+    """Full-width characters and other scripts' digits (٣, ३) as ASCII, one for one, so that
+    columns stay: a typed number means what it means in a demo's number fields."""
+    if text.isascii():
         return text
-    return "".join(chr(ord(c) - 0xFEE0) if ord(c) in _FULL_WIDTH else c for c in text)
+    return "".join(_ascii_form(char) for char in text)
+
+
+def _ascii_form(char: str) -> str:
+    if ord(char) in _FULL_WIDTH:
+        return chr(ord(char) - 0xFEE0)
+    if not char.isascii() and unicodedata.category(char) == "Nd":
+        return str(unicodedata.decimal(char))
+    return char
 
 
 def _continues_name(char: str) -> bool:
