@@ -93,7 +93,7 @@ _ = gettext
 HUGE = 1e15  # from here on numbers are written 1,23e40: all those digits would say nothing
 
 
-def _scientific(value: float) -> str:
+def format_scientific(value: float) -> str:
     """'1,23e40' in Estonian, '1.23e40' in English (a diverged descent reaches such numbers)."""
     mantissa, exponent = f"{value:.2e}".split("e")
     mantissa = mantissa.rstrip("0").rstrip(".")
@@ -134,7 +134,7 @@ def format_decimal(value: float, digits: int = 2, group: bool = True) -> str:
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
     if abs(value) >= HUGE:
-        return _scientific(value)
+        return format_scientific(value)
     quick = _quick_fixed(value, digits)
     if quick is not None:
         return quick.rstrip("0").rstrip(".,") if "." in quick or "," in quick else quick

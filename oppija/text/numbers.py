@@ -10,15 +10,18 @@ from __future__ import annotations
 import functools
 import math
 
-from oppija.i18n import current_language, format_decimal
+from oppija.i18n import current_language, format_decimal, format_scientific
 
 
 def short(value: float) -> str:
-    """A number as the lecture writes it: up to 3 decimals (0,622), more when it would read 0."""
+    """A number as the lecture writes it: up to 3 decimals (0,622), more when it would read 0,
+    and 3e−20 when even 12 decimals would."""
     if not math.isfinite(value):
         return format_decimal(value)
     if value == 0:
         return "0"
+    if abs(value) < 0.5e-12:  # beyond 12 decimals: 3e−20, never a 0 that is not one
+        return format_scientific(value)
     digits = 3
     while abs(value) < 0.5 * 10.0**-digits and digits < 12:
         digits += 1
