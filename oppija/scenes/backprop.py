@@ -114,6 +114,8 @@ def power_of_ten(value: float, ascii_only: bool) -> str:
     if value == 0 or not math.isfinite(value):
         return format_decimal(value)
     exponent = math.floor(math.log10(value))
+    if round(value / 10.0**exponent, 1) >= 10.0:  # 9,96 · 10⁻⁴ rounds to 1 · 10⁻³, not 10 · 10⁻⁴
+        exponent += 1
     mantissa = format_decimal(value / 10.0**exponent, digits=1)
     if ascii_only:
         return f"{mantissa}e{exponent}"

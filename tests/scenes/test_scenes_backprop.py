@@ -74,6 +74,7 @@ def test_power_of_ten() -> None:
     assert power_of_ten(2.4e-11, ascii_only=False) == "2,4 · 10⁻¹¹"
     assert power_of_ten(2.4e-11, ascii_only=True) == "2,4e-11"
     assert power_of_ten(0.0, ascii_only=True) == "0"
+    assert power_of_ten(9.96e-4, ascii_only=False) == "1 · 10⁻³"  # not "10 · 10⁻⁴"
 
 
 def test_the_check_panel_marks_a_relu_kink_and_says_why() -> None:
