@@ -235,9 +235,9 @@ class Simulation(Demo):
             math.isfinite(self.loss)
             and abs(self.loss) <= LOSS_BOUND
             and bool(np.all(np.isfinite(self.theta)))
-            and bool(np.any(np.isnan(self.grad)))
-        ):  # 𝓔 is a number but has no slope here (xʸ by y at x < 0): say so, not "diverged"
-            self._end("diverged", "no_gradient", step)
+        ):  # 𝓔 is a number but its slope is not (xʸ by y at x < 0, √x at 0): say which
+            code = "no_gradient" if np.any(np.isnan(self.grad)) else "infinite_gradient"
+            self._end("diverged", code, step)
             return True
         if start:
             self._end("diverged", "bad_start", 0)
@@ -274,15 +274,25 @@ class Simulation(Demo):
             )
         if ending.code == "no_gradient" and ending.step == 0:
             return _(
-                "The descent cannot start: at the start point the gradient is undefined (NaN). "
-                "The function has no derivative there; xʸ, for example, has none by y when x < 0, "
-                "as ln x is undefined."
+                "The descent cannot start: at the start point the gradient is undefined (NaN), "
+                "as the function has no derivative there (xʸ, for example, has none by y when "
+                "x < 0)."
             )
         if ending.code == "no_gradient":
             return _(
-                "The descent stopped at step {step}: the gradient is undefined (NaN) there. "
-                "The function has no derivative at that point; xʸ, for example, has none by y "
-                "when x < 0, as ln x is undefined."
+                "The descent stopped at step {step}: the gradient is undefined (NaN) there, as "
+                "the function has no derivative at that point (xʸ, for example, has none by y "
+                "when x < 0)."
+            ).format(step=format_integer(ending.step))
+        if ending.code == "infinite_gradient" and ending.step == 0:
+            return _(
+                "The descent cannot start: at the start point the gradient is infinite, as the "
+                "slope is vertical there (like that of √x at x = 0)."
+            )
+        if ending.code == "infinite_gradient":
+            return _(
+                "The descent stopped at step {step}: the gradient is infinite there, as the "
+                "slope is vertical at that point (like that of √x at x = 0)."
             ).format(step=format_integer(ending.step))
         if ending.code == "bad_start":
             return _(
