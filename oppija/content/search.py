@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -106,32 +107,68 @@ def _score(fields: list[tuple[str, float]], words: list[str], phrase: str) -> fl
     return sum(_field_score(text, words, phrase, weight)[0] for text, weight in fields)
 
 
+Fields = list[tuple[str, float]]  # folded text and its weight
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One slide or term, prepared once: its folded fields, and the text its snippet is cut from."""
+
+    kind: Literal["slide", "term"]
+    id: str
+    title: str
+    fields: Fields
+    text: str  # a slide's plain body (its snippet is cut around the match); a term's definition
+    folded_text: str
+
+
+# The prepared lecture, kept while the lecture lives: the palette searches at every key typed,
+# and folding every slide again each time costs more than the search itself.
+_PREPARED: dict[int, tuple[weakref.ref[Lecture], list[_Entry]]] = {}
+
+
+def _prepared(lecture: Lecture) -> list[_Entry]:
+    found = _PREPARED.get(id(lecture))
+    if found is not None and found[0]() is lecture:
+        return found[1]
+    entries: list[_Entry] = []
+    for slide in lecture.slides:
+        body = plain_text("\n\n".join(slide.steps))
+        questions = plain_text(" ".join(quiz.question for quiz in slide.quizzes))
+        folded_body = fold(body)
+        fields = [(fold(slide.title), 10.0), (folded_body, 3.0), (fold(questions), 2.0)]
+        entries.append(_Entry("slide", slide.id, slide.title, fields, body, folded_body))
+    for term in lecture.glossary:
+        fields = [(fold(term.term), 12.0), (fold(term.other), 9.0), (fold(term.definition), 3.0)]
+        title = f"{term.term} ({term.other})"
+        entries.append(_Entry("term", term.id, title, fields, term.definition, fields[2][0]))
+    key = id(lecture)
+    _PREPARED[key] = (weakref.ref(lecture, lambda _ref: _PREPARED.pop(key, None)), entries)
+    return entries
+
+
 def search(lecture: Lecture, query: str, limit: int = 20) -> list[SearchHit]:
     """Slides and glossary terms matching every word of ``query``, best first."""
     phrase = _SPACE_RE.sub(" ", fold(query)).strip()
     words = list(dict.fromkeys(phrase.split()))
     if not words or limit <= 0:
         return []
-    hits: list[tuple[float, int, SearchHit]] = []
-    order = 0
-    for slide in lecture.slides:
-        body = plain_text("\n\n".join(slide.steps))
-        questions = plain_text(" ".join(quiz.question for quiz in slide.quizzes))
-        fields = [(fold(slide.title), 10.0), (fold(body), 3.0), (fold(questions), 2.0)]
-        order += 1
-        score = _score(fields, words, phrase)
-        if score is None:
-            continue
-        source = body if any(word in fold(body) for word in words) else slide.title
-        snippet = _snippet(source, words, phrase) if source is body else plain_text(body)[:80]
-        hits.append((score, order, SearchHit("slide", slide.id, slide.title, snippet, score)))
-    for term in lecture.glossary:
-        fields = [(fold(term.term), 12.0), (fold(term.other), 9.0), (fold(term.definition), 3.0)]
-        order += 1
-        score = _score(fields, words, phrase)
-        if score is None:
-            continue
-        title = f"{term.term} ({term.other})"
-        hits.append((score, order, SearchHit("term", term.id, title, term.definition, score)))
+    hits: list[tuple[float, int, _Entry]] = []
+    for order, entry in enumerate(_prepared(lecture)):
+        score = _score(entry.fields, words, phrase)
+        if score is not None:
+            hits.append((score, order, entry))
     hits.sort(key=lambda item: (-item[0], item[1]))
-    return [hit for _score, _order, hit in hits[:limit]]
+    return [_hit(entry, words, phrase, score) for score, _order, entry in hits[:limit]]
+
+
+def _hit(entry: _Entry, words: list[str], phrase: str, score: float) -> SearchHit:
+    """The result for ``entry``; a slide's snippet is cut around the match (only for the hits
+    shown, so a query matching every slide does not cut a snippet of each)."""
+    if entry.kind == "term":
+        return SearchHit("term", entry.id, entry.title, entry.text, score)
+    if any(word in entry.folded_text for word in words):
+        snippet = _snippet(entry.text, words, phrase)
+    else:
+        snippet = entry.text[:80]
+    return SearchHit("slide", entry.id, entry.title, snippet, score)

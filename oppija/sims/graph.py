@@ -19,7 +19,6 @@ import numpy as np
 from oppija.engine.tensor import Tensor
 from oppija.engine.trace import TraceStep, replay, trace
 from oppija.expr import Binary, Call, Formula, Node, Num, Unary, Var, parse_formula
-from oppija.i18n import _, ngettext
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
 from oppija.sims.plain import Json
@@ -101,22 +100,9 @@ class ComputationGraph(ReplayedDemo):
             name for name, grad in self.gradients.items() if grad is not None and math.isnan(grad)
         )
         if not math.isfinite(self.nodes[self.root_id].value):
-            self.status = "diverged"
-            self.status_message = _("The value is not a finite number at this point.")
+            self.end("diverged", "value-not-finite")
         elif not self.records:
             self.status = "done"
-        elif self.undefined:
-            self.status_message = self.undefined_sentence()
-
-    def undefined_sentence(self) -> str:
-        """Which gradients are undefined (NaN) at this point, and why that is no mistake."""
-        return ngettext(
-            "The gradient by {names} is undefined (NaN) at this point: the function has no "
-            "derivative by it there.",
-            "The gradients by {names} are undefined (NaN) at this point: the function has no "
-            "derivative by them there.",
-            len(self.undefined),
-        ).format(names=", ".join(self.undefined))
 
     def _node(self, tensor: Tensor, kind: str, label: str, parents: tuple[Tensor, ...]) -> Tensor:
         key = id(tensor)
@@ -159,10 +145,10 @@ class ComputationGraph(ReplayedDemo):
     # -------------------------------------------------------------- stepping
     def advance(self) -> None:
         if self.step_count + 1 >= len(self.records):
-            self.status = "done"
-            self.status_message = (
-                self.undefined_sentence() if self.undefined else _("Every gradient is known.")
-            )
+            if self.undefined:
+                self.end("done", "gradients-undefined", names=list(self.undefined))
+            else:
+                self.end("done", "gradients-known")
 
     @property
     def final_step(self) -> int:

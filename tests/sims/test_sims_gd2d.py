@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from oppija.scenes.words.status import status_sentence
 from oppija.sims.gd2d import GradientDescent2D
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -116,8 +117,8 @@ def test_descent_on_x_to_the_y_from_a_negative_base_says_why_it_cannot_start() -
     assert sim.loss == -8.0
     assert sim.grad[0] == 12.0 and np.isnan(sim.grad[1])
     assert sim.status == "diverged"
-    assert "gradient is undefined (NaN)" in sim.status_message
-    assert "x < 0" in sim.status_message
+    assert "gradient is undefined (NaN)" in status_sentence(sim)
+    assert "x < 0" in status_sentence(sim)
 
 
 def test_a_gradient_that_becomes_undefined_midway_is_named_with_its_step() -> None:
@@ -126,4 +127,4 @@ def test_a_gradient_that_becomes_undefined_midway_is_named_with_its_step() -> No
     sim = GradientDescent2D(function="x + x^(2 + 0y)", start="0,3 1", lr=1)
     sim.run(5)
     assert sim.status == "diverged"
-    assert "stopped at step 1" in sim.status_message
+    assert "stopped at step 1" in status_sentence(sim)

@@ -8,6 +8,7 @@ import math
 import numpy as np
 
 from oppija.i18n import _, format_integer
+from oppija.scenes.words.status import gradients_undefined, status_line
 from oppija.sims.graph import ComputationGraph, GraphNode
 from oppija.text import ascii_spelling
 from oppija.text.numbers import factor, short
@@ -26,6 +27,8 @@ def graph_lines(simulation: ComputationGraph, ascii_only: bool = False) -> list[
                 value=short(simulation.nodes[simulation.root_id].value)
             ),
         ]
+        if simulation.undefined:  # said before the first step, not only at the end
+            lines.append(gradients_undefined(simulation.undefined))
         return [ascii_spelling(line) for line in lines] if ascii_only else lines
     node = simulation.nodes[node_id]
     lines = [
@@ -79,4 +82,4 @@ def undefined_local(simulation: ComputationGraph, node: GraphNode, link: int) ->
 
 def graph_readout(simulation: ComputationGraph, ascii_only: bool = False) -> list[str]:
     """The step's sentences and the status."""
-    return [*graph_lines(simulation, ascii_only), simulation.status_line()]
+    return [*graph_lines(simulation, ascii_only), status_line(simulation)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from oppija.i18n import _, format_decimal, format_integer, format_percent
+from oppija.scenes.words.status import status_sentence
 from oppija.sims.playground import Playground
 from oppija.text import ascii_spelling
 
@@ -19,7 +20,7 @@ def playground_readout(simulation: Playground, ascii_only: bool = False) -> list
         loss=format_decimal(simulation.test_losses[-1], 4),
         accuracy=format_percent(simulation.test_accuracies[-1]),
     )
-    return epoch_readout(simulation.epoch, [train, test], simulation.status_message, ascii_only)
+    return epoch_readout(simulation.epoch, [train, test], status_sentence(simulation), ascii_only)
 
 
 def epoch_readout(epoch: int, runs: list[str], status: str, ascii_only: bool) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from oppija.i18n import N_, _, format_decimal, format_percent
 from oppija.scenes.words.playground import epoch_readout
+from oppija.scenes.words.status import status_sentence
 from oppija.sims.transfer import TransferLearning
 
 MODE_NAMES = {"all": N_("all layers"), "last": N_("only the last layer")}
@@ -26,4 +27,4 @@ def transfer_readout(simulation: TransferLearning, ascii_only: bool = False) -> 
         accuracy=format_percent(scratch.test_accuracies[-1]),
     )
     runs = [fine_tuned, from_scratch]
-    return epoch_readout(simulation.epoch, runs, simulation.status_message, ascii_only)
+    return epoch_readout(simulation.epoch, runs, status_sentence(simulation), ascii_only)
