@@ -115,3 +115,16 @@ def test_the_exponents_gradient_at_a_zero_base_is_zero() -> None:
     assert graph.gradients == {"x": 0.0, "y": 0.0}
     graph.to_end()
     assert status_line(graph) == "Every gradient is known."
+
+
+@pytest.mark.parametrize(("function", "name"), [("relu(x)*y", "ReLU"), ("abs(x) + y", "|x|")])
+def test_a_kink_at_zero_is_said_to_be_a_choice(function: str, name: str) -> None:
+    """ReLU′(0) and |x|′(0) do not exist; the engine's 0 there is a convention and says so."""
+    graph = ComputationGraph(function=function, x=0, y=3)
+    lines = [
+        line for _ in range(graph.final_step) for line in (graph.step(), graph_lines(graph))[1]
+    ]
+    assert any(line.startswith(f"{name} has a kink at 0") for line in lines)
+    away = ComputationGraph(function=function, x=1, y=3)
+    away.to_end()
+    assert not any("kink" in line for line in graph_lines(away))

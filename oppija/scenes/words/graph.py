@@ -13,6 +13,9 @@ from oppija.sims.graph import ComputationGraph, GraphNode
 from oppija.text import ascii_spelling
 from oppija.text.numbers import factor, short
 
+# Functions with a kink at 0, as sentences name them: the engine's derivative there is a choice.
+KINKED = {"relu": "ReLU", "abs": "|x|"}
+
 
 def graph_lines(simulation: ComputationGraph, ascii_only: bool = False) -> list[str]:
     """The sentences for the current step."""
@@ -50,6 +53,13 @@ def graph_lines(simulation: ComputationGraph, ascii_only: bool = False) -> list[
         lines.append(f"∂f/∂{name}: {factor(up)} × {factor(local)} = {short(grad)}")
         if math.isnan(local) and not math.isnan(up):
             lines.append(undefined_local(simulation, node, link))
+        elif node.label in KINKED and simulation.nodes[link].value == 0:
+            lines.append(
+                _(
+                    "{function} has a kink at 0 and no derivative there; the engine takes {local}, "
+                    "as PyTorch does."
+                ).format(function=KINKED[node.label], local=short(local))
+            )
     revealed = simulation.revealed_gradients()
     for link in dict.fromkeys(node.parents):
         total = revealed.get(link)
