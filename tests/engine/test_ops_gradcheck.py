@@ -800,3 +800,33 @@ def test_cross_entropy(case: tuple[np.ndarray, np.ndarray]) -> None:
     cross_entropy(z, target).backward()
     expected_grad = (_np_softmax(logits, axis=-1) - np.eye(classes)[target]) / rows
     np.testing.assert_allclose(z.grad, expected_grad, rtol=1e-10, atol=1e-12)
+
+
+# At the edges of each op's domain the engine's derivative is PyTorch's (reasoned from its
+# autograd formulas): log′ = 1/a and √′ = 1/(2√a) are ∞ at 0, |x|′(0) = sign 0 = 0,
+# ReLU′(0) = 0, clip passes the gradient at its bounds, (a/b)′ is ∞ at b = 0, a⁰ is flat.
+EDGES: list[tuple[str, Callable[[Tensor], Tensor], float, float]] = [
+    ("log at 0", lambda t: t.log(), 0.0, np.inf),
+    ("log below 0", lambda t: t.log(), -1.0, -1.0),  # 1/a; the value itself is NaN
+    ("sqrt at 0", lambda t: t.sqrt(), 0.0, np.inf),
+    ("abs at 0", lambda t: t.abs(), 0.0, 0.0),
+    ("relu at 0", lambda t: t.relu(), 0.0, 0.0),
+    ("clip at its bound", lambda t: t.clip(0.0, 1.0), 1.0, 1.0),
+    ("1/a at 0", lambda t: 1.0 / t, 0.0, -np.inf),
+    ("a^0.5 at 0", lambda t: t**0.5, 0.0, np.inf),
+    ("a^0 at 0", lambda t: t**0.0, 0.0, 0.0),  # was 0·0⁻¹ = NaN
+    ("2^a", lambda t: 2.0**t, 0.0, np.log(2.0)),
+    ("0^a at a = 1", lambda t: 0.0**t, 1.0, 0.0),  # aᵇ·ln a with a = 0, b ≥ 0: 0
+    ("(−2)^a at a = 3", lambda t: (-2.0) ** t, 3.0, np.nan),  # ln(−2): no derivative
+]
+
+
+@pytest.mark.parametrize(("name", "op", "at", "expected"), EDGES, ids=[e[0] for e in EDGES])
+def test_derivatives_at_the_edges_of_the_domain(
+    name: str, op: Callable[[Tensor], Tensor], at: float, expected: float
+) -> None:
+    t = Tensor(at, requires_grad=True)
+    with np.errstate(all="ignore"):
+        op(t).backward()
+    assert t.grad is not None
+    np.testing.assert_equal(float(t.grad), expected, err_msg=name)
