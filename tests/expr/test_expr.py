@@ -438,7 +438,7 @@ def test_python_syntax_warnings_do_not_escape(text: str) -> None:
 
 
 @settings(max_examples=400, deadline=None, database=None, derandomize=True)
-@given(st.text(alphabet=string.printable + "^²³−×·θ\x00\u00a0", max_size=60))
+@given(st.text(alphabet=string.printable + "^²³⁻¹ⁿ₁−–×·⋅÷θ٣３＋\x00\u00a0\u2009", max_size=60))
 def test_any_text_gives_a_formula_or_a_formula_error(text: str) -> None:
     try:
         formula = parse_formula(text)
