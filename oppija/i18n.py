@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from oppija.resources import locales_dir
+from oppija.text.excerpt import excerpt
 
 DOMAIN = "oppija"
 LANGUAGES = ("et", "en")
@@ -197,10 +198,10 @@ def parse_number(text: str) -> float:
     """
     cleaned = re.sub(rf"[ {_GROUPING_SPACES}]", "", text.strip()).translate(_MINUS_SIGNS)
     if not _NUMBER.match(cleaned):
-        raise ValueError(_("“{text}” is not a number").format(text=text.strip()))
+        raise ValueError(_("“{text}” is not a number").format(text=excerpt(text.strip())))
     value = float(cleaned.replace(",", "."))
     if not math.isfinite(value):
-        raise ValueError(_("“{text}” is too large").format(text=text.strip()))
+        raise ValueError(_("“{text}” is too large").format(text=excerpt(text.strip())))
     return value
 
 

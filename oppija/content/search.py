@@ -10,16 +10,19 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
 from oppija.content.model import Lecture
 
 SNIPPET_CONTEXT = 40  # characters of text on each side of the match
+MAX_QUERY = 200  # characters of a query that count (a longer one is cut)
 
 _EMPHASIS_RE = re.compile(r"[*`]+")
-_MARKUP_RE = re.compile(r"[>#|]+|\[|\]\([^)]*\)|^\s*[-+]\s+", re.MULTILINE)
+# Linear on any text: a link target stops at the next parenthesis or space (a run of "](" or
+# of blank lines made the former "[^)]*" and "^\s*" patterns take quadratic time).
+_MARKUP_RE = re.compile(r"[>#|]+|\[|\]\([^()\s]*\)|^[ \t]*[-+][ \t]+", re.MULTILINE)
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -112,14 +115,11 @@ Fields = list[tuple[str, float]]  # folded text and its weight
 
 @dataclass(frozen=True)
 class _Entry:
-    """One slide or term, prepared once: its folded fields, and the text its snippet is cut from."""
+    """One slide or term, prepared once: its folded fields and what its hit shows."""
 
-    kind: Literal["slide", "term"]
-    id: str
-    title: str
+    hit: SearchHit  # score 0; a slide's snippet is cut around each query's match
     fields: Fields
-    text: str  # a slide's plain body (its snippet is cut around the match); a term's definition
-    folded_text: str
+    folded_text: str  # the folded plain body of a slide, its definition for a term
 
 
 # The prepared lecture, kept while the lecture lives: the palette searches at every key typed,
@@ -137,11 +137,12 @@ def _prepared(lecture: Lecture) -> list[_Entry]:
         questions = plain_text(" ".join(quiz.question for quiz in slide.quizzes))
         folded_body = fold(body)
         fields = [(fold(slide.title), 10.0), (folded_body, 3.0), (fold(questions), 2.0)]
-        entries.append(_Entry("slide", slide.id, slide.title, fields, body, folded_body))
+        hit = SearchHit("slide", slide.id, slide.title, body, 0.0)
+        entries.append(_Entry(hit, fields, folded_body))
     for term in lecture.glossary:
         fields = [(fold(term.term), 12.0), (fold(term.other), 9.0), (fold(term.definition), 3.0)]
-        title = f"{term.term} ({term.other})"
-        entries.append(_Entry("term", term.id, title, fields, term.definition, fields[2][0]))
+        hit = SearchHit("term", term.id, f"{term.term} ({term.other})", term.definition, 0.0)
+        entries.append(_Entry(hit, fields, fields[2][0]))
     key = id(lecture)
     _PREPARED[key] = (weakref.ref(lecture, lambda _ref: _PREPARED.pop(key, None)), entries)
     return entries
@@ -149,7 +150,7 @@ def _prepared(lecture: Lecture) -> list[_Entry]:
 
 def search(lecture: Lecture, query: str, limit: int = 20) -> list[SearchHit]:
     """Slides and glossary terms matching every word of ``query``, best first."""
-    phrase = _SPACE_RE.sub(" ", fold(query)).strip()
+    phrase = _SPACE_RE.sub(" ", fold(query[:MAX_QUERY])).strip()
     words = list(dict.fromkeys(phrase.split()))
     if not words or limit <= 0:
         return []
@@ -165,10 +166,9 @@ def search(lecture: Lecture, query: str, limit: int = 20) -> list[SearchHit]:
 def _hit(entry: _Entry, words: list[str], phrase: str, score: float) -> SearchHit:
     """The result for ``entry``; a slide's snippet is cut around the match (only for the hits
     shown, so a query matching every slide does not cut a snippet of each)."""
-    if entry.kind == "term":
-        return SearchHit("term", entry.id, entry.title, entry.text, score)
-    if any(word in entry.folded_text for word in words):
-        snippet = _snippet(entry.text, words, phrase)
-    else:
-        snippet = entry.text[:80]
-    return SearchHit("slide", entry.id, entry.title, snippet, score)
+    hit = entry.hit
+    if hit.kind == "slide":
+        found = any(word in entry.folded_text for word in words)
+        snippet = _snippet(hit.snippet, words, phrase) if found else hit.snippet[:80]
+        return replace(hit, snippet=snippet, score=score)
+    return replace(hit, score=score)
