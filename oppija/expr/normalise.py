@@ -84,9 +84,9 @@ def normalise(text: str) -> tuple[str, list[int]]:
             if end < n and (text[end] == "(" or text[end].isidentifier()):
                 if _ends_with_tight_operator(out):
                     raise FormulaError("ambiguous", position=i + 1)
-                number = text[i:end].replace(",", ".") + "*"  # implicit multiplication
+                number = _python_number(text[i:end]) + "*"  # implicit multiplication
             else:
-                number = text[i:end].replace(",", ".")
+                number = _python_number(text[i:end])
             out.extend(number)
             origin.extend(range(i, end))
             if len(number) > end - i:
@@ -181,11 +181,20 @@ def _superscript_end(text: str, start: int) -> int:
     return i if i > digits else start
 
 
+def _python_number(number: str) -> str:
+    """A number as Python writes it: a decimal point, and a plain minus in its exponent."""
+    return "".join(
+        _REPLACEMENTS.get(c, c) if c in "\N{MINUS SIGN}\N{EN DASH}" else c
+        for c in number.replace(",", ".")
+    )
+
+
 def _number_end(text: str, start: int) -> int:
     """Where a number starting at ``start`` ends: digits, a decimal point or comma, an exponent.
 
     A comma counts only between two digits, so ``0,5`` is one half. ``2e-3`` is scientific
-    notation as in Python; an ``e`` not followed by an exponent is left to be the constant.
+    notation as in Python (``2e−3`` with a minus sign as well, as the number fields take it); an
+    ``e`` not followed by an exponent is left to be the constant.
     """
     n = len(text)
     i = start
@@ -197,7 +206,7 @@ def _number_end(text: str, start: int) -> int:
             i += 1
     if i < n and text[i] in "eE":
         j = i + 1
-        if j < n and text[j] in _SIGNS:
+        if j < n and (text[j] in _SIGNS or _REPLACEMENTS.get(text[j]) == "-"):  # 2e−3 too
             j += 1
         if j < n and text[j] in _DIGITS:
             i = j

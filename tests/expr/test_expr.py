@@ -95,6 +95,7 @@ GOOD: list[tuple[str, Callable[[np.ndarray, np.ndarray], np.ndarray]]] = [
     ("2^x²", lambda x, y: 2.0 ** (x**2)),
     ("３x＋１", lambda x, y: 3 * x + 1),  # full-width digits and signs
     ("٣x + ३", lambda x, y: 3 * x + 3),  # other scripts' digits, as in the number fields
+    ("2e−3x + 1,5E–2", lambda x, y: 2e-3 * x + 1.5e-2),  # not 2·e − 3x (issue 13 hunt)
 ]
 
 
