@@ -235,7 +235,7 @@ class Simulation(Demo):
         if (
             math.isfinite(self.loss)
             and abs(self.loss) <= LOSS_BOUND
-            and bool(np.all(np.isfinite(self.theta)))
+            and all_finite(self.theta.tolist())
         ):  # 𝓔 is a number but its slope is not (xʸ by y at x < 0, √x at 0): say which
             undefined = bool(np.any(np.isnan(self.grad)))
             if start:
