@@ -136,6 +136,14 @@ def cpu_seconds(call: Callable[[], object]) -> float:
     return time.process_time() - start
 
 
+def command_environment(checkout: Path) -> dict[str, str]:
+    """The child's environment: ``checkout``'s oppija, and bytecode written (as pip does for an
+    installed app), so that no run pays for compiling sources another run compiled."""
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def command_seconds(arguments: list[str], checkout: Path = ROOT) -> float:
     """CPU seconds (user + system) that ``python -m oppija ARGUMENTS`` used, start-up included,
     with the ``oppija`` of ``checkout``."""
@@ -143,7 +151,7 @@ def command_seconds(arguments: list[str], checkout: Path = ROOT) -> float:
     subprocess.run(
         [sys.executable, "-m", "oppija", *arguments],
         cwd=checkout,
-        env={**os.environ, "PYTHONPATH": str(checkout)},
+        env=command_environment(checkout),
         capture_output=True,
         check=True,
     )
@@ -186,6 +194,8 @@ def time_commands(rounds: int, against: Path | None) -> None:
     checkouts = {"this": ROOT} if against is None else {"this": ROOT, "other": against.resolve()}
     runs = [(key, where) for key in COMMANDS for where in checkouts]
     samples: dict[tuple[str, str], list[float]] = {run: [] for run in runs}
+    for key, where in runs:  # warm up, untimed: bytecode compiled, files in the disk cache
+        command_seconds(COMMANDS[key], checkouts[where])
     for k in range(rounds):
         for key, where in runs if k % 2 == 0 else reversed(runs):
             samples[key, where].append(command_seconds(COMMANDS[key], checkouts[where]))
