@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from oppija import i18n
 from oppija.i18n import _
+from oppija.threads import limit_blas_threads
 
 if TYPE_CHECKING:
     import argparse
@@ -146,6 +147,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    limit_blas_threads()
     try:
         status = _main(argv)
         sys.stdout.flush()  # here, where a closed pipe can still be handled

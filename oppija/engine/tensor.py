@@ -9,9 +9,10 @@ backward side by side.
 from __future__ import annotations
 
 import contextlib
-import heapq
 import itertools
+import operator
 from collections.abc import Callable, Iterator, Sequence
+from types import EllipsisType
 from typing import SupportsIndex, TypeAlias
 
 import numpy as np
@@ -29,6 +30,7 @@ Axes: TypeAlias = SupportsIndex | Sequence[SupportsIndex] | arrays.IntArray
 
 _grad_enabled = True
 _creation = itertools.count()  # a child is always made after its parents: a topological order
+_creation_number = operator.attrgetter("_seq")
 
 
 @contextlib.contextmanager
@@ -76,9 +78,22 @@ def _whole_numbers(args: tuple[Axes, ...]) -> tuple[int, ...]:
     return tuple(numbers)
 
 
+def _names_each_element_once(index: arrays.Index) -> bool:
+    """Slices, whole numbers and ``...`` (basic indexing) never name an element twice."""
+    parts = index if isinstance(index, tuple) else (index,)
+    return all(
+        isinstance(part, slice | EllipsisType | np.integer)
+        or (isinstance(part, int) and not isinstance(part, bool))
+        for part in parts
+    )
+
+
 def _scatter_add(shape: tuple[int, ...], index: arrays.Index, values: Array | float) -> Array:
     """Zeros of ``shape`` with ``values`` added at ``index``, repeated positions summed."""
     out = np.zeros(shape)
+    if _names_each_element_once(index):
+        out[index] = values
+        return out
     # NumPy's stub for ufunc.at takes only integer arrays, but at() indexes like [] does.
     np.add.at(out, index, values)  # type: ignore[arg-type]
     return out
@@ -491,6 +506,22 @@ class Tensor:
         return self._child(self.data[index], (self,), "[]", backward, local)
 
     # --------------------------------------------------------------- backward
+    def _graph(self) -> list[Tensor]:
+        """Every node a gradient reaches from this one, latest made first: a topological order.
+
+        A node is always made after its parents, so once sorted by creation number every node
+        comes after all the nodes that used it. The list grows while it is read (no recursion).
+        """
+        nodes = [self]
+        seen = {self}
+        for node in nodes:
+            for parent in node._parents:
+                if parent.requires_grad and parent not in seen:
+                    seen.add(parent)
+                    nodes.append(parent)
+        nodes.sort(key=_creation_number, reverse=True)
+        return nodes
+
     def backward(self, grad: ArrayLike | None = None) -> None:
         """Fill ``.grad`` of everything this Tensor depends on, in reverse topological order.
 
@@ -498,24 +529,24 @@ class Tensor:
         """
         if not self.requires_grad:
             raise RuntimeError("backward() on a Tensor that does not require a gradient")
-        seed = np.ones(self.data.shape) if grad is None else np.asarray(grad, dtype=np.float64)
+        seed = np.ones(self.data.shape) if grad is None else np.array(grad, dtype=np.float64)
         if seed.shape != self.data.shape:
             seed = np.broadcast_to(seed, self.data.shape).copy()
 
         recorder = tracing.active_recorder()
-        # Children are always created after their parents, so popping the highest creation
-        # number first walks the graph in reverse topological order: by the time a node is
-        # popped, every node that used it has passed its share of the gradient back.
+        order = self._graph()
         self._acc = seed
-        pending: list[tuple[int, Tensor]] = [(-self._seq, self)]
         try:
-            while pending:
-                node = heapq.heappop(pending)[1]
+            for node in order:  # every node that used this one has passed its share back
                 g = node._acc
-                assert g is not None  # a node is pushed together with its first gradient
+                if g is None:  # no gradient reached it this time
+                    continue
                 node._acc = None
-                if not node._parents:  # a leaf owns a fresh array that nothing else aliases
-                    node.grad = g.copy() if node.grad is None else node.grad + g
+                if not node._parents:  # a leaf: its own array, added up over calls
+                    if node.grad is not None:
+                        node.grad = node.grad + g
+                    else:  # a view of another node's gradient is copied, a fresh sum is not
+                        node.grad = g if g.base is None else g.copy()
                     continue
                 node.grad = g
                 assert node._backward is not None  # every node with parents has one
@@ -527,13 +558,11 @@ class Tensor:
                         continue
                     if pg.shape != parent.data.shape:
                         pg = _unbroadcast(pg, parent.data.shape)
-                    if parent._acc is None:
-                        parent._acc = pg
-                        heapq.heappush(pending, (-parent._seq, parent))
-                    else:
-                        parent._acc = parent._acc + pg
+                    elif pg is g and not parent._parents:
+                        pg = pg.copy()  # this node keeps g as its .grad: the leaf needs its own
+                    parent._acc = pg if parent._acc is None else parent._acc + pg
         except BaseException:  # leave no half-summed gradient behind for the next call
-            for _, node in pending:
+            for node in order:
                 node._acc = None
             raise
 
