@@ -183,16 +183,24 @@ class LSTMCell(Module):
             for gate, tensor in tensors.items():
                 yield f"{prefix}{group}_{gate}", tensor
 
+    def joined(self) -> tuple[Tensor, Tensor, Tensor]:
+        """W, U and b with the four gates side by side (f, i, o, c columns): one product a step."""
+        return _side_by_side(self.W), _side_by_side(self.U), _side_by_side(self.b)
+
     def forward(
-        self, x: Tensor, state: tuple[Tensor, Tensor] | None = None
+        self,
+        x: Tensor,
+        state: tuple[Tensor, Tensor] | None = None,
+        joined: tuple[Tensor, Tensor, Tensor] | None = None,
     ) -> tuple[Tensor, Tensor]:
+        """One time step; ``joined`` (from :meth:`joined`) saves joining the weights again."""
         if state is None:
             zeros = np.zeros((*x.shape[:-1], self.hidden))
             state = (Tensor(zeros), Tensor(zeros))
         h_prev, c_prev = state
+        W, U, b = joined or self.joined()
         n = self.hidden
-        # The four gates' Wxₜ + Uhₜ₋₁ + b in one product: the f, i, o and c columns side by side.
-        z = x @ _side_by_side(self.W) + h_prev @ _side_by_side(self.U) + _side_by_side(self.b)
+        z = x @ W + h_prev @ U + b  # every gate's Wxₜ + Uhₜ₋₁ + b at once
         fio = z[..., : 3 * n].sigmoid()
         f, i, o = fio[..., :n], fio[..., n : 2 * n], fio[..., 2 * n :]
         g = z[..., 3 * n :].tanh()
@@ -200,5 +208,16 @@ class LSTMCell(Module):
         h = o * c.tanh()
         self.gates = {"f": f.data, "i": i.data, "o": o.data, "g": g.data, "c": c.data, "h": h.data}
         return h, c
+
+    def unroll(
+        self, xs: Sequence[Tensor], state: tuple[Tensor, Tensor] | None = None
+    ) -> list[tuple[Tensor, Tensor]]:
+        """(hₜ, cₜ) for every xₜ of a sequence, the weights joined once for all its steps."""
+        joined = self.joined()
+        states = []
+        for x in xs:
+            state = self.forward(x, state, joined)
+            states.append(state)
+        return states
 
     __call__ = forward

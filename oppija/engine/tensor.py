@@ -507,7 +507,7 @@ class Tensor:
 
     # --------------------------------------------------------------- backward
     def _graph(self) -> list[Tensor]:
-        """Every node a gradient reaches from this one, latest made first: a topological order.
+        """The nodes between this one and the leaves, latest made first: a topological order.
 
         A node is always made after its parents, so once sorted by creation number every node
         comes after all the nodes that used it. The list grows while it is read (no recursion).
@@ -516,7 +516,7 @@ class Tensor:
         seen = {self}
         for node in nodes:
             for parent in node._parents:
-                if parent.requires_grad and parent not in seen:
+                if parent._parents and parent not in seen:  # a leaf has no turn of its own
                     seen.add(parent)
                     nodes.append(parent)
         nodes.sort(key=_creation_number, reverse=True)
@@ -532,6 +532,9 @@ class Tensor:
         seed = np.ones(self.data.shape) if grad is None else np.array(grad, dtype=np.float64)
         if seed.shape != self.data.shape:
             seed = np.broadcast_to(seed, self.data.shape).copy()
+        if not self._parents:  # a leaf's gradient with respect to itself
+            self.grad = seed if self.grad is None else self.grad + seed
+            return
 
         recorder = tracing.active_recorder()
         order = self._graph()
@@ -542,12 +545,6 @@ class Tensor:
                 if g is None:  # no gradient reached it this time
                     continue
                 node._acc = None
-                if not node._parents:  # a leaf: its own array, added up over calls
-                    if node.grad is not None:
-                        node.grad = node.grad + g
-                    else:  # a view of another node's gradient is copied, a fresh sum is not
-                        node.grad = g if g.base is None else g.copy()
-                    continue
                 node.grad = g
                 assert node._backward is not None  # every node with parents has one
                 parent_grads = node._backward(g)
@@ -558,9 +555,12 @@ class Tensor:
                         continue
                     if pg.shape != parent.data.shape:
                         pg = _unbroadcast(pg, parent.data.shape)
-                    elif pg is g and not parent._parents:
-                        pg = pg.copy()  # this node keeps g as its .grad: the leaf needs its own
-                    parent._acc = pg if parent._acc is None else parent._acc + pg
+                    if parent._parents:  # summed until its own turn comes
+                        parent._acc = pg if parent._acc is None else parent._acc + pg
+                    elif parent.grad is not None:  # a leaf adds up, also over calls
+                        parent.grad = parent.grad + pg
+                    else:  # a leaf's own array: g itself or a view of it is copied
+                        parent.grad = pg.copy() if pg is g or pg.base is not None else pg
         except BaseException:  # leave no half-summed gradient behind for the next call
             for node in order:
                 node._acc = None
@@ -588,10 +588,14 @@ def concat(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
     if not parts:
         raise ValueError("concat() needs at least one tensor")
     data = np.concatenate([p.data for p in parts], axis=axis)
-    bounds = np.cumsum([p.data.shape[axis] for p in parts])[:-1]
+    before = (slice(None),) * (axis % data.ndim)  # the axes in front of the joined one
+    ends = list(itertools.accumulate(p.data.shape[axis] for p in parts))
+    stretches = [
+        (*before, slice(end - p.data.shape[axis], end)) for p, end in zip(parts, ends, strict=True)
+    ]
 
     def backward(g: Array) -> Grads:
-        return tuple(np.split(g, bounds, axis=axis))
+        return tuple(g[stretch] for stretch in stretches)
 
     return parts[0]._child(
         data, parts, "concat", backward, lambda: tuple(np.ones(p.data.shape) for p in parts)
