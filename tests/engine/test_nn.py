@@ -347,7 +347,7 @@ def test_lstm_unroll_is_the_steps_one_by_one() -> None:
         np.testing.assert_array_equal(c1.data, c2.data)
     for key in cells[0].gates:
         np.testing.assert_array_equal(cells[0].gates[key], cells[1].gates[key])
-    for (h, c), cell in zip([stepped[-1], unrolled[-1]], cells, strict=True):
+    for h, c in (stepped[-1], unrolled[-1]):
         (h.sum() + (c * c).sum()).backward()
     for p1, p2 in zip(cells[0].parameters(), cells[1].parameters(), strict=True):
         np.testing.assert_allclose(p1.grad, p2.grad, rtol=1e-12, atol=1e-15)
