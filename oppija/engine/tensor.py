@@ -287,13 +287,18 @@ class Tensor:
             )
         out = a**b
 
-        def log_a() -> Array:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                return np.where(a > 0, np.log(np.where(a > 0, a, 1.0)), 0.0)
-
         def local() -> tuple[Array, Array]:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                return (b * a ** (b - 1.0), out * log_a())  # ∂aᵇ/∂a = b·aᵇ⁻¹, ∂aᵇ/∂b = aᵇ·ln a
+            """∂aᵇ/∂a = b·aᵇ⁻¹ and ∂aᵇ/∂b = aᵇ·ln a, with PyTorch's conventions at the edges.
+
+            b = 0 gives ∂/∂a = 0 (a⁰ = 1 is flat, also at a = 0 where aᵇ⁻¹ is infinite); a = 0
+            with b ≥ 0 gives ∂/∂b = 0 (aᵇ·ln a → 0); a < 0 gives ∂/∂b = NaN: aᵇ is not even
+            defined for the b near an integer one, so it has no slope along b. Never 0 there.
+            """
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                by_a = np.where(b == 0.0, 0.0, b * a ** (b - 1.0))
+                ln_a = np.log(np.where(a < 0, np.nan, a))  # NaN, not a warning, for a < 0
+                by_b = np.where((a == 0.0) & (b >= 0.0), 0.0, out * ln_a)
+            return by_a, by_b
 
         def backward(g: Array) -> Grads:
             da, db = local()

@@ -421,6 +421,29 @@ def test_adam_two_steps_by_hand() -> None:
     np.testing.assert_array_equal(untouched.data, [3.0])
 
 
+def test_adam_is_the_form_its_docstring_gives_even_where_epsilon_matters() -> None:
+    """Four steps with gradients near ε, where Kingma–Ba's efficient form and PyTorch's
+    α·m̂/(√v̂ + ε) part: the engine follows the form its docstring states (issue 13)."""
+    assert Adam.__doc__ is not None
+    assert "αₜ = α·√(1 − β₂ᵗ)/(1 − β₁ᵗ)" in Adam.__doc__
+    assert "θ ← θ − αₜ·m/(√v + ε)" in Adam.__doc__
+    lr, beta1, beta2, eps = 0.1, 0.9, 0.999, 1e-8
+    grads = [3e-8, -1e-8, 2e-8, 5e-9]
+    p = Tensor([1.0], requires_grad=True)
+    optimiser = Adam([p], lr=lr, betas=(beta1, beta2), eps=eps)
+    theta, m, v, pytorch = 1.0, 0.0, 0.0, 1.0
+    for t, g in enumerate(grads, start=1):
+        p.grad = np.array([g])
+        optimiser.step()
+        m = beta1 * m + (1 - beta1) * g
+        v = beta2 * v + (1 - beta2) * g * g
+        alpha_t = lr * np.sqrt(1 - beta2**t) / (1 - beta1**t)
+        theta -= alpha_t * m / (np.sqrt(v) + eps)
+        pytorch -= lr * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps)
+        np.testing.assert_allclose(p.data, [theta], rtol=1e-13)
+    assert abs(theta - pytorch) > 1e-3  # the two forms really part here: the test can tell
+
+
 def test_adam_finds_the_minimum_of_a_badly_scaled_bowl() -> None:
     """𝓔 = x² + 100·y²: Adam's per-parameter scale walks both axes to the minimum."""
     theta = Tensor([3.0, -2.0], requires_grad=True)
