@@ -555,17 +555,19 @@ class Tensor:
                 parent_grads = node._backward(g)
                 if recorder is not None:
                     recorder.record(node, g, parent_grads)
-                for parent, pg in zip(node._parents, parent_grads, strict=True):
+                for parent, pg in zip(node._parents, parent_grads):  # noqa: B905 - one per parent
                     if pg is None or not parent.requires_grad:
                         continue
-                    if pg.shape != parent.data.shape:
-                        pg = _unbroadcast(pg, parent.data.shape)
+                    shape = parent.data.shape
+                    if pg.shape != shape:
+                        pg = _unbroadcast(pg, shape)
                     if parent._parents:  # summed until its own turn comes
-                        parent._acc = pg if parent._acc is None else parent._acc + pg
-                    elif parent.grad is not None:  # a leaf adds up, also over calls
-                        parent.grad = parent.grad + pg
-                    else:  # a leaf's own array: g itself or a view of it is copied
+                        acc = parent._acc
+                        parent._acc = pg if acc is None else acc + pg
+                    elif parent.grad is None:  # a leaf's own array: g or a view of it is copied
                         parent.grad = pg.copy() if pg is g or pg.base is not None else pg
+                    else:  # a leaf adds up, also over calls
+                        parent.grad = parent.grad + pg
         except BaseException:  # leave no half-summed gradient behind for the next call
             for node in order:
                 node._acc = None
