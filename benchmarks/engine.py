@@ -8,12 +8,14 @@ backward, update) from the same starting weights:
   batch of 4 sequences for 10 time steps, mean squared error of the last h against a target,
   backpropagation through time, SGD lr 0.1.
 
-Contestants: the oppija engine (``MLP`` or ``LSTMCell``, ``mse_loss``, ``SGD``); hand-written
-NumPy doing the same maths with its backward pass written out (the LSTM's four gates as one
-product, as one writes it by hand); PyTorch (CPU, float64, one thread: ``torch.nn.Linear`` or
-``torch.nn.LSTMCell`` with the same weights) and micrograd (XOR only: its scalar ``Value`` nodes,
-one per number), each only when installed — neither is a dependency of oppija, and a missing one
-is named and skipped. Before timing, every contestant's losses over three steps are checked to
+Contestants: the oppija engine (``MLP``, or ``LSTMCell.unroll`` with the twelve weights W_f … b_c
+joined once per sequence; ``mse_loss``, ``SGD``); hand-written NumPy doing the same maths with
+its backward pass written out (for the LSTM the weights held as three joined arrays, the four
+gates as one product and three arrays updated, as one writes it by hand); PyTorch (CPU,
+float64, one thread: ``torch.nn.Linear`` or ``torch.nn.LSTMCell`` with the same weights, its
+second LSTM bias held at 0) and micrograd (XOR only: its scalar ``Value`` nodes, one per
+number), each only when installed — neither is a dependency of oppija, and a missing one is
+named and skipped. Before timing, every contestant's losses over three steps are checked to
 agree with the engine's, so that all of them do the same work.
 
 Timing: CPU time of this process (``time.process_time``), BLAS on one thread as in oppija itself
