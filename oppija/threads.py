@@ -8,6 +8,7 @@ has set any of the variables below.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
@@ -21,6 +22,7 @@ THREAD_VARIABLES = (
 """What each BLAS reads when it loads, to know how many threads to start."""
 
 
+@functools.cache  # once a process: `oppija` calls it at start, tests call main() many times
 def limit_blas_threads() -> None:
     """Ask every BLAS for one thread: at process start, before NumPy, or at once if it is loaded.
 
