@@ -78,14 +78,15 @@ def _whole_numbers(args: tuple[Axes, ...]) -> tuple[int, ...]:
     return tuple(numbers)
 
 
+_BASIC_INDEX = (slice, EllipsisType, int, np.integer)
+
+
 def _names_each_element_once(index: arrays.Index) -> bool:
     """Slices, whole numbers and ``...`` (basic indexing) never name an element twice."""
-    parts = index if isinstance(index, tuple) else (index,)
-    return all(
-        isinstance(part, slice | EllipsisType | np.integer)
-        or (isinstance(part, int) and not isinstance(part, bool))
-        for part in parts
-    )
+    for part in index if isinstance(index, tuple) else (index,):
+        if isinstance(part, bool) or not isinstance(part, _BASIC_INDEX):
+            return False  # True and False add an axis; arrays and lists may repeat a position
+    return True
 
 
 def _scatter_add(shape: tuple[int, ...], index: arrays.Index, values: Array | float) -> Array:
