@@ -20,8 +20,8 @@ agree with the engine's, so that all of them do the same work.
 
 Timing: CPU time of this process (``time.process_time``), BLAS on one thread as in oppija itself
 (``oppija.threads``) and PyTorch on one thread (``torch.set_num_threads(1)``). The contestants
-take turns, a block of steps each, round after round, so that all of them see the same machine
-load; the median over the rounds of the time per step is printed, with
+take turns, a block of steps each (after one untimed step), round after round, so that all of
+them see the same machine load; the median over the rounds of the time per step is printed, with
 ``ratio engine/hand-written`` for each workload (goal ≤ 1.5).
 """
 
@@ -307,10 +307,15 @@ def check_same_losses(steps: dict[str, Step]) -> None:
 
 
 def time_rounds(steps: dict[str, Step], rounds: int, block: int) -> dict[str, float]:
-    """Median CPU µs per step over ``rounds`` rounds, each contestant a block of steps a round."""
+    """Median CPU µs per step over ``rounds`` rounds, each contestant a block of steps a round.
+
+    Each turn starts with one step left untimed, so that no contestant pays for refilling the
+    caches the one before it emptied (micrograd's thousands of objects, PyTorch's code).
+    """
     times: dict[str, list[float]] = {name: [] for name in steps}
     for _ in range(rounds):
         for name, step in steps.items():
+            step()
             start = time.process_time()
             for _ in range(block):
                 step()
