@@ -21,6 +21,7 @@ from oppija.cli_output import (
     shown,
 )
 from oppija.i18n import _
+from oppija.threads import limit_blas_threads
 
 if TYPE_CHECKING:
     import argparse
@@ -225,6 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Whatever the command, Ctrl+C exits 130 with one line, a reader that leaves the pipe
     (`oppija check | head`) exits 0 quietly, and output never fails on the terminal's encoding.
     """
+    limit_blas_threads()
     fit_streams_to_encoding()
     try:
         status = _main(argv)

@@ -331,6 +331,28 @@ def test_lstm_cell_is_the_five_equations() -> None:
         np.testing.assert_allclose(c.data, c_np, rtol=1e-12)
 
 
+def test_lstm_unroll_is_the_steps_one_by_one() -> None:
+    """unroll() joins the weights once: the same states, gates and gradients as step by step."""
+    cells = [_lstm_with_distinct_biases(seed=7) for _ in range(2)]
+    xs = [Tensor(x) for x in SEQUENCE]
+    state = None
+    stepped = []
+    for x in xs:
+        state = cells[0](x, state)
+        stepped.append(state)
+    unrolled = cells[1].unroll(xs)
+    assert len(unrolled) == len(stepped)
+    for (h1, c1), (h2, c2) in zip(stepped, unrolled, strict=True):
+        np.testing.assert_array_equal(h1.data, h2.data)
+        np.testing.assert_array_equal(c1.data, c2.data)
+    for key in cells[0].gates:
+        np.testing.assert_array_equal(cells[0].gates[key], cells[1].gates[key])
+    for h, c in (stepped[-1], unrolled[-1]):
+        (h.sum() + (c * c).sum()).backward()
+    for p1, p2 in zip(cells[0].parameters(), cells[1].parameters(), strict=True):
+        np.testing.assert_allclose(p1.grad, p2.grad, rtol=1e-12, atol=1e-15)
+
+
 def test_lstm_forget_bias_starts_at_one() -> None:
     """A fresh cell starts by remembering: b_f = 1, the other biases 0."""
     cell = LSTMCell(2, 3)

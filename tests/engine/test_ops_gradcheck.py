@@ -611,6 +611,38 @@ def test_leaf_grad_does_not_alias_other_gradients() -> None:
     np.testing.assert_array_equal(b.grad, [1.0, 1.0])
 
 
+def test_leaf_grads_share_no_memory_with_any_other_gradient() -> None:
+    """A leaf's .grad is its own array: not a view of a reshape's, a slice's or the seed's."""
+    a = Tensor(np.arange(6.0), requires_grad=True)
+    b = Tensor(np.ones((2, 3)), requires_grad=True)
+    c = Tensor(np.ones(6), requires_grad=True)
+    d = Tensor(np.ones(4), requires_grad=True)
+    shaped = a.reshape(2, 3)
+    joined = concat([a, c])
+    out = shaped + b + joined.reshape(2, 6)[:, :3] + concat([d, d[:2]])[:6].reshape(2, 3)
+    seed = np.full((2, 3), 2.0)
+    out.backward(seed)
+    seed[:] = 0.0  # the caller's array is theirs to change
+    leaves = [a.grad, b.grad, c.grad, d.grad]
+    others = [shaped.grad, joined.grad, out.grad, seed]
+    for i, leaf in enumerate(leaves):
+        for other in leaves[i + 1 :] + others:
+            assert not np.shares_memory(leaf, other)
+    np.testing.assert_array_equal(b.grad, np.full((2, 3), 2.0))
+    np.testing.assert_array_equal(d.grad, [4.0, 4.0, 2.0, 2.0])
+
+
+def test_basic_slices_send_their_gradient_back_in_place() -> None:
+    """Slices, whole numbers and ``...`` name each element once: the gradient lands as it left."""
+    x = Tensor(np.arange(24.0).reshape(2, 3, 4), requires_grad=True)
+    (x[..., 1:3] * 2.0).sum().backward()
+    (x[1, :, np.int64(0)] * 3.0).sum().backward()
+    expected = np.zeros((2, 3, 4))
+    expected[..., 1:3] += 2.0
+    expected[1, :, 0] += 3.0
+    np.testing.assert_array_equal(x.grad, expected)
+
+
 def test_no_grad_builds_no_graph() -> None:
     """Inside no_grad results need no gradient, and cannot be backpropagated; it then resets."""
     x = Tensor([1.0, 2.0], requires_grad=True)
