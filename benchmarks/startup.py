@@ -3,13 +3,14 @@
 Run with ``python benchmarks/startup.py``. Each run is a fresh Python process; runs of the apps
 alternate so that all see the same machine load. The child reports the wall-clock moment its
 first screen was painted and its peak memory; the parent prints the medians and
-``ratio oppija/bare`` (the budget: at most 1.25). The bare app is the floor every Textual
-program of this shape pays: Textual itself, and a Header (the title), one Static (the slide's
-text) and a Footer (a key binding) painted, as oppija's slide screen has them. It does not
-import NumPy, because oppija paints its first slide before NumPy is imported; each child reports
-whether NumPy was loaded at its first paint, and the report says so; the same bare app importing
-NumPy first is timed too (``bare+NumPy``, not part of the budget). Both are timed from
-spawning the process to the first frame that shows all of their markers.
+``ratio oppija/bare`` (the budget of issue 12: at most 1.25). The bare app is the reference the
+budget names: a Textual app that imports NumPy, with a Header (the title), one Static (the
+slide's text) and a Footer (a key binding) painted, as oppija's slide screen has them. oppija
+itself paints its first slide before NumPy is imported (each child reports whether NumPy was
+loaded at its first paint), so the same bare app without NumPy is timed too and its ratio
+printed beside the budget's (``ratio oppija/bare without NumPy``): the stricter floor, for
+information. All are timed from spawning the process to the first frame that shows all of
+their markers.
 
 oppija is timed as a learner starts it again and again: with its data folder from an earlier
 run, where the parsed lecture is cached (``oppija.content.lecture_cache``). A first start, which
@@ -84,7 +85,7 @@ report()
 """
 ).format()
 
-# The same bare app importing NumPy first: what the floor was when oppija imported it at start.
+# The budget's reference: the same bare app importing NumPy first, as a demo app must.
 BARE_WITH_NUMPY = BARE.replace(
     "from textual.app import App", "import numpy\nfrom textual.app import App"
 )
@@ -139,7 +140,7 @@ def main() -> None:
         # An installed app has its bytecode compiled (pip does it); a checkout gets it from the
         # untimed warm-up runs below, so that neither app pays for compiling its sources.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        names = ("oppija", "first start", "bare", "bare+NumPy")
+        names = ("oppija", "first start", "bare", "bare without NumPy")
         times: dict[str, list[float]] = {name: [] for name in names}
         peaks: dict[str, list[float]] = {name: [] for name in names}
         with_numpy: set[str] = set()
@@ -151,8 +152,8 @@ def main() -> None:
             for name, code, run_env in (
                 ("oppija", oppija_code, env),
                 ("first start", oppija_code, fresh),
-                ("bare", BARE, env),
-                ("bare+NumPy", BARE_WITH_NUMPY, env),
+                ("bare", BARE_WITH_NUMPY, env),
+                ("bare without NumPy", BARE, env),
             ):
                 seconds, peak, numpy_loaded = run_once(code, run_env)
                 times[name].append(seconds)
@@ -162,17 +163,19 @@ def main() -> None:
     print("process start to first slide painted (headless, 100×30), median of", args.runs)
     for name in names:
         print(
-            f"  {name:<11} {statistics.median(times[name]) * 1000:8.0f} ms"
+            f"  {name:<18} {statistics.median(times[name]) * 1000:8.0f} ms"
             f"   peak memory {statistics.median(peaks[name]):6.1f} MiB"
         )
     for name in names:
         loaded = "imported" if name in with_numpy else "not imported"
-        print(f"  {name:<11} NumPy {loaded} at the first paint")
+        print(f"  {name:<18} NumPy {loaded} at the first paint")
     bare = statistics.median(times["bare"])
     ratio = statistics.median(times["oppija"]) / bare
     first = statistics.median(times["first start"]) / bare
     memory = statistics.median(peaks["oppija"]) / statistics.median(peaks["bare"])
     print(f"ratio oppija/bare: {ratio:.2f}")
+    strict = statistics.median(times["oppija"]) / statistics.median(times["bare without NumPy"])
+    print(f"ratio oppija/bare without NumPy: {strict:.2f}")
     print(f"first start ratio oppija/bare: {first:.2f}")
     print(f"memory ratio oppija/bare: {memory:.2f}")
 
