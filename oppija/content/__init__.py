@@ -8,83 +8,51 @@ use, so that the app's start imports only the modules its first screen needs.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from oppija.content.commands import run_check, run_list
-    from oppija.content.front_matter import parse_lecture_meta
-    from oppija.content.glossary import parse_glossary
-    from oppija.content.loader import (
-        CheckReport,
-        LanguageCounts,
-        LessonError,
-        check_paths,
-        load_lecture,
-    )
-    from oppija.content.model import (
-        Choice,
-        DemoBlock,
-        GlossaryTerm,
-        Lecture,
-        LectureMeta,
-        Problem,
-        Quiz,
-        Section,
-        Slide,
-    )
-    from oppija.content.search import SearchHit
-    from oppija.content.sections import parse_section
+from oppija.lazy_names import lazy_names
 
-_HOMES = {
-    "run_check": "commands",
-    "run_list": "commands",
-    "CheckReport": "loader",
-    "LanguageCounts": "loader",
-    "LessonError": "loader",
-    "check_paths": "loader",
-    "load_lecture": "loader",
-    "Choice": "model",
-    "DemoBlock": "model",
-    "GlossaryTerm": "model",
-    "Lecture": "model",
-    "LectureMeta": "model",
-    "Problem": "model",
-    "Quiz": "model",
-    "Section": "model",
-    "Slide": "model",
-    "parse_glossary": "glossary",
-    "parse_lecture_meta": "front_matter",
-    "parse_section": "sections",
-    "SearchHit": "search",
-}
+if TYPE_CHECKING:  # the names as their modules define them (the type checker reads these)
+    from oppija.content.commands import run_check as run_check
+    from oppija.content.commands import run_list as run_list
+    from oppija.content.front_matter import parse_lecture_meta as parse_lecture_meta
+    from oppija.content.glossary import parse_glossary as parse_glossary
+    from oppija.content.loader import CheckReport as CheckReport
+    from oppija.content.loader import LanguageCounts as LanguageCounts
+    from oppija.content.loader import LessonError as LessonError
+    from oppija.content.loader import check_paths as check_paths
+    from oppija.content.loader import load_lecture as load_lecture
+    from oppija.content.model import Choice as Choice
+    from oppija.content.model import DemoBlock as DemoBlock
+    from oppija.content.model import GlossaryTerm as GlossaryTerm
+    from oppija.content.model import Lecture as Lecture
+    from oppija.content.model import LectureMeta as LectureMeta
+    from oppija.content.model import Problem as Problem
+    from oppija.content.model import Quiz as Quiz
+    from oppija.content.model import Section as Section
+    from oppija.content.model import Slide as Slide
+    from oppija.content.search import SearchHit as SearchHit
+    from oppija.content.sections import parse_section as parse_section
 
-__all__ = [
-    "CheckReport",
-    "Choice",
-    "DemoBlock",
-    "GlossaryTerm",
-    "LanguageCounts",
-    "Lecture",
-    "LectureMeta",
-    "LessonError",
-    "Problem",
-    "Quiz",
-    "SearchHit",
-    "Section",
-    "Slide",
-    "check_paths",
-    "load_lecture",
-    "parse_glossary",
-    "parse_lecture_meta",
-    "parse_section",
-    "run_check",
-    "run_list",
-]
-
-
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f"oppija.content.{home}"), name)
+__all__, __getattr__ = lazy_names(
+    __name__,
+    {
+        "commands": ("run_check", "run_list"),
+        "front_matter": ("parse_lecture_meta",),
+        "glossary": ("parse_glossary",),
+        "loader": ("CheckReport", "LanguageCounts", "LessonError", "check_paths", "load_lecture"),
+        "model": (
+            "Choice",
+            "DemoBlock",
+            "GlossaryTerm",
+            "Lecture",
+            "LectureMeta",
+            "Problem",
+            "Quiz",
+            "Section",
+            "Slide",
+        ),
+        "search": ("SearchHit",),
+        "sections": ("parse_section",),
+    },
+)

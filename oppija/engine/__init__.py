@@ -7,38 +7,24 @@ all. The formula language learners type is :mod:`oppija.expr`, beside the engine
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from oppija.engine.losses import binary_cross_entropy, cross_entropy, mse_loss
-    from oppija.engine.tensor import Tensor, concat, is_grad_enabled, no_grad, stack
+from oppija.lazy_names import lazy_names
 
-_HOMES = {
-    "binary_cross_entropy": "losses",
-    "cross_entropy": "losses",
-    "mse_loss": "losses",
-    "Tensor": "tensor",
-    "concat": "tensor",
-    "is_grad_enabled": "tensor",
-    "no_grad": "tensor",
-    "stack": "tensor",
-}
+if TYPE_CHECKING:  # the names as their modules define them (the type checker reads these)
+    from oppija.engine.losses import binary_cross_entropy as binary_cross_entropy
+    from oppija.engine.losses import cross_entropy as cross_entropy
+    from oppija.engine.losses import mse_loss as mse_loss
+    from oppija.engine.tensor import Tensor as Tensor
+    from oppija.engine.tensor import concat as concat
+    from oppija.engine.tensor import is_grad_enabled as is_grad_enabled
+    from oppija.engine.tensor import no_grad as no_grad
+    from oppija.engine.tensor import stack as stack
 
-__all__ = [
-    "Tensor",
-    "binary_cross_entropy",
-    "concat",
-    "cross_entropy",
-    "is_grad_enabled",
-    "mse_loss",
-    "no_grad",
-    "stack",
-]
-
-
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f"oppija.engine.{home}"), name)
+__all__, __getattr__ = lazy_names(
+    __name__,
+    {
+        "losses": ("binary_cross_entropy", "cross_entropy", "mse_loss"),
+        "tensor": ("Tensor", "concat", "is_grad_enabled", "no_grad", "stack"),
+    },
+)
