@@ -15,6 +15,7 @@ from textual.keys import key_to_character
 from textual.message_pump import MessagePump
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.worker import WorkerCancelled
 
 from oppija import i18n
 from oppija.content.loader import load_lecture
@@ -118,7 +119,10 @@ async def settle(pilot: Pilot[None]) -> None:
     for _round in range(SETTLE_ROUNDS):  # a running demo's timer may never let the queues empty
         if not app.is_running:
             return
-        await app.workers.wait_for_complete()  # a model a key made train first, in a thread
+        try:
+            await app.workers.wait_for_complete()  # a model a key made train first, in a thread
+        except WorkerCancelled:  # a worker cancelled meanwhile (the palette's search): round again
+            continue
         screen = app.screen
         nodes: list[MessagePump] = [app, *screen.walk_children(with_self=True)]
         # the app, the screen and the focused widget may be inside a handler (a key's): a fence
@@ -164,6 +168,19 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
         event.set_sender(app)
         app.post_message(event)
         await settle(pilot)
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Press ``keys`` all at once, as a terminal delivers keys typed faster than the app handles
+    them (each is queued before the first is handled), then wait until the app has settled."""
+    app = pilot.app
+    for key in keys:
+        if not app.is_running:
+            return
+        event = key_event(key)
+        event.set_sender(app)
+        app.post_message(event)
+    await settle(pilot)
 
 
 async def show_demo(pilot: Pilot[None], reveal: Callable[[], object]) -> Widget:

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from oppija.content.model import Lecture
 from oppija.content.search import fold
 from oppija.i18n import N_, _, format_integer, ngettext
+from oppija.tui.screens.closing import close
 from oppija.tui.widgets.key_bar import KeyBar
 
 
@@ -95,10 +96,10 @@ class GlossaryScreen(Screen[str | None]):
 
     def _open(self, term_id: str | None) -> None:
         if term_id is not None:
-            self.dismiss(self.lecture.term(term_id).slide_id)
+            close(self, self.lecture.term(term_id).slide_id)
 
     def action_focus_list(self) -> None:
         self.query_one(OptionList).focus()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        close(self, None)

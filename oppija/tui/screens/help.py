@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from oppija.i18n import N_, _
 from oppija.tui.oppija_app import oppija_app
+from oppija.tui.screens.closing import close
 
 
 def key_table(rows: list[tuple[str, str]]) -> Table:
@@ -72,4 +73,4 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-close", Static).update(_("Esc, ? or q closes this help."))
 
     def action_close(self) -> None:
-        self.dismiss()
+        close(self)

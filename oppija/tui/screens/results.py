@@ -14,6 +14,7 @@ from oppija.content.model import Lecture
 from oppija.i18n import N_, _, format_integer, format_percent
 from oppija.progress import QuizAnswer
 from oppija.tui.oppija_app import oppija_app
+from oppija.tui.screens.closing import close
 from oppija.tui.widgets.key_bar import KeyBar
 
 
@@ -95,8 +96,8 @@ class ResultsScreen(Screen[str | None]):
         quiz_id = event.option.id
         for slide in self.lecture.slides:
             if any(q.id == quiz_id for q in slide.quizzes):
-                self.dismiss(slide.id)
+                close(self, slide.id)
                 return
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        close(self, None)
