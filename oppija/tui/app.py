@@ -329,6 +329,17 @@ class OppijaApp(App[None]):
             # next Ctrl+P arrives, and two widgets with one id would be an error.
             self.push_screen(LecturePalette(placeholder=_("Find a slide or a term…")))
 
+    def search_themes(self) -> None:
+        """The themes in oppija's palette, hardened like the lecture's (Textual's own palette
+        crashes on keys queued behind the one that closed it), with an Estonian prompt."""
+        from textual.theme import ThemeProvider
+
+        from oppija.tui.palette import LecturePalette
+
+        self.push_screen(
+            LecturePalette(providers=[ThemeProvider], placeholder=_("Find a colour theme…"))
+        )
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(_("Help"), _("Every key of the app"), self.action_help)
         yield SystemCommand(_("Glossary"), _("Terms in Estonian and English"), self.action_glossary)
