@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from oppija.resources import locales_dir
+from oppija.text.excerpt import excerpt
 
 DOMAIN = "oppija"
 LANGUAGES = ("et", "en")
@@ -192,10 +193,10 @@ def parse_number(text: str) -> float:
     """
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace("−", "-")
     if not _NUMBER.match(cleaned):
-        raise ValueError(_("“{text}” is not a number").format(text=text.strip()))
+        raise ValueError(_("“{text}” is not a number").format(text=excerpt(text.strip())))
     value = float(cleaned.replace(",", "."))
     if not math.isfinite(value):
-        raise ValueError(_("“{text}” is too large").format(text=text.strip()))
+        raise ValueError(_("“{text}” is too large").format(text=excerpt(text.strip())))
     return value
 
 

@@ -5,6 +5,11 @@ One JSON file, ``progress.json``, in the user data directory. The file is writte
 disk or two copies of the app saving at once can never leave half a file behind. A file that
 cannot be understood is moved aside as ``progress.json.corrupt-N`` and the app starts fresh
 with a notice: loading never crashes and never silently throws a learner's progress away.
+A name that is no regular file (a folder, a named pipe, a link to a device) or a file too
+large to be progress is moved aside the same way, without being read.
+
+Two copies of the app on one data folder do not overwrite each other's work: a save re-reads
+the file under an advisory lock and merges what the other copy saved since (see :func:`merge`).
 
 This module is deliberately free of the terminal UI (no textual, no rich): the command line
 uses it for ``--reset-progress`` and tests use it on its own.
@@ -17,15 +22,23 @@ import json
 import math
 import os
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import count
 from pathlib import Path
 from typing import NoReturn
 
-from oppija.i18n import LANGUAGES, _
+from oppija.i18n import LANGUAGES, _, format_integer
+from oppija.regular_files import FileTooLarge, NotRegularFile, os_error_reason, read_regular_file
 
 FORMAT_VERSION = 1
 FILE_NAME = "progress.json"
+LOCK_NAME = ".progress.lock"
+MAX_FILE_BYTES = 8_000_000
+"""Far more than any learner's progress (a few kilobytes); a larger file is not progress."""
+LOCK_WAIT = 2.0
+"""Seconds a save waits for another copy's lock before it saves without the lock."""
 ENV_DATA_DIR = "OPPIJA_DATA_DIR"
 
 Scalar = int | float | str | bool
@@ -77,6 +90,17 @@ class Progress:
     seen: set[str] = field(default_factory=set)
     answers: dict[str, QuizAnswer] = field(default_factory=dict)
     settings: dict[str, Scalar] = field(default_factory=dict)
+
+    def copy(self) -> Progress:
+        """An independent copy (the app changes its progress in place)."""
+        return Progress(
+            language=self.language,
+            slide_id=self.slide_id,
+            step=self.step,
+            seen=set(self.seen),
+            answers={quiz: replace(answer) for quiz, answer in self.answers.items()},
+            settings=dict(self.settings),
+        )
 
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict; ``seen`` is sorted so the file is stable and diffs stay small."""
@@ -228,6 +252,79 @@ def dumps(progress: Progress) -> str:
     )
 
 
+def _moment(answer: QuizAnswer) -> float:
+    """When an answer was given, as seconds (a time without a zone counts as UTC)."""
+    from datetime import UTC, datetime
+
+    try:
+        moment = datetime.fromisoformat(answer.answered_at)
+    except ValueError:  # pragma: no cover - from_json accepts only valid timestamps
+        return float("-inf")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
+
+
+def _later(ours: QuizAnswer | None, theirs: QuizAnswer | None) -> QuizAnswer | None:
+    """The answer given last; ours on a tie; an answer rather than none."""
+    if ours is None or theirs is None:
+        return ours if theirs is None else theirs
+    return theirs if _moment(theirs) > _moment(ours) else ours
+
+
+def merge(base: Progress | None, ours: Progress, theirs: Progress) -> Progress:
+    """What to save when the file on disk (``theirs``) changed since this copy read it.
+
+    ``base`` is what this copy last loaded or saved, so ``ours`` minus ``base`` is this
+    copy's own work and ``theirs`` minus ``base`` the other copy's: both are kept. The
+    position and language are this copy's (the learner is looking at it); slides seen are
+    joined; for a quiz both copies answered, the later answer wins; a setting is the value
+    of the copy that changed it. Without a ``base`` nothing is known to be removed: seen
+    slides are joined, answers and settings of both kept (ours on a conflict, an answer by
+    time).
+    """
+    if base is None:
+        answers = {
+            quiz: answer
+            for quiz in theirs.answers.keys() | ours.answers.keys()
+            if (answer := _later(ours.answers.get(quiz), theirs.answers.get(quiz))) is not None
+        }
+        return Progress(
+            language=ours.language,
+            slide_id=ours.slide_id,
+            step=ours.step,
+            seen=theirs.seen | ours.seen,
+            answers=answers,
+            settings={**theirs.settings, **ours.settings},
+        )
+    seen = (theirs.seen | (ours.seen - base.seen)) - (base.seen - ours.seen)
+    merged_answers: dict[str, QuizAnswer] = {}
+    for quiz in theirs.answers.keys() | ours.answers.keys() | base.answers.keys():
+        was = base.answers.get(quiz)
+        mine, other = ours.answers.get(quiz), theirs.answers.get(quiz)
+        if mine != was and other != was:
+            chosen = _later(mine, other)  # both answered again: the later one
+        else:
+            chosen = mine if mine != was else other
+        if chosen is not None:
+            merged_answers[quiz] = chosen
+    settings = dict(theirs.settings)
+    for key in ours.settings.keys() | base.settings.keys():
+        if key not in ours.settings:
+            if key in base.settings and settings.get(key) == base.settings[key]:
+                settings.pop(key, None)  # removed here, untouched there
+        elif ours.settings[key] != base.settings.get(key):
+            settings[key] = ours.settings[key]
+    return Progress(
+        language=ours.language,
+        slide_id=ours.slide_id,
+        step=ours.step,
+        seen=seen,
+        answers=merged_answers,
+        settings=settings,
+    )
+
+
 def resolve_data_dir(cli_value: str | None = None) -> Path:
     """The folder for progress: ``--data-dir``, else ``$OPPIJA_DATA_DIR``, else the platform's.
 
@@ -261,8 +358,8 @@ class LoadResult:
 
 
 def _error_text(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
+    if isinstance(error, OSError):
+        return os_error_reason(error)
     return str(error) or type(error).__name__
 
 
@@ -279,21 +376,28 @@ class ProgressStore:
         self.directory = Path(directory)
         self.path = self.directory / FILE_NAME
         self.blocked_reason: str | None = None
+        self._base: Progress | None = None  # what this store last loaded or saved
 
     # ------------------------------------------------------------------ load
     def load(self) -> LoadResult:
         """The saved progress, or a fresh start with a notice; never raises."""
         self.blocked_reason = None
+        self._base = Progress()
         try:
-            data = self.path.read_bytes()
+            data = read_regular_file(self.path, MAX_FILE_BYTES)
         except FileNotFoundError:
             return LoadResult(Progress())
+        except NotRegularFile as error:
+            return self._keep_aside(None, partial(_not_a_file, self.path, error))
+        except FileTooLarge as error:
+            return self._keep_aside(None, partial(_too_large, self.path, error))
         except OSError as error:
             return self._fresh_and_blocked(error)
         try:
             progress = parse(data)
         except ProgressFormatError:
-            return self._keep_aside(data)
+            return self._keep_aside(data, _unreadable)
+        self._base = progress.copy()
         return LoadResult(progress, restored=True)
 
     def _fresh_and_blocked(self, error: BaseException) -> LoadResult:
@@ -307,30 +411,38 @@ class ProgressStore:
         ).format(path=self.path)
         return LoadResult(Progress(), notice=notice)
 
-    def _keep_aside(self, data: bytes) -> LoadResult:
-        """Move the unreadable file to the first free ``progress.json.corrupt-N``."""
+    def _keep_aside(self, data: bytes | None, notice: Callable[[Path], str]) -> LoadResult:
+        """Move the unusable file to the first free ``progress.json.corrupt-N``; ``notice``
+        is the message that says so, given that name."""
         try:
             kept = self._move_aside(data)
         except OSError as error:
             return self._fresh_and_blocked(error)
-        notice = _(
-            "Your saved progress could not be read, so a fresh start was made. "
-            "The old file was kept as {path}."
-        ).format(path=kept)
-        return LoadResult(Progress(), notice=notice, kept_aside=kept)
+        return LoadResult(Progress(), notice=notice(kept), kept_aside=kept)
 
-    def _move_aside(self, data: bytes) -> Path:
+    def _move_aside(self, data: bytes | None) -> Path:
+        """Keep the file (or whatever has its name) as the first free ``.corrupt-N``.
+
+        ``data`` is what was read of it, None when it was not read (not a regular file, or
+        too large): then it is renamed rather than copied.
+        """
         for n in count(1):
             candidate = self.path.with_name(f"{self.path.name}.corrupt-{n}")
             if os.path.lexists(candidate):
                 continue
             try:
                 # A hard link claims the name atomically and fails if it is taken, so an
-                # older corrupt copy is never overwritten, even by another process.
-                os.link(self.path, candidate)
+                # older corrupt copy is never overwritten, even by another process. Not
+                # following links: a link to a device is kept as the link it is.
+                os.link(self.path, candidate, follow_symlinks=False)
             except FileExistsError:
                 continue
-            except OSError:
+            except (OSError, NotImplementedError):
+                if data is None:
+                    # A folder, or no hard links here: the name itself moves (the check
+                    # above leaves only a tiny window for another process to take it).
+                    os.rename(self.path, candidate)
+                    return candidate
                 # No hard links here (some file systems): copy the bytes that were read
                 # into a new file that must not exist yet.
                 try:
@@ -348,26 +460,55 @@ class ProgressStore:
     def save(self, progress: Progress) -> None:
         """Write progress atomically: the old file stays whole until the new one is complete.
 
+        What another copy of the app saved to the same file since this store loaded it is
+        merged in (:func:`merge`), under a lock so that two saves do not interleave.
+
         Raises:
             ProgressSaveError: with a translated message; the previous file is untouched.
         """
         if self.blocked_reason is not None:
             raise ProgressSaveError(self.blocked_reason)
+        _checked_payload(progress)  # never write what ``load`` would reject
         try:
-            text = dumps(progress)
-            # Never write what ``load`` would reject (and then move aside as corrupt).
-            Progress.from_json(json.loads(text))
-            payload = text.encode("utf-8")
-        except (ProgressFormatError, ValueError, TypeError) as error:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with _Lock(self.directory / LOCK_NAME):
+                on_disk = self._read_for_merge()
+                merged = progress if on_disk is None else merge(self._base, progress, on_disk)
+                self._write(_checked_payload(merged))
+        except OSError as error:
             raise ProgressSaveError(
                 _("Progress could not be saved: {error}").format(error=_error_text(error))
             ) from error
+        self._base = progress.copy()
+        _sync_directory(self.directory)
+
+    def _read_for_merge(self) -> Progress | None:
+        """What is on disk now, to merge with; None when there is nothing to merge.
+
+        A file that turned unusable since the start is kept aside first, as ``load`` would.
+
+        Raises:
+            OSError: the file is there but cannot be read (it is then not overwritten).
+        """
+        try:
+            data = read_regular_file(self.path, MAX_FILE_BYTES)
+        except FileNotFoundError:
+            return None
+        except (NotRegularFile, FileTooLarge):
+            self._move_aside(None)
+            return None
+        try:
+            return parse(data)
+        except ProgressFormatError:
+            self._move_aside(data)
+            return None
+
+    def _write(self, payload: bytes) -> None:
+        """The new file under a temporary name, then renamed over the old one."""
+        import tempfile  # with the first save, after the first screen
 
         temp_name: str | None = None
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            import tempfile  # with the first save, after the first screen
-
             with tempfile.NamedTemporaryFile(
                 dir=self.directory, delete=False, prefix=".progress-", suffix=".tmp"
             ) as handle:
@@ -377,14 +518,9 @@ class ProgressStore:
                 os.fsync(handle.fileno())
             _replace(temp_name, self.path)
             temp_name = None
-        except OSError as error:
-            raise ProgressSaveError(
-                _("Progress could not be saved: {error}").format(error=_error_text(error))
-            ) from error
         finally:
             if temp_name is not None:
                 _remove_quietly(temp_name)
-        _sync_directory(self.directory)
 
     # ----------------------------------------------------------------- reset
     def reset(self) -> Path | None:
@@ -408,6 +544,92 @@ class ProgressStore:
             ) from error
         self.blocked_reason = None
         return self.path
+
+
+def _checked_payload(progress: Progress) -> bytes:
+    """The bytes of the progress file, checked the way ``load`` will check them.
+
+    Raises:
+        ProgressSaveError: the progress holds something ``load`` would reject.
+    """
+    try:
+        text = dumps(progress)
+        Progress.from_json(json.loads(text))
+    except (ProgressFormatError, ValueError, TypeError) as error:
+        raise ProgressSaveError(
+            _("Progress could not be saved: {error}").format(error=_error_text(error))
+        ) from error
+    payload = text.encode("utf-8")
+    if len(payload) > MAX_FILE_BYTES:
+        reason = _("it would be larger than {limit} MB").format(
+            limit=format_integer(MAX_FILE_BYTES // 1_000_000)
+        )
+        raise ProgressSaveError(_("Progress could not be saved: {error}").format(error=reason))
+    return payload
+
+
+def _unreadable(kept: Path) -> str:
+    return _(
+        "Your saved progress could not be read, so a fresh start was made. "
+        "The old file was kept as {path}."
+    ).format(path=kept)
+
+
+def _not_a_file(path: Path, error: NotRegularFile, kept: Path) -> str:
+    return _(
+        "Your saved progress {name} is not a file but {kind}, so a fresh start was made. "
+        "It was moved aside as {path}."
+    ).format(name=path, kind=error.strerror, path=kept)
+
+
+def _too_large(path: Path, error: FileTooLarge, kept: Path) -> str:
+    return _(
+        "Your saved progress {name} is too large to be progress (more than {limit} MB), so a "
+        "fresh start was made. It was moved aside as {path}."
+    ).format(name=path, limit=format_integer(error.limit // 1_000_000), path=kept)
+
+
+class _Lock:
+    """An advisory lock on a file next to the progress, held while a save merges and writes.
+
+    Best effort: where locks do not exist (no ``fcntl``) or the lock file cannot be made, and
+    when another copy holds the lock for longer than ``LOCK_WAIT`` seconds (a stopped
+    process), the save goes ahead without it: it is still atomic, only the merge may miss
+    what the other copy saves at the same instant.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fd: int | None = None
+
+    def __enter__(self) -> _Lock:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            return self
+        try:
+            flags = (
+                os.O_RDWR | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+            )
+            self.fd = os.open(self.path, flags, 0o600)
+        except OSError:
+            return self
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    return self
+                time.sleep(0.01)
+            except OSError:  # a file system without locks
+                return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing releases the lock
+            self.fd = None
 
 
 def _replace(source: str, target: Path) -> None:

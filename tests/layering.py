@@ -4,12 +4,32 @@ from __future__ import annotations
 
 import ast
 import os
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 UI_PACKAGES = ("textual", "rich")
+
+# What each layer must never load (docs/architecture.md, "Who may import whom"): the UI stack,
+# and the layers of oppija above it.
+ABOVE_SIMS = ("oppija.content", "oppija.scenes", "oppija.plot", "oppija.tui", "oppija.cli")
+NEVER_LOADED: dict[str, tuple[str, ...]] = {
+    "engine": (*UI_PACKAGES, "oppija.sims", "oppija.expr", "oppija.i18n", *ABOVE_SIMS),
+    "sims": (*UI_PACKAGES, "oppija.progress", *ABOVE_SIMS),
+    "content": (*UI_PACKAGES, "oppija.scenes", "oppija.plot", "oppija.tui", "oppija.cli"),
+    "scenes": ("textual", "oppija.tui", "oppija.cli", "oppija.content"),
+}
+
+
+def package_modules(package: str) -> list[str]:
+    """``oppija.PACKAGE`` and each module in its folder, read from the folder itself so that a
+    new module is covered too."""
+    folder = ROOT / "oppija" / package
+    return [f"oppija.{package}"] + [
+        f"oppija.{package}.{info.name}" for info in pkgutil.iter_modules([str(folder)])
+    ]
 
 
 def ui_modules_loaded_by(module: str) -> list[str]:

@@ -12,6 +12,7 @@ from oppija.content.markdown import lesson_parser
 from oppija.content.model import LectureMeta, Problem
 from oppija.content.reading import KEY_RE, Reporter, decode_text
 from oppija.i18n import _
+from oppija.text.excerpt import excerpt
 
 SECTION_KEYS = ("id", "title")
 LECTURE_KEYS = ("title", "subtitle", "course", "author", "date")
@@ -65,7 +66,7 @@ def read_front_matter(
             reporter.add(
                 number,
                 _("unknown front matter key “{key}”; known keys: {keys}").format(
-                    key=key, keys=", ".join(allowed)
+                    key=excerpt(key), keys=", ".join(allowed)
                 ),
             )
         elif key in fields:

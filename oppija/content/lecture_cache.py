@@ -25,8 +25,11 @@ from oppija.content.model import (
     Section,
     Slide,
 )
+from oppija.regular_files import read_regular_file
 
 CACHE_VERSION = 1
+MAX_CACHE_BYTES = 64_000_000
+"""A cache larger than this is not read (the lessons are parsed instead)."""
 _QUIZ_KINDS: tuple[QuizKind, ...] = ("choice", "number", "open")
 
 # JSON as it is read: nested lists, dicts and scalars, checked where they are used.
@@ -70,26 +73,38 @@ def _add_files(entries: list[list[str | int]], place: Path) -> None:
 def load_cached(path: Path, folder: Path) -> Lecture | None:
     """The cached lecture if ``path`` holds one for exactly these files, else None."""
     try:
-        with path.open("rb") as handle:
-            data: Json = json.loads(handle.read())
+        # A pipe, a device or a huge file in the cache's place is never waited on or read.
+        data: Json = json.loads(read_regular_file(path, MAX_CACHE_BYTES))
         if not isinstance(data, dict) or data.get("fingerprint") != fingerprint(folder):
             return None
         return _lecture(data.get("lecture"))
-    except (OSError, ValueError, KeyError, _Mismatch):
+    except (OSError, ValueError, KeyError, RecursionError, _Mismatch):
         return None
 
 
 def store(path: Path, folder: Path, lecture: Lecture) -> None:
     """Write the cache for ``lecture`` (atomically; a folder that refuses is left alone)."""
+    import tempfile
+
     data = {"fingerprint": fingerprint(folder), "lecture": _lecture_data(lecture)}
-    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    partial: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        # A new file of a name nobody holds (never a pipe someone left under a fixed name).
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp",
+            delete=False,
+        ) as handle:  # fmt: skip
+            partial = handle.name
+            handle.write(json.dumps(data, ensure_ascii=False))
         os.replace(partial, path)
+        partial = None
     except OSError:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+        pass
+    finally:
+        if partial is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(partial)
 
 
 # --- lecture -> JSON ---------------------------------------------------------------------------

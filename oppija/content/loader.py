@@ -8,7 +8,6 @@ what spans files (ids unique in the whole lecture, glossary slides that exist) a
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import stat
@@ -27,6 +26,13 @@ from oppija.content.model import (
     display_path,
 )
 from oppija.i18n import N_, _, format_decimal, format_integer, ngettext
+from oppija.regular_files import (
+    FileTooLarge,
+    NotRegularFile,
+    kind_of_file,
+    os_error_reason,
+    read_regular_file,
+)
 from oppija.resources import lessons_dir
 from oppija.sims.settings import comparable, format_value
 
@@ -34,9 +40,10 @@ LANGUAGE_FOLDERS = ("et", "en")
 SOURCE, TRANSLATION = "et", "en"
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 8  # how deep check_paths looks into folders that are no lesson folders
+MAX_ENTRIES = 50_000  # how many files and folders it looks at in all before it stops
+MAX_DIFF_CELLS = 250_000  # sections longer than about 500 slides are compared without a diff
 LECTURE_FILE = "lecture.md"
 GLOSSARY_FILE = "glossary.md"
-IGNORED_FILES = ("README.md",)
 SECTION_FILE_RE = re.compile(r"^\d+-.+\.md$")
 
 QUIZ_KIND_NAMES = {
@@ -92,32 +99,32 @@ class CheckReport:
 # --------------------------------------------------------------------------- reading files
 def _reason(error: OSError) -> str:
     """An operating-system error in the active language."""
-    reasons = {
-        errno.ENOENT: _("no such file or folder"),
-        errno.EACCES: _("permission denied"),
-        errno.EPERM: _("permission denied"),
-        errno.EISDIR: _("this is a folder, not a file"),
-        errno.ENOTDIR: _("a part of the path is not a folder"),
-        errno.ELOOP: _("too many symbolic links"),
-    }
-    return reasons.get(error.errno or 0) or error.strerror or str(error)
+    return os_error_reason(error)
 
 
 def read_lesson_file(path: Path) -> tuple[bytes | None, Problem | None]:
-    """The bytes of a lesson file, or a problem saying why it cannot be read."""
+    """The bytes of a lesson file, or a problem saying why it cannot be read.
+
+    Only a regular file of at most ``MAX_FILE_BYTES`` is read: a named pipe or a device in
+    the lesson folder is reported, never waited on or read without end.
+    """
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
+        return read_regular_file(path, MAX_FILE_BYTES), None
+    except NotRegularFile as error:
+        if stat.S_ISDIR(error.mode):
             return None, Problem(path, 1, _("this is a folder, not a file"))
-        if not stat.S_ISREG(info.st_mode):
-            return None, Problem(path, 1, _("this is not a regular file"))
-        if info.st_size > MAX_FILE_BYTES:
-            raise _TooLarge
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            raise _TooLarge
-    except _TooLarge:
+        if stat.S_ISLNK(error.mode):
+            return None, Problem(
+                path,
+                1,
+                _("cannot read the file: {reason}").format(reason=_("too many symbolic links")),
+            )
+        return None, Problem(
+            path,
+            1,
+            _("this is not a regular file but {kind}").format(kind=kind_of_file(error.mode)),
+        )
+    except FileTooLarge:
         limit = format_integer(MAX_FILE_BYTES // 1_000_000)
         return None, Problem(
             path, 1, _("the file is too large (more than {limit} MB)").format(limit=limit)
@@ -126,11 +133,6 @@ def read_lesson_file(path: Path) -> tuple[bytes | None, Problem | None]:
         return None, Problem(
             path, 1, _("cannot read the file: {reason}").format(reason=_reason(error))
         )
-    return data, None
-
-
-class _TooLarge(Exception):
-    pass
 
 
 def _resolved(path: Path) -> Path:
@@ -464,6 +466,8 @@ def _section_parity(source: Section, translation: Section) -> list[Problem]:
             )
         )
     ours, theirs = source.slides, translation.slides
+    if len(ours) * len(theirs) > MAX_DIFF_CELLS:
+        return problems + _large_section_parity(source, translation)
     from difflib import SequenceMatcher  # only when a difference is reported
 
     matcher = SequenceMatcher(
@@ -498,6 +502,48 @@ def _section_parity(source: Section, translation: Section) -> list[Problem]:
                 )
             else:
                 problems.append(_missing_slide(ours[i], translation, j2))
+    return problems
+
+
+def _large_section_parity(source: Section, translation: Section) -> list[Problem]:
+    """Parity of sections too long for a diff (whose time grows with the product of their
+    lengths): slides are paired by id, and only the first one out of order is reported."""
+    problems: list[Problem] = []
+    ours = {slide.id: slide for slide in source.slides}
+    theirs = {slide.id: slide for slide in translation.slides}
+    for slide in translation.slides:
+        if slide.id in ours:
+            problems.extend(_slide_parity(ours[slide.id], slide))
+        else:
+            problems.append(
+                Problem(
+                    slide.path,
+                    slide.line,
+                    _("slide “{id}” is not in the Estonian section ({path})").format(
+                        id=slide.id, path=display_path(source.path)
+                    ),
+                )
+            )
+    for position, slide in enumerate(source.slides):
+        if slide.id not in theirs:
+            problems.append(
+                _missing_slide(slide, translation, min(position, len(translation.slides)))
+            )
+    in_order = [slide for slide in source.slides if slide.id in theirs]
+    translated = [slide for slide in translation.slides if slide.id in ours]
+    for mine, other in zip(in_order, translated, strict=True):
+        if mine.id != other.id:
+            problems.append(
+                Problem(
+                    other.path,
+                    other.line,
+                    _(
+                        "slide “{id}” is not where the Estonian section has it: there “{other}” "
+                        "comes here ({where})"
+                    ).format(id=other.id, other=mine.id, where=_slide_where(mine)),
+                )
+            )
+            break
     return problems
 
 
@@ -754,17 +800,27 @@ def _glossary_parity(
 # --------------------------------------------------------------------------- check_paths
 @dataclass
 class _Plan:
-    """What check_paths was asked to check, sorted into folders and single files."""
+    """What check_paths was asked to check, sorted into folders and single files.
+
+    A folder that is no lesson folder is searched for lesson folders and section files,
+    breadth first, at most ``MAX_DEPTH`` deep and ``MAX_ENTRIES`` entries in all, without
+    following links to folders (a link to ``.`` would make the walk endless) and without
+    taking one folder or file twice under different names. Only what the format names
+    (``lecture.md`` in a folder, ``NN-name.md``) is a lesson file: ``oppija check /`` does not
+    read every README on the disk.
+    """
 
     folders: dict[Path, tuple[Path, str]] = field(default_factory=dict)
     files: list[tuple[Path, str, Path | None]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    entries: int = 0
+    _file_keys: set[Path] = field(default_factory=set)
 
     def folder(self, path: Path, language: str) -> None:
         self.folders.setdefault(_resolved(path), (path, language))
 
-    def add(self, path: Path, depth: int = 0) -> int:
-        """Sort ``path`` in; returns how many lesson folders and files it contributed."""
+    def add(self, path: Path) -> None:
+        """Sort in ``path``, named on the command line (a link named there is followed)."""
         try:
             info = path.stat()
         except OSError as error:
@@ -774,53 +830,83 @@ class _Plan:
                 else _("cannot read: {reason}").format(reason=_reason(error))
             )
             self.problems.append(Problem(path, 1, message))
-            return 1
+            return
         if not stat.S_ISDIR(info.st_mode):
             self._file(path)
-            return 1
+            return
         name = _resolved(path).name
         if name in LANGUAGE_FOLDERS:
             self.folder(path, name)
-            return 1
+            return
         languages = [lang for lang in LANGUAGE_FOLDERS if _is_dir(path / lang)]
         if languages:
             for lang in languages:
                 self.folder(path / lang, lang)
-            return len(languages)
+            return
         if _is_file(path / LECTURE_FILE):
             self.folder(path, name or "?")
-            return 1
-        found = 0
-        if depth < MAX_DEPTH:
-            try:
-                children = sorted(os.scandir(path), key=lambda entry: entry.name)
-            except OSError as error:
-                self.problems.append(
-                    Problem(
-                        path, 1, _("cannot read the folder: {reason}").format(reason=_reason(error))
-                    )
-                )
-                return 1
-            for entry in children:
-                child = path / entry.name
-                if entry.name.startswith(".") or entry.name in IGNORED_FILES:
-                    continue
-                try:
-                    is_dir = entry.is_dir()
-                except OSError:
-                    is_dir = False
-                if is_dir:
-                    found += self.add(child, depth + 1) if _has_lessons(child) else 0
-                elif entry.name.endswith(".md"):
-                    self._file(child)
-                    found += 1
-        if depth == 0 and not found:
+            return
+        before = (len(self.folders), len(self.files), len(self.problems))
+        self._walk(path, info)
+        if (len(self.folders), len(self.files), len(self.problems)) == before:
             self.problems.append(Problem(path, 1, _("no lesson files here")))
-            return 1
-        return found
+
+    def _walk(self, top: Path, info: os.stat_result) -> None:
+        visited = {(info.st_dev, info.st_ino)}
+        level = [top]
+        for _depth in range(MAX_DEPTH):
+            deeper: list[Path] = []
+            for folder in level:
+                try:
+                    with os.scandir(folder) as scan:
+                        entries = sorted(scan, key=lambda entry: entry.name)
+                except OSError as error:
+                    # Below the named folder, one that is gone since it was listed (as in
+                    # /proc) or closed to us holds no lessons of the author's: passed over.
+                    if folder == top:
+                        reason = _reason(error)
+                        message = _("cannot read the folder: {reason}").format(reason=reason)
+                        self.problems.append(Problem(folder, 1, message))
+                    continue
+                self.entries += len(entries)
+                if self.entries > MAX_ENTRIES:
+                    self.problems.append(Problem(top, 1, _too_many_entries()))
+                    return
+                if folder != top and any(entry.name == LECTURE_FILE for entry in entries):
+                    self.folder(folder, folder.name)  # a lesson folder: taken whole
+                    continue
+                deeper.extend(self._sort_in(folder, entries, visited))
+            if not deeper:
+                return
+            level = deeper
+
+    def _sort_in(
+        self, folder: Path, entries: list[os.DirEntry[str]], visited: set[tuple[int, int]]
+    ) -> list[Path]:
+        """Take the section files of a folder; the sub-folders to look into."""
+        sub_folders: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    key = entry.stat(follow_symlinks=False)
+                    if (key.st_dev, key.st_ino) not in visited:  # else a bind mount seen already
+                        visited.add((key.st_dev, key.st_ino))
+                        sub_folders.append(folder / entry.name)
+                    continue
+            except OSError:
+                continue
+            if is_section_file(entry.name):
+                self._file(folder / entry.name)  # a pipe or a link to a folder: reported when read
+        return sub_folders
 
     def _file(self, path: Path) -> None:
-        parent = _resolved(path).parent
+        key = _resolved(path)
+        if key in self._file_keys:
+            return  # the same file under another name
+        self._file_keys.add(key)
+        parent = key.parent
         language = parent.name
         if language in LANGUAGE_FOLDERS or _is_file(parent / LECTURE_FILE):
             self.files.append((path, language or "?", path.parent))
@@ -828,15 +914,11 @@ class _Plan:
             self.files.append((path, language or "?", None))
 
 
-def _has_lessons(folder: Path) -> bool:
-    """Whether a sub-folder met while walking holds lesson files at all."""
-    try:
-        for _root, _dirs, files in os.walk(folder):
-            if any(name.endswith(".md") and name not in IGNORED_FILES for name in files):
-                return True
-    except OSError:
-        return False
-    return False
+def _too_many_entries() -> str:
+    return _(
+        "stopped looking after {count} files and folders: name the lesson folder itself "
+        "to check what lies deeper"
+    ).format(count=format_integer(MAX_ENTRIES))
 
 
 def _check_alone(path: Path) -> tuple[list[Problem], LanguageCounts]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from oppija.content.model import Choice, Quiz, QuizKind
 from oppija.content.reading import Reporter
 from oppija.i18n import _, parse_number
+from oppija.text.excerpt import excerpt
 
 QUIZ_KEYS = ("question", "choice", "choice*", "why", "answer", "tolerance", "model")
 _QUIZ_KIND_OF: dict[str, QuizKind] = {
@@ -83,7 +84,7 @@ class QuizReader:
                 r.add(
                     number,
                     _("unknown quiz key “{key}”; known keys: {keys}").format(
-                        key=key, keys=", ".join(QUIZ_KEYS)
+                        key=excerpt(key), keys=", ".join(QUIZ_KEYS)
                     ),
                 )
                 continue

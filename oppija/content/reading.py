@@ -15,6 +15,7 @@ from pathlib import Path
 
 from oppija.content.model import Problem, display_path
 from oppija.i18n import _
+from oppija.text.excerpt import excerpt
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 KEY_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*\*?)\s*:(?P<value>.*)$")
@@ -91,7 +92,7 @@ class Reporter:
             _(
                 "invalid id “{id}”: use lowercase ASCII letters, digits and “-”, "
                 "starting with a letter or a digit"
-            ).format(id=value),
+            ).format(id=excerpt(value)),
         )
         return False
 
@@ -109,7 +110,7 @@ class Reporter:
             self.add(
                 number,
                 _("write the id as {example}, not “{{{attr}}}”").format(
-                    example=ID_EXAMPLE, attr=attr
+                    example=ID_EXAMPLE, attr=excerpt(attr)
                 ),
             )
         elif self.check_id(number, attr[1:].strip()):

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
 from oppija.content.model import Lecture
 
 SNIPPET_CONTEXT = 40  # characters of text on each side of the match
+MAX_QUERY = 200  # characters of a query that count (a longer one is cut)
 
 _EMPHASIS_RE = re.compile(r"[*`]+")
-_MARKUP_RE = re.compile(r"[>#|]+|\[|\]\([^)]*\)|^\s*[-+]\s+", re.MULTILINE)
+# Linear on any text: a link target stops at the next parenthesis or space (a run of "](" or
+# of blank lines made the former "[^)]*" and "^\s*" patterns take quadratic time).
+_MARKUP_RE = re.compile(r"[>#|]+|\[|\]\([^()\s]*\)|^[ \t]*[-+][ \t]+", re.MULTILINE)
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -106,32 +110,65 @@ def _score(fields: list[tuple[str, float]], words: list[str], phrase: str) -> fl
     return sum(_field_score(text, words, phrase, weight)[0] for text, weight in fields)
 
 
-def search(lecture: Lecture, query: str, limit: int = 20) -> list[SearchHit]:
-    """Slides and glossary terms matching every word of ``query``, best first."""
-    phrase = _SPACE_RE.sub(" ", fold(query)).strip()
-    words = list(dict.fromkeys(phrase.split()))
-    if not words or limit <= 0:
-        return []
-    hits: list[tuple[float, int, SearchHit]] = []
-    order = 0
+Fields = list[tuple[str, float]]  # folded text and its weight
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One slide or term, prepared once: its folded fields and what its hit shows."""
+
+    hit: SearchHit  # score 0; a slide's snippet is cut around each query's match
+    fields: Fields
+    folded_text: str  # the folded plain body of a slide, its definition for a term
+
+
+# The prepared lecture, kept while the lecture lives: the palette searches at every key typed,
+# and folding every slide again each time costs more than the search itself.
+_PREPARED: dict[int, tuple[weakref.ref[Lecture], list[_Entry]]] = {}
+
+
+def _prepared(lecture: Lecture) -> list[_Entry]:
+    found = _PREPARED.get(id(lecture))
+    if found is not None and found[0]() is lecture:
+        return found[1]
+    entries: list[_Entry] = []
     for slide in lecture.slides:
         body = plain_text("\n\n".join(slide.steps))
         questions = plain_text(" ".join(quiz.question for quiz in slide.quizzes))
-        fields = [(fold(slide.title), 10.0), (fold(body), 3.0), (fold(questions), 2.0)]
-        order += 1
-        score = _score(fields, words, phrase)
-        if score is None:
-            continue
-        source = body if any(word in fold(body) for word in words) else slide.title
-        snippet = _snippet(source, words, phrase) if source is body else plain_text(body)[:80]
-        hits.append((score, order, SearchHit("slide", slide.id, slide.title, snippet, score)))
+        folded_body = fold(body)
+        fields = [(fold(slide.title), 10.0), (folded_body, 3.0), (fold(questions), 2.0)]
+        hit = SearchHit("slide", slide.id, slide.title, body, 0.0)
+        entries.append(_Entry(hit, fields, folded_body))
     for term in lecture.glossary:
         fields = [(fold(term.term), 12.0), (fold(term.other), 9.0), (fold(term.definition), 3.0)]
-        order += 1
-        score = _score(fields, words, phrase)
-        if score is None:
-            continue
-        title = f"{term.term} ({term.other})"
-        hits.append((score, order, SearchHit("term", term.id, title, term.definition, score)))
+        hit = SearchHit("term", term.id, f"{term.term} ({term.other})", term.definition, 0.0)
+        entries.append(_Entry(hit, fields, fields[2][0]))
+    key = id(lecture)
+    _PREPARED[key] = (weakref.ref(lecture, lambda _ref: _PREPARED.pop(key, None)), entries)
+    return entries
+
+
+def search(lecture: Lecture, query: str, limit: int = 20) -> list[SearchHit]:
+    """Slides and glossary terms matching every word of ``query``, best first."""
+    phrase = _SPACE_RE.sub(" ", fold(query[:MAX_QUERY])).strip()
+    words = list(dict.fromkeys(phrase.split()))
+    if not words or limit <= 0:
+        return []
+    hits: list[tuple[float, int, _Entry]] = []
+    for order, entry in enumerate(_prepared(lecture)):
+        score = _score(entry.fields, words, phrase)
+        if score is not None:
+            hits.append((score, order, entry))
     hits.sort(key=lambda item: (-item[0], item[1]))
-    return [hit for _score, _order, hit in hits[:limit]]
+    return [_hit(entry, words, phrase, score) for score, _order, entry in hits[:limit]]
+
+
+def _hit(entry: _Entry, words: list[str], phrase: str, score: float) -> SearchHit:
+    """The result for ``entry``; a slide's snippet is cut around the match (only for the hits
+    shown, so a query matching every slide does not cut a snippet of each)."""
+    hit = entry.hit
+    if hit.kind == "slide":
+        found = any(word in entry.folded_text for word in words)
+        snippet = _snippet(hit.snippet, words, phrase) if found else hit.snippet[:80]
+        return replace(hit, snippet=snippet, score=score)
+    return replace(hit, score=score)

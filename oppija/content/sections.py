@@ -22,6 +22,7 @@ from oppija.content.reading import ID_EXAMPLE, Reporter, decode_text
 from oppija.i18n import _
 from oppija.sims.registry import DEMOS, known_kinds
 from oppija.sims.settings import parse_param
+from oppija.text.excerpt import excerpt
 
 BLOCK_KINDS = ("notes", "demo", "quiz")
 
@@ -190,7 +191,7 @@ class _SectionReader(Reporter):
             self.add(
                 block.line,
                 _("unknown block kind “{kind}”; known kinds: {kinds}").format(
-                    kind=block.kind, kinds=", ".join(BLOCK_KINDS)
+                    kind=excerpt(block.kind), kinds=", ".join(BLOCK_KINDS)
                 ),
             )
         if not closed:
@@ -229,7 +230,9 @@ class _SectionReader(Reporter):
         if block.args:
             self.add(
                 block.line,
-                _("unexpected text after “::: notes”: “{text}”").format(text=" ".join(block.args)),
+                _("unexpected text after “::: notes”: “{text}”").format(
+                    text=excerpt(" ".join(block.args))
+                ),
             )
         elif slide.notes is not None:
             self.add(
@@ -254,7 +257,7 @@ class _SectionReader(Reporter):
             self.add(
                 block.line,
                 _("unknown demo kind “{kind}”; known kinds: {kinds}").format(
-                    kind=kind, kinds=known_kinds()
+                    kind=excerpt(kind), kinds=known_kinds()
                 ),
             )
             return
@@ -262,7 +265,7 @@ class _SectionReader(Reporter):
             self.add(
                 block.line,
                 _("unexpected text after the demo kind: “{text}”").format(
-                    text=" ".join(block.args[1:])
+                    text=excerpt(" ".join(block.args[1:]))
                 ),
             )
             return
@@ -310,7 +313,7 @@ class _SectionReader(Reporter):
             self.add(
                 block.line,
                 _("unexpected text after the quiz id: “{text}”").format(
-                    text=" ".join(block.args[1:])
+                    text=excerpt(" ".join(block.args[1:]))
                 ),
             )
         elif self.check_id(block.line, block.args[0]):

@@ -121,21 +121,36 @@ class Tensor:
     )
     __array_priority__ = 1000  # so that ndarray + Tensor calls Tensor.__radd__
 
+    data: Array
+    grad: Array | None
+    requires_grad: bool
+    name: str
+    op: str
+    _seq: int
+    _acc: Array | None
+    _parents: tuple[Tensor, ...]
+    _backward: Callable[[Array], Grads] | None
+    _local: Callable[[], Grads] | None
+
     def __init__(self, data: ArrayLike, requires_grad: bool = False, name: str = "") -> None:
         if isinstance(data, Tensor):
             data = data.data
-        self.data: Array = np.array(data, dtype=np.float64, order="C")
-        self.grad: Array | None = None
+        self._start(np.array(data, dtype=np.float64, order="C"), requires_grad, name)
+
+    # ----------------------------------------------------------------- plumbing
+    def _start(self, data: Array, requires_grad: bool = False, name: str = "") -> None:
+        """Every slot of a Tensor that no op made yet: no parents, no gradient."""
+        self.data = data
+        self.grad = None
         self.requires_grad = requires_grad
         self.name = name
         self.op = ""
         self._seq = next(_creation)
-        self._acc: Array | None = None
-        self._parents: tuple[Tensor, ...] = ()
-        self._backward: Callable[[Array], Grads] | None = None
-        self._local: Callable[[], Grads] | None = None
+        self._acc = None
+        self._parents = ()
+        self._backward = None
+        self._local = None
 
-    # ----------------------------------------------------------------- plumbing
     def _child(
         self,
         data: Array,
@@ -146,22 +161,13 @@ class Tensor:
     ) -> Tensor:
         """A result of an op; it keeps its parents only when a gradient can flow back."""
         out = Tensor.__new__(Tensor)
-        out.data = data
-        out.grad = None
-        out.name = ""
+        out._start(data)
         out.op = op
-        out._seq = next(_creation)
-        out._acc = None
         if _grad_enabled and (parents[0].requires_grad or _any_requires_grad(parents)):
             out.requires_grad = True
             out._parents = parents
             out._backward = backward
             out._local = local
-        else:
-            out.requires_grad = False
-            out._parents = ()
-            out._backward = None
-            out._local = None
         return out
 
     @staticmethod
@@ -170,16 +176,7 @@ class Tensor:
         if isinstance(value, Tensor):
             return value
         out = Tensor.__new__(Tensor)
-        out.data = np.asarray(value, dtype=np.float64)
-        out.grad = None
-        out.requires_grad = False
-        out.name = ""
-        out.op = ""
-        out._seq = next(_creation)
-        out._acc = None
-        out._parents = ()
-        out._backward = None
-        out._local = None
+        out._start(np.asarray(value, dtype=np.float64))
         return out
 
     @property

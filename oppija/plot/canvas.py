@@ -286,15 +286,7 @@ class Canvas:
         cols, rows = cols[inside], rows[inside]
         if cols.size == 0:
             return
-        if self._has_text is None:
-            cells = (self.height, self.width)
-            self._text_chars = np.full(cells, " ", dtype="<U1")
-            self._text_style = np.zeros(cells, dtype=np.intp)
-            self._has_text = np.zeros(cells, dtype=bool)
-        assert self._text_chars is not None and self._text_style is not None
-        self._text_chars[rows, cols] = glyph
-        self._text_style[rows, cols] = self._style_id(self.styles.label if style is None else style)
-        self._has_text[rows, cols] = True
+        self._write_text((rows, cols), glyph, self.styles.label if style is None else style)
 
     def _put_text(self, row: int, col: int, line: str, style: str) -> None:
         if self.mode == "ascii":
@@ -304,15 +296,24 @@ class Canvas:
         start, end = max(col, 0), min(col + len(line), self.width)
         if start >= end:
             return
+        self._write_text((row, slice(start, end)), list(line[start - col : end - col]), style)
+
+    def _write_text(
+        self,
+        cells: tuple[IntArray, IntArray] | tuple[int, slice[int, int, None]],
+        chars: object,
+        style: str,
+    ) -> None:
+        """Put ``chars`` in the text layer at ``cells`` (a NumPy index), making it on first use."""
         if self._has_text is None:
-            cells = (self.height, self.width)
-            self._text_chars = np.full(cells, " ", dtype="<U1")
-            self._text_style = np.zeros(cells, dtype=np.intp)
-            self._has_text = np.zeros(cells, dtype=bool)
+            shape = (self.height, self.width)
+            self._text_chars = np.full(shape, " ", dtype="<U1")
+            self._text_style = np.zeros(shape, dtype=np.intp)
+            self._has_text = np.zeros(shape, dtype=bool)
         assert self._text_chars is not None and self._text_style is not None
-        self._text_chars[row, start:end] = list(line[start - col : end - col])
-        self._text_style[row, start:end] = self._style_id(style)
-        self._has_text[row, start:end] = True
+        self._text_chars[cells] = chars
+        self._text_style[cells] = self._style_id(style)
+        self._has_text[cells] = True
 
     def heatmap(self, values: object, lo: float | None = None, hi: float | None = None) -> None:
         """Cell backgrounds from ``styles.heat`` (low -> high) for a grid of values.

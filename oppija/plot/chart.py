@@ -8,6 +8,7 @@ so a widget makes a new one when the ranges, the size or the language change.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypedDict, Unpack
 
 import numpy as np
 from rich.segment import Segment
@@ -21,7 +22,7 @@ from oppija.plot.styles import PlotStyles
 from oppija.plot.ticks import nice_ticks, tick_labels
 from oppija.text import ascii_spelling
 
-__all__ = ["Chart", "line_chart", "scatter_chart"]
+__all__ = ["Chart", "ChartOptions", "line_chart", "scatter_chart"]
 
 # Axis pieces: vertical, vertical with a tick, corner, horizontal, horizontal with a tick.
 _AXIS_UNICODE = ("│", "┤", "└", "─", "┬")
@@ -33,6 +34,16 @@ def _style(text: str) -> Style | None:
     return Style.parse(text) if text else None
 
 
+class ChartOptions(TypedDict, total=False):
+    """How a chart looks, beyond its ranges and size: :class:`Chart`'s keyword arguments."""
+
+    mode: Mode
+    styles: PlotStyles | None
+    x_label: str | None
+    y_label: str | None
+    title: str | None
+
+
 class Chart:
     """A ``width`` × ``height`` cell box: y tick labels on the left, x tick labels below."""
 
@@ -42,22 +53,19 @@ class Chart:
         height: int,
         x_range: tuple[float, float],
         y_range: tuple[float, float],
-        mode: Mode = "braille",
-        styles: PlotStyles | None = None,
-        x_label: str | None = None,
-        y_label: str | None = None,
-        title: str | None = None,
+        **options: Unpack[ChartOptions],
     ) -> None:
+        mode = options.get("mode", "braille")
         self.mode: Mode = mode if mode in MODES else "braille"
-        self.styles = styles or PlotStyles.default()
+        self.styles = options.get("styles") or PlotStyles.default()
         self.width = max(int(width), 2)
         self.height = max(int(height), 1)
         self.x_range = sane_range(*x_range)
         self.y_range = sane_range(*y_range)
         clean = ascii_spelling if self.mode == "ascii" else str
-        self.title = clean(title) if title else ""
-        self.x_label = clean(x_label) if x_label else ""
-        self.y_label = clean(y_label) if y_label else ""
+        self.title = clean(options.get("title") or "")
+        self.x_label = clean(options.get("x_label") or "")
+        self.y_label = clean(options.get("y_label") or "")
         self._axis = _AXIS_ASCII if self.mode == "ascii" else _AXIS_UNICODE
 
         header = 1 if (self.title or self.y_label) else 0
@@ -178,39 +186,21 @@ class Chart:
 
 
 def line_chart(
-    xs: object,
-    ys: object,
-    width: int,
-    height: int,
-    mode: Mode = "braille",
-    styles: PlotStyles | None = None,
-    x_label: str | None = None,
-    y_label: str | None = None,
-    title: str | None = None,
+    xs: object, ys: object, width: int, height: int, **options: Unpack[ChartOptions]
 ) -> Chart:
     """A line plot with ranges from the data; ``ys`` with two dimensions draws one line per row."""
-    chart = _data_chart(xs, ys, width, height, mode, styles, x_label, y_label, title)
-    for i, series in enumerate(_series(ys)):
-        style = chart.styles.series[i % len(chart.styles.series)] if i else chart.styles.curve
+    chart = _data_chart(xs, ys, width, height, options)
+    for series, style in _styled_series(ys, chart.styles.curve, chart.styles):
         chart.canvas.line(xs, series, style)
     return chart
 
 
 def scatter_chart(
-    xs: object,
-    ys: object,
-    width: int,
-    height: int,
-    mode: Mode = "braille",
-    styles: PlotStyles | None = None,
-    x_label: str | None = None,
-    y_label: str | None = None,
-    title: str | None = None,
+    xs: object, ys: object, width: int, height: int, **options: Unpack[ChartOptions]
 ) -> Chart:
     """A scatter plot with ranges from the data; ``ys`` with two dimensions: one class per row."""
-    chart = _data_chart(xs, ys, width, height, mode, styles, x_label, y_label, title, x_pad=0.05)
-    for i, series in enumerate(_series(ys)):
-        style = chart.styles.series[i % len(chart.styles.series)] if i else chart.styles.point
+    chart = _data_chart(xs, ys, width, height, options, x_pad=0.05)
+    for series, style in _styled_series(ys, chart.styles.point, chart.styles):
         chart.canvas.points(xs, series, style)
     return chart
 
@@ -224,26 +214,15 @@ def _series(ys: object) -> list[Array]:
     return list(array) if array.ndim == 2 else [array.ravel()]
 
 
+def _styled_series(ys: object, first: str, styles: PlotStyles) -> list[tuple[Array, str]]:
+    """Each series of ``ys`` with its style: ``first`` for the first, then the series colours."""
+    return [
+        (series, styles.series[i % len(styles.series)] if i else first)
+        for i, series in enumerate(_series(ys))
+    ]
+
+
 def _data_chart(
-    xs: object,
-    ys: object,
-    width: int,
-    height: int,
-    mode: Mode,
-    styles: PlotStyles | None,
-    x_label: str | None,
-    y_label: str | None,
-    title: str | None,
-    x_pad: float = 0.0,
+    xs: object, ys: object, width: int, height: int, options: ChartOptions, x_pad: float = 0.0
 ) -> Chart:
-    return Chart(
-        width,
-        height,
-        data_range(xs, x_pad),
-        data_range(_series(ys), 0.05),
-        mode=mode,
-        styles=styles,
-        x_label=x_label,
-        y_label=y_label,
-        title=title,
-    )
+    return Chart(width, height, data_range(xs, x_pad), data_range(_series(ys), 0.05), **options)

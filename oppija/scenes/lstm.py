@@ -22,6 +22,7 @@ from oppija.plot.glyphs import DENSITY_RAMP, EIGHTHS
 from oppija.scenes.rows import Rows, fit, text_row
 from oppija.scenes.view import View
 from oppija.scenes.words.lstm import forget_sentence
+from oppija.scenes.words.status import status_sentence
 from oppija.sims.lstm import LSTMGates, TimeStep
 from oppija.text import ascii_spelling
 
@@ -51,7 +52,7 @@ def draw_lstm(simulation: LSTMGates, view: View) -> Rows:
     chosen = view.options.get("unit", 0)
     unit = (chosen if isinstance(chosen, int) else 0) % hidden
     lines = equation_lines(simulation, unit)
-    sentence = simulation.status_message or forget_sentence(simulation, unit)
+    sentence = status_sentence(simulation) or forget_sentence(simulation, unit)
     if ascii_only:
         lines = [ascii_spelling(line) for line in lines]
         sentence = ascii_spelling(sentence)

@@ -19,6 +19,7 @@ from oppija.plot import Mode, PlotStyles, bar_chart
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
 from oppija.scenes.view import View
 from oppija.scenes.words.softmax import step_sentence
+from oppija.scenes.words.status import status_sentence
 from oppija.sims.softmax import Softmax, probabilities_at
 from oppija.text import subscript
 
@@ -87,7 +88,7 @@ def text_lines(simulation: Softmax) -> list[str]:
     )
     gradient = "; ".join(format_fixed(g, 3) for g in simulation.gradient)
     temperature = format_decimal(simulation.temperature, 2)
-    sentence = simulation.status_message or step_sentence(simulation)
+    sentence = status_sentence(simulation) or step_sentence(simulation)
     return [
         f"y = ({one_hot}),  𝓔 = −Σᵢ yᵢ·ln pᵢ = −ln p{k} = −ln {probability_text(p_target)} = "
         f"{format_fixed(simulation.cross_entropy, 3)}",

@@ -18,6 +18,7 @@ from oppija.plot import Chart
 from oppija.scenes.playground import curve_pair, error_pair, exact
 from oppija.scenes.rows import Rows, fit, text_row
 from oppija.scenes.view import View
+from oppija.scenes.words.status import status_sentence
 from oppija.sims.transfer import TransferLearning
 
 MIN_CHART_WIDTH = 30  # below twice this (and a gap) only the error chart is drawn
@@ -62,7 +63,7 @@ def explanation(simulation: TransferLearning, width: int, room: int) -> list[tup
     learning = learning.format(
         tuned=format_integer(counts["fine_tuned"]), scratch=format_integer(counts["scratch"])
     )
-    ended = simulation.status_message
+    ended = status_sentence(simulation)
     tasks = textwrap.wrap(simulation.task_line(), max(width, 8))
     second = textwrap.wrap(ended or learning, max(width, 8))[:room]
     if len(tasks) + len(second) > room:

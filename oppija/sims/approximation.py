@@ -21,10 +21,10 @@ from oppija.engine.losses import mse_loss
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.expr import Formula, parse_formula
-from oppija.i18n import _, format_integer
+from oppija.i18n import _
 from oppija.sims.base import LOSS_BOUND, choose, plain
 from oppija.sims.demo import Demo
-from oppija.sims.plain import Json, Status
+from oppija.sims.plain import Json
 
 X_RANGE = (-3.0, 3.0)
 POINTS = 61  # training points, every 0,1 over the range (the state's xs too)
@@ -120,7 +120,7 @@ class Approximation(Demo):
         self._wanted = known_target.reshape(-1, 1)
         self.losses: list[float] = []
         if known_target.size < 2:
-            self._end("diverged", _("The target is not defined on −3 … 3."))
+            self.end("diverged", "target-undefined")
             self.loss = math.nan
         else:
             with no_grad():
@@ -143,26 +143,12 @@ class Approximation(Demo):
                 self.loss = float(mse_loss(self.forward(self._inputs), self._wanted).data)
         self.losses.append(self.loss)
         if not math.isfinite(self.loss) or self.loss > LOSS_BOUND or not self._weights_finite():
-            self._end(
-                "diverged",
-                _("The descent diverged: at step {step} the error became too large.").format(
-                    step=format_integer(self.step_count + 1)
-                ),
-            )
+            self.end("diverged", "error-too-large", step=self.step_count + 1)
         elif self.step_count + 1 >= self.params.steps:
-            self._end(
-                "done",
-                _("The step limit ({steps}) was reached.").format(
-                    steps=format_integer(self.params.steps)
-                ),
-            )
+            self.end("done", "step-limit", steps=self.params.steps)
 
     def _weights_finite(self) -> bool:
         return all(bool(np.all(np.isfinite(p.data))) for p in (self.w, self.b, self.c, self.c0))
-
-    def _end(self, status: Status, message: str) -> None:
-        self.status = status
-        self.status_message = message
 
     # ------------------------------------------------------------------ reading
     def contributions(self, xs: Array) -> tuple[Array, Array]:

@@ -135,13 +135,10 @@ class Attention(ReplayedDemo):
 
     def advance(self) -> None:
         if self.step_count + 1 >= self.total:
-            self.status = "done"
             if self.view == "decoding":
-                self.status_message = _("The decoder wrote {end}: the output is complete.").format(
-                    end=END
-                )
+                self.end("done", "output-complete", end=END)
             else:
-                self.status_message = _("All five steps of attention are shown.")
+                self.end("done", "attention-steps-shown")
 
     @changes
     def set_view(self, view: str) -> None:
@@ -152,7 +149,7 @@ class Attention(ReplayedDemo):
             self.view = view
             self.step_count = 0
             self.status = "running"
-            self.status_message = ""
+            self.ending = None
 
     def next_view(self) -> None:
         self.set_view(VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)])

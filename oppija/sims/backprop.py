@@ -260,8 +260,7 @@ class Backpropagation(ReplayedDemo):
         with np.errstate(all="ignore"):
             self.computed = self._compute(self.current_start)
         if not self._finite():
-            self.status = "diverged"
-            self.status_message = _("The numbers grew too large: the network cannot be drawn.")
+            self.end("diverged", "too-large-to-draw")
 
     def _finite(self) -> bool:
         computed = self.computed
@@ -281,8 +280,7 @@ class Backpropagation(ReplayedDemo):
 
     def advance(self) -> None:
         if self.step_count + 1 >= len(self.script):
-            self.status = "done"
-            self.status_message = _("One full update is done.")
+            self.end("done", "update-done")
 
     @property
     def script(self) -> list[ScriptStep]:

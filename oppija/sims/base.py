@@ -12,13 +12,12 @@ import copy
 import math
 from abc import abstractmethod
 from collections.abc import Mapping
-from dataclasses import Field, dataclass
+from dataclasses import Field
 from typing import ClassVar, NamedTuple, Protocol, TypeVar, cast
 
 import numpy as np
 
 from oppija.arrays import Array
-from oppija.i18n import _, format_decimal, format_integer, ngettext
 from oppija.sims.demo import Demo
 from oppija.sims.params import DemoSettingError
 from oppija.sims.plain import Json, Status, plain
@@ -131,14 +130,6 @@ def nice_half_width(extent: float, least: float = 2.0) -> float:
     return 10.0 * scale
 
 
-@dataclass(frozen=True)
-class _Ending:
-    """Why a run ended: a message code and the numbers it mentions."""
-
-    code: str
-    step: int
-
-
 class DescentParams(Protocol):
     """What every descent's frozen params hold: the learning rate α and the step limit."""
 
@@ -161,7 +152,6 @@ class Simulation(Demo):
 
     dim: ClassVar[int]
     params: DescentParams
-    _ending: _Ending | None = None
 
     # -------------------------------------------------------------- to implement
     @abstractmethod
@@ -186,7 +176,6 @@ class Simulation(Demo):
         self.history = History(self.dim)
         self.theta = np.array(self.start_theta(), dtype=np.float64).reshape(self.dim)
         self.velocity = np.zeros(self.dim)
-        self._ending = None
         with np.errstate(all="ignore"):
             loss, grad = self._safe_evaluate(self.theta)
         self.loss, self.grad = loss, grad
@@ -209,9 +198,9 @@ class Simulation(Demo):
         steps = self.step_count + 1  # counting this one
         if not self._check_numbers(start=False, step=steps):
             if step_length < TOLERANCE and next_plain_step < TOLERANCE:
-                self._end("converged", "converged", steps)
+                self.end("converged", "converged", step=steps)
             elif steps >= self.max_steps:
-                self._end("done", "done", steps)
+                self.end("done", "step-limit", steps=steps)
 
     def _safe_evaluate(self, theta: Array) -> tuple[float, Array]:
         if not np.all(np.isfinite(theta)):
@@ -232,51 +221,12 @@ class Simulation(Demo):
         if finite and abs(self.loss) <= LOSS_BOUND:
             return False
         if start:
-            self._end("diverged", "bad_start", 0)
+            self.end("diverged", "bad-start")
         else:
-            self._end("diverged", "bound" if finite else "overflow", step)
+            self.end(
+                "diverged", "error-beyond-bound" if finite else "numbers-undefined-at", step=step
+            )
         return True
-
-    def _end(self, status: Status, code: str, step: int) -> None:
-        self.status = status
-        self._ending = _Ending(code, step)
-
-    @property
-    def status_message(self) -> str:
-        """Why the run ended, in the active language ("" while it runs): worded from the
-        ending's code each time, so that a language switch rewords it."""
-        ending = self._ending
-        if ending is None:
-            return ""
-        if ending.code == "converged":
-            return ngettext(
-                "The descent converged after {steps} step: the step became shorter than "
-                "{tolerance}.",
-                "The descent converged after {steps} steps: the step became shorter than "
-                "{tolerance}.",
-                ending.step,
-            ).format(steps=format_integer(ending.step), tolerance=format_decimal(TOLERANCE, 6))
-        if ending.code == "done":
-            return _("The step limit ({steps}) was reached.").format(
-                steps=format_integer(ending.step)
-            )
-        if ending.code == "bound":
-            return _("The descent diverged: at step {step} the error grew beyond {bound}.").format(
-                step=format_integer(ending.step), bound=LOSS_BOUND_TEXT
-            )
-        if ending.code == "bad_start":
-            return _(
-                "The descent diverged at once: at the start point the error is undefined or "
-                "beyond {bound}."
-            ).format(bound=LOSS_BOUND_TEXT)
-        return _(
-            "The descent diverged: at step {step} the numbers became infinite or undefined."
-        ).format(step=format_integer(ending.step))
-
-    @status_message.setter
-    def status_message(self, value: str) -> None:
-        """Only ``reset()`` sets it (to ""): a descent's sentence comes from how it ended."""
-        self._message = value
 
     # -------------------------------------------------------------- new settings
     def changed(self, **values: object) -> Simulation:
@@ -306,9 +256,9 @@ class Simulation(Demo):
         self.velocity = other.velocity.copy()
         self.loss, self.grad = other.loss, other.grad.copy()
         self.step_count = other.step_count
-        self.status, self._ending = "running", None
+        self.status, self.ending = "running", None
         if self.step_count >= self.max_steps:
-            self._end("done", "done", self.step_count)
+            self.end("done", "step-limit", steps=self.step_count)
         self.version = other.version + 1
 
     # -------------------------------------------------------------- reading

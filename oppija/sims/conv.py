@@ -21,7 +21,7 @@ import numpy as np
 
 from oppija.arrays import Array, BoolArray
 from oppija.engine.tensor import Tensor, no_grad
-from oppija.i18n import N_, _
+from oppija.i18n import N_
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
 from oppija.sims.plain import Json
@@ -202,8 +202,7 @@ class Convolution(ReplayedDemo):
             self._finish()
 
     def _finish(self) -> None:
-        self.status = "done"
-        self.status_message = _("The whole feature map is computed.")
+        self.end("done", "feature-map-computed")
 
     # -------------------------------------------------------------- reading
     @property

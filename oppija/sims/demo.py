@@ -14,28 +14,29 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
-from dataclasses import fields
+from dataclasses import dataclass, field, fields
 from functools import wraps
 from typing import TYPE_CHECKING, ClassVar, Concatenate, ParamSpec, TypeVar
 
-from oppija.i18n import N_, _
 from oppija.sims.plain import Json, Status, plain
 from oppija.sims.settings import checked_settings
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-# How each status reads when a demo has no sentence of its own for it.
-STATUS_NAMES = {
-    "running": N_("running"),
-    "done": N_("done"),
-    "converged": N_("converged"),
-    "diverged": N_("diverged"),
-}
-
 D = TypeVar("D", bound="Demo")
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Ending:
+    """Why a run ended (or what it is doing now), as data: a ``code`` that the demo's words
+    (:mod:`oppija.scenes.words.status`) turn into a sentence in the active language, and the
+    ``numbers`` that sentence names. Worded when shown, so a language switch rewords it."""
+
+    code: str
+    numbers: Mapping[str, Json] = field(default_factory=dict)
 
 
 def changes(method: Callable[Concatenate[D, P], R]) -> Callable[Concatenate[D, P], R]:
@@ -59,7 +60,7 @@ class Demo(ABC):
 
     Subclasses set ``name`` (the demo kind), build frozen params in :meth:`build_params` and
     implement :meth:`begin`, :meth:`advance` and :meth:`state`. Numbers never raise: subclasses
-    work under ``np.errstate(all="ignore")`` and end a run with ``status = "diverged"`` instead.
+    work under ``np.errstate(all="ignore")`` and end a run as ``"diverged"`` instead.
     """
 
     name: ClassVar[str]
@@ -72,7 +73,7 @@ class Demo(ABC):
         self.version = 0
         self.step_count = 0
         self.status: Status = "running"
-        self._message = ""
+        self.ending: Ending | None = None
         self.reset()
 
     # -------------------------------------------------------------- to implement
@@ -87,8 +88,8 @@ class Demo(ABC):
 
     @abstractmethod
     def advance(self) -> None:
-        """One meaningful step (a trace record, an epoch, a time step); may end the run by
-        setting ``status`` to ``"done"``, ``"converged"`` or ``"diverged"``. ``step_count``
+        """One meaningful step (a trace record, an epoch, a time step); may end the run with
+        :meth:`end` (``"done"``, ``"converged"`` or ``"diverged"`` and why). ``step_count``
         still counts the steps before this one."""
 
     @abstractmethod
@@ -100,7 +101,7 @@ class Demo(ABC):
         """Back to the start of the run."""
         self.step_count = 0
         self.status = "running"
-        self.status_message = ""
+        self.ending = None
         self.begin()
         self.version += 1
 
@@ -155,18 +156,10 @@ class Demo(ABC):
         return self.changed(**values)
 
     # -------------------------------------------------------------- status
-    @property
-    def status_message(self) -> str:
-        """Why the run ended (or what it is doing), in the active language; "" if nothing."""
-        return self._message
-
-    @status_message.setter
-    def status_message(self, value: str) -> None:
-        self._message = value
-
-    def status_line(self) -> str:
-        """The run's status as the learner reads it: the demo's sentence, or the status named."""
-        return self.status_message or _(STATUS_NAMES[self.status])
+    def end(self, status: Status, code: str, **numbers: Json) -> None:
+        """Set ``status`` and say why, as an :class:`Ending` (``code`` and its ``numbers``)."""
+        self.status = status
+        self.ending = Ending(code, numbers)
 
     # -------------------------------------------------------------- plain data
     def params_data(self) -> dict[str, Json]:
@@ -202,4 +195,4 @@ class ReplayedDemo(Demo):
         """The last revealed step is hidden again and the run goes on."""
         self.step_count -= 1
         self.status = "running"
-        self.status_message = ""
+        self.ending = None

@@ -16,17 +16,15 @@ descends exactly like the presets. Presets (the slides promise their numbers):
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import cache
 
 import numpy as np
 
 from oppija.arrays import Array
-from oppija.engine.tensor import Tensor
-from oppija.expr import Formula, parse_formula
+from oppija.expr import Formula
 from oppija.sims.base import Simulation, choose, finite_or_nan, nice_half_width, plain
+from oppija.sims.formula_loss import loss_and_gradient, preset_formula
 from oppija.sims.plain import Json
 from oppija.sims.settings import checked_number
 
@@ -53,12 +51,6 @@ PRESETS: dict[str, Preset1D] = {
     "diverge": Preset1D("x^2", 1.1, 3.0),
     "two-minima": Preset1D("x^4 - 3x^2 + x", 0.01, -0.5),
 }
-
-
-@cache
-def preset_formula(text: str) -> Formula:
-    """A preset's formula, parsed once."""
-    return parse_formula(text, VARIABLES)
 
 
 @dataclass(frozen=True)
@@ -89,7 +81,7 @@ class GradientDescent1D(Simulation):
         preset = PRESETS[preset_name]
         return GradientDescent1DParams(
             preset=preset_name,
-            function=choose(settings, "function", preset_formula(preset.function)),
+            function=choose(settings, "function", preset_formula(preset.function, VARIABLES)),
             lr=float(choose(settings, "lr", preset.lr)),
             start=float(choose(settings, "start", preset.start)),
             steps=int(choose(settings, "steps", DEFAULT_STEPS)),
@@ -99,14 +91,7 @@ class GradientDescent1D(Simulation):
         return np.array([self.params.start])
 
     def evaluate(self, theta: Array) -> tuple[float, Array]:
-        x = Tensor(theta[0], requires_grad=True)
-        out = self.params.function(x=x)
-        if out.data.size != 1:
-            return math.nan, np.array([math.nan])
-        if out.requires_grad:
-            out.backward()
-        grad = 0.0 if x.grad is None else float(np.asarray(x.grad).reshape(-1)[0])
-        return float(out.data.reshape(-1)[0]), np.array([grad])
+        return loss_and_gradient(self.params.function, VARIABLES, theta)
 
     def restart(self, start: float | str) -> None:
         """Start again from ``start``, keeping the path so far on the picture (up to 3 kept).

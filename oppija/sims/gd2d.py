@@ -13,17 +13,15 @@ engine's :class:`~oppija.engine.optim.SGD`. Presets:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 
 from oppija.arrays import Array
-from oppija.engine.tensor import Tensor
-from oppija.expr import Formula, parse_formula
+from oppija.expr import Formula
 from oppija.sims.base import Simulation, choose, finite_or_nan, nice_half_width, plain
+from oppija.sims.formula_loss import loss_and_gradient, preset_formula
 from oppija.sims.plain import Json
 
 VARIABLES = ("x", "y")
@@ -46,12 +44,6 @@ PRESETS: dict[str, Preset2D] = {
     "valley": Preset2D("x^2 + 20y^2", 0.045, (-4.0, 1.5)),
     "saddle": Preset2D("x^4/4 - x^2 + y^2", 0.1, (0.05, 2.5)),
 }
-
-
-@cache
-def preset_formula(text: str) -> Formula:
-    """A preset's formula, parsed once."""
-    return parse_formula(text, VARIABLES)
 
 
 @dataclass(frozen=True)
@@ -80,7 +72,7 @@ class GradientDescent2D(Simulation):
         start = choose(settings, "start", preset.start)
         return GradientDescent2DParams(
             preset=preset_name,
-            function=choose(settings, "function", preset_formula(preset.function)),
+            function=choose(settings, "function", preset_formula(preset.function, VARIABLES)),
             lr=float(choose(settings, "lr", preset.lr)),
             start=(float(start[0]), float(start[1])),
             momentum=float(choose(settings, "momentum", preset.momentum)),
@@ -91,15 +83,7 @@ class GradientDescent2D(Simulation):
         return np.array(self.params.start)
 
     def evaluate(self, theta: Array) -> tuple[float, Array]:
-        x = Tensor(theta[0], requires_grad=True)
-        y = Tensor(theta[1], requires_grad=True)
-        out = self.params.function(x=x, y=y)
-        if out.data.size != 1:
-            return math.nan, np.full(2, math.nan)
-        if out.requires_grad:
-            out.backward()
-        grad = [0.0 if t.grad is None else float(np.asarray(t.grad).reshape(-1)[0]) for t in (x, y)]
-        return float(out.data.reshape(-1)[0]), np.array(grad)
+        return loss_and_gradient(self.params.function, VARIABLES, theta)
 
     def update(self, theta: Array, grad: Array) -> Array:
         """The heavy ball: v ← βv + ∇𝓔, θ ← θ − αv."""

@@ -19,7 +19,6 @@ import numpy as np
 from oppija.engine.tensor import Tensor
 from oppija.engine.trace import TraceStep, replay, trace
 from oppija.expr import Binary, Call, Formula, Node, Num, Unary, Var, parse_formula
-from oppija.i18n import _
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
 from oppija.sims.plain import Json
@@ -97,8 +96,7 @@ class ComputationGraph(ReplayedDemo):
             for name, t in variables.items()
         }
         if not math.isfinite(self.nodes[self.root_id].value):
-            self.status = "diverged"
-            self.status_message = _("The value is not a finite number at this point.")
+            self.end("diverged", "value-not-finite")
         elif not self.records:
             self.status = "done"
 
@@ -143,8 +141,7 @@ class ComputationGraph(ReplayedDemo):
     # -------------------------------------------------------------- stepping
     def advance(self) -> None:
         if self.step_count + 1 >= len(self.records):
-            self.status = "done"
-            self.status_message = _("Every gradient is known.")
+            self.end("done", "gradients-known")
 
     @property
     def final_step(self) -> int:

@@ -16,8 +16,8 @@ import numpy as np
 from oppija.arrays import Array
 from oppija.engine.losses import mse_loss
 from oppija.engine.tensor import Tensor
-from oppija.sims.base import Simulation, choose, plain
-from oppija.sims.plain import Json
+from oppija.sims.base import choose
+from oppija.sims.regression import RegressionDescent
 
 DEFAULT_LR = 0.1
 DEFAULT_POINTS = 20
@@ -48,18 +48,11 @@ class LinearRegressionParams:
     steps: int
 
 
-class LinearRegressionDescent(Simulation):
+class LinearRegressionDescent(RegressionDescent):
     """Descent on 𝓔(θ₀, θ₁) = 1/m · Σᵢ (θ₀ + θ₁xᵢ − yᵢ)², from θ = (0; 0)."""
 
     name = "linreg"
-    dim = 2
     params: LinearRegressionParams
-
-    def __init__(self, **settings: object) -> None:
-        self.xs = np.zeros(0)
-        self.ys = np.zeros(0)
-        self.design = np.zeros((0, 2))
-        super().__init__(**settings)
 
     @classmethod
     def build_params(cls, settings: Mapping[str, object]) -> LinearRegressionParams:
@@ -71,25 +64,17 @@ class LinearRegressionDescent(Simulation):
             steps=int(choose(settings, "steps", DEFAULT_STEPS)),
         )
 
-    def start_theta(self) -> Array:
+    def data(self) -> tuple[Array, Array]:
         params = self.params
-        self.xs, self.ys = line_data(params.points, params.noise, params.seed)
-        self.design = np.column_stack([np.ones_like(self.xs), self.xs])  # x₀ = 1
-        return np.zeros(2)
+        return line_data(params.points, params.noise, params.seed)
 
-    def evaluate(self, theta: Array) -> tuple[float, Array]:
-        weights = Tensor(theta, requires_grad=True)
-        loss = mse_loss(Tensor.lift(self.design) @ weights, self.ys)
-        loss.backward()
-        assert weights.grad is not None
-        return float(loss.data), weights.grad.copy()
+    def error(self, weights: Tensor) -> Tensor:
+        """The mean squared error of the line's predictions."""
+        return mse_loss(Tensor.lift(self.design) @ weights, self.ys)
 
-    def prediction(self, xs: Array) -> Array:
-        """The current line's y over ``xs`` (NaN if θ is no longer finite)."""
-        xs = np.asarray(xs, dtype=np.float64)
-        with np.errstate(all="ignore"):
-            values = self.theta[0] + self.theta[1] * xs
-        return np.where(np.isfinite(values), values, np.nan)
+    def link(self, z: Array) -> Array:
+        """The line predicts θ₀ + θ₁x itself."""
+        return z
 
     def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
         """The data's box with a margin: fixed for a data set, so the picture never jumps."""
@@ -97,11 +82,3 @@ class LinearRegressionDescent(Simulation):
         y_lo, y_hi = float(np.min(self.ys)), float(np.max(self.ys))
         margin = 0.1 * max(y_hi - y_lo, 1.0)
         return ((x_lo, x_hi), (y_lo - margin, y_hi + margin))
-
-    def state(self) -> dict[str, Json]:
-        data = self.common_state()
-        data.update(
-            losses=plain(self.history.losses),
-            points=plain(np.column_stack([self.xs, self.ys])),
-        )
-        return data

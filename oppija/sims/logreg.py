@@ -21,8 +21,9 @@ import numpy as np
 from oppija.arrays import Array
 from oppija.engine.losses import cross_entropy, mse_loss
 from oppija.engine.tensor import Tensor, stable_sigmoid
-from oppija.sims.base import Simulation, choose, plain
+from oppija.sims.base import choose
 from oppija.sims.plain import Json
+from oppija.sims.regression import RegressionDescent
 
 DEFAULT_LR = 0.5
 DEFAULT_POINTS = 20
@@ -61,18 +62,11 @@ class LogisticRegressionParams:
     steps: int
 
 
-class LogisticRegressionDescent(Simulation):
+class LogisticRegressionDescent(RegressionDescent):
     """Descent on the chosen error of y = σ(θ₀ + θ₁x), from θ = (0; 0)."""
 
     name = "logreg"
-    dim = 2
     params: LogisticRegressionParams
-
-    def __init__(self, **settings: object) -> None:
-        self.xs = np.zeros(0)
-        self.ys = np.zeros(0)
-        self.design = np.zeros((0, 2))
-        super().__init__(**settings)
 
     @classmethod
     def build_params(cls, settings: Mapping[str, object]) -> LogisticRegressionParams:
@@ -84,10 +78,8 @@ class LogisticRegressionDescent(Simulation):
             steps=int(choose(settings, "steps", DEFAULT_STEPS)),
         )
 
-    def start_theta(self) -> Array:
-        self.xs, self.ys = class_data(self.params.points, self.params.seed)
-        self.design = np.column_stack([np.ones_like(self.xs), self.xs])  # x₀ = 1
-        return np.zeros(2)
+    def data(self) -> tuple[Array, Array]:
+        return class_data(self.params.points, self.params.seed)
 
     def error(self, weights: Tensor) -> Tensor:
         """The chosen error of the weights, as an engine graph."""
@@ -97,35 +89,20 @@ class LogisticRegressionDescent(Simulation):
         two_class = logits.reshape(-1, 1) * _TWO_CLASS
         return cross_entropy(two_class, self.ys.astype(np.intp))
 
-    def evaluate(self, theta: Array) -> tuple[float, Array]:
-        weights = Tensor(theta, requires_grad=True)
-        loss = self.error(weights)
-        loss.backward()
-        assert weights.grad is not None
-        return float(loss.data), weights.grad.copy()
+    def link(self, z: Array) -> Array:
+        """The logistic curve predicts the probability σ(θ₀ + θ₁x) of class 1."""
+        return stable_sigmoid(z)
 
     @property
     def update_rule(self) -> str:
         """The update rule of the chosen error (Unicode mathematics)."""
         return UPDATE_RULES[self.params.loss]
 
-    def prediction(self, xs: Array) -> Array:
-        """σ(θ₀ + θ₁x) over ``xs`` (NaN if θ is no longer finite)."""
-        xs = np.asarray(xs, dtype=np.float64)
-        with np.errstate(all="ignore"):
-            values = stable_sigmoid(self.theta[0] + self.theta[1] * xs)
-        return np.where(np.isfinite(values), values, np.nan)
-
     def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
         """The data's x range and probabilities from 0 to 1 with a margin (fixed)."""
         return (X_RANGE, (-0.1, 1.1))
 
     def state(self) -> dict[str, Json]:
-        data = self.common_state()
-        data.update(
-            losses=plain(self.history.losses),
-            points=plain(np.column_stack([self.xs, self.ys])),
-            loss_kind=self.params.loss,
-            update_rule=self.update_rule,
-        )
+        data = super().state()
+        data.update(loss_kind=self.params.loss, update_rule=self.update_rule)
         return data

@@ -152,11 +152,9 @@ class LSTMGates(ReplayedDemo):
         gates = {name: np.array(self.cell.gates[name], dtype=np.float64) for name in QUANTITIES}
         self.steps.append(TimeStep(x_value, h_prev.copy(), c_prev.copy(), gates, terms))
         if not all(np.all(np.isfinite(v)) for v in gates.values()):
-            self.status = "diverged"
-            self.status_message = _("The numbers became infinite or undefined.")
+            self.end("diverged", "numbers-undefined")
         elif len(self.steps) >= self.length:
-            self.status = "done"
-            self.status_message = _("The whole sequence is read: p steps back, r starts again.")
+            self.end("done", "sequence-read")
 
     def state_before(self, t: int) -> tuple[Array, Array]:
         """(hₜ₋₁, cₜ₋₁) for time step ``t`` (counted from 0): the start state or the last step's."""

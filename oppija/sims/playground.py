@@ -27,7 +27,7 @@ from oppija.engine.losses import cross_entropy
 from oppija.engine.nn import MLP
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
-from oppija.i18n import N_, _, format_integer, ngettext
+from oppija.i18n import N_
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
 from oppija.sims.params import SEED_MAX
@@ -188,7 +188,6 @@ class Playground(Demo):
     params: PlaygroundParams
 
     def __init__(self, **settings: object) -> None:
-        self._ending = ""
         self._map_key: tuple[object, ...] | None = None
         self._map: Array = np.zeros((0, 0))
         super().__init__(**settings)
@@ -222,7 +221,6 @@ class Playground(Demo):
         self.test_losses: list[float] = []
         self.train_accuracies: list[float] = []
         self.test_accuracies: list[float] = []
-        self._ending = ""
         self._record()
 
     def advance(self) -> None:
@@ -237,11 +235,9 @@ class Playground(Demo):
             )
             self._record()
         if not (weights_finite(self.network) and math.isfinite(self.losses[-1])):
-            self.status = "diverged"
-            self._ending = "diverged"
+            self.end("diverged", "training-diverged-try-smaller-rate", epoch=self.epoch)
         elif self.epoch >= self.params.steps:
-            self.status = "done"
-            self._ending = "done"
+            self.end("done", "epoch-limit", epochs=self.epoch)
 
     def _record(self) -> None:
         with np.errstate(all="ignore"):
@@ -288,30 +284,6 @@ class Playground(Demo):
     def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
         """The data square with a margin (fixed: the map never jumps)."""
         return VIEW, VIEW
-
-    # ------------------------------------------------------------------ reporting
-    @property
-    def status_message(self) -> str:
-        """Why the run ended, in the active language ("" while it runs).
-
-        Worded when read, not when the run ends, so a language switch re-words it.
-        """
-        if self._ending == "diverged":
-            return _(
-                "Training diverged at epoch {epoch}: the numbers became infinite or undefined. "
-                "Try a smaller learning rate."
-            ).format(epoch=format_integer(self.epoch))
-        if self._ending == "done":
-            return ngettext(
-                "Training stopped after {epochs} epoch (the step limit).",
-                "Training stopped after {epochs} epochs (the step limit).",
-                self.epoch,
-            ).format(epochs=format_integer(self.epoch))
-        return ""
-
-    @status_message.setter
-    def status_message(self, value: str) -> None:
-        """Ignored: :class:`Demo` clears the message on start; here it is worded on demand."""
 
     def state(self) -> dict[str, Json]:
         return {

@@ -30,7 +30,6 @@ from oppija.engine.losses import binary_cross_entropy
 from oppija.engine.nn import RNNCell
 from oppija.engine.optim import Adam
 from oppija.engine.tensor import Tensor, no_grad, stack
-from oppija.i18n import _
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo, changes
 from oppija.sims.plain import Json
@@ -264,11 +263,10 @@ class RecurrentNetwork(ReplayedDemo):
             self.unrolled = unroll(self.weights, self.inputs)
         arrays = (self.unrolled.hidden, self.unrolled.outputs, self.unrolled.jacobians)
         if not all(np.all(np.isfinite(a)) for a in arrays):
-            self.status = "diverged"
-            self.status_message = _("The numbers grew too large: the network cannot be drawn.")
+            self.end("diverged", "too-large-to-draw")
         elif self.status == "diverged":
             self.status = "done" if self.step_count >= self.total else "running"
-            self.status_message = ""
+            self.ending = None
 
     @changes
     def scale_recurrent(self, factor: float) -> None:
@@ -306,8 +304,7 @@ class RecurrentNetwork(ReplayedDemo):
 
     def advance(self) -> None:
         if self.step_count + 1 >= self.total:
-            self.status = "done"
-            self.status_message = _("Backward through time: see how far back the gradient reaches.")
+            self.end("done", "backward-through-time")
 
     # -------------------------------------------------------------- reading
     def predictions(self) -> list[str] | None:

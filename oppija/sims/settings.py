@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from oppija.i18n import _, format_decimal, format_integer, ngettext, parse_number, parse_numbers
 from oppija.sims.params import DemoSettingError, ParamSpec
 from oppija.sims.registry import DEMOS, known_kinds
+from oppija.text.excerpt import excerpt
 
 
 def format_bound(value: float, spec: ParamSpec) -> str:
@@ -49,7 +50,10 @@ def _range_error(key: str, spec: ParamSpec, shown: str) -> ValueError:
     assert spec.min is not None and spec.max is not None
     return ValueError(
         _("“{key}” must be between {min} and {max}, not {value}").format(
-            key=key, min=format_bound(spec.min, spec), max=format_bound(spec.max, spec), value=shown
+            key=key,
+            min=format_bound(spec.min, spec),
+            max=format_bound(spec.max, spec),
+            value=excerpt(shown),
         )
     )
 
@@ -62,9 +66,9 @@ def _parse_integer(key: str, text: str, spec: ParamSpec) -> int:
     try:
         number = parse_number(text)
     except ValueError:
-        raise ValueError(_("“{text}” is not a whole number").format(text=text)) from None
+        raise ValueError(_("“{text}” is not a whole number").format(text=excerpt(text))) from None
     if not number.is_integer():
-        raise ValueError(_("“{text}” is not a whole number").format(text=text))
+        raise ValueError(_("“{text}” is not a whole number").format(text=excerpt(text)))
     if not _in_range(number, spec):
         raise _range_error(key, spec, text)
     return int(number)
@@ -168,7 +172,7 @@ def parse_param(kind: str, key: str, raw_text: str) -> object:
         if text not in spec.choices:
             raise ValueError(
                 _("unknown value “{value}” for “{key}”; choose one of: {choices}").format(
-                    value=text, key=key, choices=", ".join(spec.choices)
+                    value=excerpt(text), key=key, choices=", ".join(spec.choices)
                 )
             )
         return text

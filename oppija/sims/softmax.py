@@ -18,7 +18,7 @@ import numpy as np
 
 from oppija.arrays import Array
 from oppija.engine.tensor import Tensor, no_grad
-from oppija.i18n import _, format_fixed, format_integer
+from oppija.i18n import _, format_integer
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo, changes
 from oppija.sims.plain import Json
@@ -107,16 +107,12 @@ class Softmax(Demo):
     def _check_end(self) -> None:
         p_target = float(self.probabilities[self.target])
         if not math.isfinite(self.cross_entropy) or not np.all(np.isfinite(self.gradient)):
-            self.status = "diverged"
-            self.status_message = _("The numbers became infinite or undefined.")
+            self.end("diverged", "numbers-undefined")
         elif p_target >= CONVERGED_AT:
-            self.status = "converged"
-            self.status_message = _(
-                "The right class has probability {p} ≥ {bound}: the error is almost 0."
-            ).format(p=format_fixed(p_target, 3), bound=format_fixed(CONVERGED_AT, 2))
+            self.end("converged", "right-class-certain", p=p_target, bound=CONVERGED_AT)
         else:
             self.status = "running"
-            self.status_message = ""
+            self.ending = None
 
     def advance(self) -> None:
         """One gradient-descent step on the logits: z ← z − α·∂𝓔/∂z."""

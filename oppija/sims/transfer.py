@@ -32,8 +32,6 @@ from oppija.i18n import (
     current_language,
     format_decimal,
     format_integer,
-    format_percent,
-    ngettext,
 )
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import Demo
@@ -169,10 +167,6 @@ class TransferLearning(Demo):
     name = "transfer"
     params: TransferParams
 
-    def __init__(self, **settings: object) -> None:
-        self._ending = ""
-        super().__init__(**settings)
-
     @classmethod
     def build_params(cls, settings: Mapping[str, object]) -> TransferParams:
         return TransferParams(
@@ -205,17 +199,21 @@ class TransferLearning(Demo):
         self.runs = {"fine_tuned": Run(tuned), "scratch": Run(scratch)}
         for run in self.runs.values():
             run.record(self.data)
-        self._ending = ""
 
     def advance(self) -> None:
         for run in self.runs.values():
             run.epoch(self.data)
         if not all(run.healthy for run in self.runs.values()):
-            self.status = "diverged"
-            self._ending = "diverged"
+            self.end("diverged", "training-diverged", epoch=self.epoch)
         elif self.epoch >= self.params.steps:
-            self.status = "done"
-            self._ending = "done"
+            tuned, scratch = self.runs["fine_tuned"], self.runs["scratch"]
+            self.end(
+                "done",
+                "pretraining-helped" if self.winner() == "fine_tuned" else "pretraining-not-helped",
+                epochs=self.epoch,
+                fine=tuned.test_accuracies[-1],
+                scratch=scratch.test_accuracies[-1],
+            )
 
     @property
     def epoch(self) -> int:
@@ -238,53 +236,6 @@ class TransferLearning(Demo):
             return "tie"
         return "fine_tuned" if mine > theirs else "scratch"
 
-    # ------------------------------------------------------------------ reporting
-    @property
-    def outcome(self) -> str:
-        """The result in one sentence once the run is done ("" before)."""
-        if self._ending != "done":
-            return ""
-        numbers = {
-            "fine": format_percent(self.runs["fine_tuned"].test_accuracies[-1]),
-            "scratch": format_percent(self.runs["scratch"].test_accuracies[-1]),
-            "epochs": format_integer(self.epoch),
-        }
-        if self.winner() == "fine_tuned":
-            message = ngettext(
-                "Pre-training helped: after {epochs} epoch the fine-tuned network classifies "
-                "{fine} of new points correctly, the one trained from scratch {scratch}.",
-                "Pre-training helped: after {epochs} epochs the fine-tuned network classifies "
-                "{fine} of new points correctly, the one trained from scratch {scratch}.",
-                self.epoch,
-            )
-        else:
-            message = ngettext(
-                "Pre-training did not help this time: after {epochs} epoch the fine-tuned "
-                "network classifies {fine} of new points correctly, the one trained from "
-                "scratch {scratch}.",
-                "Pre-training did not help this time: after {epochs} epochs the fine-tuned "
-                "network classifies {fine} of new points correctly, the one trained from "
-                "scratch {scratch}.",
-                self.epoch,
-            )
-        return message.format(**numbers)
-
-    @property
-    def status_message(self) -> str:
-        """The outcome, or why the run stopped early, in the active language ("" while it runs).
-
-        Worded when read, not when the run ends, so a language switch re-words it.
-        """
-        if self._ending == "diverged":
-            return _(
-                "Training diverged at epoch {epoch}: the numbers became infinite or undefined."
-            ).format(epoch=format_integer(self.epoch))
-        return self.outcome
-
-    @status_message.setter
-    def status_message(self, value: str) -> None:
-        """Ignored: :class:`Demo` clears the message on start; here it is worded on demand."""
-
     def task_line(self) -> str:
         """What the two tasks are, in one line (made once per language: numbers are slow)."""
         return _task_line(current_language())
@@ -306,6 +257,5 @@ class TransferLearning(Demo):
                 "train_points": len(self.data.train_x),
                 "test_points": len(self.data.test_x),
             },
-            "winner": self.winner() if self._ending == "done" else None,
-            "outcome": self.outcome or None,
+            "winner": self.winner() if self.status == "done" else None,
         }

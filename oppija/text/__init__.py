@@ -7,6 +7,7 @@ messages and the TUI all spell maths the same way.
 from __future__ import annotations
 
 from oppija.text.ascii import ESTONIAN_LETTERS, ascii_spelling
+from oppija.text.excerpt import excerpt
 from oppija.text.scripts import subscript, superscript
 
-__all__ = ["ESTONIAN_LETTERS", "ascii_spelling", "subscript", "superscript"]
+__all__ = ["ESTONIAN_LETTERS", "ascii_spelling", "excerpt", "subscript", "superscript"]

@@ -14,48 +14,49 @@ from oppija.content.model import display_path
 
 BROKEN = Path(__file__).parent / "broken"
 # Files that are not UTF-8 do not end in .md: ruff (≥ 0.16) formats the Python code blocks of
-# Markdown files and stops at bytes it cannot read. A folder walk checks only *.md files.
+# Markdown files and stops at bytes it cannot read. A folder walk checks only lesson files
+# (lecture.md, glossary.md and section files NN-name.md), so the loose ones are named 00-….
 NOT_MARKDOWN = {"invalid-utf8.md.bin", "binary-junk.bin"}
 
 # file (relative to broken/) → (line, a stable fragment of the message)
 CASES: dict[str, tuple[int, str]] = {
-    "unknown-demo-kind.md": (10, "unknown demo kind “gradient”; known kinds: gd1d, gd2d"),
-    "unknown-demo-param.md": (12, "unknown parameter “speed” for demo “gd1d”"),
-    "out-of-range-param.md": (12, "“lr” must be between 0.0001 and 10, not 50"),
-    "bad-number.md": (11, "“kolm” is not a number"),
-    "bad-formula.md": (11, "bad formula in “function”: The character “'” cannot be used"),
-    "unknown-choice.md": (11, "unknown value “steep” for “preset”; choose one of: bowl,"),
-    "wrong-count.md": (12, "“start” needs exactly 2 numbers, not 1"),
-    "duplicate-slide-id.md": (10, "duplicate slide id “gd-intro” (first at "),
+    "00-unknown-demo-kind.md": (10, "unknown demo kind “gradient”; known kinds: gd1d, gd2d"),
+    "00-unknown-demo-param.md": (12, "unknown parameter “speed” for demo “gd1d”"),
+    "00-out-of-range-param.md": (12, "“lr” must be between 0.0001 and 10, not 50"),
+    "00-bad-number.md": (11, "“kolm” is not a number"),
+    "00-bad-formula.md": (11, "bad formula in “function”: The character “'” cannot be used"),
+    "00-unknown-choice.md": (11, "unknown value “steep” for “preset”; choose one of: bowl,"),
+    "00-wrong-count.md": (12, "“start” needs exactly 2 numbers, not 1"),
+    "00-duplicate-slide-id.md": (10, "duplicate slide id “gd-intro” (first at "),
     "dup-across/02-second.md": (10, "duplicate slide id “gd-intro” (first at "),
-    "missing-slide-title.md": (10, "slide has no title"),
-    "missing-slide-id.md": (10, "slide has no id"),
-    "bad-id-characters.md": (10, "invalid id “Õppimis_kiirus”"),
-    "marker-first.md": (8, "reveal marker “. . .” with nothing before it"),
-    "marker-last.md": (10, "reveal marker “. . .” with nothing after it"),
-    "marker-double.md": (12, "reveal marker “. . .” right after another one"),
-    "marker-in-block.md": (13, "reveal marker “. . .” inside a “:::” block"),
-    "marker-in-fence.md": (12, "reveal marker “. . .” inside a code block"),
-    "unclosed-block.md": (10, "block “::: notes” is not closed"),
-    "unclosed-fence.md": (10, "code block “```” is not closed"),
-    "unknown-block-kind.md": (10, "unknown block kind “warning”"),
-    "two-demos.md": (14, "only one demo (the first is at line 10)"),
-    "quiz-no-question.md": (10, "the quiz has no “question:”"),
-    "choice-without-why.md": (12, "this choice has no “why:” line"),
-    "no-right-answer.md": (10, "no right answer"),
-    "two-right-answers.md": (14, "a second right answer (the first is at line 12)"),
-    "mixed-quiz-kinds.md": (16, "“answer:” cannot be mixed with “choice:” (line 12)"),
-    "number-quiz-no-why.md": (10, "the number question has no “why:”"),
-    "number-quiz-bad-answer.md": (12, "“umbes 2,4” is not a number"),
-    "duplicate-quiz-id.md": (17, "duplicate quiz id “q-gd-1” (first at "),
+    "00-missing-slide-title.md": (10, "slide has no title"),
+    "00-missing-slide-id.md": (10, "slide has no id"),
+    "00-bad-id-characters.md": (10, "invalid id “Õppimis_kiirus”"),
+    "00-marker-first.md": (8, "reveal marker “. . .” with nothing before it"),
+    "00-marker-last.md": (10, "reveal marker “. . .” with nothing after it"),
+    "00-marker-double.md": (12, "reveal marker “. . .” right after another one"),
+    "00-marker-in-block.md": (13, "reveal marker “. . .” inside a “:::” block"),
+    "00-marker-in-fence.md": (12, "reveal marker “. . .” inside a code block"),
+    "00-unclosed-block.md": (10, "block “::: notes” is not closed"),
+    "00-unclosed-fence.md": (10, "code block “```” is not closed"),
+    "00-unknown-block-kind.md": (10, "unknown block kind “warning”"),
+    "00-two-demos.md": (14, "only one demo (the first is at line 10)"),
+    "00-quiz-no-question.md": (10, "the quiz has no “question:”"),
+    "00-choice-without-why.md": (12, "this choice has no “why:” line"),
+    "00-no-right-answer.md": (10, "no right answer"),
+    "00-two-right-answers.md": (14, "a second right answer (the first is at line 12)"),
+    "00-mixed-quiz-kinds.md": (16, "“answer:” cannot be mixed with “choice:” (line 12)"),
+    "00-number-quiz-no-why.md": (10, "the number question has no “why:”"),
+    "00-number-quiz-bad-answer.md": (12, "“umbes 2,4” is not a number"),
+    "00-duplicate-quiz-id.md": (17, "duplicate quiz id “q-gd-1” (first at "),
     "invalid-utf8.md.bin": (10, "not UTF-8"),
-    "nul-byte.md": (10, "NUL byte"),
+    "00-nul-byte.md": (10, "NUL byte"),
     "binary-junk.bin": (3, "not UTF-8"),
-    "no-front-matter.md": (1, "the file must start with front matter"),
-    "front-matter-no-id.md": (1, "the front matter has no “id:”"),
-    "text-before-first-slide.md": (6, "text before the first slide"),
-    "heading-in-body.md": (10, "heading inside a slide"),
-    "underlined-heading.md": (11, "underlines the line above into a heading"),
+    "00-no-front-matter.md": (1, "the file must start with front matter"),
+    "00-front-matter-no-id.md": (1, "the front matter has no “id:”"),
+    "00-text-before-first-slide.md": (6, "text before the first slide"),
+    "00-heading-in-body.md": (10, "heading inside a slide"),
+    "00-underlined-heading.md": (11, "underlines the line above into a heading"),
     "glossary-no-other/glossary.md": (6, "glossary entry has no “other:” line"),
     "glossary-unknown-slide/glossary.md": (8, "unknown slide “learning-rate”"),
 }
@@ -113,7 +114,7 @@ def test_run_check_prints_one_line_per_problem() -> None:
 
 def test_crlf_keeps_line_numbers(tmp_path: Path) -> None:
     """The same mistakes with Windows line endings are reported at the same lines."""
-    for name in ("unknown-demo-param.md", "marker-double.md", "two-right-answers.md"):
+    for name in ("00-unknown-demo-param.md", "00-marker-double.md", "00-two-right-answers.md"):
         target = tmp_path / name
         target.write_bytes((BROKEN / name).read_bytes().replace(b"\n", b"\r\n"))
         report = check_paths([target])

@@ -1,17 +1,10 @@
-"""The content layer stands alone: importing it must not pull in textual or rich."""
+"""The content layer stands alone: importing it must not pull in the UI, scenes or renderers."""
 
 from __future__ import annotations
 
-import pkgutil
-from pathlib import Path
+from tests.layering import NEVER_LOADED, modules_loaded_by_each, package_modules
 
-from tests.layering import UI_PACKAGES, modules_loaded_by_each
-
-ROOT = Path(__file__).resolve().parents[2]
-CONTENT = ROOT / "oppija" / "content"
-MODULES = ["oppija.content"] + [
-    f"oppija.content.{info.name}" for info in pkgutil.iter_modules([str(CONTENT)])
-]
+MODULES = package_modules("content")
 
 
 def test_the_module_list_is_complete() -> None:
@@ -20,6 +13,7 @@ def test_the_module_list_is_complete() -> None:
     )
 
 
-def test_no_content_module_loads_ui() -> None:
-    """Each module imported in turn in one fresh interpreter: none loads textual or rich."""
-    assert modules_loaded_by_each(MODULES, UI_PACKAGES) == {}
+def test_no_content_module_loads_ui_or_the_pictures() -> None:
+    """Each module imported in turn in one fresh interpreter: none loads textual, rich, the
+    scenes, the renderers or the app."""
+    assert modules_loaded_by_each(MODULES, NEVER_LOADED["content"]) == {}

@@ -68,3 +68,22 @@ def test_snippet_is_cut_around_the_match(lessons: Path) -> None:
     assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
     assert "haruldane" in hit.snippet
     assert len(hit.snippet) < 120
+
+
+def test_the_lecture_is_prepared_once_for_all_the_keys_typed(
+    lecture: Lecture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The palette searches at every key: the slides' text is folded on the first search only,
+    and each later query gives what a fresh search would."""
+    import oppija.content.search as searching
+
+    first = search(lecture, "gradient")
+    prepared: list[str] = []
+    original = searching.plain_text
+    monkeypatch.setattr(
+        searching, "plain_text", lambda text: prepared.append(text) or original(text)
+    )
+    again = search(lecture, "gradient")
+    for query in ("g", "gr", "gra", "õppimiskiirus"):
+        search(lecture, query)
+    assert prepared == [] and again == first

@@ -6,17 +6,14 @@ fast and work without the UI stack; each module is checked in a fresh interprete
 
 from __future__ import annotations
 
-import pkgutil
-from pathlib import Path
+from tests.layering import (
+    NEVER_LOADED,
+    modules_loaded_by_each,
+    package_modules,
+    ui_modules_loaded_by,
+)
 
-from tests.layering import modules_loaded_by_each, ui_modules_loaded_by
-
-ROOT = Path(__file__).resolve().parents[2]
-ENGINE = ROOT / "oppija" / "engine"
-UI_PACKAGES = {"textual", "rich"}
-MODULES = ["oppija.engine"] + [
-    f"oppija.engine.{info.name}" for info in pkgutil.iter_modules([str(ENGINE)])
-]
+MODULES = package_modules("engine")
 
 
 def test_every_engine_module_is_checked() -> None:
@@ -24,9 +21,10 @@ def test_every_engine_module_is_checked() -> None:
     assert {"oppija.engine.tensor", "oppija.engine.nn", "oppija.engine.trace"} <= set(MODULES)
 
 
-def test_no_engine_module_loads_ui() -> None:
-    """Each module imported in turn in one fresh interpreter: none loads textual or rich."""
-    assert modules_loaded_by_each(MODULES, tuple(UI_PACKAGES)) == {}
+def test_no_engine_module_loads_ui_or_the_rest_of_oppija() -> None:
+    """Each module imported in turn in one fresh interpreter: none loads textual, rich or any
+    layer of oppija above the engine."""
+    assert modules_loaded_by_each(MODULES, NEVER_LOADED["engine"]) == {}
 
 
 def test_the_check_can_fail() -> None:

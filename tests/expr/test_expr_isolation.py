@@ -7,16 +7,9 @@ Each module is checked in a fresh interpreter.
 
 from __future__ import annotations
 
-import pkgutil
-from pathlib import Path
+from tests.layering import modules_loaded_by, modules_loaded_by_each, package_modules
 
-from tests.layering import modules_loaded_by, modules_loaded_by_each
-
-ROOT = Path(__file__).resolve().parents[2]
-EXPR = ROOT / "oppija" / "expr"
-MODULES = ["oppija.expr"] + [
-    f"oppija.expr.{info.name}" for info in pkgutil.iter_modules([str(EXPR)])
-]
+MODULES = package_modules("expr")
 
 
 def test_every_module_is_checked() -> None:

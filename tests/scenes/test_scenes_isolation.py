@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import pkgutil
-from pathlib import Path
+from tests.layering import NEVER_LOADED, modules_loaded_by_each, package_modules
 
-from tests.layering import modules_loaded_by_each
-
-SCENES = Path(__file__).resolve().parents[2] / "oppija" / "scenes"
-MODULES = ["oppija.scenes"] + [
-    f"oppija.scenes.{info.name}" for info in pkgutil.iter_modules([str(SCENES)])
-]
+MODULES = package_modules("scenes")
 
 
-def test_no_scene_module_loads_textual() -> None:
-    """Each module imported in turn in one fresh interpreter: none loads a textual module."""
-    assert modules_loaded_by_each(MODULES, ("textual",)) == {}
+def test_no_scene_module_loads_textual_or_the_lessons() -> None:
+    """Each module imported in turn in one fresh interpreter: none loads a textual module, the
+    app or the lesson reader."""
+    assert modules_loaded_by_each(MODULES, NEVER_LOADED["scenes"]) == {}

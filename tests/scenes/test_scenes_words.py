@@ -15,7 +15,10 @@ import oppija.sims
 from oppija.scenes.words import readout_lines
 from oppija.sims import DEMOS, create_simulation
 
-WORDING_METHODS = ("readout_lines", "lines", "mode_line", "input_legend", "position_line")
+WORDING_METHODS = (
+    "readout_lines", "lines", "mode_line", "input_legend", "position_line", "status_message",
+    "status_line", "outcome",
+)  # fmt: skip
 
 
 def concrete_simulations() -> list[type]:
@@ -49,3 +52,33 @@ def test_readouts_are_sentences_in_both_languages(name: str) -> None:
             assert {char for char in spelt if not char.isascii()} <= set("õäöüšžÕÄÖÜŠŽ")
     finally:
         i18n.set_language(before)
+
+
+def ending_codes_in_sims() -> set[str]:
+    """Every code a simulation ends a run with: the ``self.end(status, "code", …)`` calls."""
+    import ast
+    from pathlib import Path
+
+    codes = set()
+    for path in Path(oppija.sims.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "end"
+                and len(node.args) >= 2
+            ):
+                code = node.args[1]  # a code, or a choice of two codes
+                choices = [code.body, code.orelse] if isinstance(code, ast.IfExp) else [code]
+                for choice in choices:
+                    assert isinstance(choice, ast.Constant), ast.unparse(code)
+                    codes.add(str(choice.value))
+    return codes
+
+
+def test_every_ending_a_simulation_gives_has_its_sentence_and_no_sentence_is_unused() -> None:
+    from oppija.scenes.words.status import SENTENCES, WORDED
+
+    found = ending_codes_in_sims()
+    assert len(found) >= 20
+    assert found == set(SENTENCES) | set(WORDED)

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from oppija.expr import parse_formula
+from oppija.scenes.words.status import status_sentence
 from oppija.sims.approximation import Approximation
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -69,7 +70,7 @@ def test_a_formula_that_blows_up_ends_as_diverged_without_warnings() -> None:
     demo = Approximation(function="x^10", lr=10)
     demo.run(50)
     assert demo.status == "diverged"
-    assert "diverged" in demo.status_message
+    assert "diverged" in status_sentence(demo)
     json.dumps(demo.to_json())  # non-finite numbers become null
 
 

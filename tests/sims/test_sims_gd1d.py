@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pytest
 
+from oppija.scenes.words.status import status_sentence
 from oppija.sims import DemoSettingError
 from oppija.sims.gd1d import GradientDescent1D
 
@@ -100,7 +101,7 @@ def test_diverge_ends_diverged_without_warning_or_exception() -> None:
     sim.run(10_000)
     assert sim.status == "diverged"
     assert sim.step_count == 70  # 9 · 1,44⁷⁰ is the first error above 10¹²
-    assert "diverged" in sim.status_message and "70" in sim.status_message
+    assert "diverged" in status_sentence(sim) and "70" in status_sentence(sim)
     version = sim.version
     sim.step()  # a no-op now
     assert sim.step_count == 70 and sim.version == version
@@ -109,11 +110,11 @@ def test_diverge_ends_diverged_without_warning_or_exception() -> None:
 def test_overflow_is_diverged_not_an_exception() -> None:
     sim = GradientDescent1D(function="exp(exp(x))", lr=10, start=7.0)
     assert sim.status == "diverged" and sim.step_count == 0
-    assert "at once" in sim.status_message
+    assert "at once" in status_sentence(sim)
     sim = GradientDescent1D(function="exp(x^2)", lr=10, start=1.0)
     sim.run(10)
     assert sim.status == "diverged" and sim.step_count == 1
-    assert "infinite or undefined" in sim.status_message
+    assert "infinite or undefined" in status_sentence(sim)
     sim = GradientDescent1D(function="x^8", lr=10, start=3.0)
     sim.run(100)
     assert sim.status == "diverged"
@@ -123,7 +124,7 @@ def test_overflow_is_diverged_not_an_exception() -> None:
 def test_an_undefined_start_is_diverged_at_once() -> None:
     sim = GradientDescent1D(function="log(x)", start=-1.0)
     assert sim.status == "diverged" and sim.step_count == 0
-    assert "start point" in sim.status_message and "at once" in sim.status_message
+    assert "start point" in status_sentence(sim) and "at once" in status_sentence(sim)
     assert sim.state()["loss"] is None
 
 

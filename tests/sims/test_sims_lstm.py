@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pytest
 
+from oppija.scenes.words.status import status_sentence
 from oppija.sims import create_simulation
 from oppija.sims.lstm import LSTMGates
 from oppija.sims.settings import DemoSettingError
@@ -86,7 +87,7 @@ def test_back_restores_the_previous_state() -> None:
     again.run(3)
     assert demo.state()["gates"] == again.state()["gates"]
     demo.to_end()
-    assert demo.status == "done" and demo.status_message
+    assert demo.status == "done" and status_sentence(demo)
     demo.back()
     assert demo.status == "running" and demo.step_count == 4
     for _ in range(10):

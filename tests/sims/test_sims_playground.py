@@ -11,6 +11,7 @@ import pytest
 from oppija import i18n
 from oppija.engine.tensor import Tensor
 from oppija.scenes.words.playground import playground_readout
+from oppija.scenes.words.status import status_sentence
 from oppija.sims.playground import (
     DATASETS,
     POINTS,
@@ -156,7 +157,7 @@ def test_the_step_limit_ends_the_run() -> None:
     sim = Playground(steps=5)
     sim.run(50)
     assert (sim.status, sim.epoch) == ("done", 5)
-    assert "5" in sim.status_message
+    assert "5" in status_sentence(sim)
 
 
 def test_blown_up_weights_end_the_run_as_diverged_without_a_warning() -> None:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from oppija.scenes.words.status import status_sentence
 from oppija.sims import DemoSettingError, create_simulation
 from oppija.sims.base import Simulation
 
@@ -41,7 +42,7 @@ def check(sim: Simulation, steps: int) -> None:
     assert sim.status in {"running", "converged", "diverged", "done"}
     json.dumps(sim.to_json(), allow_nan=False, ensure_ascii=False)
     json.dumps(sim.numbers_rows(), allow_nan=False)
-    assert isinstance(sim.status_message, str)
+    assert isinstance(status_sentence(sim), str)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

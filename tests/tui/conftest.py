@@ -146,7 +146,8 @@ async def settle(pilot: Pilot[None]) -> None:
 
     Queues are drained until none holds a message (a handled message may post others), then the
     screen is drawn once; drawing runs the callbacks that wait for it (``call_after_refresh``),
-    so if that queued anything, round again.
+    so if that queued anything, round again. A worker (a model training in a thread) is waited
+    for, and its result handled, like a message.
     """
     app = pilot.app
     for _round in range(SETTLE_ROUNDS):  # a running demo's timer may never let the queues empty
@@ -168,8 +169,10 @@ async def settle(pilot: Pilot[None]) -> None:
         if not app.is_running:
             return
         await pilot.wait_for_animation()  # waits for running animations, then draws now
-        if not any(node.message_queue_size for node in nodes):
-            return
+        if any(node.message_queue_size for node in nodes):
+            continue
+        if not any(worker.is_running for worker in app.workers):
+            return  # a worker still training: its result comes as a message, round again
 
 
 # Key names of the characters a test types that are not letters or digits.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from oppija.i18n import _, format_decimal, format_integer, ngettext
+from oppija.scenes.words.status import status_sentence
 from oppija.sims.approximation import Approximation
 from oppija.text import ascii_spelling
 
@@ -15,7 +16,7 @@ def approximation_readout(simulation: Approximation, ascii_only: bool = False) -
         )
         + f"  k = {format_integer(simulation.step_count)}",
         f"𝓔 = {format_decimal(simulation.loss, 6)}",
-        simulation.status_message
+        status_sentence(simulation)
         or _("Each unit adds one smoothed step; their sum follows the target."),
     ]
     if ascii_only:

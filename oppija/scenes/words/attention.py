@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from oppija.i18n import N_, _, format_integer
+from oppija.scenes.words.status import status_line
 from oppija.sims.attention import WALK_STAGES, Attention
 from oppija.text import ascii_spelling
 
@@ -27,5 +28,5 @@ def attention_readout(simulation: Attention, ascii_only: bool = False) -> list[s
             n=format_integer(WALK_STAGES),
             name=_(STAGE_NAMES[simulation.stage - 1]),
         )
-    lines = [head, simulation.status_line()]
+    lines = [head, status_line(simulation)]
     return [ascii_spelling(line) for line in lines] if ascii_only else lines

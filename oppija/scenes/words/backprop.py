@@ -21,6 +21,7 @@ from oppija.scenes.words.numbers_of import (
     records,
     text,
 )
+from oppija.scenes.words.status import status_line
 from oppija.sims.backprop import TARGET, Backpropagation, element_name
 from oppija.text import ascii_spelling
 from oppija.text.numbers import factor, short
@@ -163,4 +164,4 @@ def backprop_readout(simulation: Backpropagation, ascii_only: bool = False) -> l
         k=format_integer(simulation.step_count),
         n=format_integer(len(simulation.script)),
     )
-    return [head, *backprop_lines(simulation, ascii_only), simulation.status_line()]
+    return [head, *backprop_lines(simulation, ascii_only), status_line(simulation)]

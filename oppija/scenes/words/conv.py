@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from oppija.arrays import Array
 from oppija.i18n import _, format_decimal, format_integer
+from oppija.scenes.words.status import status_line
 from oppija.sims.conv import KERNEL_SIZE, Convolution, output_size, parameter_counts
 from oppija.text import ascii_spelling
 
@@ -88,6 +89,6 @@ def conv_readout(simulation: Convolution, ascii_only: bool = False) -> list[str]
     lines = [
         position_line(simulation),
         sum_text(simulation.patch, simulation.kernel, simulation.value, ascii_only),
-        simulation.status_line(),
+        status_line(simulation),
     ]
     return [spell(line, ascii_only) for line in lines]

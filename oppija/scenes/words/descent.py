@@ -12,6 +12,7 @@ import numpy as np
 
 from oppija.arrays import Array
 from oppija.i18n import _, format_decimal, format_integer
+from oppija.scenes.words.status import status_sentence
 from oppija.sims.base import Simulation
 
 
@@ -48,7 +49,7 @@ def descent_readout(simulation: Simulation, ascii_only: bool = False) -> list[st
         f"{names[1]} = {format_number(simulation.loss)}",
         f"{names[2]} = {format_vector(simulation.grad)}",
         f"{names[3]} = {'-' if math.isnan(last_step) else format_number(last_step)}",
-        simulation.status_message or _("The descent is running."),
+        status_sentence(simulation) or _("The descent is running."),
     ]
     if ascii_only:  # the Estonian minus sign is U+2212
         return [line.replace("\N{MINUS SIGN}", "-") for line in lines]

@@ -8,6 +8,7 @@ import math
 import numpy as np
 
 from oppija.i18n import _, format_integer
+from oppija.scenes.words.status import status_line
 from oppija.sims.graph import ComputationGraph
 from oppija.text import ascii_spelling
 from oppija.text.numbers import factor, short
@@ -64,4 +65,4 @@ def graph_lines(simulation: ComputationGraph, ascii_only: bool = False) -> list[
 
 def graph_readout(simulation: ComputationGraph, ascii_only: bool = False) -> list[str]:
     """The step's sentences and the status."""
-    return [*graph_lines(simulation, ascii_only), simulation.status_line()]
+    return [*graph_lines(simulation, ascii_only), status_line(simulation)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from oppija.i18n import _, format_fixed, format_integer, format_percent
+from oppija.scenes.words.status import status_sentence
 from oppija.sims.lstm import LSTMGates
 from oppija.text import ascii_spelling
 
@@ -16,7 +17,7 @@ def lstm_readout(simulation: LSTMGates, ascii_only: bool = False) -> list[str]:
         for name in ("c", "h"):
             values = "; ".join(format_fixed(v, 2) for v in step.gates[name])
             lines.append(f"{name} = ({values})")
-    lines.append(simulation.status_message or forget_sentence(simulation, 0))
+    lines.append(status_sentence(simulation) or forget_sentence(simulation, 0))
     return [ascii_spelling(line) for line in lines] if ascii_only else lines
 
 

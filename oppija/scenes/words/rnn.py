@@ -9,6 +9,7 @@ import numpy as np
 
 from oppija.arrays import Array
 from oppija.i18n import N_, _, format_integer
+from oppija.scenes.words.status import status_line
 from oppija.sims.rnn import RecurrentNetwork
 from oppija.text import ascii_spelling, subscript
 from oppija.text.numbers import decimal, short
@@ -204,7 +205,7 @@ def rnn_readout(simulation: RecurrentNetwork, ascii_only: bool = False) -> list[
     )
     if simulation.w_scale != 1.0:
         head += f"  W × {scale_text(simulation.w_scale)}"
-    lines = [head, *rnn_lines(simulation, ascii_only), simulation.status_line()]
+    lines = [head, *rnn_lines(simulation, ascii_only), status_line(simulation)]
     return [ascii_spelling(line) for line in lines] if ascii_only else lines
 
 

@@ -4,6 +4,7 @@ gradient step does."""
 from __future__ import annotations
 
 from oppija.i18n import _, format_decimal, format_fixed
+from oppija.scenes.words.status import status_sentence
 from oppija.sims.softmax import LEARNING_RATE, Softmax
 from oppija.text import ascii_spelling, subscript
 
@@ -23,6 +24,6 @@ def softmax_readout(simulation: Softmax, ascii_only: bool = False) -> list[str]:
         f"T = {format_decimal(simulation.temperature, 2)}",
         f"p = ({vector})",
         f"𝓔 = −ln p{k} = {format_fixed(simulation.cross_entropy, 3)}",
-        simulation.status_message or step_sentence(simulation),
+        status_sentence(simulation) or step_sentence(simulation),
     ]
     return [ascii_spelling(line) for line in lines] if ascii_only else lines

@@ -27,6 +27,7 @@ from oppija.plot import Mode, PlotStyles
 from oppija.scenes import draw_scene
 from oppija.scenes.rows import Rows
 from oppija.scenes.words import readout_lines
+from oppija.scenes.words.status import status_sentence
 from oppija.sims import demo_spec, from_demo_block
 from oppija.sims.demo import Demo
 from oppija.sims.params import DemoSettingError
@@ -212,7 +213,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         if self.training:
             status.update(_("learning…"))
         elif ended:
-            status.update(self.simulation.status_message)
+            status.update(status_sentence(self.simulation))
         else:
             speed = _("{n} steps/s").format(n=format_integer(SPEEDS[self._speed]))
             state = _("running") if self.playing else _("paused")
