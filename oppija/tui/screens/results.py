@@ -6,6 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -15,6 +16,7 @@ from oppija.i18n import N_, _, format_integer, format_percent
 from oppija.progress import QuizAnswer
 from oppija.tui.oppija_app import oppija_app
 from oppija.tui.screens.closing import close
+from oppija.tui.screens.covered import drop_key_when_covered
 from oppija.tui.widgets.key_bar import KeyBar
 
 
@@ -101,3 +103,7 @@ class ResultsScreen(Screen[str | None]):
 
     def action_close(self) -> None:
         close(self, None)
+
+    def on_key(self, event: Key) -> None:
+        """A key typed before another screen covered this one is not that screen's key."""
+        drop_key_when_covered(self, event)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Static
 
 from oppija.i18n import N_, _
+from oppija.tui.screens.covered import drop_key_when_covered
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 16
@@ -40,3 +42,7 @@ class TooSmallScreen(Screen[None]):
                 "Please make it at least {min_w}×{min_h} characters (now {w}×{h})."
             ).format(min_w=MIN_WIDTH, min_h=MIN_HEIGHT, w=width, h=height)
         )
+
+    def on_key(self, event: Key) -> None:
+        """A key typed before another screen covered this one is not that screen's key."""
+        drop_key_when_covered(self, event)
