@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeVar
 
 from textual.events import Key
 from textual.screen import Screen
 
+ResultType = TypeVar("ResultType")
 
-def drop_key_when_covered(screen: Screen[Any], event: Key) -> None:
+
+def drop_key_when_covered(screen: Screen[ResultType], event: Key) -> None:
     """Stop a key that bubbles out of ``screen`` after another screen was opened over it.
 
     The app hands each key to the focused widget of the screen on top; the widget handles it
