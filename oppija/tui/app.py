@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -20,6 +21,8 @@ from oppija.i18n import N_, _
 from oppija.progress import Progress, ProgressSaveError, ProgressStore, SaveDebouncer
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.screens.too_small import TooSmallScreen, too_small
+
+ResultType = TypeVar("ResultType")
 
 # Screens other than the lecture are imported when first opened: the first slide paints sooner.
 
@@ -258,21 +261,34 @@ class OppijaApp(App[None]):
         from oppija.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.help_rows()))
+            self._open(HelpScreen(self.help_rows()))
 
     def action_glossary(self) -> None:
         from oppija.tui.screens.glossary import GlossaryScreen
 
         if isinstance(self.screen, GlossaryScreen):
             return
-        self.push_screen(GlossaryScreen(self.lecture), self._after_glossary)
+        self._open(GlossaryScreen(self.lecture), self._after_glossary)
 
     def action_results(self) -> None:
         from oppija.tui.screens.results import ResultsScreen
 
         if isinstance(self.screen, ResultsScreen):
             return
-        self.push_screen(ResultsScreen(self.lecture, self.progress.answers), self._after_results)
+        self._open(ResultsScreen(self.lecture, self.progress.answers), self._after_results)
+
+    def _open(
+        self,
+        screen: Screen[ResultType],
+        callback: Callable[[ResultType | None], None] | None = None,
+    ) -> None:
+        """Open ``screen`` over the others; in a window too small for it, under a new notice.
+
+        A palette command runs after the palette has closed, and the window may have shrunk
+        meanwhile: without the notice on top the screen would show in a broken layout.
+        """
+        self.push_screen(screen, callback)
+        self._check_size(self.size.width, self.size.height)
 
     def _after_results(self, slide_id: str | None) -> None:
         if slide_id:  # fully revealed, so that the question shows
@@ -306,7 +322,7 @@ class OppijaApp(App[None]):
         from oppija.tui.screens.glossary import GlossaryScreen
 
         term = self.lecture.term(term_id)
-        self.push_screen(GlossaryScreen(self.lecture), self._after_glossary)
+        self._open(GlossaryScreen(self.lecture), self._after_glossary)
         self.call_after_refresh(self._filter_glossary, term.term)
 
     def _filter_glossary(self, text: str) -> None:
@@ -327,7 +343,7 @@ class OppijaApp(App[None]):
         ):
             # No fixed id: a palette closed a moment ago may still be in the DOM when the
             # next Ctrl+P arrives, and two widgets with one id would be an error.
-            self.push_screen(LecturePalette(placeholder=_("Find a slide or a term…")))
+            self._open(LecturePalette(placeholder=_("Find a slide or a term…")))
 
     def search_themes(self) -> None:
         """The themes in oppija's palette, hardened like the lecture's (Textual's own palette
@@ -336,9 +352,7 @@ class OppijaApp(App[None]):
 
         from oppija.tui.palette import LecturePalette
 
-        self.push_screen(
-            LecturePalette(providers=[ThemeProvider], placeholder=_("Find a colour theme…"))
-        )
+        self._open(LecturePalette(providers=[ThemeProvider], placeholder=_("Find a colour theme…")))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(_("Help"), _("Every key of the app"), self.action_help)

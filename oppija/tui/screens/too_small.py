@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from oppija.i18n import N_, _
+from oppija.tui.screens.closing import close
 from oppija.tui.screens.covered import drop_key_when_covered
 
 MIN_WIDTH = 60
@@ -34,6 +35,12 @@ class TooSmallScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.update_size(self.app.size.width, self.app.size.height)
+
+    def on_screen_resume(self) -> None:
+        """Back on top after a screen opened over it has closed: if the window grew meanwhile
+        (the app only removes a notice that is on top), this one is stale and goes too."""
+        if not too_small(self.app.size.width, self.app.size.height):
+            close(self)
 
     def update_size(self, width: int, height: int) -> None:
         self.query_one(Static).update(
