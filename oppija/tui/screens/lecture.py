@@ -181,7 +181,9 @@ class LectureScreen(Screen[None]):
         await removal
         if self._demo_slide != slide_id or widget.is_attached:
             return  # the learner has moved on meanwhile
-        area = self.query_one("#demo-area", Vertical)
+        area = next(iter(self.query("#demo-area").results(Vertical)), None)
+        if area is None or not area.is_attached:
+            return  # the app is closing (quit right after reaching the slide): nothing to show
         area.display = True
         await area.mount(widget)
         if widget.can_focus:
