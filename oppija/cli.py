@@ -6,16 +6,30 @@ and one line in the active language. Textual is imported only when the app reall
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from oppija import i18n
+from oppija.cli_output import (
+    drop_output_if_unwritable,
+    fit_streams_to_encoding,
+    let_reader_go,
+    shown,
+)
 from oppija.i18n import _
+from oppija.threads import limit_blas_threads
 
 if TYPE_CHECKING:
     import argparse
+
+    from oppija.progress import Progress
+
+INTERRUPTED = 130
+"""The exit status of a command stopped with Ctrl+C (128 + SIGINT), as shells expect."""
 
 
 def _pre_language(argv: Sequence[str]) -> str | None:
@@ -32,26 +46,32 @@ def _confirm(question: str) -> bool:
     """A yes/no question on the terminal; anything but yes (or no terminal at all) is no."""
     try:
         answer = input(question)
-    except (EOFError, KeyboardInterrupt):
+    except (EOFError, KeyboardInterrupt, RuntimeError):  # RuntimeError: stdin was closed
         print()
         return False
     return answer.strip().lower() in {_("y"), _("yes"), "y", "yes", "j", "jah"}
 
 
 def _reset_progress(data_dir: str | None) -> int:
+    from oppija.cli_data_dir import data_dir_problem
     from oppija.progress import ProgressSaveError, ProgressStore, resolve_data_dir
 
     store = ProgressStore(resolve_data_dir(data_dir))
-    if not store.path.exists():
-        print(_("There is no saved progress in {path}.").format(path=store.path))
+    problem = data_dir_problem(store.directory, create=False)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    path = shown(str(store.path))
+    if not os.path.lexists(store.path):
+        print(_("There is no saved progress in {path}.").format(path=path))
         return 0
-    if not _confirm(_("Delete the saved progress in {path}? [y/N] ").format(path=store.path)):
+    if not _confirm(_("Delete the saved progress in {path}? [y/N] ").format(path=path)):
         print(_("Nothing was deleted."))
         return 0
     try:
         store.reset()
     except ProgressSaveError as error:
-        print(error, file=sys.stderr)
+        print(shown(str(error), limit=1000), file=sys.stderr)
         return 1
     print(_("The saved progress was deleted."))
     return 0
@@ -65,10 +85,15 @@ def _ascii_wanted(flag: bool) -> bool:
 def _run_app(
     data_dir: str | None, slide: str | None, ascii_flag: bool, language_chosen: bool
 ) -> int:
+    from oppija.cli_data_dir import data_dir_problem
     from oppija.content.loader import LessonError, load_lecture
     from oppija.progress import ProgressStore, resolve_data_dir
 
     store = ProgressStore(resolve_data_dir(data_dir))
+    problem = data_dir_problem(store.directory, create=True)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     loaded = store.load()
     progress = loaded.progress
     if not language_chosen and loaded.restored:
@@ -77,18 +102,29 @@ def _run_app(
         lecture = load_lecture(i18n.current_language(), cache_dir=store.directory)
     except LessonError as error:
         print(_("The lesson files have problems:"), file=sys.stderr)
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        for lesson_problem in error.problems:
+            print(lesson_problem, file=sys.stderr)
         return 1
     if slide:
         try:
             lecture.slide_index(slide)
         except KeyError:
             print(
-                _("There is no slide “{id}”. `oppija list` shows them all.").format(id=slide),
+                _("There is no slide “{id}”. `oppija list` shows them all.").format(
+                    id=shown(slide)
+                ),
                 file=sys.stderr,
             )
             return 2
+    if not _on_a_terminal():
+        print(
+            _(
+                "oppija: the lecture needs a terminal (its input and output are not one); "
+                "`oppija list` and `oppija demo` work without."
+            ),
+            file=sys.stderr,
+        )
+        return 2
 
     from oppija.tui.app import OppijaApp
 
@@ -102,7 +138,44 @@ def _run_app(
         ascii_mode=_ascii_wanted(ascii_flag),
     )
     app.run()
-    return 0
+    if app.save_failure is not None:
+        _tell_unsaved(app.save_failure, app.progress)
+        return 1
+    return app.return_code or 0
+
+
+def _on_a_terminal() -> bool:
+    """Whether the app can talk with a learner: keys from a terminal, the screen to one.
+
+    Textual draws on stderr, so a redirected stderr would swallow the screen as well.
+    """
+    streams = (sys.stdin, sys.stdout, sys.stderr)
+    try:
+        return all(stream is not None and stream.isatty() for stream in streams)
+    except (ValueError, OSError):  # a closed stream
+        return False
+
+
+def _tell_unsaved(reason: str, progress: Progress) -> None:
+    """The save at exit failed: say so, and keep this session's progress in a spare folder."""
+    import tempfile
+
+    from oppija.progress import ProgressError, ProgressStore
+
+    print(shown(reason, limit=1000), file=sys.stderr)  # it names the folder the learner typed
+    try:
+        spare = ProgressStore(Path(tempfile.mkdtemp(prefix="oppija-progress-")))
+        spare.save(progress)
+    except (OSError, ProgressError):
+        print(_("This session's progress could not be kept anywhere."), file=sys.stderr)
+        return
+    print(
+        _(
+            "This session's progress was kept in {path}; `oppija --data-dir {folder}` "
+            "continues from it."
+        ).format(path=shown(str(spare.path)), folder=shown(str(spare.directory))),
+        file=sys.stderr,
+    )
 
 
 def _demo_settings(pairs: Sequence[str]) -> dict[str, str]:
@@ -124,7 +197,8 @@ def _run_demo(args: argparse.Namespace) -> int:
     try:
         simulation = create_simulation(args.name, _demo_settings(args.settings))
     except (DemoSettingError, ValueError) as error:
-        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        # Whole and escaped: a name typed with a line break in it stays on the one line.
+        message = shown(str(error) or type(error).__name__, limit=1000)
         print(
             _("%(prog)s: error: %(message)s\n") % {"prog": "oppija demo", "message": message},
             end="",
@@ -135,7 +209,9 @@ def _run_demo(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        print(json.dumps(simulation.to_json(), ensure_ascii=False, allow_nan=False))
+        # On a terminal that cannot show θ, JSON's own \u escapes keep the data exact.
+        ascii_json = _ascii_wanted(False)
+        print(json.dumps(simulation.to_json(), ensure_ascii=ascii_json, allow_nan=False))
         return 0
     ascii_only = _ascii_wanted(args.ascii or args.demo_ascii)
     from oppija.scenes import render_frame
@@ -145,15 +221,37 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Whatever the command, Ctrl+C exits 130 with one line, a reader that leaves the pipe
+    (`oppija check | head`) exits 0 quietly, and output never fails on the terminal's encoding.
+    """
+    limit_blas_threads()
+    fit_streams_to_encoding()
     try:
         status = _main(argv)
-        sys.stdout.flush()  # here, where a closed pipe can still be handled
+        if sys.stdout is not None:  # None when started with stdout closed (`oppija list >&-`)
+            sys.stdout.flush()  # here, where a closed pipe can still be handled
         return status
-    except BrokenPipeError:  # `oppija list | head`: the reader left, which is no error
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush stays quiet
+    except BrokenPipeError:  # the reader left, which is no error
+        let_reader_go()
         return 0
+    except KeyboardInterrupt:
+        _say(_("oppija: interrupted"))
+        return INTERRUPTED
+    except OSError as error:  # the last line of defence for files and folders
+        from oppija.regular_files import os_error_reason
+
+        where = f" ({shown(str(error.filename))})" if error.filename else ""
+        _say(f"oppija: {os_error_reason(error)}{where}")
+        drop_output_if_unwritable()
+        return 1
+
+
+def _say(line: str) -> None:
+    """One line to stderr, even if stderr itself is gone."""
+    with contextlib.suppress(OSError, ValueError):
+        print(line, file=sys.stderr)
 
 
 def _main(argv: Sequence[str] | None) -> int:

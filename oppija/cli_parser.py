@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from oppija import __version__, i18n
+from oppija.cli_output import shown
 from oppija.i18n import _
 
 
@@ -23,7 +24,12 @@ class Parser(argparse.ArgumentParser):
     """argparse with a one-line translated error and exit status 2, never a traceback."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, _("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message})
+        """One line; what the learner typed is echoed with its control characters escaped."""
+        self.exit(
+            2,
+            _("%(prog)s: error: %(message)s\n")
+            % {"prog": self.prog, "message": shown(message, limit=1000)},
+        )
 
 
 def build_parser() -> Parser:

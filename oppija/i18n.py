@@ -94,7 +94,7 @@ _ = gettext
 HUGE = 1e15  # from here on numbers are written 1,23e40: all those digits would say nothing
 
 
-def _scientific(value: float) -> str:
+def format_scientific(value: float) -> str:
     """'1,23e40' in Estonian, '1.23e40' in English (a diverged descent reaches such numbers)."""
     mantissa, exponent = f"{value:.2e}".split("e")
     mantissa = mantissa.rstrip("0").rstrip(".")
@@ -135,7 +135,7 @@ def format_decimal(value: float, digits: int = 2, group: bool = True) -> str:
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
     if abs(value) >= HUGE:
-        return _scientific(value)
+        return format_scientific(value)
     quick = _quick_fixed(value, digits)
     if quick is not None:
         return quick.rstrip("0").rstrip(".,") if "." in quick or "," in quick else quick
@@ -183,6 +183,11 @@ def format_integer(value: int) -> str:
 
 
 _NUMBER = re.compile(r"^[+\-−]?(\d+([.,]\d*)?|[.,]\d+)([eE][+\-−]?\d+)?$")
+# Spaces that group digits (Babel writes 12 345 with a no-break space; thin, narrow no-break and
+# figure spaces come in pasted text): inside one number, never between two numbers.
+_GROUPING_SPACES = "\u00a0\u2007\u2009\u202f"
+_LIST_SEPARATORS = re.compile(rf"(?:;|[^\S{_GROUPING_SPACES}])+")
+_MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-"})  # minus sign; a word processor's dash
 
 
 def parse_number(text: str) -> float:
@@ -191,7 +196,7 @@ def parse_number(text: str) -> float:
     Raises:
         ValueError: with a translated message when the text is not a finite number.
     """
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace("−", "-")
+    cleaned = re.sub(rf"[ {_GROUPING_SPACES}]", "", text.strip()).translate(_MINUS_SIGNS)
     if not _NUMBER.match(cleaned):
         raise ValueError(_("“{text}” is not a number").format(text=excerpt(text.strip())))
     value = float(cleaned.replace(",", "."))
@@ -201,8 +206,11 @@ def parse_number(text: str) -> float:
 
 
 def parse_numbers(text: str) -> list[float]:
-    """A list of numbers separated by spaces or ';' ('1 2,5 3' or '1; 2,5; 3')."""
-    parts = [p for p in re.split(r"[;\s]+", text.strip()) if p]
+    """A list of numbers separated by spaces or ';' ('1 2,5 3' or '1; 2,5; 3').
+
+    A no-break or thin space groups digits instead ('12 345' as Babel writes it is one number).
+    """
+    parts = [p for p in _LIST_SEPARATORS.split(text.strip()) if p.strip(_GROUPING_SPACES)]
     if not parts:
         raise ValueError(_("Type at least one number"))
     return [parse_number(p) for p in parts]

@@ -63,6 +63,8 @@ def run_check(paths: Sequence[str], out: TextIO, err: TextIO) -> int:
             return 1
         print(printable(summary(report.counts)), file=out)
         return 0
+    except OSError:  # writing the report failed (a reader that left, a full disk): `main` says
+        raise
     except Exception as error:  # the last line of defence: a message, never a traceback
         print(
             printable(_("oppija: internal error while checking: {error}").format(error=error)),

@@ -28,7 +28,7 @@ def mse_loss(prediction: Tensor, target: ArrayLike) -> Tensor:
         return (2.0 / n) * diff, (-2.0 / n) * diff
 
     return prediction._child(
-        np.asarray(np.mean(diff * diff)), (prediction, target_t), "mse", backward, local
+        np.asarray((diff * diff).sum() / n), (prediction, target_t), "mse", backward, local
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from oppija.arrays import Array
-from oppija.engine.tensor import Tensor
+from oppija.engine.tensor import Tensor, concat
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
 
@@ -145,13 +145,19 @@ class RNNCell(Module):
     __call__ = forward
 
 
+def _side_by_side(gates: dict[str, Tensor]) -> Tensor:
+    """One gate's weights after another along the last axis, in ``LSTMCell.GATES`` order."""
+    return concat([gates[name] for name in LSTMCell.GATES], axis=-1)
+
+
 class LSTMCell(Module):
     """The lecture's LSTM (pikk lühiajaline mälu), its five equations as on the slide.
 
     fₜ = σ(W_f xₜ + U_f hₜ₋₁ + b_f),  iₜ = σ(W_i xₜ + U_i hₜ₋₁ + b_i),
     oₜ = σ(W_o xₜ + U_o hₜ₋₁ + b_o),  cₜ = fₜ ∘ cₜ₋₁ + iₜ ∘ tanh(W_c xₜ + U_c hₜ₋₁ + b_c),
     hₜ = oₜ ∘ tanh(cₜ).
-    After each call ``gates`` holds the values of f, i, o, the candidate g, c and h.
+    After each call ``gates`` holds the values of f, i, o, the candidate g, c and h (the
+    step's own arrays: read them, do not write into them).
     """
 
     GATES = ("f", "i", "o", "c")
@@ -177,30 +183,41 @@ class LSTMCell(Module):
             for gate, tensor in tensors.items():
                 yield f"{prefix}{group}_{gate}", tensor
 
-    def _pre(self, gate: str, x: Tensor, h: Tensor) -> Tensor:
-        return x @ self.W[gate] + h @ self.U[gate] + self.b[gate]
+    def joined(self) -> tuple[Tensor, Tensor, Tensor]:
+        """W, U and b with the four gates side by side (f, i, o, c columns): one product a step."""
+        return _side_by_side(self.W), _side_by_side(self.U), _side_by_side(self.b)
 
     def forward(
-        self, x: Tensor, state: tuple[Tensor, Tensor] | None = None
+        self,
+        x: Tensor,
+        state: tuple[Tensor, Tensor] | None = None,
+        joined: tuple[Tensor, Tensor, Tensor] | None = None,
     ) -> tuple[Tensor, Tensor]:
+        """One time step; ``joined`` (from :meth:`joined`) saves joining the weights again."""
         if state is None:
             zeros = np.zeros((*x.shape[:-1], self.hidden))
             state = (Tensor(zeros), Tensor(zeros))
         h_prev, c_prev = state
-        f = self._pre("f", x, h_prev).sigmoid()
-        i = self._pre("i", x, h_prev).sigmoid()
-        o = self._pre("o", x, h_prev).sigmoid()
-        g = self._pre("c", x, h_prev).tanh()
+        W, U, b = joined or self.joined()
+        n = self.hidden
+        z = x @ W + h_prev @ U + b  # every gate's Wxₜ + Uhₜ₋₁ + b at once
+        fio = z[..., : 3 * n].sigmoid()
+        f, i, o = fio[..., :n], fio[..., n : 2 * n], fio[..., 2 * n :]
+        g = z[..., 3 * n :].tanh()
         c = f * c_prev + i * g
         h = o * c.tanh()
-        self.gates = {
-            "f": f.data.copy(),
-            "i": i.data.copy(),
-            "o": o.data.copy(),
-            "g": g.data.copy(),
-            "c": c.data.copy(),
-            "h": h.data.copy(),
-        }
+        self.gates = {"f": f.data, "i": i.data, "o": o.data, "g": g.data, "c": c.data, "h": h.data}
         return h, c
+
+    def unroll(
+        self, xs: Sequence[Tensor], state: tuple[Tensor, Tensor] | None = None
+    ) -> list[tuple[Tensor, Tensor]]:
+        """(hₜ, cₜ) for every xₜ of a sequence, the weights joined once for all its steps."""
+        joined = self.joined()
+        states = []
+        for x in xs:
+            state = self.forward(x, state, joined)
+            states.append(state)
+        return states
 
     __call__ = forward

@@ -43,8 +43,11 @@ class SGD:
 class Adam:
     """Adam: a step per parameter scaled by running averages of the gradient and its square.
 
-    m ← β₁m + (1 − β₁)g,  v ← β₂v + (1 − β₂)g²,  θ ← θ − α·m̂/(√v̂ + ε) with the bias-corrected
-    m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ). The tiny models behind the sequence demos train in a
+    Kingma and Ba's efficient form (Algorithm 1 with the reordering of their section 2):
+    m ← β₁m + (1 − β₁)g,  v ← β₂v + (1 − β₂)g²,  αₜ = α·√(1 − β₂ᵗ)/(1 − β₁ᵗ),
+    θ ← θ − αₜ·m/(√v + ε). It is the bias-corrected θ ← θ − α·m̂/(√v̂ + ε′) with
+    m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ) and ε′ = ε/√(1 − β₂ᵗ): PyTorch's form, but for ε, which
+    matters only while √v̂ is as small as ε. The tiny models behind the sequence demos train in a
     fraction of a second with it, where plain gradient descent needs many times the steps.
     """
 

@@ -9,9 +9,10 @@ backward side by side.
 from __future__ import annotations
 
 import contextlib
-import heapq
 import itertools
+import operator
 from collections.abc import Callable, Iterator, Sequence
+from types import EllipsisType
 from typing import SupportsIndex, TypeAlias
 
 import numpy as np
@@ -29,6 +30,7 @@ Axes: TypeAlias = SupportsIndex | Sequence[SupportsIndex] | arrays.IntArray
 
 _grad_enabled = True
 _creation = itertools.count()  # a child is always made after its parents: a topological order
+_creation_number = operator.attrgetter("_seq")
 
 
 @contextlib.contextmanager
@@ -76,9 +78,23 @@ def _whole_numbers(args: tuple[Axes, ...]) -> tuple[int, ...]:
     return tuple(numbers)
 
 
+_BASIC_INDEX = (slice, EllipsisType, int, np.integer)
+
+
+def _names_each_element_once(index: arrays.Index) -> bool:
+    """Slices, whole numbers and ``...`` (basic indexing) never name an element twice."""
+    for part in index if isinstance(index, tuple) else (index,):
+        if isinstance(part, bool) or not isinstance(part, _BASIC_INDEX):
+            return False  # True and False add an axis; arrays and lists may repeat a position
+    return True
+
+
 def _scatter_add(shape: tuple[int, ...], index: arrays.Index, values: Array | float) -> Array:
     """Zeros of ``shape`` with ``values`` added at ``index``, repeated positions summed."""
     out = np.zeros(shape)
+    if _names_each_element_once(index):
+        out[index] = values
+        return out
     # NumPy's stub for ufunc.at takes only integer arrays, but at() indexes like [] does.
     np.add.at(out, index, values)  # type: ignore[arg-type]
     return out
@@ -272,13 +288,18 @@ class Tensor:
             )
         out = a**b
 
-        def log_a() -> Array:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                return np.where(a > 0, np.log(np.where(a > 0, a, 1.0)), 0.0)
-
         def local() -> tuple[Array, Array]:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                return (b * a ** (b - 1.0), out * log_a())  # ∂aᵇ/∂a = b·aᵇ⁻¹, ∂aᵇ/∂b = aᵇ·ln a
+            """∂aᵇ/∂a = b·aᵇ⁻¹ and ∂aᵇ/∂b = aᵇ·ln a, with PyTorch's conventions at the edges.
+
+            b = 0 gives ∂/∂a = 0 (a⁰ = 1 is flat, also at a = 0 where aᵇ⁻¹ is infinite); a = 0
+            with b ≥ 0 gives ∂/∂b = 0 (aᵇ·ln a → 0); a < 0 gives ∂/∂b = NaN: aᵇ is not even
+            defined for the b near an integer one, so it has no slope along b. Never 0 there.
+            """
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                by_a = np.where(b == 0.0, 0.0, b * a ** (b - 1.0))
+                ln_a = np.log(np.where(a < 0, np.nan, a))  # NaN, not a warning, for a < 0
+                by_b = np.where((a == 0.0) & (b >= 0.0), 0.0, out * ln_a)
+            return by_a, by_b
 
         def backward(g: Array) -> Grads:
             da, db = local()
@@ -491,6 +512,22 @@ class Tensor:
         return self._child(self.data[index], (self,), "[]", backward, local)
 
     # --------------------------------------------------------------- backward
+    def _graph(self) -> list[Tensor]:
+        """The nodes between this one and the leaves, latest made first: a topological order.
+
+        A node is always made after its parents, so once sorted by creation number every node
+        comes after all the nodes that used it. The list grows while it is read (no recursion).
+        """
+        nodes = [self]
+        seen = {self}
+        for node in nodes:
+            for parent in node._parents:
+                if parent._parents and parent not in seen:  # a leaf has no turn of its own
+                    seen.add(parent)
+                    nodes.append(parent)
+        nodes.sort(key=_creation_number, reverse=True)
+        return nodes
+
     def backward(self, grad: ArrayLike | None = None) -> None:
         """Fill ``.grad`` of everything this Tensor depends on, in reverse topological order.
 
@@ -498,42 +535,42 @@ class Tensor:
         """
         if not self.requires_grad:
             raise RuntimeError("backward() on a Tensor that does not require a gradient")
-        seed = np.ones(self.data.shape) if grad is None else np.asarray(grad, dtype=np.float64)
+        seed = np.ones(self.data.shape) if grad is None else np.array(grad, dtype=np.float64)
         if seed.shape != self.data.shape:
             seed = np.broadcast_to(seed, self.data.shape).copy()
+        if not self._parents:  # a leaf's gradient with respect to itself
+            self.grad = seed if self.grad is None else self.grad + seed
+            return
 
         recorder = tracing.active_recorder()
-        # Children are always created after their parents, so popping the highest creation
-        # number first walks the graph in reverse topological order: by the time a node is
-        # popped, every node that used it has passed its share of the gradient back.
+        order = self._graph()
         self._acc = seed
-        pending: list[tuple[int, Tensor]] = [(-self._seq, self)]
         try:
-            while pending:
-                node = heapq.heappop(pending)[1]
+            for node in order:  # every node that used this one has passed its share back
                 g = node._acc
-                assert g is not None  # a node is pushed together with its first gradient
-                node._acc = None
-                if not node._parents:  # a leaf owns a fresh array that nothing else aliases
-                    node.grad = g.copy() if node.grad is None else node.grad + g
+                if g is None:  # no gradient reached it this time
                     continue
+                node._acc = None
                 node.grad = g
                 assert node._backward is not None  # every node with parents has one
                 parent_grads = node._backward(g)
                 if recorder is not None:
                     recorder.record(node, g, parent_grads)
-                for parent, pg in zip(node._parents, parent_grads, strict=True):
+                for parent, pg in zip(node._parents, parent_grads):  # noqa: B905 - one per parent
                     if pg is None or not parent.requires_grad:
                         continue
-                    if pg.shape != parent.data.shape:
-                        pg = _unbroadcast(pg, parent.data.shape)
-                    if parent._acc is None:
-                        parent._acc = pg
-                        heapq.heappush(pending, (-parent._seq, parent))
-                    else:
-                        parent._acc = parent._acc + pg
+                    shape = parent.data.shape
+                    if pg.shape != shape:
+                        pg = _unbroadcast(pg, shape)
+                    if parent._parents:  # summed until its own turn comes
+                        acc = parent._acc
+                        parent._acc = pg if acc is None else acc + pg
+                    elif parent.grad is None:  # a leaf's own array: g or a view of it is copied
+                        parent.grad = pg.copy() if pg is g or pg.base is not None else pg
+                    else:  # a leaf adds up, also over calls
+                        parent.grad = parent.grad + pg
         except BaseException:  # leave no half-summed gradient behind for the next call
-            for _, node in pending:
+            for node in order:
                 node._acc = None
             raise
 
@@ -559,10 +596,14 @@ def concat(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
     if not parts:
         raise ValueError("concat() needs at least one tensor")
     data = np.concatenate([p.data for p in parts], axis=axis)
-    bounds = np.cumsum([p.data.shape[axis] for p in parts])[:-1]
+    before = (slice(None),) * (axis % data.ndim)  # the axes in front of the joined one
+    ends = list(itertools.accumulate(p.data.shape[axis] for p in parts))
+    stretches = [
+        (*before, slice(end - p.data.shape[axis], end)) for p, end in zip(parts, ends, strict=True)
+    ]
 
     def backward(g: Array) -> Grads:
-        return tuple(np.split(g, bounds, axis=axis))
+        return tuple(g[stretch] for stretch in stretches)
 
     return parts[0]._child(
         data, parts, "concat", backward, lambda: tuple(np.ones(p.data.shape) for p in parts)

@@ -1,8 +1,11 @@
 """Learner text, checked character by character and turned into Python syntax.
 
 Only identifier characters, digits, spaces and ``+ - * / ^ ( ) . ,`` get through; ``^`` is a
-power, a comma between digits is a decimal comma, ``3x`` is ``3*x``. Each output character keeps
-the column it came from, so every later error can point into the learner's own text.
+power, a comma between digits is a decimal comma, ``3x`` is ``3*x``. The lessons' own signs work
+too: ``·``, ``×`` and ``⋅`` multiply, ``−`` subtracts, ``x²`` and ``x⁻¹`` are powers, and
+full-width characters (``３ｘ＋１``) and other scripts' digits are read as their ASCII forms.
+Each output character keeps the column it came from, so every later error can point into the
+learner's own text.
 """
 
 from __future__ import annotations
@@ -19,13 +22,24 @@ _REPLACEMENTS: Mapping[str, str] = MappingProxyType(
     {
         "^": "**",
         "\N{MINUS SIGN}": "-",
+        "\N{EN DASH}": "-",  # word processors turn a typed minus into one
         "\N{MULTIPLICATION SIGN}": "*",
         "\N{MIDDLE DOT}": "*",
         "\N{DOT OPERATOR}": "*",
-        "\N{SUPERSCRIPT TWO}": "**2",
-        "\N{SUPERSCRIPT THREE}": "**3",
+        "\N{BULLET OPERATOR}": "*",
+        "\N{DIVISION SIGN}": "/",
     }
 )
+# A power written as a superscript: x², x¹⁰, x⁻¹ (a sign, then digits).
+_SUPERSCRIPT_DIGITS: Mapping[str, str] = MappingProxyType(
+    {chr(0x2070): "0", "\N{SUPERSCRIPT ONE}": "1", "\N{SUPERSCRIPT TWO}": "2"}
+    | {"\N{SUPERSCRIPT THREE}": "3"}
+    | {chr(0x2070 + k): str(k) for k in range(4, 10)}
+)
+_SUPERSCRIPT_SIGNS: Mapping[str, str] = MappingProxyType(
+    {"\N{SUPERSCRIPT MINUS}": "-", "\N{SUPERSCRIPT PLUS SIGN}": "+"}
+)
+_FULL_WIDTH = range(0xFF01, 0xFF5F)  # ！ to ～: ASCII's printable characters, full width
 _PUNCTUATION = frozenset("+-*/().,")
 _DIGITS = frozenset("0123456789")
 _SIGNS = frozenset("+-")
@@ -46,6 +60,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
     brackets, braces, colons and the like never reach the parser. Nesting is counted here,
     because the parser itself recurses on it.
     """
+    text = _ascii_forms(text)
     out: list[str] = []
     origin: list[int] = []
     depth = 0
@@ -53,14 +68,25 @@ def normalise(text: str) -> tuple[str, list[int]]:
     i, n = 0, len(text)
     while i < n:
         char = text[i]
+        power = _superscript_end(text, i)
+        if power > i:  # x² is x**2, x⁻¹ is x**-1
+            digits = "".join(
+                _SUPERSCRIPT_SIGNS.get(c) or _SUPERSCRIPT_DIGITS[c] for c in text[i:power]
+            )
+            # The space keeps digits that follow apart: x²3 must not read as x**23.
+            out.extend("**" + digits + " ")
+            origin.extend([i, i, *range(i, power), power - 1])
+            signs = 0
+            i = power
+            continue
         if char in _DIGITS or (char == "." and i + 1 < n and text[i + 1] in _DIGITS):
             end = _number_end(text, i)
             if end < n and (text[end] == "(" or text[end].isidentifier()):
                 if _ends_with_tight_operator(out):
                     raise FormulaError("ambiguous", position=i + 1)
-                number = text[i:end].replace(",", ".") + "*"  # implicit multiplication
+                number = _python_number(text[i:end]) + "*"  # implicit multiplication
             else:
-                number = text[i:end].replace(",", ".")
+                number = _python_number(text[i:end])
             out.extend(number)
             origin.extend(range(i, end))
             if len(number) > end - i:
@@ -68,9 +94,9 @@ def normalise(text: str) -> tuple[str, list[int]]:
             signs = 0
             i = end
             continue
-        if char.isidentifier():
+        if char.isidentifier() and not _is_small(char):
             end = i + 1
-            while end < n and ("a" + text[end]).isidentifier():
+            while end < n and _continues_name(text[end]):
                 end += 1
             out.extend(text[i:end])
             origin.extend(range(i, end))
@@ -110,11 +136,65 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out[start:stop]), origin[start:stop]
 
 
+def _ascii_forms(text: str) -> str:
+    """Full-width characters and other scripts' digits (٣, ३) as ASCII, one for one, so that
+    columns stay: a typed number means what it means in a demo's number fields."""
+    if text.isascii():
+        return text
+    return "".join(_ascii_form(char) for char in text)
+
+
+def _ascii_form(char: str) -> str:
+    if ord(char) in _FULL_WIDTH:
+        return chr(ord(char) - 0xFEE0)
+    if not char.isascii() and unicodedata.category(char) == "Nd":
+        return str(unicodedata.decimal(char))
+    return char
+
+
+def _continues_name(char: str) -> bool:
+    """Whether ``char`` goes on a name, as Python's identifiers would have it, except for the
+    signs that Python counts as letters but a learner means as operators or powers.
+
+    Python lets "·" continue a name (``x·x`` would be one name) and reads a superscript or
+    subscript letter as the plain one (``xⁿ`` would be the name ``xn``): those end a name here.
+    """
+    if char in _REPLACEMENTS or char in _SUPERSCRIPT_DIGITS or char in _SUPERSCRIPT_SIGNS:
+        return False
+    return ("a" + char).isidentifier() and not _is_small(char)
+
+
+def _is_small(char: str) -> bool:
+    """A superscript or subscript letter or digit (ⁿ, ᵢ, ₁), which Python reads as the plain one."""
+    return unicodedata.decomposition(char).startswith(("<super>", "<sub>"))
+
+
+def _superscript_end(text: str, start: int) -> int:
+    """Where a superscript power (an optional sign, then digits) starting at ``start`` ends;
+    ``start`` itself if there is none."""
+    i = start
+    if i < len(text) and text[i] in _SUPERSCRIPT_SIGNS:
+        i += 1
+    digits = i
+    while i < len(text) and text[i] in _SUPERSCRIPT_DIGITS:
+        i += 1
+    return i if i > digits else start
+
+
+def _python_number(number: str) -> str:
+    """A number as Python writes it: a decimal point, and a plain minus in its exponent."""
+    return "".join(
+        _REPLACEMENTS.get(c, c) if c in "\N{MINUS SIGN}\N{EN DASH}" else c
+        for c in number.replace(",", ".")
+    )
+
+
 def _number_end(text: str, start: int) -> int:
     """Where a number starting at ``start`` ends: digits, a decimal point or comma, an exponent.
 
     A comma counts only between two digits, so ``0,5`` is one half. ``2e-3`` is scientific
-    notation as in Python; an ``e`` not followed by an exponent is left to be the constant.
+    notation as in Python (``2e−3`` with a minus sign as well, as the number fields take it); an
+    ``e`` not followed by an exponent is left to be the constant.
     """
     n = len(text)
     i = start
@@ -126,7 +206,7 @@ def _number_end(text: str, start: int) -> int:
             i += 1
     if i < n and text[i] in "eE":
         j = i + 1
-        if j < n and text[j] in _SIGNS:
+        if j < n and (text[j] in _SIGNS or _REPLACEMENTS.get(text[j]) == "-"):  # 2e−3 too
             j += 1
         if j < n and text[j] in _DIGITS:
             i = j

@@ -212,9 +212,9 @@ class _TreeBuilder:
             raise FormulaError(
                 "bare_function", {"name": name, "example": example}, self._column_of(node)
             )
-        raise FormulaError(
+        raise FormulaError(  # named as typed: Python reads ｘ as x, and ⁿ as n
             "unknown_name",
-            {"name": name, "variables": self.allowed, "constants": tuple(CONSTANTS)},
+            {"name": self._snippet(node), "variables": self.allowed, "constants": tuple(CONSTANTS)},
             self._column_of(node),
         )
 

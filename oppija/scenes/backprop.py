@@ -9,6 +9,7 @@ panel puts each weight's engine gradient beside its finite-difference estimate.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 
 import numpy as np
@@ -20,7 +21,7 @@ from oppija.plot.glyphs import CELL_DOTS
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
 from oppija.scenes.view import View
 from oppija.scenes.words.activations import FUNCTION_SYMBOLS
-from oppija.scenes.words.backprop import backprop_lines
+from oppija.scenes.words.backprop import backprop_lines, kink_note
 from oppija.sims.backprop import INPUTS, TARGET, Backpropagation, element_name
 from oppija.text import ascii_spelling, superscript
 from oppija.text.numbers import decimal, short
@@ -62,9 +63,11 @@ def check_rows(
     revealed = simulation.revealed_gradients()
     numeric = simulation.computed.numeric
     engine = simulation.computed.gradients
+    kinks = simulation.computed.kinks
+    engine_title, numeric_title = _("engine"), _("numeric")
     rows: Rows = [
         text_row(spell(_("Check: ∂𝓔/∂w")), width, styles.label),
-        text_row(f"{'':5}{_('engine'):>13}{_('numeric'):>14}", width, styles.tick),
+        text_row(f"{'':5}{engine_title:>13}{numeric_title:>14}", width, styles.tick),
     ]
     worst = 0.0
     for matrix in ("V", "U"):
@@ -72,13 +75,18 @@ def check_rows(
         for index in np.ndindex(engine[matrix].shape):
             name = spell(element_name(matrix, index, engine[matrix].size))
             fd = float(numeric[matrix][index])
+            kink = bool(kinks[matrix][index])
             if shown is None:
                 value = "…"
             else:
                 value = format_fixed_width(float(shown[index]))
-                worst = max(worst, abs(float(shown[index]) - fd))
-            line = f"{name:<5}{value:>13}{format_fixed_width(fd):>14}"
+                if not kink:  # at a kink the columns differ by right: see the note
+                    worst = max(worst, abs(float(shown[index]) - fd))
+            line = f"{name:<5}{value:>13}{format_fixed_width(fd):>14}{' *' if kink else ''}"
             rows.append(text_row(spell(line), width))
+    if any(k.any() for k in kinks.values()):
+        for line in textwrap.wrap(spell(kink_note()), width):
+            rows.append(text_row(line, width, styles.muted))
     if revealed.get("V") is not None:
         rows.append(
             text_row(
@@ -106,6 +114,8 @@ def power_of_ten(value: float, ascii_only: bool) -> str:
     if value == 0 or not math.isfinite(value):
         return format_decimal(value)
     exponent = math.floor(math.log10(value))
+    if round(value / 10.0**exponent, 1) >= 10.0:  # 9,96 · 10⁻⁴ rounds to 1 · 10⁻³, not 10 · 10⁻⁴
+        exponent += 1
     mantissa = format_decimal(value / 10.0**exponent, digits=1)
     if ascii_only:
         return f"{mantissa}e{exponent}"

@@ -8,6 +8,7 @@ gradient (p − y)/T and what a step does.
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import numpy as np
@@ -21,7 +22,7 @@ from oppija.scenes.view import View
 from oppija.scenes.words.softmax import step_sentence
 from oppija.scenes.words.status import status_sentence
 from oppija.sims.softmax import Softmax, probabilities_at
-from oppija.text import subscript
+from oppija.text import subscript, superscript
 
 SIDE_BY_SIDE_FROM = 56  # narrower: only the probabilities (the logits are in the readout)
 TARGET_COLUMN = 6  # " y ◀ 1"
@@ -89,8 +90,9 @@ def text_lines(simulation: Softmax) -> list[str]:
     gradient = "; ".join(format_fixed(g, 3) for g in simulation.gradient)
     temperature = format_decimal(simulation.temperature, 2)
     sentence = status_sentence(simulation) or step_sentence(simulation)
+    p_text = probability_text(p_target, simulation.cross_entropy)
     return [
-        f"y = ({one_hot}),  𝓔 = −Σᵢ yᵢ·ln pᵢ = −ln p{k} = −ln {probability_text(p_target)} = "
+        f"y = ({one_hot}),  𝓔 = −Σᵢ yᵢ·ln pᵢ = −ln p{k} = −ln {p_text} = "
         f"{format_fixed(simulation.cross_entropy, 3)}",
         f"pᵢ = exp(zᵢ/T) / Σⱼ exp(zⱼ/T),  T = {temperature}",
         f"∂𝓔/∂z = (p − y)/T = ({gradient})",
@@ -98,11 +100,33 @@ def text_lines(simulation: Softmax) -> list[str]:
     ]
 
 
-def probability_text(p: float) -> str:
-    """Three decimals, more when it is small, so that a tiny p does not read as 0."""
-    if p >= 0.0005 or p == 0:
+def probability_text(p: float, error: float) -> str:
+    """p of the right class written so that −ln p = 𝓔 stays true to the three decimals of 𝓔.
+
+    Three significant digits (0,659; 0,0991) where they do, more where they do not; below 0,001
+    scientific notation, 1,37·10⁻⁸⁶⁸⁵⁹, worked out from 𝓔 itself (p = e^−𝓔), so that a p that
+    float64 rounds to 0 (𝓔 = 200 000) is still written truly, never "−ln 0,000 = 200 000".
+    """
+    if not math.isfinite(error) or p >= 1.0:
         return format_fixed(p, 3)
-    return format_decimal(p, 12) if p >= 1e-12 else format_fixed(p, 3)
+    target = format_fixed(error, 3)
+    log10_p = -error / math.log(10.0)
+    power = math.floor(log10_p)
+    if power >= -3:  # 0,001 ≤ p < 1: a plain decimal
+        first = max(3, 2 - power)
+        for decimals in range(first, first + 4):
+            shown = round(p, decimals)
+            if shown > 0 and format_fixed(-math.log(shown), 3) == target:
+                break
+        return format_fixed(p, decimals)
+    mantissa = 10.0 ** (log10_p - power)
+    for decimals in range(2, 7):
+        shown = round(mantissa, decimals)
+        if shown >= 10.0:  # 9,996 rounds up to the next power
+            shown, power = shown / 10.0, power + 1
+        if format_fixed(-(math.log(shown) + power * math.log(10.0)), 3) == target:
+            break
+    return f"{format_fixed(shown, decimals)}·10{superscript(power)}"
 
 
 def bar_panels(

@@ -126,6 +126,7 @@ class Pass:
     node_ids: dict[str, int]
     gradients: dict[str, Array]
     numeric: dict[str, Array]
+    kinks: dict[str, Array]  # True where w ± ε puts a ReLU's z on both sides of its kink
     after: dict[str, Array]
     output_after: float
     error_after: float
@@ -331,6 +332,7 @@ class Backpropagation(ReplayedDemo):
             "V": numeric_gradient(error, V, EPSILON),
             "U": numeric_gradient(error, U, EPSILON),
         }
+        kinks = self._kinks(values["x"], values["z"], hidden=V.data.shape[1])
         SGD([U, V], lr=self.params.lr).step()
         with no_grad():
             again = self.forward(V, U)
@@ -340,12 +342,29 @@ class Backpropagation(ReplayedDemo):
             node_ids=node_ids,
             gradients=gradients,
             numeric=numeric,
+            kinks=kinks,
             after={"V": V.data.copy(), "U": U.data.copy()},
             output_after=float(again["y"].data[0]),
             error_after=float(again["error"].data),
         )
         computed.script = self._script(computed)
         return computed
+
+    def _kinks(self, x: Array, z: Array, hidden: int) -> dict[str, Array]:
+        """Which weights' central differences straddle ReLU's kink at z = 0.
+
+        Nudging vᵢⱼ by ±ε moves zⱼ by ±xᵢε; when zⱼ is that close to 0, (𝓔(w + ε) − 𝓔(w − ε))/2ε
+        averages the slopes on both sides, while the engine takes ReLU′(0) = 0: the two columns
+        of the check panel differ there, correctly. U never moves z, so it has no kinks.
+        """
+        kinks = {
+            "V": np.zeros((INPUTS, hidden), dtype=bool),
+            "U": np.zeros((hidden, OUTPUTS), dtype=bool),
+        }
+        if self.params.activation == "relu":
+            reach = np.abs(x)[:, None] * EPSILON  # how far ±ε on vᵢⱼ moves zⱼ
+            kinks["V"] = (np.abs(z)[None, :] <= reach) & (reach > 0)
+        return kinks
 
     # -------------------------------------------------------------- the script
     def _script(self, computed: Pass) -> list[ScriptStep]:
@@ -534,6 +553,11 @@ class Backpropagation(ReplayedDemo):
             "error_after": plain(computed.error_after),
             "gradients": plain(computed.gradients),
             "numeric_gradients": plain(computed.numeric),
+            "kinks": [
+                element_name(matrix, index, computed.kinks[matrix].size)
+                for matrix in ("V", "U")
+                for index in zip(*np.nonzero(computed.kinks[matrix]), strict=True)
+            ],
             "current": None if self.current is None else self.current.to_dict(),
             "trace": [plain(record.to_dict()) for record in computed.records],
         }

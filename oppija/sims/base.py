@@ -220,6 +220,24 @@ class Simulation(Demo):
         )
         if finite and abs(self.loss) <= LOSS_BOUND:
             return False
+        if (
+            math.isfinite(self.loss)
+            and abs(self.loss) <= LOSS_BOUND
+            and bool(np.all(np.isfinite(self.theta)))
+        ):  # 𝓔 is a number but its slope is not (xʸ by y at x < 0, √x at 0): say which
+            undefined = bool(np.any(np.isnan(self.grad)))
+            if start:
+                self.end(
+                    "diverged",
+                    "gradient-undefined-at-start" if undefined else "gradient-infinite-at-start",
+                )
+            else:
+                self.end(
+                    "diverged",
+                    "gradient-undefined" if undefined else "gradient-infinite",
+                    step=step,
+                )
+            return True
         if start:
             self.end("diverged", "bad-start")
         else:

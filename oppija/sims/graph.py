@@ -95,6 +95,10 @@ class ComputationGraph(ReplayedDemo):
             name: None if t.grad is None else float(np.ravel(t.grad)[0])
             for name, t in variables.items()
         }
+        # Variables whose gradient has no value here (xʸ by y at x < 0): said, never shown as 0.
+        self.undefined = tuple(
+            name for name, grad in self.gradients.items() if grad is not None and math.isnan(grad)
+        )
         if not math.isfinite(self.nodes[self.root_id].value):
             self.end("diverged", "value-not-finite")
         elif not self.records:
@@ -141,7 +145,10 @@ class ComputationGraph(ReplayedDemo):
     # -------------------------------------------------------------- stepping
     def advance(self) -> None:
         if self.step_count + 1 >= len(self.records):
-            self.end("done", "gradients-known")
+            if self.undefined:
+                self.end("done", "gradients-undefined", names=list(self.undefined))
+            else:
+                self.end("done", "gradients-known")
 
     @property
     def final_step(self) -> int:

@@ -10,18 +10,22 @@ from __future__ import annotations
 import functools
 import math
 
-from oppija.i18n import current_language, format_decimal
+from oppija.i18n import current_language, format_decimal, format_scientific
 
 
 def short(value: float) -> str:
-    """A number as the lecture writes it: up to 3 decimals (0,622), more when it would read 0."""
+    """A number as the lecture writes it: up to 3 decimals (0,622); below 0,001 three
+    significant digits (0,000123, not 0,0001 that would make 2 · 0,0001 = 0,000247), and
+    below 10⁻¹⁰ 3e−20, never a 0 that is not one."""
     if not math.isfinite(value):
         return format_decimal(value)
     if value == 0:
         return "0"
+    if abs(value) < 1e-10:  # three digits would need over 12 decimals: 3e−20
+        return format_scientific(value)
     digits = 3
-    while abs(value) < 0.5 * 10.0**-digits and digits < 12:
-        digits += 1
+    if abs(value) < 1e-3:
+        digits = 2 - math.floor(math.log10(abs(value)))
     return decimal(float(value), digits)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -25,6 +28,11 @@ from oppija.tui.screens.too_small import TooSmallScreen, too_small
 ResultType = TypeVar("ResultType")
 
 # Screens other than the lecture are imported when first opened: the first slide paints sooner.
+
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGQUIT") if hasattr(signal, name)
+)
+"""Signals that end the app like `q` does: progress saved, the terminal given back as it was."""
 
 
 def _lecture_commands() -> type[Provider]:
@@ -98,6 +106,8 @@ class OppijaApp(App[None]):
         self._debouncer = SaveDebouncer(delay=0.5)
         self.progress.language = lecture.language
         self._stop_following_language: Callable[[], None] | None = None
+        self.save_failure: str | None = None
+        """Why the last save failed (None after a good one): told on the terminal at exit."""
 
     # --------------------------------------------------------------- lecture
     @property
@@ -139,6 +149,26 @@ class OppijaApp(App[None]):
         self.set_interval(0.25, self._save_if_due)
         self._check_size(self.size.width, self.size.height)
         self._stop_following_language = i18n.on_language_change(self._language_changed)
+        if not self.is_headless:  # a test's app must not take over the test runner's signals
+            self._catch_stop_signals()
+
+    # -------------------------------------------------------------- signals
+    def _catch_stop_signals(self) -> None:
+        """SIGTERM, SIGHUP and SIGQUIT quit as `q` does, instead of killing the process with the
+        terminal in the app's state (alternate screen, mouse tracking, no cursor) and the last
+        moves unsaved.
+
+        They stay caught until the app's event loop closes, which puts the default actions back:
+        a second signal while the app is ending does not cut the terminal's restoring short.
+        """
+        loop = asyncio.get_running_loop()
+        for number in STOP_SIGNALS:
+            # Not in the main thread (or not on POSIX), signals cannot be caught: nothing to do.
+            with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
+                loop.add_signal_handler(number, self._stop_signalled)
+
+    def _stop_signalled(self) -> None:
+        self.call_later(self.action_quit)  # a closing app ignores it: it is ending anyway
 
     # ------------------------------------------------------------- progress
     def watch_theme(self, theme: str) -> None:
@@ -157,12 +187,19 @@ class OppijaApp(App[None]):
 
     def _save(self) -> None:
         self._debouncer.saved()
-        if self.store is None or self.store.blocked_reason:
-            return  # the start-up notice already said why progress cannot be saved
+        if self.store is None:
+            return
+        if self.store.blocked_reason:
+            # The start-up notice already said why; the command tells it again at exit.
+            self.save_failure = self.store.blocked_reason
+            return
         try:
             self.store.save(self.progress)
         except ProgressSaveError as error:
+            self.save_failure = str(error)
             self.notify(str(error), severity="error", timeout=8)
+        else:
+            self.save_failure = None
 
     async def action_quit(self) -> None:
         self._debouncer.flush()

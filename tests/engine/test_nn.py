@@ -331,6 +331,28 @@ def test_lstm_cell_is_the_five_equations() -> None:
         np.testing.assert_allclose(c.data, c_np, rtol=1e-12)
 
 
+def test_lstm_unroll_is_the_steps_one_by_one() -> None:
+    """unroll() joins the weights once: the same states, gates and gradients as step by step."""
+    cells = [_lstm_with_distinct_biases(seed=7) for _ in range(2)]
+    xs = [Tensor(x) for x in SEQUENCE]
+    state = None
+    stepped = []
+    for x in xs:
+        state = cells[0](x, state)
+        stepped.append(state)
+    unrolled = cells[1].unroll(xs)
+    assert len(unrolled) == len(stepped)
+    for (h1, c1), (h2, c2) in zip(stepped, unrolled, strict=True):
+        np.testing.assert_array_equal(h1.data, h2.data)
+        np.testing.assert_array_equal(c1.data, c2.data)
+    for key in cells[0].gates:
+        np.testing.assert_array_equal(cells[0].gates[key], cells[1].gates[key])
+    for h, c in (stepped[-1], unrolled[-1]):
+        (h.sum() + (c * c).sum()).backward()
+    for p1, p2 in zip(cells[0].parameters(), cells[1].parameters(), strict=True):
+        np.testing.assert_allclose(p1.grad, p2.grad, rtol=1e-12, atol=1e-15)
+
+
 def test_lstm_forget_bias_starts_at_one() -> None:
     """A fresh cell starts by remembering: b_f = 1, the other biases 0."""
     cell = LSTMCell(2, 3)
@@ -397,6 +419,29 @@ def test_adam_two_steps_by_hand() -> None:
     m_hat, v_hat = 0.08 / 0.19, 0.004996 / (1 - 0.999**2)
     np.testing.assert_allclose(p.data, [0.9 - 0.1 * m_hat / np.sqrt(v_hat)], rtol=1e-7)
     np.testing.assert_array_equal(untouched.data, [3.0])
+
+
+def test_adam_is_the_form_its_docstring_gives_even_where_epsilon_matters() -> None:
+    """Four steps with gradients near ε, where Kingma–Ba's efficient form and PyTorch's
+    α·m̂/(√v̂ + ε) part: the engine follows the form its docstring states (issue 13)."""
+    assert Adam.__doc__ is not None
+    assert "αₜ = α·√(1 − β₂ᵗ)/(1 − β₁ᵗ)" in Adam.__doc__
+    assert "θ ← θ − αₜ·m/(√v + ε)" in Adam.__doc__
+    lr, beta1, beta2, eps = 0.1, 0.9, 0.999, 1e-8
+    grads = [3e-8, -1e-8, 2e-8, 5e-9]
+    p = Tensor([1.0], requires_grad=True)
+    optimiser = Adam([p], lr=lr, betas=(beta1, beta2), eps=eps)
+    theta, m, v, pytorch = 1.0, 0.0, 0.0, 1.0
+    for t, g in enumerate(grads, start=1):
+        p.grad = np.array([g])
+        optimiser.step()
+        m = beta1 * m + (1 - beta1) * g
+        v = beta2 * v + (1 - beta2) * g * g
+        alpha_t = lr * np.sqrt(1 - beta2**t) / (1 - beta1**t)
+        theta -= alpha_t * m / (np.sqrt(v) + eps)
+        pytorch -= lr * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps)
+        np.testing.assert_allclose(p.data, [theta], rtol=1e-13)
+    assert abs(theta - pytorch) > 1e-3  # the two forms really part here: the test can tell
 
 
 def test_adam_finds_the_minimum_of_a_badly_scaled_bowl() -> None:

@@ -31,6 +31,7 @@ from oppija.engine import (
     stack,
 )
 from oppija.engine.gradcheck import gradcheck, numeric_gradient
+from oppija.engine.trace import trace
 
 TOL = 1e-6
 FAST = settings(
@@ -202,6 +203,41 @@ def test_scalar_to_the_power_of_tensor_two() -> None:
     (3.0**t).backward()
     assert t.grad is not None, "3.0 ** Tensor(2.0) gives t no gradient"
     np.testing.assert_allclose(t.grad, 9.0 * np.log(3.0), rtol=1e-12)
+
+
+def test_pow_by_the_exponent_at_a_negative_base_is_nan_not_zero() -> None:
+    """∂(aᵇ)/∂b = aᵇ·ln a has no value for a < 0: NaN, never the 0 it used to be (issue 13).
+
+    PyTorch agrees (reasoned from its autograd formula, torch is not installed here): the
+    exponent's gradient of ``torch.pow`` is ``result * self.log()``, replaced by 0 only where
+    ``self == 0`` and ``exponent >= 0``; ``log`` of a negative number is nan, so
+    ``torch.tensor(-2.).pow(torch.tensor(3., requires_grad=True))`` gets ``grad = nan`` for
+    the exponent, while the base's gradient b·aᵇ⁻¹ = 12 is an ordinary number.
+    """
+    a = Tensor([-2.0, 0.0, 0.0, 2.0], requires_grad=True)
+    b = Tensor([3.0, 3.0, 0.0, 3.0], requires_grad=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # NaN by construction, not by a NumPy warning
+        (a**b).sum().backward()
+    assert b.grad is not None and a.grad is not None
+    assert np.isnan(b.grad[0])  # a < 0: undefined
+    assert b.grad[1] == 0.0 and b.grad[2] == 0.0  # a = 0, b ≥ 0: 0 by convention (aᵇ·ln a → 0)
+    np.testing.assert_allclose(b.grad[3], 8.0 * np.log(2.0), rtol=1e-12)
+    # ∂/∂a = b·aᵇ⁻¹, with 0 where b = 0 (0⁰ = 1 is flat; 0·0⁻¹ would be NaN)
+    np.testing.assert_array_equal(a.grad, [12.0, 0.0, 0.0, 12.0])
+
+
+def test_pow_by_the_exponent_at_a_negative_base_traces_nan() -> None:
+    """The trace's local derivative, which the graph demo shows, is NaN too."""
+    x = Tensor(-2.0, requires_grad=True)
+    y = Tensor(3.0, requires_grad=True)
+    with trace() as recorder:
+        (x**y).backward()
+    (record,) = recorder.steps
+    local_x, local_y = (parent.local for parent in record.parents)
+    assert local_x is not None and local_y is not None
+    assert float(local_x) == 12.0
+    assert np.isnan(local_y)
 
 
 REFLECTED: dict[str, Callable[[Any, Any], Any]] = {
@@ -575,6 +611,38 @@ def test_leaf_grad_does_not_alias_other_gradients() -> None:
     np.testing.assert_array_equal(b.grad, [1.0, 1.0])
 
 
+def test_leaf_grads_share_no_memory_with_any_other_gradient() -> None:
+    """A leaf's .grad is its own array: not a view of a reshape's, a slice's or the seed's."""
+    a = Tensor(np.arange(6.0), requires_grad=True)
+    b = Tensor(np.ones((2, 3)), requires_grad=True)
+    c = Tensor(np.ones(6), requires_grad=True)
+    d = Tensor(np.ones(4), requires_grad=True)
+    shaped = a.reshape(2, 3)
+    joined = concat([a, c])
+    out = shaped + b + joined.reshape(2, 6)[:, :3] + concat([d, d[:2]])[:6].reshape(2, 3)
+    seed = np.full((2, 3), 2.0)
+    out.backward(seed)
+    seed[:] = 0.0  # the caller's array is theirs to change
+    leaves = [a.grad, b.grad, c.grad, d.grad]
+    others = [shaped.grad, joined.grad, out.grad, seed]
+    for i, leaf in enumerate(leaves):
+        for other in leaves[i + 1 :] + others:
+            assert not np.shares_memory(leaf, other)
+    np.testing.assert_array_equal(b.grad, np.full((2, 3), 2.0))
+    np.testing.assert_array_equal(d.grad, [4.0, 4.0, 2.0, 2.0])
+
+
+def test_basic_slices_send_their_gradient_back_in_place() -> None:
+    """Slices, whole numbers and ``...`` name each element once: the gradient lands as it left."""
+    x = Tensor(np.arange(24.0).reshape(2, 3, 4), requires_grad=True)
+    (x[..., 1:3] * 2.0).sum().backward()
+    (x[1, :, np.int64(0)] * 3.0).sum().backward()
+    expected = np.zeros((2, 3, 4))
+    expected[..., 1:3] += 2.0
+    expected[1, :, 0] += 3.0
+    np.testing.assert_array_equal(x.grad, expected)
+
+
 def test_no_grad_builds_no_graph() -> None:
     """Inside no_grad results need no gradient, and cannot be backpropagated; it then resets."""
     x = Tensor([1.0, 2.0], requires_grad=True)
@@ -764,3 +832,33 @@ def test_cross_entropy(case: tuple[np.ndarray, np.ndarray]) -> None:
     cross_entropy(z, target).backward()
     expected_grad = (_np_softmax(logits, axis=-1) - np.eye(classes)[target]) / rows
     np.testing.assert_allclose(z.grad, expected_grad, rtol=1e-10, atol=1e-12)
+
+
+# At the edges of each op's domain the engine's derivative is PyTorch's (reasoned from its
+# autograd formulas): log′ = 1/a and √′ = 1/(2√a) are ∞ at 0, |x|′(0) = sign 0 = 0,
+# ReLU′(0) = 0, clip passes the gradient at its bounds, (a/b)′ is ∞ at b = 0, a⁰ is flat.
+EDGES: list[tuple[str, Callable[[Tensor], Tensor], float, float]] = [
+    ("log at 0", lambda t: t.log(), 0.0, np.inf),
+    ("log below 0", lambda t: t.log(), -1.0, -1.0),  # 1/a; the value itself is NaN
+    ("sqrt at 0", lambda t: t.sqrt(), 0.0, np.inf),
+    ("abs at 0", lambda t: t.abs(), 0.0, 0.0),
+    ("relu at 0", lambda t: t.relu(), 0.0, 0.0),
+    ("clip at its bound", lambda t: t.clip(0.0, 1.0), 1.0, 1.0),
+    ("1/a at 0", lambda t: 1.0 / t, 0.0, -np.inf),
+    ("a^0.5 at 0", lambda t: t**0.5, 0.0, np.inf),
+    ("a^0 at 0", lambda t: t**0.0, 0.0, 0.0),  # was 0·0⁻¹ = NaN
+    ("2^a", lambda t: 2.0**t, 0.0, np.log(2.0)),
+    ("0^a at a = 1", lambda t: 0.0**t, 1.0, 0.0),  # aᵇ·ln a with a = 0, b ≥ 0: 0
+    ("(−2)^a at a = 3", lambda t: (-2.0) ** t, 3.0, np.nan),  # ln(−2): no derivative
+]
+
+
+@pytest.mark.parametrize(("name", "op", "at", "expected"), EDGES, ids=[e[0] for e in EDGES])
+def test_derivatives_at_the_edges_of_the_domain(
+    name: str, op: Callable[[Tensor], Tensor], at: float, expected: float
+) -> None:
+    t = Tensor(at, requires_grad=True)
+    with np.errstate(all="ignore"):
+        op(t).backward()
+    assert t.grad is not None
+    np.testing.assert_equal(float(t.grad), expected, err_msg=name)

@@ -84,6 +84,18 @@ GOOD: list[tuple[str, Callable[[np.ndarray, np.ndarray], np.ndarray]]] = [
     ("2×x − 1", lambda x, y: 2 * x - 1),
     ("2·x⋅y", lambda x, y: 2 * x * y),
     ("ｘ + 1", lambda x, y: x + 1),  # a full-width letter is the same name to Python
+    # Issue 13: the lessons' "·" right after a name ("x·x" was the unknown name "x·x").
+    ("x·x", lambda x, y: x * x),
+    ("x·y·x", lambda x, y: x * y * x),
+    ("e·x + pi·y", lambda x, y: np.e * x + np.pi * y),
+    ("x×y⋅x∙y", lambda x, y: x * y * x * y),
+    ("x ÷ 2 – y", lambda x, y: x / 2 - y),  # a word processor's division sign and en dash
+    ("x¹⁰ + y⁻¹", lambda x, y: x**10 + 1 / y),
+    ("2x² + (x + y)³", lambda x, y: 2 * x**2 + (x + y) ** 3),
+    ("2^x²", lambda x, y: 2.0 ** (x**2)),
+    ("３x＋１", lambda x, y: 3 * x + 1),  # full-width digits and signs
+    ("٣x + ३", lambda x, y: 3 * x + 3),  # other scripts' digits, as in the number fields
+    ("2e−3x + 1,5E–2", lambda x, y: 2e-3 * x + 1.5e-2),  # not 2·e − 3x (issue 13 hunt)
 ]
 
 
@@ -319,6 +331,11 @@ HOSTILE: list[tuple[str, str]] = [
     ("x y", "syntax"),
     ("x +", "syntax"),
     ("007", "syntax"),
+    ("xⁿ", "bad_character"),  # not the name "xn", as Python would read it
+    ("x₁", "bad_character"),
+    ("xᵢ + 1", "bad_character"),
+    ("x⁻", "bad_character"),
+    ("x²3", "syntax"),  # not x**23
 ]
 
 
@@ -333,6 +350,15 @@ def test_hostile_input_is_rejected(text: str, code: str) -> None:
     assert type(info.value) is FormulaError  # never a RecursionError, SyntaxError, ...
     assert info.value.code == code
     assert str(info.value)
+
+
+def test_an_unknown_name_is_named_as_typed() -> None:
+    # Not in HOSTILE: Python's parser imports unicodedata for a non-ASCII name, which the
+    # side-effect test would count. Python reads "ﬁ" as "fi"; the learner typed "ﬁ".
+    with pytest.raises(FormulaError) as info:
+        parse_formula("2 + ﬁ")
+    assert info.value.code == "unknown_name"
+    assert info.value.params["name"] == "ﬁ"
 
 
 def test_all_rejections_are_fast() -> None:
@@ -413,7 +439,7 @@ def test_python_syntax_warnings_do_not_escape(text: str) -> None:
 
 
 @settings(max_examples=400, deadline=None, database=None, derandomize=True)
-@given(st.text(alphabet=string.printable + "^²³−×·θ\x00\u00a0", max_size=60))
+@given(st.text(alphabet=string.printable + "^²³⁻¹ⁿ₁−–×·⋅÷θ٣３＋\x00\u00a0\u2009", max_size=60))
 def test_any_text_gives_a_formula_or_a_formula_error(text: str) -> None:
     try:
         formula = parse_formula(text)
@@ -449,6 +475,9 @@ def test_any_text_gives_a_formula_or_a_formula_error(text: str) -> None:
         ("x.__class__", "not_allowed", 1),
         ("x + (x if y else x)", "not_allowed", 6),
         ("(" * 41 + "x" + ")" * 41, "too_deep", 41),
+        ("x² + foo", "unknown_name", 6),  # a superscript power shifts nothing
+        ("x⁻¹ + foo", "unknown_name", 7),
+        ("x·x + xⁿ", "bad_character", 8),
     ],
 )
 def test_error_reports_the_column(text: str, code: str, position: int) -> None:

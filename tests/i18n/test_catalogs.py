@@ -50,6 +50,29 @@ def test_every_code_string_is_translated_in_estonian() -> None:
     assert not problems, "\n".join(problems)
 
 
+def test_strings_marked_inside_f_strings_are_extracted_too() -> None:
+    """Babel's extractor does not look inside f-strings: f"{_('engine'):>13}" showed English in
+    the Estonian check panel (issue 13). Every literal given to _, N_ or ngettext anywhere in the
+    code, read from the syntax tree, is in the catalogs' messages."""
+    import ast
+
+    known = set(code_messages())
+    missing = []
+    for path in sorted((ROOT / "oppija").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in KEYWORDS
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and node.args[0].value not in known
+            ):
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.args[0].value!r}")
+    assert not missing, "\n".join(missing)
+
+
 def test_estonian_catalog_header_is_not_fuzzy() -> None:
     assert not catalog("et").fuzzy
 

@@ -57,6 +57,10 @@ def test_infinite_and_nan_are_words_not_crashes() -> None:
         (" 3 ", 3.0),
         ("1e-3", 0.001),
         (",5", 0.5),
+        ("–2", -2.0),  # a word processor's en dash for a minus (issue 13)
+        ("1,5e−3", 0.0015),
+        ("12\u2009345", 12345.0),  # thin space
+        ("12\u202f345,5", 12345.5),  # narrow no-break space
     ],
 )
 def test_typed_numbers_accept_comma_or_point(text: str, value: float) -> None:
@@ -69,6 +73,15 @@ def test_bad_numbers_get_a_translated_message(text: str) -> None:
     with pytest.raises(ValueError) as caught:
         i18n.parse_number(text)
     assert "arv" in str(caught.value) or "suur" in str(caught.value)
+
+
+@pytest.mark.usefixtures("estonian")
+def test_a_number_copied_from_the_screen_stays_one_number_in_a_list() -> None:
+    """Babel writes 12 345 with a no-break space: in a list it was 12 and 345 (issue 13)."""
+    shown = i18n.format_integer(12345)
+    assert i18n.parse_numbers(f"{shown}; 2") == [12345.0, 2.0]
+    assert i18n.parse_numbers(f"{shown} 2") == [12345.0, 2.0]
+    assert i18n.parse_numbers("1\u2009000 −0,5") == [1000.0, -0.5]
 
 
 def test_lists_are_separated_by_spaces_or_semicolons() -> None:

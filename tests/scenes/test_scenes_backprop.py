@@ -74,3 +74,16 @@ def test_power_of_ten() -> None:
     assert power_of_ten(2.4e-11, ascii_only=False) == "2,4 · 10⁻¹¹"
     assert power_of_ten(2.4e-11, ascii_only=True) == "2,4e-11"
     assert power_of_ten(0.0, ascii_only=True) == "0"
+    assert power_of_ten(9.96e-4, ascii_only=False) == "1 · 10⁻³"  # not "10 · 10⁻⁴"
+
+
+def test_the_check_panel_marks_a_relu_kink_and_says_why() -> None:
+    """At z = 0 the panel showed "0 vs −0,075" with no word (issue 13): now the two rows are
+    marked *, a note says why, and the largest difference leaves them out."""
+    demo = demo_at(30, activation="relu", inputs="0,6; -1")
+    text = text_of(draw_backprop(demo, View(160, 48, "braille", PlotStyles.plain())))
+    row = next(line for line in text.splitlines() if "v₁₁" in line and "−0,075" in line)
+    assert row.rstrip().endswith("*")
+    assert "murdepunkt" in text  # the Estonian note
+    assert "suurim erinevus: 0" in text  # the kinks are not counted
+    assert "mootor" in text  # the column titles are translated too

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from rich.segment import Segment
 
@@ -51,3 +53,39 @@ def test_ascii_frame_spells_the_symbols() -> None:
     assert "sum p = 1,000" in text
     assert "-ln 0,659 = 0,417" in text
     assert "< 1" in text and ">z0" in text
+
+
+def shown_equation(demo: Softmax) -> tuple[float, float]:
+    """The p and the 𝓔 of "−ln p = 𝓔" as the picture writes them, read back as numbers."""
+    text = text_of(draw_softmax(demo, View(200, 48, "braille", PlotStyles.plain())))
+    line = next(row for row in text.splitlines() if "−Σᵢ yᵢ·ln pᵢ" in row)
+    p_text, error_text = line.split("−ln ")[-1].split(" = ")
+    p_text = p_text.replace(",", ".")
+    if "·10" in p_text:
+        mantissa, power = p_text.split("·10")
+        exponent = int(power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")))
+        log_p = math.log(float(mantissa)) + exponent * math.log(10.0)
+    else:
+        log_p = math.log(float(p_text))
+    return -log_p, float(
+        error_text.strip().replace("\N{NO-BREAK SPACE}", "").replace(" ", "").replace(",", ".")
+    )
+
+
+@pytest.mark.parametrize(
+    ("logits", "temperature"),
+    [
+        ("2; 1; 0,1", 1.0),  # the slide: −ln 0,659 = 0,417
+        ("0; 7,6; 0", 1.0),  # p ≈ 0,0005: "0,000" or "0,001" would be false
+        ("0; 3; 0", 1.0),  # p ≈ 0,047
+        ("0; 1000; 0", 0.01),  # p underflows to 0 in float64: 𝓔 = 100 000
+        ("0; 7,6; 0", 0.01),  # 𝓔 = 760
+        ("0; 2; 0", 0.02),  # 𝓔 = 100
+    ],
+)
+def test_minus_ln_p_equals_the_error_as_written(logits: str, temperature: float) -> None:
+    """ "−ln 0,000 = 200 000" was shown for an underflowing p (issue 13): whatever p is, the
+    written p gives the written 𝓔 to its three decimals."""
+    demo = Softmax(logits=logits, temperature=temperature)
+    minus_ln_p, error = shown_equation(demo)
+    assert abs(minus_ln_p - error) <= 0.0005 + 1e-9 * error

@@ -244,3 +244,24 @@ def test_sentences_use_the_active_number_format() -> None:
     ascii_text = "".join(backprop_lines(demo, ascii_only=True))
     assert {char for char in ascii_text if not char.isascii()} <= set("õäöüšžÕÄÖÜŠŽ")
     assert "dE/du1 = (-0,22) * 0,622 = -0,137" in ascii_text
+
+
+def test_a_relu_kink_inside_the_finite_difference_interval_is_found() -> None:
+    """x = (0,6; −1) makes z₁ = 0,5·0,6 − 0,3 exactly 0 (issue 13): the engine's ReLU′(0) = 0
+    and the central difference (half the slope) differ for v₁₁ and v₂₁, by right; the others
+    agree. The state names the kinks."""
+    demo = Backpropagation(activation="relu", inputs="0,6; -1")
+    demo.to_end()
+    state = demo.state()
+    assert state["values"]["z"][0] == 0.0
+    assert state["kinks"] == ["v₁₁", "v₂₁"]
+    engine = np.array(state["gradients"]["V"])
+    numeric = np.array(state["numeric_gradients"]["V"])
+    kinks = demo.computed.kinks["V"]
+    assert np.all(np.abs(engine - numeric)[kinks] > 0.01)
+    np.testing.assert_allclose(engine[~kinks], numeric[~kinks], atol=1e-7)
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+def test_no_kinks_away_from_z_zero(activation: str) -> None:
+    assert Backpropagation(activation=activation).state()["kinks"] == []

@@ -240,6 +240,14 @@ def test_readout_in_the_active_number_format() -> None:
     assert ascii_lines[1] == "theta = -0,00001" and ascii_lines[4] == "|step| = -"
 
 
+def test_a_tiny_gradient_in_the_readout_is_not_zero() -> None:
+    """∇𝓔 = 2·3e−12 was written 0 beyond the readout's 10 decimals (issue 13 hunt)."""
+    i18n.set_language("et")
+    lines = descent_readout(GradientDescent1D(function="x^2", start=3e-12))
+    assert lines[1] == "θ = 3e−12"
+    assert lines[3] == "∇𝓔(θ) = 6e−12"
+
+
 @pytest.mark.parametrize(
     "cls",
     [GradientDescent1D, GradientDescent2D, LinearRegressionDescent, LogisticRegressionDescent],

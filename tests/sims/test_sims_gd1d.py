@@ -221,3 +221,13 @@ def test_state_has_the_promised_keys() -> None:
     assert state["step"] == 2 and state["lr"] == 0.1 and state["function"] == "x^2"
     assert state["path"][:2] == [[3.0, 9.0], pytest.approx([2.4, 5.76])]
     assert GradientDescent1D().state()["step_size"] is None
+
+
+def test_an_infinite_slope_at_the_start_is_said_as_such() -> None:
+    """√x at 0: 𝓔 = 0, ∇𝓔 = ∞. It said "the error is undefined or beyond 10¹²", which is false
+    for 𝓔 = 0 (issue 13 hunt)."""
+    sim = GradientDescent1D(function="x^0.5", start=0)
+    assert sim.loss == 0.0 and sim.grad[0] == np.inf
+    assert sim.status == "diverged"
+    assert "gradient is infinite" in status_sentence(sim)
+    assert "error is undefined" not in status_sentence(sim)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from oppija.scenes.words.status import status_sentence
 from oppija.sims.gd2d import GradientDescent2D
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -107,3 +108,23 @@ def test_state_has_the_promised_keys() -> None:
     assert len(state["theta"]) == 2 and len(state["grad"]) == 2
     assert all(len(row) == 3 for row in state["path"]) and len(state["path"]) == 4
     assert state["momentum"] == 0.3 and state["lr"] == 0.045
+
+
+def test_descent_on_x_to_the_y_from_a_negative_base_says_why_it_cannot_start() -> None:
+    """𝓔 = xʸ at (−2; 3) is −8, but ∂𝓔/∂y = xʸ·ln x is undefined (issue 13): the run ends at
+    once with that reason, not with a zero gradient walking x off to −∞ as before."""
+    sim = GradientDescent2D(function="x^y", start="-2 3", lr=0.1)
+    assert sim.loss == -8.0
+    assert sim.grad[0] == 12.0 and np.isnan(sim.grad[1])
+    assert sim.status == "diverged"
+    assert "gradient is undefined (NaN)" in status_sentence(sim)
+    assert "x < 0" in status_sentence(sim)
+
+
+def test_a_gradient_that_becomes_undefined_midway_is_named_with_its_step() -> None:
+    """𝓔 = x + x^(2 + 0y): y never moves, the first step takes x from 0,3 to −1,3, where 𝓔 is
+    a number but ∂𝓔/∂y = x²·ln x·0 is not."""
+    sim = GradientDescent2D(function="x + x^(2 + 0y)", start="0,3 1", lr=1)
+    sim.run(5)
+    assert sim.status == "diverged"
+    assert "stopped at step 1" in status_sentence(sim)

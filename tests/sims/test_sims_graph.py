@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from oppija.scenes.words.graph import graph_lines
+from oppija.scenes.words.status import status_line
 from oppija.sims.graph import ComputationGraph
 from oppija.sims.settings import DemoSettingError
 
@@ -90,3 +91,40 @@ def test_bad_settings_are_refused_with_a_message(settings: dict[str, object]) ->
     with pytest.raises(DemoSettingError) as error:
         ComputationGraph(**settings)
     assert str(error.value)
+
+
+def test_the_exponents_gradient_at_a_negative_base_is_undefined_and_said() -> None:
+    """x^y at (−2; 3): ∂f/∂y = xʸ·ln x has no value (issue 13): NaN with a reason, never 0."""
+    graph = ComputationGraph(function="x^y", x=-2, y=3)
+    assert graph.gradients["x"] == 12.0
+    assert graph.gradients["y"] is not None and np.isnan(graph.gradients["y"])
+    assert graph.state()["gradients"] == {"x": 12.0, "y": None}
+    assert any("by y is undefined" in line for line in graph_lines(graph))  # said at once
+    graph.to_end()
+    lines = graph_lines(graph)
+    assert "∂f/∂y: 1 × NaN = NaN" in lines
+    assert any("ln a is undefined for a < 0" in line for line in lines)
+    assert not any("used more than once" in line for line in lines)  # NaN ≠ NaN is no sum
+    assert graph.status == "done"
+    assert "by y is undefined" in status_line(graph)
+
+
+def test_the_exponents_gradient_at_a_zero_base_is_zero() -> None:
+    """0^y for y ≥ 0: the convention (as PyTorch's) that aᵇ·ln a is 0 at a = 0."""
+    graph = ComputationGraph(function="x^y", x=0, y=2)
+    assert graph.gradients == {"x": 0.0, "y": 0.0}
+    graph.to_end()
+    assert status_line(graph) == "Every gradient is known."
+
+
+@pytest.mark.parametrize(("function", "name"), [("relu(x)*y", "ReLU"), ("abs(x) + y", "|x|")])
+def test_a_kink_at_zero_is_said_to_be_a_choice(function: str, name: str) -> None:
+    """ReLU′(0) and |x|′(0) do not exist; the engine's 0 there is a convention and says so."""
+    graph = ComputationGraph(function=function, x=0, y=3)
+    lines = [
+        line for _ in range(graph.final_step) for line in (graph.step(), graph_lines(graph))[1]
+    ]
+    assert any(line.startswith(f"{name} has a kink at 0") for line in lines)
+    away = ComputationGraph(function=function, x=1, y=3)
+    away.to_end()
+    assert not any("kink" in line for line in graph_lines(away))

@@ -67,3 +67,29 @@ def test_small_numbers_read_back_as_the_number(number: int) -> None:
 def test_the_text_layer_imports_nothing_heavy() -> None:
     """Plot, scenes, sims and the TUI all import it: it must stay free of NumPy and Rich."""
     assert modules_loaded_by("oppija.text", ("numpy", "rich", "textual", "babel")) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (1e-20, "1e−20"),
+        (-3e-13, "−3e−13"),
+        (6e-13, "6e−13"),  # not 0,000000000001
+        (1.234e-4, "0,000123"),  # not 0,0001: the graph demo's 2 · 0,0001 = 0,000247
+        (0.0006, "0,0006"),  # not 0,001
+        (0.0004, "0,0004"),
+        (0.622, "0,622"),
+        (0.0, "0"),
+    ],
+)
+def test_a_tiny_number_never_reads_as_zero(value: float, shown: str) -> None:
+    """A gradient of 1e−20 was written 0, and 1 × 0 = 0 in the graph demo (issue 13)."""
+    from oppija import i18n
+    from oppija.text.numbers import short
+
+    before = i18n.current_language()
+    i18n.set_language("et")
+    try:
+        assert short(value) == shown
+    finally:
+        i18n.set_language(before)

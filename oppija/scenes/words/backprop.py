@@ -165,3 +165,11 @@ def backprop_readout(simulation: Backpropagation, ascii_only: bool = False) -> l
         n=format_integer(len(simulation.script)),
     )
     return [head, *backprop_lines(simulation, ascii_only), status_line(simulation)]
+
+
+def kink_note() -> str:
+    """Why a check-panel row marked * differs: ReLU's kink lies inside w ± ε."""
+    return _(
+        "* ReLU's kink z = 0 lies within w ± ε: the engine takes ReLU′(0) = 0, the difference "
+        "quotient averages both sides, so the columns differ here; not counted below."
+    )

@@ -11,15 +11,18 @@ import math
 import numpy as np
 
 from oppija.arrays import Array
-from oppija.i18n import _, format_decimal, format_integer
+from oppija.i18n import _, format_decimal, format_integer, format_scientific
 from oppija.scenes.words.status import status_sentence
 from oppija.sims.base import Simulation
 
 
 def format_number(value: float) -> str:
-    """A number with 4 decimals, or up to 10 when it is small (0,000003), so it never reads 0."""
+    """A number with 4 decimals, or up to 10 when it is small (0,000003), so it never reads 0:
+    below that 3e−12."""
     if not math.isfinite(value) or value == 0 or abs(value) >= 1e-3:
         return format_decimal(value, digits=4)
+    if abs(value) < 0.5e-10:
+        return format_scientific(value)
     return format_decimal(value, digits=10)
 
 

@@ -6,7 +6,7 @@ when shown, so that a language switch rewords them and the numbers take the acti
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from oppija.i18n import (
     N_,
@@ -51,6 +51,22 @@ SENTENCES: dict[str, str] = {
         "The descent diverged: at step {step} the numbers became infinite or undefined."
     ),
     "error-beyond-bound": N_("The descent diverged: at step {step} the error grew beyond {bound}."),
+    "gradient-undefined-at-start": N_(
+        "The descent cannot start: at the start point the gradient is undefined (NaN), as the "
+        "function has no derivative there (xʸ, for example, has none by y when x < 0)."
+    ),
+    "gradient-undefined": N_(
+        "The descent stopped at step {step}: the gradient is undefined (NaN) there, as the "
+        "function has no derivative at that point (xʸ, for example, has none by y when x < 0)."
+    ),
+    "gradient-infinite-at-start": N_(
+        "The descent cannot start: at the start point the gradient is infinite, as the slope is "
+        "vertical there (like that of √x at x = 0)."
+    ),
+    "gradient-infinite": N_(
+        "The descent stopped at step {step}: the gradient is infinite there, as the slope is "
+        "vertical at that point (like that of √x at x = 0)."
+    ),
     "training-diverged": N_(
         "Training diverged at epoch {epoch}: the numbers became infinite or undefined."
     ),
@@ -68,6 +84,22 @@ def _converged(numbers: Mapping[str, Json]) -> str:
         "The descent converged after {steps} steps: the step became shorter than {tolerance}.",
         steps,
     ).format(steps=format_integer(steps), tolerance=format_decimal(TOLERANCE, 6))
+
+
+def gradients_undefined(names: Sequence[str]) -> str:
+    """Which variables' gradients are undefined (NaN) at this point, and why that is no mistake."""
+    return ngettext(
+        "The gradient by {names} is undefined (NaN) at this point: the function has no "
+        "derivative by it there.",
+        "The gradients by {names} are undefined (NaN) at this point: the function has no "
+        "derivative by them there.",
+        len(names),
+    ).format(names=", ".join(names))
+
+
+def _gradients_undefined(numbers: Mapping[str, Json]) -> str:
+    names = numbers.get("names")
+    return gradients_undefined([str(n) for n in names] if isinstance(names, list) else [])
 
 
 def _epoch_limit(numbers: Mapping[str, Json]) -> str:
@@ -118,6 +150,7 @@ def _pretraining(helped: bool) -> Callable[[Mapping[str, Json]], str]:
 # Sentences whose numbers need more than a whole number's format, or a plural.
 WORDED: dict[str, Callable[[Mapping[str, Json]], str]] = {
     "converged": _converged,
+    "gradients-undefined": _gradients_undefined,
     "epoch-limit": _epoch_limit,
     "right-class-certain": _certain,
     "pretraining-helped": _pretraining(helped=True),
@@ -156,4 +189,11 @@ def _number(numbers: Mapping[str, Json], key: str) -> float:
     return float(value) if isinstance(value, int | float) else float("nan")
 
 
-__all__ = ["SENTENCES", "STATUS_NAMES", "WORDED", "status_line", "status_sentence"]
+__all__ = [
+    "SENTENCES",
+    "STATUS_NAMES",
+    "WORDED",
+    "gradients_undefined",
+    "status_line",
+    "status_sentence",
+]
