@@ -1,13 +1,21 @@
-"""Plot rendering speed: oppija's renderers against uniplot and plotext, timed in one run.
+"""Plot rendering speed: oppija's line chart against uniplot and plotext, timed in one run.
 
-Run with ``python benchmarks/plots.py [--quick] [--only NAME]``. Each case is a set of
-contenders that draw the same picture; one repeat times every contender once, in an order that
-alternates between repeats, so all of them see the same machine load. The report gives medians
-and ratios (other/oppija: above 1 means oppija is faster), never a bare pass or fail.
+Run with ``python benchmarks/plots.py [--quick] [--only NAME]``. What is compared, exactly:
 
-Add a case by appending a ``Case`` to ``CASES``: a name, a description, the name of the
-reference contender and a function that returns the contenders (name -> zero-argument call).
-Libraries that are not installed are left out of the report with a note.
+- ``line-WxH``: one 200-point line (a noisy sine) drawn with axes and tick labels into one plain
+  string of W×H terminal cells, by each library with braille dots (2×4 per cell) and the points
+  joined by lines: oppija's ``line_chart(...).to_text()`` joined with newlines, uniplot's
+  ``plot_to_string(..., lines=True, character_set="braille")`` and plotext's braille ``lines()``
+  built to a colourless string. Every contender's output is measured before timing; a library
+  whose picture is not W×H cells (plotext shrinks to the terminal's size above 78×22) is left
+  out of that size with a note, so no ratio compares pictures of different sizes.
+- ``frames``: see :func:`frame_contenders` (oppija alone, against a time budget).
+
+One repeat times every contender once, in an order that alternates between repeats, so all of
+them see the same machine load; times are medians of single calls in CPU time (the process's,
+so other programs on a busy machine do not count). The report gives
+ratios other/oppija (above 1 means oppija is faster), never a bare pass or fail. Libraries that
+are not installed (``pip install -e .[bench]``) are left out with a note.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import re
 import statistics
 import sys
 import time
@@ -27,9 +36,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from oppija.plot import line_chart
-from oppija.plot import ticks as plot_ticks
 
-WIDTH, HEIGHT = 78, 22  # the whole chart, axes and tick labels included, in terminal cells
+LINE_SIZES = ((78, 22), (160, 48))  # whole pictures, axes and tick labels included, in cells
 
 Contenders = dict[str, Callable[[], object]]
 
@@ -51,68 +59,91 @@ def noisy_sine() -> tuple[np.ndarray, np.ndarray]:
     return xs, np.sin(xs) + rng.normal(0.0, 0.1, xs.size)
 
 
-def line_plot_contenders() -> Contenders:
+def cells(text: str) -> tuple[int, int]:
+    """(columns, rows) of a drawn string, colour codes aside."""
+    rows = re.sub(r"\x1b\[[0-9;]*m", "", text).rstrip("\n").split("\n")
+    return max(len(row) for row in rows), len(rows)
+
+
+def line_plot_contenders(width: int, height: int) -> Contenders:
+    """oppija, uniplot and plotext drawing the same braille line to a W×H string."""
     xs, ys = noisy_sine()
     contenders: Contenders = {
-        "oppija segments": lambda: line_chart(xs, ys, WIDTH, HEIGHT).to_segments(),
-        "oppija text": lambda: line_chart(xs, ys, WIDTH, HEIGHT).to_text(),
+        "oppija": lambda: "\n".join(line_chart(xs, ys, width, height).to_text()),
     }
+    for name, build in (("uniplot", _uniplot_builder), ("plotext", _plotext_builder)):
+        call = build(xs, ys, width, height)
+        if call is None:
+            continue
+        drawn = cells(str(call()))
+        if drawn == (width, height):
+            contenders[name] = call
+        else:
+            print(f"  ({name} drew {drawn[0]}×{drawn[1]} cells, not {width}×{height}: left out)")
+    return contenders
 
-    def cold_labels() -> object:  # the tick labels' Babel formatting, not remembered
-        plot_ticks._label.cache_clear()
-        return line_chart(xs, ys, WIDTH, HEIGHT).to_segments()
 
-    contenders["oppija segments, labels not cached"] = cold_labels
-
+def _uniplot_builder(
+    xs: np.ndarray, ys: np.ndarray, width: int, height: int
+) -> Callable[[], object] | None:
+    """uniplot's braille lines; its width/height are the plotting area, so the area is found
+    that makes the whole box (border, labels) W×H cells."""
     try:
         import uniplot
     except ImportError:
         print("  (uniplot is not installed: pip install uniplot)")
-    else:
-        # uniplot's width/height are its plotting area; 70×19 gives a 75×22 box with labels.
-        contenders["uniplot"] = lambda: uniplot.plot_to_string(ys, xs, width=70, height=19)
+        return None
 
-    plotext_build = _plotext_builder(xs, ys)
-    if plotext_build is not None:
-        contenders["plotext"] = plotext_build
-    return contenders
+    def draw(area_width: int, area_height: int) -> str:
+        return str(
+            uniplot.plot_to_string(
+                ys,
+                xs,
+                width=area_width,
+                height=area_height,
+                lines=True,
+                character_set="braille",
+            )
+        )
+
+    area = (width - 5, height - 3)
+    drawn = cells(draw(*area))
+    area = (area[0] + width - drawn[0], area[1] + height - drawn[1])
+    return lambda: draw(*area)
 
 
-def _plotext_builder(xs: np.ndarray, ys: np.ndarray) -> Callable[[], object] | None:
-    """plotext's build for a 78×22 figure (5.x: module functions; 6.x: ``plotext.figure``)."""
+def _plotext_builder(
+    xs: np.ndarray, ys: np.ndarray, width: int, height: int
+) -> Callable[[], object] | None:
+    """plotext's braille lines built to a colourless string (plotext 6's ``figure`` API)."""
     try:
         import plotext
     except ImportError:
         print("  (plotext is not installed: pip install plotext)")
         return None
+    figure = getattr(plotext, "figure", None)
+    if figure is None:
+        print("  (plotext older than 6 has another API: left out)")
+        return None
     x_list, y_list = xs.tolist(), ys.tolist()
-    if hasattr(plotext, "plotsize"):  # plotext 5
 
-        def build_v5() -> object:
-            plotext.clf()
-            plotext.plotsize(WIDTH, HEIGHT)
-            plotext.plot(x_list, y_list)
-            return plotext.build()
-
-        return build_v5
-    figure = plotext.figure
-
-    def build_v6() -> object:
+    def build() -> object:
         figure.clear()
-        figure.plot_size(WIDTH, HEIGHT)
-        figure.draw(figure.signal(x_list, y_list).lines())
-        return figure.build().string()
+        figure.plot_size(width, height)
+        figure.draw(figure.signal(x_list, y_list, marker="braille").lines())
+        return figure.build().string(colorless=True)
 
-    return build_v6
+    return build
 
 
 CASES = [
     Case(
-        name="line-200",
-        description=f"a 200-point line plot with axes at {WIDTH}×{HEIGHT} cells",
-        reference="oppija segments",
-        contenders=line_plot_contenders,
-    ),
+        name=f"line-{width}x{height}",
+        description=f"a 200-point braille line with axes, to one string of {width}×{height} cells",
+        reference="oppija",
+        contenders=lambda width=width, height=height: line_plot_contenders(width, height),
+    )
+    for width, height in LINE_SIZES
 ]
 
 
@@ -121,10 +152,11 @@ FRAME_GOAL_MS = 5.0
 
 
 def frame_contenders() -> Contenders:
-    """One frame of each demo as the app runs it: one step, then the whole picture drawn.
-
-    A run that has ended starts over, so that every timed frame does a real step.
-    """
+    """Per demo: one simulation step, then its whole picture drawn by the scene to Rich
+    Segments at 160×48 cells (``draw_scene``). This is the picture's share of a frame only, not
+    the frame the learner sees (Textual's layout and compositor come on top:
+    ``benchmarks/app_frames.py`` times that). A run that has ended starts over, so that every
+    timed frame does a real step."""
     from oppija.plot import PlotStyles
     from oppija.scenes import draw_scene
     from oppija.sims import create_simulation
@@ -149,11 +181,11 @@ def frame_contenders() -> Contenders:
 
 
 def time_once(call: Callable[[], object]) -> float:
-    """Microseconds for one call; anything the call prints is swallowed."""
+    """CPU microseconds for one call; anything the call prints is swallowed."""
     with contextlib.redirect_stdout(io.StringIO()):
-        start = time.perf_counter()
+        start = time.process_time()
         call()
-        return (time.perf_counter() - start) * 1e6
+        return (time.process_time() - start) * 1e6
 
 
 def run_frames(repeats: int) -> None:
@@ -188,10 +220,9 @@ def run_case(case: Case, repeats: int) -> None:
     for name, value in medians.items():
         print(f"  {name:<36} median {value:9.1f} µs  ({repeats} runs)")
     reference = medians[case.reference]
-    short = case.reference.split()[0]
     for name, value in medians.items():
-        if not name.startswith(short):
-            print(f"ratio {name}/{short}: {value / reference:.2f}")
+        if name != case.reference:
+            print(f"ratio {name}/{case.reference} ({case.name}): {value / reference:.2f}")
 
 
 def main() -> None:

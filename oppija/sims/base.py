@@ -105,6 +105,18 @@ class History:
         return self.rows[:, 2 * self.dim + 1]
 
 
+def all_finite(values: list[float]) -> bool:
+    """Whether every number is finite; θ and ∇𝓔 hold one or two, for which ``math`` is several
+    times quicker than ``np.all(np.isfinite(...))``."""
+    return all(math.isfinite(value) for value in values)
+
+
+def length(values: list[float]) -> float:
+    """The Euclidean length √(Σ v²) of one or two numbers, with ``math``: the same float as
+    ``np.linalg.norm`` (which squares and sums them the same way), in a fraction of its time."""
+    return math.sqrt(sum(value * value for value in values))
+
+
 def finite_or_nan(values: Array) -> Array:
     """``values`` as float64 with every non-finite entry replaced by NaN (plots skip NaN)."""
     out = np.asarray(values, dtype=np.float64)
@@ -190,9 +202,9 @@ class Simulation(Demo):
         """One descent update; the run ends when it converged, diverged or used its steps."""
         with np.errstate(all="ignore"):
             new_theta = self.update(self.theta, self.grad)
-            step_length = float(np.linalg.norm(new_theta - self.theta))
+            step_length = length((new_theta - self.theta).tolist())
             loss, grad = self._safe_evaluate(new_theta)
-            next_plain_step = float(self.lr * np.linalg.norm(grad))
+            next_plain_step = self.lr * length(grad.tolist())
         self.theta, self.loss, self.grad = new_theta, loss, grad
         self.history.append(new_theta, loss, grad, step_length)
         steps = self.step_count + 1  # counting this one
@@ -203,7 +215,7 @@ class Simulation(Demo):
                 self.end("done", "step-limit", steps=steps)
 
     def _safe_evaluate(self, theta: Array) -> tuple[float, Array]:
-        if not np.all(np.isfinite(theta)):
+        if not all_finite(theta.tolist()):
             return math.nan, np.full(self.dim, np.nan)
         try:
             loss, grad = self.evaluate(theta)
@@ -215,15 +227,15 @@ class Simulation(Demo):
         """End the run as diverged if a number is not finite or 𝓔 is beyond the bound."""
         finite = (
             math.isfinite(self.loss)
-            and bool(np.all(np.isfinite(self.theta)))
-            and bool(np.all(np.isfinite(self.grad)))
+            and all_finite(self.theta.tolist())
+            and all_finite(self.grad.tolist())
         )
         if finite and abs(self.loss) <= LOSS_BOUND:
             return False
         if (
             math.isfinite(self.loss)
             and abs(self.loss) <= LOSS_BOUND
-            and bool(np.all(np.isfinite(self.theta)))
+            and all_finite(self.theta.tolist())
         ):  # 𝓔 is a number but its slope is not (xʸ by y at x < 0, √x at 0): say which
             undefined = bool(np.any(np.isnan(self.grad)))
             if start:

@@ -30,11 +30,12 @@ def loss_and_gradient(
     A formula whose value is not one number gives NaN (the run then ends as diverged); a
     variable the formula does not use has the derivative 0.
     """
-    inputs = [Tensor(value, requires_grad=True) for value in theta]
+    inputs = [Tensor(value, requires_grad=True) for value in theta.tolist()]
     out = formula(**dict(zip(variables, inputs, strict=True)))
     if out.data.size != 1:
         return math.nan, np.full(len(variables), math.nan)
     if out.requires_grad:
         out.backward()
-    grad = [0.0 if t.grad is None else float(np.asarray(t.grad).reshape(-1)[0]) for t in inputs]
-    return float(out.data.reshape(-1)[0]), np.array(grad)
+    # One number each: .item() reads it without the reshape and indexing of an array.
+    grad = [0.0 if t.grad is None else float(t.grad.item()) for t in inputs]
+    return float(out.data.item()), np.array(grad)

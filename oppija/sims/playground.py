@@ -7,9 +7,11 @@ is the engine's :class:`~oppija.engine.nn.MLP` with one output, the class-1 logi
 the cross-entropy of σ(z), computed from the logits (a stable log-softmax over [0, z]).
 
 One step is one epoch: the training points shuffled and taken in a few mini-batches (one
-gradient step each), then the error and the accuracy on the whole training and test sets.
-Four mini-batches keep an epoch near a millisecond, so a frame (epoch + picture) stays under
-5 ms. The decision map — the class-1 probability over a grid — is one batched forward pass
+gradient step each), then one forward pass over all the points. Its logits say at once whether
+the run diverged; the error and the accuracy on the training and test sets are computed from
+them only when read (a drawn frame, ``state()``), for every epoch not yet scored in one go, so
+a run of many epochs without a picture (``oppija demo --steps``) does not pay for them epoch by
+epoch. The decision map — the class-1 probability over a grid — is one batched forward pass
 without a graph, cached until the weights change.
 """
 
@@ -54,6 +56,11 @@ BATCHES = 1  # full-batch gradient descent, as in the lecture: one step an epoch
 VIEW = (-1.1, 1.1)  # the map shows the data square with a small margin
 # [0, z] as logits: softmax over them is [1 − σ(z), σ(z)], so class 1 has probability σ(z).
 TWO_CLASS = np.array([[0.0, 1.0]])
+# Logits no larger than this keep the error finite: a point's cross-entropy is at most |z| + log 2,
+# and the mean of a few hundred such numbers stays far below float64's 1,8·10³⁰⁸.
+SAFE_LOGIT = 1e300
+# Epochs scored at once: bounds the arrays of a long run read at its end (epochs × points × 2).
+SCORED_AT_ONCE = 1000
 
 
 # ----------------------------------------------------------------------------- toy data
@@ -120,7 +127,9 @@ def train_epoch(
 ) -> None:
     """One pass over the data in ``batches`` shuffled mini-batches, one gradient step each."""
     order = rng.permutation(len(xs))
-    for chunk in np.array_split(order, min(batches, len(xs))):
+    # One batch is the whole shuffled order (array_split would cost a twentieth of the epoch).
+    chunks = [order] if batches == 1 else np.array_split(order, min(batches, len(xs)))
+    for chunk in chunks:
         loss = binary_loss(network(Tensor.lift(xs[chunk])), labels[chunk])
         optimiser.zero_grad()
         loss.backward()
@@ -152,9 +161,32 @@ def scores(network: MLP, data: Split) -> tuple[float, float, float, float]:
     return train_loss, train_accuracy, test_loss, test_accuracy
 
 
-def weights_finite(network: MLP) -> bool:
+def epoch_losses(logits: Array, labels: Array) -> Array:
+    """:func:`binary_loss` for many epochs at once: ``logits`` holds one row of z per epoch.
+
+    The same engine ops on the same numbers, stacked, so each epoch's error is the very float
+    that ``binary_loss`` gives for that epoch alone (a test holds them equal).
+    """
+    one_hot = np.eye(2)[labels.astype(np.intp)]  # as cross_entropy builds it
+    with no_grad():
+        log_probabilities = (Tensor(logits[..., None]) * TWO_CLASS).log_softmax(axis=-1)
+        return (-(Tensor(one_hot) * log_probabilities).sum(axis=-1).mean(axis=-1)).data
+
+
+def epoch_accuracies(logits: Array, labels: Array) -> Array:
+    """The share of points on the right side of z = 0, per epoch (one row of z per epoch)."""
+    right: Array = np.mean((logits > 0) == (labels == 1), axis=-1)
+    return right
+
+
+def parameters_finite(parameters: list[Tensor]) -> bool:
     """True while every weight is a finite number (a too large α can blow them up)."""
-    return all(bool(np.isfinite(p.data).all()) for p in network.parameters())
+    return all(bool(np.isfinite(p.data).all()) for p in parameters)
+
+
+def weights_finite(network: MLP) -> bool:
+    """True while every weight of ``network`` is a finite number."""
+    return parameters_finite(network.parameters())
 
 
 def seed_streams(seed: int, count: int) -> list[np.random.Generator]:
@@ -217,10 +249,12 @@ class Playground(Demo):
         self.data = split(xs, labels, TEST_FRACTION, split_rng)
         self.network = MLP(self.sizes, self.params.activation, "identity", seed=weight_rng)
         self.optimiser = SGD(self.network.parameters(), self.params.lr)
-        self.losses: list[float] = []
-        self.test_losses: list[float] = []
-        self.train_accuracies: list[float] = []
-        self.test_accuracies: list[float] = []
+        self._points = np.concatenate([self.data.train_x, self.data.test_x])
+        self._unscored: list[Array] = []  # each epoch's logits over _points, not yet scored
+        self._losses: list[float] = []
+        self._test_losses: list[float] = []
+        self._train_accuracies: list[float] = []
+        self._test_accuracies: list[float] = []
         self._record()
 
     def advance(self) -> None:
@@ -234,18 +268,62 @@ class Playground(Demo):
                 self._shuffle_rng,
             )
             self._record()
-        if not (weights_finite(self.network) and math.isfinite(self.losses[-1])):
+        if not (parameters_finite(self.optimiser.params) and self._training_error_finite()):
             self.end("diverged", "training-diverged-try-smaller-rate", epoch=self.epoch)
         elif self.epoch >= self.params.steps:
             self.end("done", "epoch-limit", epochs=self.epoch)
 
     def _record(self) -> None:
+        """This epoch's logits over every point, in one forward pass without a graph."""
+        with np.errstate(all="ignore"), no_grad():
+            logits = self.network(Tensor.lift(self._points)).data[:, 0]
+        self._unscored.append(logits)
+
+    def _training_error_finite(self) -> bool:
+        """Whether this epoch's training error is a number: certainly when every logit is
+        finite and at most :data:`SAFE_LOGIT`, else (rarely) by computing it now."""
+        logits = self._unscored[-1][: len(self.data.train_x)]
         with np.errstate(all="ignore"):
-            train_loss, train_accuracy, test_loss, test_accuracy = scores(self.network, self.data)
-        self.losses.append(train_loss)
-        self.test_losses.append(test_loss)
-        self.train_accuracies.append(train_accuracy)
-        self.test_accuracies.append(test_accuracy)
+            if np.abs(logits).max() <= SAFE_LOGIT:  # False for NaN
+                return True
+            return math.isfinite(float(epoch_losses(logits, self.data.train_y)))
+
+    def _score(self) -> None:
+        """Error and accuracy for every epoch not yet scored, many epochs in one go."""
+        train = len(self.data.train_x)
+        for start in range(0, len(self._unscored), SCORED_AT_ONCE):
+            logits = np.array(self._unscored[start : start + SCORED_AT_ONCE])
+            with np.errstate(all="ignore"):
+                train_logits, test_logits = logits[:, :train], logits[:, train:]
+                self._losses += epoch_losses(train_logits, self.data.train_y).tolist()
+                self._train_accuracies += epoch_accuracies(train_logits, self.data.train_y).tolist()
+                self._test_losses += epoch_losses(test_logits, self.data.test_y).tolist()
+                self._test_accuracies += epoch_accuracies(test_logits, self.data.test_y).tolist()
+        self._unscored.clear()
+
+    @property
+    def losses(self) -> list[float]:
+        """The error on the training points, per epoch (epoch 0: the untrained network)."""
+        self._score()
+        return self._losses
+
+    @property
+    def test_losses(self) -> list[float]:
+        """The error on the test points, per epoch."""
+        self._score()
+        return self._test_losses
+
+    @property
+    def train_accuracies(self) -> list[float]:
+        """The share of training points on the right side, per epoch."""
+        self._score()
+        return self._train_accuracies
+
+    @property
+    def test_accuracies(self) -> list[float]:
+        """The share of test points on the right side, per epoch."""
+        self._score()
+        return self._test_accuracies
 
     def new_data(self) -> None:
         """New points and new weights: the next seed (the widget's "new data" key)."""
@@ -257,7 +335,7 @@ class Playground(Demo):
     @property
     def epoch(self) -> int:
         """Epochs trained so far."""
-        return len(self.losses) - 1
+        return len(self._losses) + len(self._unscored) - 1
 
     # ------------------------------------------------------------------ drawing
     def probability_map(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 
+import numpy as np
 import pytest
 
 from oppija import i18n
@@ -12,6 +15,7 @@ from oppija.expr import parse_formula
 from oppija.scenes.words.descent import descent_readout
 from oppija.scenes.words.status import status_sentence
 from oppija.sims import DEMOS, DemoSettingError, create_simulation, from_demo_block
+from oppija.sims.base import Simulation, all_finite, length
 from oppija.sims.gd1d import GradientDescent1D
 from oppija.sims.gd2d import GradientDescent2D
 from oppija.sims.linreg import LinearRegressionDescent
@@ -277,3 +281,33 @@ def test_status_messages_in_estonian() -> None:
     sim = GradientDescent1D(preset="diverge")
     sim.run(1000)
     assert status_sentence(sim) == "Laskumine hajus: sammul 70 kasvas viga üle 10¹²."
+
+
+@pytest.mark.parametrize(
+    "values",
+    [[3.0], [-2.5e-7], [1e-200], [1e200], [0.0], [3.0, -4.0], [1e-170, 2e-170], [1e160, -1e160]],
+)
+def test_length_is_the_same_float_as_numpy_s_norm(values: list[float]) -> None:
+    """The descents measure |Δθ| and α·|∇𝓔| of one or two numbers with ``math``; the floats
+    (and so the reported step sizes and the moment a run converges) are NumPy's, bit for bit,
+    under- and overflow included."""
+    with np.errstate(all="ignore"):
+        assert length(values) == float(np.linalg.norm(np.array(values)))
+    assert all_finite(values)
+    assert not all_finite([*values, math.nan]) and not all_finite([math.inf, *values])
+
+
+@pytest.mark.parametrize(
+    "sim",
+    [
+        GradientDescent1D(preset="two-minima"),
+        GradientDescent2D(preset="valley", momentum=0.5),
+        LinearRegressionDescent(),
+    ],
+    ids=["gd1d", "gd2d-momentum", "linreg"],
+)
+def test_each_reported_step_is_the_length_of_the_move(sim: Simulation) -> None:
+    sim.run(200)
+    thetas, steps = sim.history.thetas, sim.history.steps
+    moves = [float(np.linalg.norm(b - a)) for a, b in itertools.pairwise(thetas)]
+    assert steps[1:].tolist() == moves  # exactly, not approximately

@@ -9,15 +9,18 @@ import numpy as np
 import pytest
 
 from oppija import i18n
+from oppija.engine.losses import cross_entropy
 from oppija.engine.tensor import Tensor
 from oppija.scenes.words.playground import playground_readout
 from oppija.scenes.words.status import status_sentence
+from oppija.sims import playground
 from oppija.sims.playground import (
     DATASETS,
     POINTS,
     Playground,
     binary_loss,
     class_probability,
+    scores,
     toy_data,
 )
 from oppija.sims.settings import DemoSettingError
@@ -181,3 +184,54 @@ def test_readout_uses_the_active_number_format() -> None:
         i18n.set_language("en")
     assert "0," in text and "%" in text
     assert all(line.isascii() for line in playground_readout(Playground(), ascii_only=True))
+
+
+def test_an_epoch_computes_one_cross_entropy_and_scores_wait_until_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The training step's error is the only cross-entropy an epoch computes; the errors and
+    accuracies on the training and test points are computed when something reads them."""
+    calls = []
+
+    def counted(logits: Tensor, target: np.ndarray) -> Tensor:
+        calls.append(len(target))
+        return cross_entropy(logits, target)
+
+    monkeypatch.setattr(playground, "cross_entropy", counted)
+    sim = Playground()
+    calls.clear()
+    sim.run(50)
+    assert calls == [len(sim.data.train_x)] * 50
+    assert len(sim.losses) == len(sim.test_accuracies) == 51
+
+
+@pytest.mark.parametrize(
+    ("dataset", "activation"), [("xor", "tanh"), ("spiral", "relu"), ("moons", "sigmoid")]
+)
+def test_scores_read_later_are_the_very_floats_of_each_epoch(dataset: str, activation: str) -> None:
+    """Scored many epochs at once when read, each number is the float that scoring that epoch
+    alone gives (the transfer demo's eager ``scores``): --json and the picture are unchanged."""
+    later = Playground(dataset=dataset, activation=activation, layers=3, units=5)
+    later.run(40)
+    eager = Playground(dataset=dataset, activation=activation, layers=3, units=5)
+    each = [scores(eager.network, eager.data)]
+    for _ in range(40):
+        eager.step()
+        each.append(scores(eager.network, eager.data))
+    columns = (list(column) for column in zip(*each, strict=True))
+    train_loss, train_accuracy, test_loss, test_accuracy = columns
+    assert later.losses == train_loss and later.test_losses == test_loss  # exactly
+    assert later.train_accuracies == train_accuracy and later.test_accuracies == test_accuracy
+    assert later.epoch == eager.epoch == 40
+
+
+def test_logits_too_large_for_a_finite_error_end_the_run_at_that_epoch() -> None:
+    """Finite weights whose logits overflow the error end the run at once; large logits whose
+    error is still a number (about 2·10³⁰⁰) do not."""
+    overflowing, large = Playground(), Playground()
+    for sim, weight in ((overflowing, 1e308), (large, 1e300)):
+        sim.run(2)
+        sim.network.layers[-1].weight.data[:] = weight
+        sim.step()
+    assert overflowing.status == "diverged" and overflowing.state()["losses"][-1] is None
+    assert large.status == "running" and 1e300 < large.losses[-1] < 1e303
