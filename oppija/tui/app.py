@@ -8,6 +8,7 @@ import signal
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -23,6 +24,8 @@ from oppija.i18n import N_, _
 from oppija.progress import Progress, ProgressSaveError, ProgressStore, SaveDebouncer
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.screens.too_small import TooSmallScreen, too_small
+
+ResultType = TypeVar("ResultType")
 
 # Screens other than the lecture are imported when first opened: the first slide paints sooner.
 
@@ -295,21 +298,34 @@ class OppijaApp(App[None]):
         from oppija.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.help_rows()))
+            self._open(HelpScreen(self.help_rows()))
 
     def action_glossary(self) -> None:
         from oppija.tui.screens.glossary import GlossaryScreen
 
         if isinstance(self.screen, GlossaryScreen):
             return
-        self.push_screen(GlossaryScreen(self.lecture), self._after_glossary)
+        self._open(GlossaryScreen(self.lecture), self._after_glossary)
 
     def action_results(self) -> None:
         from oppija.tui.screens.results import ResultsScreen
 
         if isinstance(self.screen, ResultsScreen):
             return
-        self.push_screen(ResultsScreen(self.lecture, self.progress.answers), self._after_results)
+        self._open(ResultsScreen(self.lecture, self.progress.answers), self._after_results)
+
+    def _open(
+        self,
+        screen: Screen[ResultType],
+        callback: Callable[[ResultType | None], None] | None = None,
+    ) -> None:
+        """Open ``screen`` over the others; in a window too small for it, under a new notice.
+
+        A palette command runs after the palette has closed, and the window may have shrunk
+        meanwhile: without the notice on top the screen would show in a broken layout.
+        """
+        self.push_screen(screen, callback)
+        self._check_size(self.size.width, self.size.height)
 
     def _after_results(self, slide_id: str | None) -> None:
         if slide_id:  # fully revealed, so that the question shows
@@ -343,7 +359,7 @@ class OppijaApp(App[None]):
         from oppija.tui.screens.glossary import GlossaryScreen
 
         term = self.lecture.term(term_id)
-        self.push_screen(GlossaryScreen(self.lecture), self._after_glossary)
+        self._open(GlossaryScreen(self.lecture), self._after_glossary)
         self.call_after_refresh(self._filter_glossary, term.term)
 
     def _filter_glossary(self, text: str) -> None:
@@ -364,7 +380,16 @@ class OppijaApp(App[None]):
         ):
             # No fixed id: a palette closed a moment ago may still be in the DOM when the
             # next Ctrl+P arrives, and two widgets with one id would be an error.
-            self.push_screen(LecturePalette(placeholder=_("Find a slide or a term…")))
+            self._open(LecturePalette(placeholder=_("Find a slide or a term…")))
+
+    def search_themes(self) -> None:
+        """The themes in oppija's palette, hardened like the lecture's (Textual's own palette
+        crashes on keys queued behind the one that closed it), with an Estonian prompt."""
+        from textual.theme import ThemeProvider
+
+        from oppija.tui.palette import LecturePalette
+
+        self._open(LecturePalette(providers=[ThemeProvider], placeholder=_("Find a colour theme…")))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(_("Help"), _("Every key of the app"), self.action_help)

@@ -8,7 +8,7 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette
 from textual.events import Click
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, OptionList
 
 # The palette's own list keys (Textual binds them to a private action): each moves the list with
 # one of OptionList's public actions.
@@ -22,13 +22,16 @@ LIST_KEYS = {
 
 
 class LecturePalette(CommandPalette):
-    """Textual's palette, hardened against two races that the random-key test found.
+    """Textual's palette, hardened against keys typed faster than it closes.
 
-    A second Enter or Esc queued behind the first asked the palette to close again after it
-    had already closed (failing on an empty screen stack), and a PgUp/PgDn arriving before its
-    list was laid out raised KeyError. Keys, clicks and submits for a palette that is no longer
-    the active screen are dropped before Textual's own handlers see them (``check_action``, and
-    handlers that ``prevent_default``), and an early page key moves nothing.
+    Keys reach the palette's field and list before the palette handles them; what they post
+    (a changed query, a submit, a chosen command, a click) can arrive after an earlier key has
+    closed the palette. Textual's handlers would then close it again (popping the screen below,
+    or failing on an empty screen stack) or start a search that fills a list already removed
+    (``NoMatches: CommandList``). All of these are dropped for a palette that is no longer the
+    active screen, before Textual's own handlers see them (``check_action``, and handlers that
+    ``prevent_default``); a PgUp/PgDn arriving before the list was laid out moves nothing.
+    The app opens its theme list in this palette too (``OppijaApp.search_themes``).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -37,7 +40,7 @@ class LecturePalette(CommandPalette):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Nothing acts on a palette that has already closed (a key queued behind Esc)."""
-        return self.is_current
+        return self.is_active
 
     def action_move_in_list(self, name: str) -> None:
         """Move the highlight: ``first``, ``last``, ``page_up``, ``page_down`` or ``cursor_up``."""
@@ -54,16 +57,22 @@ class LecturePalette(CommandPalette):
         except (KeyError, IndexError):
             return  # the list has not been laid out yet: there is no page to move by
 
+    @on(Input.Changed)
     @on(Input.Submitted)
     @on(Button.Pressed)
-    def _drop_submit_when_closed(self, event: Input.Submitted | Button.Pressed) -> None:
-        """A second Enter queued behind the first: the palette is closing, nothing to run."""
-        if not self.is_current:
+    @on(OptionList.OptionSelected)
+    def _drop_when_closed(
+        self,
+        event: Input.Changed | Input.Submitted | Button.Pressed | OptionList.OptionSelected,
+    ) -> None:
+        """A letter, Enter or choice queued behind the key that closed the palette: nothing to
+        search (the list it would fill is gone) and nothing to run (the palette has closed)."""
+        if not self.is_active:
             event.stop()
             event.prevent_default()  # Textual's handler (in the base class) is not called
 
     def on_click(self, event: Click) -> None:
         """A click that arrives after the palette closed closes nothing more."""
-        if not self.is_current:
+        if not self.is_active:
             event.stop()
             event.prevent_default()

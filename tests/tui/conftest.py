@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import inspect
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from textual import events
 from textual.app import App
 from textual.keys import key_to_character
 from textual.message_pump import MessagePump
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.worker import WorkerCancelled
 
 from oppija import i18n
 from oppija.content.loader import load_lecture
@@ -72,10 +76,40 @@ def make_app(data_dir: Path) -> AppFactory:
     return factory
 
 
+# One run of text in Rich's SVG: its left edge in pixels, its line, the text (spaces escaped).
+_SVG_TEXT = re.compile(
+    r'<text class="[^"]*" x="([0-9.]+)" y="[^"]*" textLength="[^"]*" '
+    r'clip-path="url\(#[^)]*-line-([0-9]+)\)">([^<]*)</text>'
+)
+_SVG_CHAR_WIDTH = 20 * 0.61  # Rich's export_svg: 20 px characters, aspect ratio 0,61
+
+
 def screen_text(app: OppijaApp) -> str:
-    """What the terminal shows right now, as plain lines of text."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+    """What the terminal shows right now, as plain lines of text.
+
+    Read from the app's public SVG screenshot (the screen, with any screen under a modal, as
+    the terminal shows it): each run of text sits at its column on its line.
+    """
+    width, height = app.size
+    rows = [[" "] * width for _ in range(height)]
+    for x, line, escaped in _SVG_TEXT.findall(app.export_screenshot()):
+        column = round(float(x) / _SVG_CHAR_WIDTH)
+        row = rows[int(line)]
+        for char in html.unescape(escaped.replace("&#160;", " ")):
+            if char == "\n":  # the line's end, where the terminal moves to the next
+                break
+            cells = cell_len(char)
+            if cells == 0 and column > 0:  # a combining mark: it belongs to the cell before
+                row[column - 1] += char
+                continue
+            if column >= width:
+                break
+            row[column] = char
+            for covered in range(1, cells):  # a wide character's second cell
+                if column + covered < width:
+                    row[column + covered] = ""
+            column += cells
+    return "\n".join("".join(row) for row in rows)
 
 
 # ----------------------------------------------------------------------------- driving the app
@@ -119,7 +153,10 @@ async def settle(pilot: Pilot[None]) -> None:
     for _round in range(SETTLE_ROUNDS):  # a running demo's timer may never let the queues empty
         if not app.is_running:
             return
-        await app.workers.wait_for_complete()  # a model a key made train first, in a thread
+        try:
+            await app.workers.wait_for_complete()  # a model a key made train first, in a thread
+        except WorkerCancelled:  # a worker cancelled meanwhile (the palette's search): round again
+            continue
         screen = app.screen
         nodes: list[MessagePump] = [app, *screen.walk_children(with_self=True)]
         # the app, the screen and the focused widget may be inside a handler (a key's): a fence
@@ -167,6 +204,19 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
         event.set_sender(app)
         app.post_message(event)
         await settle(pilot)
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Press ``keys`` all at once, as a terminal delivers keys typed faster than the app handles
+    them (each is queued before the first is handled), then wait until the app has settled."""
+    app = pilot.app
+    for key in keys:
+        if not app.is_running:
+            return
+        event = key_event(key)
+        event.set_sender(app)
+        app.post_message(event)
+    await settle(pilot)
 
 
 async def show_demo(pilot: Pilot[None], reveal: Callable[[], object]) -> Widget:

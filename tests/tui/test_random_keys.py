@@ -5,9 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
+from textual.pilot import Pilot
 
 from oppija.tui.screens.lecture import LectureScreen
-from tests.tui.conftest import AppFactory, open_demo, press
+from oppija.tui.screens.too_small import TooSmallScreen
+from tests.tui.conftest import AppFactory, key_event, open_demo, press, settle
 
 BOUND = [
     "right", "left", "pagedown", "pageup", "space", "home", "end", "up", "down", "tab",
@@ -112,3 +114,42 @@ async def test_random_keys_on_the_sequence_demos(make_app: AppFactory, slide_id:
                 if app.is_running:
                     await press(pilot, key)
         assert app.is_running
+
+
+STORM_KEYS = [
+    "g", "v", "l", "question_mark", "ctrl+p", "escape", "escape", "enter", "enter", "down",
+    "right", "left", "end", "home", "t", "a", "plus", "space", "n", "pagedown",
+]  # fmt: skip
+STORM_SIZES = [(20, 8), (59, 15), (100, 30), (60, 16), (120, 10), (80, 24)]
+
+
+async def burst_without_settling(pilot: Pilot[None], key: str) -> None:
+    """``key`` queued for the app, not waited for: the next one comes before it is handled."""
+    if pilot.app.is_running:
+        event = key_event(key)
+        event.set_sender(pilot.app)
+        pilot.app.post_message(event)
+
+
+@pytest.mark.parametrize("start", ["attention-decoding", "gd-1d"])
+async def test_bursts_of_keys_and_resizes_during_screen_switches(
+    make_app: AppFactory, start: str
+) -> None:
+    """Keys in bursts (queued before the first is handled), the window resized between them,
+    the language switched with screens open, slides left while a model trains: the app never
+    raises, and back at a normal size it shows the lecture with no stale too-small notice."""
+    rng = random.Random(f"storm-{start}")
+    app = make_app(slide=start)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _round in range(12):
+            for key in [rng.choice(STORM_KEYS) for _ in range(rng.randint(1, 5))]:
+                await burst_without_settling(pilot, key)
+                if rng.random() < 0.3:
+                    await pilot.resize_terminal(*rng.choice(STORM_SIZES))
+            if rng.random() < 0.3:
+                await settle(pilot)
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        assert app.is_running
+        assert isinstance(app.screen_stack[0], LectureScreen)
+        assert not any(isinstance(screen, TooSmallScreen) for screen in app.screen_stack)

@@ -7,6 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -14,6 +15,8 @@ from textual.widgets.option_list import Option
 from oppija.content.model import Lecture
 from oppija.content.search import fold
 from oppija.i18n import N_, _, format_integer, ngettext
+from oppija.tui.screens.closing import close
+from oppija.tui.screens.covered import drop_key_when_covered
 from oppija.tui.widgets.key_bar import KeyBar
 
 
@@ -95,10 +98,14 @@ class GlossaryScreen(Screen[str | None]):
 
     def _open(self, term_id: str | None) -> None:
         if term_id is not None:
-            self.dismiss(self.lecture.term(term_id).slide_id)
+            close(self, self.lecture.term(term_id).slide_id)
 
     def action_focus_list(self) -> None:
         self.query_one(OptionList).focus()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        close(self, None)
+
+    def on_key(self, event: Key) -> None:
+        """A key typed before another screen covered this one is not that screen's key."""
+        drop_key_when_covered(self, event)

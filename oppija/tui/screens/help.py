@@ -7,11 +7,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from oppija.i18n import N_, _
 from oppija.tui.oppija_app import oppija_app
+from oppija.tui.screens.closing import close
+from oppija.tui.screens.covered import drop_key_when_covered
 
 
 def key_table(rows: list[tuple[str, str]]) -> Table:
@@ -72,4 +75,8 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-close", Static).update(_("Esc, ? or q closes this help."))
 
     def action_close(self) -> None:
-        self.dismiss()
+        close(self)
+
+    def on_key(self, event: Key) -> None:
+        """A key typed before another screen covered this one is not that screen's key."""
+        drop_key_when_covered(self, event)

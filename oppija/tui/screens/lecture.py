@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import DescendantFocus, Resize
+from textual.events import DescendantFocus, Key, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.signal import Signal
@@ -24,6 +24,7 @@ from oppija.content.navigation import Position
 from oppija.i18n import N_, _, parse_number
 from oppija.progress import QuizAnswer, timestamp
 from oppija.tui.oppija_app import oppija_app
+from oppija.tui.screens.covered import drop_key_when_covered
 from oppija.tui.widgets.contents import ContentsList
 from oppija.tui.widgets.key_bar import KeyBar
 from oppija.tui.widgets.lecture_header import LectureHeader
@@ -180,7 +181,9 @@ class LectureScreen(Screen[None]):
         await removal
         if self._demo_slide != slide_id or widget.is_attached:
             return  # the learner has moved on meanwhile
-        area = self.query_one("#demo-area", Vertical)
+        area = next(iter(self.query("#demo-area").results(Vertical)), None)
+        if area is None or not area.is_attached:
+            return  # the app is closing (quit right after reaching the slide): nothing to show
         area.display = True
         await area.mount(widget)
         if widget.can_focus:
@@ -304,3 +307,7 @@ class LectureScreen(Screen[None]):
         if self.size.width < NARROW:
             self.contents_open = False
         self.query_one(SlideView).focus()
+
+    def on_key(self, event: Key) -> None:
+        """A key typed before another screen covered this one is not that screen's key."""
+        drop_key_when_covered(self, event)

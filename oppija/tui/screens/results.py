@@ -6,6 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -14,6 +15,8 @@ from oppija.content.model import Lecture
 from oppija.i18n import N_, _, format_integer, format_percent
 from oppija.progress import QuizAnswer
 from oppija.tui.oppija_app import oppija_app
+from oppija.tui.screens.closing import close
+from oppija.tui.screens.covered import drop_key_when_covered
 from oppija.tui.widgets.key_bar import KeyBar
 
 
@@ -95,8 +98,12 @@ class ResultsScreen(Screen[str | None]):
         quiz_id = event.option.id
         for slide in self.lecture.slides:
             if any(q.id == quiz_id for q in slide.quizzes):
-                self.dismiss(slide.id)
+                close(self, slide.id)
                 return
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        close(self, None)
+
+    def on_key(self, event: Key) -> None:
+        """A key typed before another screen covered this one is not that screen's key."""
+        drop_key_when_covered(self, event)

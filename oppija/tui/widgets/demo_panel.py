@@ -177,6 +177,8 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
 
     def on_mount(self) -> None:
         self.set_class(self.ascii_mode, "-ascii")
+        if not self.query("#demo-readout"):
+            return  # removed as it was mounted (the learner moved on at once): no parts to fill
         self._update_texts()
 
     def relanguage(self) -> None:

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 
+from textual.color import Color, ColorParseError
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -13,6 +14,20 @@ from oppija.i18n import current_language
 from oppija.plot import Mode, PlotStyles
 from oppija.scenes.rows import Rows
 from oppija.tui.oppija_app import oppija_app
+
+
+def rich_colour(colour: str | None) -> str | None:
+    """A theme's colour as Rich spells it, or None if it has none Rich can draw.
+
+    Themes spell colours the Textual way: the ANSI themes (``ansi-dark``, one choice away in
+    the palette) say ``ansi_blue``, which Rich's style parser refuses.
+    """
+    if not colour:
+        return None
+    try:
+        return Color.parse(colour).rich_color.name
+    except ColorParseError:
+        return None
 
 
 class DemoPicture(Widget):
@@ -55,13 +70,17 @@ class DemoPicture(Widget):
             return PlotStyles.plain()
         theme = self.app.current_theme
         base = PlotStyles.default(dark=theme.dark)
+        primary, accent, warning, error, success = (
+            rich_colour(colour)
+            for colour in (theme.primary, theme.accent, theme.warning, theme.error, theme.success)
+        )
         return replace(
             base,
-            curve=theme.primary or base.curve,
-            path=theme.accent or theme.warning or base.path,
-            current=f"bold {theme.error}" if theme.error else base.current,
-            arrow=theme.error or base.arrow,
-            tangent=theme.success or base.tangent,
+            curve=primary or base.curve,
+            path=accent or warning or base.path,
+            current=f"bold {error}" if error else base.current,
+            arrow=error or base.arrow,
+            tangent=success or base.tangent,
         )
 
     def changed(self) -> None:
