@@ -40,6 +40,7 @@ def walk_stretch(lecture: Lecture, chunk: int) -> tuple[int, int]:
     return cuts[chunk], cuts[chunk + 1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chunk", range(WALK_CHUNKS))
 async def test_walks_every_slide_and_reveal_step_forward_and_back(
     make_app: AppFactory, lecture_et: Lecture, chunk: int

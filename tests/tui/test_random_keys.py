@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.screens.too_small import TooSmallScreen
-from tests.tui.conftest import AppFactory, key_event, open_demo, press, settle
+from tests.tui.conftest import AppFactory, burst, key_event, open_demo, press, settle
 
 BOUND = [
     "right", "left", "pagedown", "pageup", "space", "home", "end", "up", "down", "tab",
@@ -22,8 +22,10 @@ SIZES = [(100, 30), (80, 24), (120, 40), (50, 14), (160, 48)]
 
 KEYS_PER_CHUNK = 500
 CHUNKS = 4  # 2000 keys in all, in chunks that xdist runs side by side
+BURSTS = (1, 2, 3, 4, 5, 6)  # how many keys arrive before the app has handled the first
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chunk", range(CHUNKS))
 async def test_two_thousand_random_keys_across_every_screen(
     make_app: AppFactory, chunk: int
@@ -38,17 +40,23 @@ async def test_two_thousand_random_keys_across_every_screen(
     pressed = 0
     rounds = 0
     screens_seen: set[str] = set()
+    sized = -1
     while pressed < KEYS_PER_CHUNK:
         rounds += 1
         app = make_app()
         async with app.run_test(size=(100, 30)) as pilot:
             while pressed < KEYS_PER_CHUNK and app.is_running:
-                if pressed % 25 == 0:  # a new size every 25 keys, 4 sizes a chunk
+                if pressed // 25 > sized:  # a new size every 25 keys, 4 sizes a chunk
+                    sized = pressed // 25
                     size = SIZES[(chunk * 4 + pressed // 125) % len(SIZES)]
                     await pilot.resize_terminal(*size)
-                key = rng.choice(BOUND) if rng.random() < 0.7 else rng.choice(PRINTABLE)
-                await press(pilot, key)
-                pressed += 1
+                # one key at a time as often as a few typed faster than the app handles them
+                keys = [
+                    rng.choice(BOUND) if rng.random() < 0.7 else rng.choice(PRINTABLE)
+                    for _key in range(rng.choice(BURSTS))
+                ]
+                await burst(pilot, *keys)
+                pressed += len(keys)
                 if app.is_running:
                     screens_seen.add(type(app.screen).__name__)
             if app.is_running:
@@ -71,6 +79,7 @@ DEMO_KEYS = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow
 async def test_random_keys_on_every_descent_demo(make_app: AppFactory) -> None:
     """Running, stepping, typing nonsense into the fields: the demos never raise."""
     rng = random.Random(20260127)
