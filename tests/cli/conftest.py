@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from oppija import i18n
+
 ROOT = Path(__file__).resolve().parents[2]
 
 LEAVE_ALTERNATE_SCREEN = b"\x1b[?1049l"
@@ -117,3 +119,12 @@ def terminal_app() -> Iterator[Callable[..., TerminalApp]]:
     yield start
     for app in started:
         app.close()
+
+
+@pytest.fixture
+def estonian() -> Iterator[None]:
+    """Estonian for the test, the language before it afterwards."""
+    previous = i18n.current_language()
+    i18n.set_language("et")
+    yield
+    i18n.set_language(previous)

@@ -17,8 +17,10 @@ import pytest
 from textual.binding import Binding
 from textual.pilot import Pilot
 
-from oppija import cli, i18n
+from oppija import cli
 from oppija.tui import app as app_module
+
+pytestmark = pytest.mark.usefixtures("estonian")  # the messages are checked in Estonian
 
 Script = Callable[[Pilot[None]], Awaitable[None]]
 
@@ -42,14 +44,6 @@ def headless(monkeypatch: pytest.MonkeyPatch, script: Script) -> None:
 
     monkeypatch.setattr(app_module, "OppijaApp", ScriptedApp)
     monkeypatch.setattr(cli, "_on_a_terminal", lambda: True)
-
-
-@pytest.fixture(autouse=True)
-def estonian() -> Any:
-    previous = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(previous)
 
 
 def saved_place(data_dir: Path) -> tuple[str, int]:

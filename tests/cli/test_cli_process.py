@@ -12,8 +12,10 @@ from typing import Any
 
 import pytest
 
-from oppija import cli, i18n
+from oppija import cli
 from oppija.cli import main
+
+pytestmark = pytest.mark.usefixtures("estonian")  # the messages are checked in Estonian
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE_ENV = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8"}
@@ -33,14 +35,6 @@ def run(
         check=False,
         **kwargs,
     )
-
-
-@pytest.fixture(autouse=True)
-def estonian() -> Any:
-    previous = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(previous)
 
 
 # ------------------------------------------------------------------ Ctrl+C

@@ -10,12 +10,13 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from oppija import cli, i18n
+from oppija import cli
 from oppija.cli import main
+
+pytestmark = pytest.mark.usefixtures("estonian")  # the messages are checked in Estonian
 
 ROOT = Path(__file__).resolve().parents[2]
 RED = "\x1b[31m"
@@ -69,14 +70,6 @@ CASES: list[tuple[list[str], int, str]] = [
     (["--data-dir", f"{{tmp}}/{CLEAR}/" + "y" * 300], 1, "\\x1b[2J"),
     (["--data-dir", "{tmp}/fine"], 2, "loeng vajab terminali"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def estonian() -> Any:
-    previous = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(previous)
 
 
 def assert_one_clear_line(text: str, expected: str) -> None:

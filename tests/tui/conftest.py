@@ -194,8 +194,8 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, _CHARACTERS.get(key) or key_to_character(key))
 
 
-async def press(pilot: Pilot[None], *keys: str) -> None:
-    """Press ``keys`` one after another, each handled and drawn before the next."""
+def post_keys(pilot: Pilot[None], *keys: str) -> None:
+    """Queue ``keys`` as the terminal driver would, without waiting for the app to handle them."""
     app = pilot.app
     for key in keys:
         if not app.is_running:
@@ -203,19 +203,21 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
         event = key_event(key)
         event.set_sender(app)
         app.post_message(event)
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press ``keys`` one after another, each handled and drawn before the next."""
+    for key in keys:
+        if not pilot.app.is_running:
+            return
+        post_keys(pilot, key)
         await settle(pilot)
 
 
 async def burst(pilot: Pilot[None], *keys: str) -> None:
     """Press ``keys`` all at once, as a terminal delivers keys typed faster than the app handles
     them (each is queued before the first is handled), then wait until the app has settled."""
-    app = pilot.app
-    for key in keys:
-        if not app.is_running:
-            return
-        event = key_event(key)
-        event.set_sender(app)
-        app.post_message(event)
+    post_keys(pilot, *keys)
     await settle(pilot)
 
 

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from oppija.tui.app import OppijaApp
 from oppija.tui.palette import LecturePalette
 from oppija.tui.screens.lecture import LectureScreen
-from tests.tui.conftest import AppFactory, burst, press, settle
+from tests.tui.conftest import AppFactory, burst, post_keys, press, settle
 
 QUERY_KEYS = [*"abdegiklmnoprstuvõäö ", "backspace"]
 MOVES = ["escape", "enter", "pagedown", "pageup", "down", "up", "ctrl+end", "backspace", "a"]
@@ -25,25 +25,13 @@ async def in_random_bursts(pilot: Pilot[None], rng: random.Random, keys: list[st
     just one turn of the event loop (a search, a timer or a closing screen half done)."""
     while keys and pilot.app.is_running:
         size = rng.randint(1, len(keys))
-        await burst_without_settling(pilot, keys[:size])
+        post_keys(pilot, *keys[:size])
         keys = keys[size:]
         if rng.random() < 0.4:
             await settle(pilot)
         else:
             await asyncio.sleep(0)
     await settle(pilot)
-
-
-async def burst_without_settling(pilot: Pilot[None], keys: list[str]) -> None:
-    from tests.tui.conftest import key_event
-
-    app = pilot.app
-    for key in keys:
-        if not app.is_running:
-            return
-        event = key_event(key)
-        event.set_sender(app)
-        app.post_message(event)
 
 
 def assert_sane(app: OppijaApp) -> None:
