@@ -40,27 +40,7 @@ def ui_modules_loaded_by(module: str) -> list[str]:
 def modules_loaded_by(module: str, packages: tuple[str, ...]) -> list[str]:
     """The modules in (or under) ``packages`` that importing ``module`` loads, in a fresh
     interpreter."""
-    code = (
-        f"import sys, importlib; importlib.import_module({module!r}); "
-        f"wanted = {packages!r}; "
-        "print(sorted(m for m in sys.modules "
-        "if any(m == p or m.startswith(p + '.') for p in wanted)))"
-    )
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, f"importing {module} failed:\n{result.stderr}"
-    return ast.literal_eval(result.stdout.strip().splitlines()[-1])
+    return modules_loaded_by_each([module], packages).get(module, [])
 
 
 def modules_loaded_by_each(modules: list[str], packages: tuple[str, ...]) -> dict[str, list[str]]:
