@@ -20,6 +20,7 @@ from oppija.content import check_paths
 from oppija.content import loader as loader_module
 from oppija.content.model import display_path
 from tests.content.content_samples import ET
+from tests.special_files import a_folder, a_pipe, dev_zero, link_loop, proc_mem
 
 ROOT = Path(__file__).resolve().parents[2]
 LECTURE = ET["lecture.md"].encode()
@@ -148,27 +149,6 @@ def test_a_hostile_section_file_is_reported_at_its_line(tmp_path: Path, name: st
 
 
 # ------------------------------------------------------------------ special files in a folder
-def link_loop(path: Path) -> None:
-    path.symlink_to(path.name)
-
-
-def a_folder(path: Path) -> None:
-    path.mkdir()
-
-
-def a_pipe(path: Path) -> None:
-    os.mkfifo(path)
-
-
-def dev_zero(path: Path) -> None:
-    path.symlink_to("/dev/zero")
-
-
-def proc_mem(path: Path) -> None:
-    """A file even root cannot read: /proc/self/mem fails with an I/O error at offset 0."""
-    path.symlink_to("/proc/self/mem")
-
-
 SPECIAL: dict[str, tuple[Callable[[Path], None], str]] = {
     "a link to itself": (link_loop, "too many symbolic links"),
     "a folder": (a_folder, "this is a folder, not a file"),

@@ -34,13 +34,7 @@ from oppija.progress import (
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def english() -> object:
-    """Notices are checked in English; the default language is restored afterwards."""
-    before = i18n.current_language()
-    i18n.set_language("en")
-    yield
-    i18n.set_language(before)
+pytestmark = pytest.mark.usefixtures("english")  # notices are checked in English
 
 
 def sample() -> Progress:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -18,18 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from oppija import i18n
 from oppija.progress import Progress, ProgressStore
+from tests.special_files import a_pipe, dev_zero, link_loop, unix_socket
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def english() -> object:
-    before = i18n.current_language()
-    i18n.set_language("en")
-    yield
-    i18n.set_language(before)
+pytestmark = pytest.mark.usefixtures("english")  # notices are checked in English
 
 
 def record(**changes: object) -> bytes:
@@ -156,21 +150,9 @@ def load_in_child(directory: Path) -> dict[str, object]:
     return answer
 
 
-def fifo(path: Path) -> None:
-    os.mkfifo(path)
-
-
-def dev_zero(path: Path) -> None:
-    path.symlink_to("/dev/zero")
-
-
 def folder(path: Path) -> None:
     path.mkdir()
     (path / "inside.txt").write_text("kept")
-
-
-def link_loop(path: Path) -> None:
-    path.symlink_to(path.name)
 
 
 def huge_sparse(path: Path) -> None:
@@ -182,16 +164,8 @@ def just_too_large(path: Path) -> None:
     path.write_bytes(VALID + b" " * (8_000_001 - len(VALID)))
 
 
-def unix_socket(path: Path) -> None:
-    server = socket.socket(socket.AF_UNIX)
-    try:
-        server.bind(str(path))
-    finally:
-        server.close()
-
-
 SPECIAL: dict[str, tuple[Callable[[Path], None], str]] = {
-    "named pipe": (fifo, "is not a file but a named pipe"),
+    "named pipe": (a_pipe, "is not a file but a named pipe"),
     "link to /dev/zero": (dev_zero, "is not a file but a device"),
     "folder": (folder, "is not a file but a folder"),
     "link to itself": (link_loop, "is not a file but a loop of symbolic links"),
