@@ -154,7 +154,9 @@ class LectureScreen(Screen[None]):
         self._demo_slide = wanted
         focused = self.focused
         if focused is not None and area in focused.ancestors:  # don't let focus fall elsewhere
-            self.query_one(SlideView).focus()
+            # at once: ``focus()`` would wait behind keys typed meanwhile, and they would go to
+            # the demo being removed (lost) or to a quiz card that goes with it
+            self.set_focus(self.query_one(SlideView), scroll_visible=False)
         self.workers.cancel_group(self, DEMO_BUILD)  # a model still training for the old one
         removal = area.remove_children()
         area.display = False
