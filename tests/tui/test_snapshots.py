@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from oppija.progress import Progress
 from oppija.tui.app import OppijaApp
-from tests.tui.conftest import press, show_demo
+from tests.tui.conftest import burst, press, show_demo
 
 
 def fresh_app(tmp_path: Path, slide: str | None = None) -> OppijaApp:
@@ -22,11 +22,13 @@ def fresh_app(tmp_path: Path, slide: str | None = None) -> OppijaApp:
 
 def reveal_and_step(reveals: int, steps: int):  # type: ignore[no-untyped-def]
     """Reveal the slide, wait until its demo has the focus, then step it: a key pressed while
-    the demo is still mounting would go elsewhere and the picture would depend on timing."""
+    the demo is still mounting would go elsewhere and the picture would depend on timing. The
+    steps are typed at once (each handled, the picture drawn once at the end): the demos are
+    seeded, so the picture is the same as after ``steps`` presses drawn one by one."""
 
     async def run_before(pilot: Pilot[None]) -> None:
         await show_demo(pilot, lambda: press(pilot, *["right"] * (reveals - 1)))
-        await press(pilot, *["n"] * steps)
+        await burst(pilot, *["n"] * steps)
 
     return run_before
 
