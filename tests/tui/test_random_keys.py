@@ -86,7 +86,7 @@ async def test_random_keys_on_every_descent_demo(make_app: AppFactory) -> None:
     rng = random.Random(20260127)
     for slide_id in ("gd-1d", "gd-2d", "linreg", "gd-logreg", "lr-large"):
         app = make_app(slide=slide_id)
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=(80, 24)) as pilot:
             await open_demo(pilot, slide_id)
             for _ in range(30):
                 keys = [
@@ -112,7 +112,7 @@ async def test_random_keys_on_the_sequence_demos(make_app: AppFactory, slide_id:
     faster than the demo handles them: the demos never raise."""
     rng = random.Random(f"20261127-{slide_id}")
     app = make_app(slide=slide_id)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await open_demo(pilot, slide_id)
         for _ in range(20):
             keys = [
