@@ -18,6 +18,9 @@ from oppija.tui.slide_text import render_slide_markdown
 if TYPE_CHECKING:
     from oppija.tui.widgets.quiz_card import QuizCard
 
+MARKDOWN_PARTS = frozenset({"slide-body", "slide-notes"})
+KEPT_BODIES = 32  # drawn slide texts kept for steps back (a few slides' worth)
+
 
 def render_markdown(text: str) -> RenderableType:
     """A slide's Markdown as one Rich renderable: one widget, not one per paragraph, so that
@@ -68,6 +71,8 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         super().__init__(name=name, id=id, classes=classes)
         self._first: tuple[Slide, int, dict[str, QuizAnswer]] | None = None
         self._at_start = True  # on the slide's first step (scrolled to the top)
+        self._shown: dict[str, str] = {}  # a Static's id -> the source of what it shows
+        self._bodies: dict[str, RenderableType] = {}  # Markdown -> drawn, the newest last
 
     def compose(self) -> ComposeResult:
         """The first slide is built into the widgets themselves, so that the first frame
@@ -80,13 +85,14 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
             yield Static(id="slide-notes")
             return
         slide, step, answers = self._first
-        yield Static(slide.title, id="slide-title")
-        yield Static(render_markdown(slide.markdown(step)), id="slide-body")
-        more = Static(self._more_text(slide, step), id="slide-more")
-        more.display = bool(self._more_text(slide, step))
+        yield Static(self._content("slide-title", slide.title), id="slide-title")
+        yield Static(self._content("slide-body", slide.markdown(step)), id="slide-body")
+        more_text = self._more_text(slide, step)
+        more = Static(self._content("slide-more", more_text), id="slide-more")
+        more.display = bool(more_text)
         yield more
         yield Vertical(*self._cards(slide, step, answers), id="slide-quizzes")
-        yield Static(self._notes(slide), id="slide-notes")
+        yield Static(self._content("slide-notes", self._notes(slide)), id="slide-notes")
         self.set_class(bool(slide.notes), "-has-notes")
 
     @staticmethod
@@ -103,10 +109,28 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         return [QuizCard(quiz, answers.get(quiz.id), ascii_mode) for quiz in slide.quizzes]
 
     @staticmethod
-    def _notes(slide: Slide) -> RenderableType | str:
-        if not slide.notes:
-            return ""
-        return render_markdown(f"**{_('Teacher notes')}**\n\n{slide.notes}")
+    def _notes(slide: Slide) -> str:
+        """The teacher notes' Markdown, headed, in the active language ("" if none)."""
+        return f"**{_('Teacher notes')}**\n\n{slide.notes}" if slide.notes else ""
+
+    def _content(self, part: str, source: str) -> RenderableType | str:
+        """What the Static ``part`` shows for ``source`` (Markdown for the body and the notes,
+        a line of text for the others), noted as shown. A slide's Markdown is drawn once: a
+        step back, or the same text again, reuses it."""
+        self._shown[part] = source
+        if part not in MARKDOWN_PARTS or (part == "slide-notes" and not source):
+            return source  # no notes: an empty line, as before there were notes
+        body = self._bodies.pop(source, None) or render_markdown(source)
+        self._bodies[source] = body  # the newest last: the oldest is dropped first
+        while len(self._bodies) > KEPT_BODIES:
+            del self._bodies[next(iter(self._bodies))]
+        return body
+
+    def _update(self, part: str, source: str) -> None:
+        """Show ``source`` in the Static ``part``, only if it changed: an update lays the screen
+        out anew, and on a reveal step the title and the notes stay as they are."""
+        if self._shown.get(part) != source:
+            self.query_one(f"#{part}", Static).update(self._content(part, source))
 
     def show(self, slide: Slide, step: int, answers: dict[str, QuizAnswer] | None = None) -> None:
         """Show ``slide`` revealed up to ``step`` (0-based); its quizzes once fully revealed."""
@@ -114,12 +138,13 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         if not self.is_mounted:  # before the first frame: compose builds it in
             self._first = (slide, step, answers)
             return
-        self.query_one("#slide-title", Static).update(slide.title)
-        self.query_one("#slide-body", Static).update(render_markdown(slide.markdown(step)))
-        more = self.query_one("#slide-more", Static)
+        self._update("slide-title", slide.title)
+        self._update("slide-body", slide.markdown(step))
         more_text = self._more_text(slide, step)
-        more.update(more_text)
-        more.display = bool(more_text)
+        self._update("slide-more", more_text)
+        more = self.query_one("#slide-more", Static)
+        if more.display != bool(more_text):
+            more.display = bool(more_text)
         quizzes = self.query_one("#slide-quizzes", Vertical)
         shown: list[str] = []
         if quizzes.children:  # cards are shown, so their module is loaded already
@@ -130,7 +155,7 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         if shown != [card.quiz.id for card in cards]:
             quizzes.remove_children()
             quizzes.mount_all(cards)
-        self.query_one("#slide-notes", Static).update(self._notes(slide))
+        self._update("slide-notes", self._notes(slide))
         self.set_class(bool(slide.notes), "-has-notes")
         self._at_start = step == 0
         self.settle_scroll()
