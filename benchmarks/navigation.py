@@ -145,7 +145,7 @@ def percentile(values: list[float], share: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3, help="walks of each app (default 3)")
+    parser.add_argument("--rounds", type=int, default=2, help="walks of each app (default 2)")
     args = parser.parse_args()
     limit_blas_threads()
     i18n.set_language("et")

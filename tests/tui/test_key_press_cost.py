@@ -11,14 +11,16 @@ from collections.abc import Callable
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual.geometry import Region
-from textual.widgets import Static
+from textual.screen import Screen
+from textual.widget import Widget
 
 from oppija.content.model import Lecture
+from oppija.content.navigation import Position
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.slide_text import SlideBody
 from oppija.tui.widgets.contents import ContentsList
-from oppija.tui.widgets.slide_view import SlideView
-from tests.tui.conftest import AppFactory, press, settle
+from oppija.tui.widgets.slide_page import SlidePage
+from tests.tui.conftest import AppFactory, press, screen_text, settle
 
 
 async def test_a_move_redraws_only_the_contents_lines_that_changed(
@@ -46,7 +48,7 @@ async def test_a_move_redraws_only_the_contents_lines_that_changed(
         assert lines[2].startswith("  ✓ ") and second.title[:10] in lines[2]
 
 
-def record_refreshes(widget: Static | LectureScreen, into: list[str]) -> None:
+def record_refreshes(widget: Widget, into: list[str]) -> None:
     """Note in ``into`` each refresh ``widget`` asks for: a layout, or a repaint of it all."""
     refresh: Callable[..., object] = widget.refresh
 
@@ -60,25 +62,35 @@ def record_refreshes(widget: Static | LectureScreen, into: list[str]) -> None:
     widget.refresh = noted  # type: ignore[method-assign]
 
 
-async def test_a_reveal_step_lays_out_only_the_text_that_changed(
+async def test_keys_through_text_that_fits_lay_nothing_out(
     make_app: AppFactory, lecture_et: Lecture
 ) -> None:
-    """On a reveal step the slide's title and teacher notes stay as they are: only the body (one
-    more paragraph) and the "→ shows more" line are laid out again, and the screen as a whole
-    is not repainted (the header and the contents repaint their own changed lines)."""
-    slide = next(s for s in lecture_et.slides if s.step_count > 2 and s.notes)
-    app = make_app(slide=slide.id)
+    """→ through the first slides (reveal steps and a new slide, text that fits the view, no
+    demo or quiz) lays the screen out not once: the page keeps its size and repaints, the
+    header and the contents repaint what changed, the screen as a whole is not repainted.
+    Layout passes are counted with the screen's public ``screen_layout_refresh_signal``."""
+    first, second = lecture_et.slides[:2]
+    assert not (first.demo or first.quizzes or second.demo)
+    app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, LectureScreen)
+        passes: list[Screen[object]] = []
+        screen.screen_layout_refresh_signal.subscribe(app, passes.append, immediate=True)
         asked: list[str] = []
         record_refreshes(screen, asked)
-        for static in screen.query_one(SlideView).query(Static):
-            record_refreshes(static, asked)
-        await press(pilot, "right")
-        assert screen.position.step == 1
-        assert sorted(set(asked)) == ["slide-body: layout", "slide-more: layout"]
+        page = screen.query_one(SlidePage)
+        record_refreshes(page, asked)
+        for _ in range(first.step_count + 2):  # to the second slide's third step
+            await press(pilot, "right")
+            assert passes == []
+        assert screen.position == Position(1, 2)
+        assert set(asked) == {"slide-page: repaint"}
+        text = screen_text(app)
+        assert second.title in text
+        last_line = second.markdown(2).strip().splitlines()[-1].split()[-1]
+        assert last_line.strip("*_") in text  # the newest paragraph is on the screen
 
 
 class CountedText:

@@ -276,7 +276,7 @@ class LectureScreen(Screen[None]):
     def action_toggle_notes(self) -> None:
         view = self.query_one(SlideView)
         view.toggle_class("-show-notes")
-        if not view.has_class("-has-notes"):
+        if not view.has_notes:
             self.notify(_("This slide has no teacher notes."), timeout=2)
 
     def go_to(self, slide_id: str, step: int = 0) -> None:
