@@ -19,7 +19,10 @@ while drawing queued more. Both apps are waited on in exactly the same way; wait
 
 The apps take turns, a whole walk each (a new app every walk), round after round, so that both
 see the same machine load. Printed: the median and 90th percentile of the CPU per press over all
-rounds for each, the machine's load, and ``ratio oppija/bare per key`` (medians; goal ≤ 1.5).
+rounds for each, the machine's load, and ``ratio oppija/bare per key`` (medians; goal ≤ 1.5);
+then the same for the presses that change only text (that neither reach nor leave a slide's
+last step with quiz cards or a demo, which oppija mounts there and the bare app does not have):
+``ratio oppija/bare per key, text only``.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import ClassVar
 
@@ -59,6 +63,17 @@ WAIT_LIMIT = 30.0  # seconds; only reached if an app hangs
 def slide_texts(lecture: Lecture) -> list[str]:
     """The Markdown shown at each position of a walk through ``lecture``, in order."""
     return [slide.markdown(step) for slide in lecture.slides for step in range(slide.step_count)]
+
+
+def text_only_presses(lecture: Lecture) -> list[bool]:
+    """For each press of the walk: True if it neither reaches nor leaves a slide's last step
+    with quiz cards or a demo (in oppija those mount or go; the bare app has none)."""
+    widgets = [
+        step == slide.step_count - 1 and bool(slide.quizzes or slide.demo)
+        for slide in lecture.slides
+        for step in range(slide.step_count)
+    ]
+    return [not (before or after) for before, after in pairwise(widgets)]
 
 
 class BareApp(App[None]):
@@ -149,8 +164,10 @@ def main() -> None:
     args = parser.parse_args()
     limit_blas_threads()
     i18n.set_language("et")
-    texts = slide_texts(load_lecture("et"))
+    lecture = load_lecture("et")
+    texts = slide_texts(lecture)
     presses = len(texts) - 1
+    plain = text_only_presses(lecture) * args.rounds
     contestants: dict[str, Callable[[Path], App[None]]] = {
         "oppija": oppija_app,
         "bare": lambda _folder: BareApp(texts),
@@ -169,6 +186,15 @@ def main() -> None:
         print(f"{name:>7}: median {median:6.2f} ms CPU a press, 90th percentile {high:6.2f} ms")
     ratio = statistics.median(times["oppija"]) / statistics.median(times["bare"])
     print(f"ratio oppija/bare per key: {ratio:.2f}")
+    text_only = [
+        statistics.median(t for t, kept in zip(values, plain, strict=True) if kept)
+        for values in (times["oppija"], times["bare"])
+    ]
+    print(
+        f"{sum(plain) // args.rounds} of the {presses} presses change only text (no quiz or demo"
+        f" comes or goes): median {text_only[0] * 1000:.2f} against {text_only[1] * 1000:.2f} ms,"
+        f" ratio oppija/bare per key, text only: {text_only[0] / text_only[1]:.2f}"
+    )
 
 
 if __name__ == "__main__":
