@@ -70,7 +70,7 @@ async def test_walks_every_slide_and_reveal_step_forward_and_back(
     expected = all_positions(lecture_et)
     start, end = walk_stretch(lecture_et, chunk)
     app = make_app(slide=expected[start][0])
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 16)) as pilot:  # the contents shown, the fewest rows allowed
         seen = [where(app)]
         for _ in range(end - start):
             await press(pilot, "right")
