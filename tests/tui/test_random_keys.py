@@ -79,22 +79,21 @@ DEMO_KEYS = [
 ]  # fmt: skip
 
 
-@pytest.mark.slow
-async def test_random_keys_on_every_descent_demo(make_app: AppFactory) -> None:
+@pytest.mark.parametrize("slide_id", ["gd-1d", "gd-2d", "linreg", "gd-logreg", "lr-large"])
+async def test_random_keys_on_every_descent_demo(make_app: AppFactory, slide_id: str) -> None:
     """Running, stepping, typing nonsense into the fields, five keys at a time typed faster
     than the demo handles them: the demos never raise."""
-    rng = random.Random(20260127)
-    for slide_id in ("gd-1d", "gd-2d", "linreg", "gd-logreg", "lr-large"):
-        app = make_app(slide=slide_id)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await open_demo(pilot, slide_id)
-            for _ in range(30):
-                keys = [
-                    rng.choice(DEMO_KEYS) if rng.random() < 0.6 else rng.choice(PRINTABLE)
-                    for _ in range(5)
-                ]
-                await burst(pilot, *keys)  # each key handled, the demo drawn once the five
-            assert app.is_running
+    rng = random.Random(f"20260127-{slide_id}")
+    app = make_app(slide=slide_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo(pilot, slide_id)
+        for _ in range(30):
+            keys = [
+                rng.choice(DEMO_KEYS) if rng.random() < 0.6 else rng.choice(PRINTABLE)
+                for _ in range(5)
+            ]
+            await burst(pilot, *keys)  # each key handled, the demo drawn once the five
+        assert app.is_running
 
 
 # Every key the step-through demos of probabilities and sequences bind, and the shared ones.
