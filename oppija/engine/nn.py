@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from oppija.arrays import Array
-from oppija.engine.tensor import Tensor, concat
+from oppija.engine.tensor import Tensor, affine, concat
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
 
@@ -80,8 +80,9 @@ class Linear(Module):
         self.bias = Tensor(rng.uniform(-bound, bound, outputs), True, f"b_{name}") if bias else None
 
     def forward(self, x: Tensor) -> Tensor:
-        out = x @ self.weight
-        return out if self.bias is None else out + self.bias
+        if self.bias is None:
+            return x @ self.weight
+        return affine(x, self.weight, self.bias)  # x @ W + b as one node
 
     __call__ = forward
 
@@ -200,7 +201,7 @@ class LSTMCell(Module):
         h_prev, c_prev = state
         W, U, b = joined or self.joined()
         n = self.hidden
-        z = x @ W + h_prev @ U + b  # every gate's Wxₜ + Uhₜ₋₁ + b at once
+        z = affine(x, W, b) + h_prev @ U  # every gate's Wxₜ + b + Uhₜ₋₁ at once
         fio = z[..., : 3 * n].sigmoid()
         f, i, o = fio[..., :n], fio[..., n : 2 * n], fio[..., 2 * n :]
         g = z[..., 3 * n :].tanh()

@@ -89,10 +89,15 @@ def _names_each_element_once(index: arrays.Index) -> bool:
     return True
 
 
-def _scatter_add(shape: tuple[int, ...], index: arrays.Index, values: Array | float) -> Array:
-    """Zeros of ``shape`` with ``values`` added at ``index``, repeated positions summed."""
+def _scatter_add(
+    shape: tuple[int, ...], index: arrays.Index, values: Array | float, once: bool
+) -> Array:
+    """Zeros of ``shape`` with ``values`` added at ``index``, repeated positions summed.
+
+    ``once``: ``index`` names each element at most once (see ``_names_each_element_once``).
+    """
     out = np.zeros(shape)
-    if _names_each_element_once(index):
+    if once:
         out[index] = values
         return out
     # NumPy's stub for ufunc.at takes only integer arrays, but at() indexes like [] does.
@@ -176,14 +181,23 @@ class Tensor:
         local: Callable[[], Grads] | None = None,
     ) -> Tensor:
         """A result of an op; it keeps its parents only when a gradient can flow back."""
-        out = Tensor.__new__(Tensor)
-        out._start(data)
+        out = Tensor.__new__(Tensor)  # every slot set here, not in _start: ops run by the thousand
+        out.data = data
+        out.grad = None
+        out.name = ""
         out.op = op
+        out._seq = next(_creation)
+        out._acc = None
         if _grad_enabled and (parents[0].requires_grad or _any_requires_grad(parents)):
             out.requires_grad = True
             out._parents = parents
             out._backward = backward
             out._local = local
+        else:
+            out.requires_grad = False
+            out._parents = ()
+            out._backward = None
+            out._local = None
         return out
 
     @staticmethod
@@ -258,7 +272,10 @@ class Tensor:
             a * b,
             (self, other),
             "*",
-            lambda g: (g * b, g * a),  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
+            lambda g: (  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
+                g * b if self.requires_grad else None,
+                g * a if other.requires_grad else None,
+            ),
             lambda: (b, a),
         )
 
@@ -502,12 +519,13 @@ class Tensor:
         if isinstance(index, Tensor):
             index = index.data.astype(np.intp)
         shape = self.data.shape
+        once = _names_each_element_once(index)
 
         def backward(g: Array) -> Grads:  # the slice's gradient lands where it came from
-            return (_scatter_add(shape, index, g),)
+            return (_scatter_add(shape, index, g, once),)
 
         def local() -> Grads:
-            return (_scatter_add(shape, index, 1.0),)
+            return (_scatter_add(shape, index, 1.0, once),)
 
         return self._child(self.data[index], (self,), "[]", backward, local)
 
@@ -573,6 +591,33 @@ class Tensor:
             for node in order:
                 node._acc = None
             raise
+
+
+def affine(x: Tensor | ArrayLike, weight: Tensor, bias: Tensor) -> Tensor:
+    """``x @ weight + bias`` as one node: a layer's weighted sum plus its bias.
+
+    The same numbers as the two ops, with one node and one pass backward where a layer ran two;
+    ``weight`` is inputs × outputs, ``bias`` one number per output, ``x`` one row or many.
+    """
+    xt = Tensor.lift(x)
+    a, w, b = xt.data, weight.data, bias.data
+    if w.ndim != 2 or b.shape != w.shape[1:] or a.ndim == 0 or a.shape[-1] != w.shape[0]:
+        raise ValueError(
+            f"affine() needs x (…, n), weight (n, m), bias (m,): got "
+            f"{a.shape}, {w.shape}, {b.shape}"
+        )
+
+    def backward(g: Array) -> Grads:  # ∂/∂x = g·Wᵀ, ∂/∂W = xᵀ·g, ∂/∂b = Σ over the rows of g
+        rows, g_rows = a.reshape(-1, w.shape[0]), g.reshape(-1, w.shape[1])
+        return (
+            g @ w.T if xt.requires_grad else None,
+            rows.T @ g_rows if weight.requires_grad else None,
+            g_rows.sum(axis=0) if bias.requires_grad else None,
+        )
+
+    return xt._child(
+        a @ w + b, (xt, weight, bias), "affine", backward, lambda: (w, a, np.ones_like(b))
+    )
 
 
 def stack(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from oppija.engine import (
     Tensor,
+    affine,
     binary_cross_entropy,
     concat,
     cross_entropy,
@@ -322,6 +323,48 @@ def test_vector_dot_vector_backward() -> None:
     (v @ w).backward()
     np.testing.assert_array_equal(v.grad, w.data)
     np.testing.assert_array_equal(w.grad, v.data)
+
+
+@FAST
+@given(
+    data=st.data(),
+    rows=st.sampled_from([(), (3,), (2, 3)]),
+    dims=st.tuples(*[st.integers(1, 4)] * 2),
+)
+def test_affine_is_matmul_plus_bias(
+    data: st.DataObject, rows: tuple[int, ...], dims: tuple[int, int]
+) -> None:
+    """affine(x, W, b) = x @ W + b for one row, a batch and a batch of batches, all three
+    differentiated (a Linear layer's one node)."""
+    inputs, outputs = dims
+    x = data.draw(arrays((*rows, inputs)))
+    w, b = data.draw(arrays((inputs, outputs))), data.draw(arrays((outputs,)))
+    np.testing.assert_allclose(
+        affine(Tensor(x), Tensor(w), Tensor(b)).data, x @ w + b, rtol=1e-12, atol=1e-12
+    )
+    assert_gradcheck(affine, x, w, b)
+
+
+def test_affine_with_a_constant_input_differentiates_the_weights_only() -> None:
+    """A batch of data (an array, not a Tensor) is lifted; W and b get x@W+b's gradients."""
+    x = np.array([[1.0, 2.0], [3.0, -1.0]])
+    w = Tensor([[0.5], [-0.25]], requires_grad=True)
+    b = Tensor([0.1], requires_grad=True)
+    out = affine(x, w, b)
+    (out * Tensor([[1.0], [2.0]])).sum().backward()
+    np.testing.assert_allclose(w.grad, x.T @ np.array([[1.0], [2.0]]))
+    np.testing.assert_allclose(b.grad, [3.0])
+
+
+@pytest.mark.parametrize(
+    ("x_shape", "w_shape", "b_shape"),
+    [((2, 3), (4, 5), (5,)), ((2, 3), (3, 5), (4,)), ((), (3, 5), (5,)), ((3,), (3,), (3,))],
+)
+def test_affine_rejects_shapes_that_do_not_fit(
+    x_shape: tuple[int, ...], w_shape: tuple[int, ...], b_shape: tuple[int, ...]
+) -> None:
+    with pytest.raises(ValueError, match="affine"):
+        affine(Tensor(np.ones(x_shape)), Tensor(np.ones(w_shape)), Tensor(np.ones(b_shape)))
 
 
 # ----------------------------------------------------------------------- reductions
