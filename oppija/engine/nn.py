@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from oppija.arrays import Array
+from oppija.engine.gates import cell_state, gate_values, hidden_state
 from oppija.engine.tensor import Tensor, affine, concat
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
@@ -202,12 +203,11 @@ class LSTMCell(Module):
         W, U, b = joined or self.joined()
         n = self.hidden
         z = affine(x, W, b) + h_prev @ U  # every gate's Wxₜ + b + Uhₜ₋₁ at once
-        fio = z[..., : 3 * n].sigmoid()
-        f, i, o = fio[..., :n], fio[..., n : 2 * n], fio[..., 2 * n :]
-        g = z[..., 3 * n :].tanh()
-        c = f * c_prev + i * g
-        h = o * c.tanh()
-        self.gates = {"f": f.data, "i": i.data, "o": o.data, "g": g.data, "c": c.data, "h": h.data}
+        gates = gate_values(z, n)  # f, i, o = σ(…) and the candidate g = tanh(…), side by side
+        c = cell_state(gates, c_prev, n)  # cₜ = fₜ ∘ cₜ₋₁ + iₜ ∘ gₜ
+        h = hidden_state(gates, c, n)  # hₜ = oₜ ∘ tanh(cₜ)
+        f, i, o, g = (gates.data[..., k * n : (k + 1) * n] for k in range(4))
+        self.gates = {"f": f, "i": i, "o": o, "g": g, "c": c.data, "h": h.data}
         return h, c
 
     def unroll(

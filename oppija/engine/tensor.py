@@ -50,7 +50,7 @@ def is_grad_enabled() -> bool:
     return _grad_enabled
 
 
-def _unbroadcast(grad: Array, shape: tuple[int, ...]) -> Array:
+def unbroadcast(grad: Array, shape: tuple[int, ...]) -> Array:
     """Sum a gradient back down to the shape of the input that NumPy broadcast."""
     if grad.shape == shape:
         return grad
@@ -372,12 +372,12 @@ class Tensor:
                 ga = g2 @ np.swapaxes(b2, -1, -2)
                 if a.ndim == 1:
                     ga = ga.reshape(ga.shape[:-2] + ga.shape[-1:])
-                ga = _unbroadcast(ga, a.shape)
+                ga = unbroadcast(ga, a.shape)
             if other.requires_grad:
                 gb = np.swapaxes(a2, -1, -2) @ g2
                 if b.ndim == 1:
                     gb = gb.reshape(gb.shape[:-1])
-                gb = _unbroadcast(gb, b.shape)
+                gb = unbroadcast(gb, b.shape)
             return ga, gb
 
         return self._child(a @ b, (self, other), "@", backward, lambda: (b, a))
@@ -579,7 +579,7 @@ class Tensor:
                         continue
                     shape = parent.data.shape
                     if pg.shape != shape:
-                        pg = _unbroadcast(pg, shape)
+                        pg = unbroadcast(pg, shape)
                     if parent._parents:  # summed until its own turn comes
                         acc = parent._acc
                         parent._acc = pg if acc is None else acc + pg
@@ -608,7 +608,9 @@ def affine(x: Tensor | ArrayLike, weight: Tensor, bias: Tensor) -> Tensor:
         )
 
     def backward(g: Array) -> Grads:  # ∂/∂x = g·Wᵀ, ∂/∂W = xᵀ·g, ∂/∂b = Σ over the rows of g
-        rows, g_rows = a.reshape(-1, w.shape[0]), g.reshape(-1, w.shape[1])
+        rows, g_rows = (
+            (a, g) if a.ndim == 2 else (a.reshape(-1, w.shape[0]), g.reshape(-1, w.shape[1]))
+        )
         return (
             g @ w.T if xt.requires_grad else None,
             rows.T @ g_rows if weight.requires_grad else None,

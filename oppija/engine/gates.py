@@ -1,0 +1,74 @@
+"""The LSTM's equations as nodes of the graph: one node for each line the lecture writes.
+
+The four gates live side by side in one array of 4n columns (f, i, o and the candidate g, in
+``LSTMCell.GATES`` order), as one matrix product makes them. Built from the general ops, a time
+step would be sixteen nodes, five of them slices of that array; here it is three nodes after the
+product, each with its forward and its backward side by side like every op of the engine, and
+the same numbers (the tests compare them with the general ops and with central differences).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from oppija.arrays import Array
+from oppija.engine.tensor import Grads, Tensor, stable_sigmoid, unbroadcast
+
+
+def gate_values(z: Tensor, hidden: int) -> Tensor:
+    """fₜ, iₜ, oₜ = σ(zₜ) and the candidate gₜ = tanh(zₜ), from the gates' weighted sums."""
+    n3 = 3 * hidden
+    values = np.empty_like(z.data)
+    values[..., :n3] = stable_sigmoid(z.data[..., :n3])
+    values[..., n3:] = np.tanh(z.data[..., n3:])
+
+    def slopes() -> Array:  # σ′ = σ(1 − σ) for f, i and o; tanh′ = 1 − tanh² for g
+        out = values * (1.0 - values)
+        candidate = values[..., n3:]
+        out[..., n3:] = 1.0 - candidate * candidate
+        return out
+
+    return z._child(values, (z,), "gates", lambda g: (g * slopes(),), lambda: (slopes(),))
+
+
+def cell_state(gates: Tensor, c_prev: Tensor, hidden: int) -> Tensor:
+    """cₜ = fₜ ∘ cₜ₋₁ + iₜ ∘ gₜ: what the cell forgets of its memory and what it writes in."""
+    n = hidden
+    values, c0 = gates.data, c_prev.data
+    f, i, g = values[..., :n], values[..., n : 2 * n], values[..., 3 * n :]
+
+    def backward(dc: Array) -> Grads:  # ∂c/∂f = cₜ₋₁, ∂c/∂i = g, ∂c/∂g = i, ∂c/∂cₜ₋₁ = f
+        d = np.zeros(values.shape)  # o plays no part in c
+        d[..., :n] = unbroadcast(dc * c0, f.shape)
+        d[..., n : 2 * n] = unbroadcast(dc * g, f.shape)
+        d[..., 3 * n :] = unbroadcast(dc * i, f.shape)
+        return d, (dc * f if c_prev.requires_grad else None)
+
+    def local() -> Grads:
+        d = np.zeros(values.shape)
+        d[..., :n], d[..., n : 2 * n], d[..., 3 * n :] = c0, g, i
+        return d, f
+
+    return gates._child(f * c0 + i * g, (gates, c_prev), "c", backward, local)
+
+
+def hidden_state(gates: Tensor, c: Tensor, hidden: int) -> Tensor:
+    """hₜ = oₜ ∘ tanh(cₜ): the part of the memory the output gate lets out."""
+    n = hidden
+    values = gates.data
+    o, squashed = values[..., 2 * n : 3 * n], np.tanh(c.data)
+
+    def slope() -> Array:  # ∂h/∂c = o·(1 − tanh² c)
+        return o * (1.0 - squashed * squashed)
+
+    def backward(dh: Array) -> Grads:  # ∂h/∂o = tanh c
+        d = np.zeros(values.shape)  # only o plays a part in h
+        d[..., 2 * n : 3 * n] = unbroadcast(dh * squashed, o.shape)
+        return d, dh * slope()
+
+    def local() -> Grads:
+        d = np.zeros(values.shape)
+        d[..., 2 * n : 3 * n] = squashed
+        return d, slope()
+
+    return gates._child(o * squashed, (gates, c), "h", backward, local)
