@@ -24,14 +24,15 @@ def mse_loss(prediction: Tensor, target: ArrayLike) -> Tensor:
         diff = prediction.data - np.asarray(target, dtype=np.float64)
     n = diff.size
 
-    def backward(g: Array) -> tuple[Array | None, ...]:
-        d = (2.0 / n) * g * diff  # ∂𝓔/∂ŷ = 2(ŷ − y)/n, ∂𝓔/∂y = −2(ŷ − y)/n
+    def backward(g: Array) -> tuple[Array | None, ...]:  # g is one number: 𝓔 is
+        d = (2.0 * float(g) / n) * diff  # ∂𝓔/∂ŷ = 2(ŷ − y)/n, ∂𝓔/∂y = −2(ŷ − y)/n
         return (d,) if len(parents) == 1 else (d, -d if parents[1].requires_grad else None)
 
     def local() -> tuple[Array, ...]:
         return ((2.0 / n) * diff, (-2.0 / n) * diff)[: len(parents)]
 
-    return prediction._child(np.asarray((diff * diff).sum() / n), parents, "mse", backward, local)
+    squares = np.vdot(diff, diff)  # Σ (ŷ − y)² over every element, in one product
+    return prediction._child(np.asarray(squares / n), parents, "mse", backward, local)
 
 
 def binary_cross_entropy(probability: Tensor, target: ArrayLike) -> Tensor:

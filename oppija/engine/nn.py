@@ -178,7 +178,7 @@ class LSTMCell(Module):
         self.b = {g: Tensor(np.zeros(hidden), True, f"b_{g}") for g in self.GATES}
         self.b["f"].data[:] = 1.0  # start by remembering: a common, well-founded choice
         self.hidden = hidden
-        self.gates: dict[str, Array] = {}
+        self._last_step: tuple[Array, Array, Array] | None = None
 
     def named_parameters(self, prefix: str = "") -> Iterator[tuple[str, Tensor]]:
         for group, tensors in (("W", self.W), ("U", self.U), ("b", self.b)):
@@ -202,13 +202,22 @@ class LSTMCell(Module):
         h_prev, c_prev = state
         W, U, b = joined or self.joined()
         n = self.hidden
-        z = affine(x, W, b) + h_prev @ U  # every gate's Wxₜ + b + Uhₜ₋₁ at once
+        z = affine(h_prev, U, affine(x, W, b))  # every gate's Uhₜ₋₁ + (Wxₜ + b) at once
         gates = gate_values(z, n)  # f, i, o = σ(…) and the candidate g = tanh(…), side by side
         c = cell_state(gates, c_prev, n)  # cₜ = fₜ ∘ cₜ₋₁ + iₜ ∘ gₜ
         h = hidden_state(gates, c, n)  # hₜ = oₜ ∘ tanh(cₜ)
-        f, i, o, g = (gates.data[..., k * n : (k + 1) * n] for k in range(4))
-        self.gates = {"f": f, "i": i, "o": o, "g": g, "c": c.data, "h": h.data}
+        self._last_step = (gates.data, c.data, h.data)
         return h, c
+
+    @property
+    def gates(self) -> dict[str, Array]:
+        """f, i, o, the candidate g, c and h of the latest step, read when asked for."""
+        if self._last_step is None:
+            return {}
+        values, c, h = self._last_step
+        n = self.hidden
+        f, i, o, g = (values[..., k * n : (k + 1) * n] for k in range(4))
+        return {"f": f, "i": i, "o": o, "g": g, "c": c, "h": h}
 
     def unroll(
         self, xs: Sequence[Tensor], state: tuple[Tensor, Tensor] | None = None

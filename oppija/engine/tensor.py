@@ -596,30 +596,40 @@ class Tensor:
 def affine(x: Tensor | ArrayLike, weight: Tensor, bias: Tensor) -> Tensor:
     """``x @ weight + bias`` as one node: a layer's weighted sum plus its bias.
 
-    The same numbers as the two ops, with one node and one pass backward where a layer ran two;
-    ``weight`` is inputs × outputs, ``bias`` one number per output, ``x`` one row or many.
+    The same numbers as the two ops, with one node and one turn backward where a layer took two.
+    ``weight`` is inputs × outputs, ``x`` one row or many; ``bias`` is added as ``+`` adds it
+    (one number per output, or a row for every row, such as another layer's sum), but never
+    makes the result larger than ``x @ weight``.
     """
     xt = Tensor.lift(x)
     a, w, b = xt.data, weight.data, bias.data
-    if w.ndim != 2 or b.shape != w.shape[1:] or a.ndim == 0 or a.shape[-1] != w.shape[0]:
+    if w.ndim != 2:
+        raise ValueError(f"affine() needs a weight matrix (inputs × outputs), not shape {w.shape}")
+    try:
+        product = a @ w
+    except ValueError:  # NumPy's words for it name gufunc signatures
+        raise ValueError(f"affine(): x of shape {a.shape} does not fit W of {w.shape}") from None
+    try:
+        out = product + b
+        fits = out.shape == product.shape
+    except ValueError:
+        fits = False
+    if not fits:
         raise ValueError(
-            f"affine() needs x (…, n), weight (n, m), bias (m,): got "
-            f"{a.shape}, {w.shape}, {b.shape}"
+            f"affine(): a bias of shape {b.shape} does not fit x @ W of {product.shape}"
         )
 
-    def backward(g: Array) -> Grads:  # ∂/∂x = g·Wᵀ, ∂/∂W = xᵀ·g, ∂/∂b = Σ over the rows of g
+    def backward(g: Array) -> Grads:  # ∂/∂x = g·Wᵀ, ∂/∂W = xᵀ·g, ∂/∂b = g summed to b's shape
         rows, g_rows = (
             (a, g) if a.ndim == 2 else (a.reshape(-1, w.shape[0]), g.reshape(-1, w.shape[1]))
         )
         return (
             g @ w.T if xt.requires_grad else None,
             rows.T @ g_rows if weight.requires_grad else None,
-            g_rows.sum(axis=0) if bias.requires_grad else None,
+            unbroadcast(g, b.shape) if bias.requires_grad else None,
         )
 
-    return xt._child(
-        a @ w + b, (xt, weight, bias), "affine", backward, lambda: (w, a, np.ones_like(b))
-    )
+    return xt._child(out, (xt, weight, bias), "affine", backward, lambda: (w, a, np.ones_like(b)))
 
 
 def stack(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:

@@ -73,14 +73,15 @@ def test_the_gate_nodes_give_the_general_ops_numbers_and_gradients(batch: tuple[
         np.testing.assert_allclose(fused_leaf.grad, general_leaf.grad, rtol=1e-10, atol=1e-14)
 
 
-def test_a_time_step_is_three_nodes_after_the_weighted_sums() -> None:
-    """Backpropagation through one step visits gates, c and h, not sixteen small nodes."""
+def test_a_time_step_is_five_nodes() -> None:
+    """Backpropagation through one step visits h, c, the gates and two weighted sums (Uh and
+    Wx + b), not sixteen small nodes."""
     cell = lstm_cell()
     h, c = cell(Tensor(np.ones(2)))
     with trace() as recorded:
         (h.sum() + c.sum()).backward()
     ops = [step.op for step in recorded.steps]
-    assert ops[3:9] == ["h", "c", "gates", "+", "@", "affine"]  # then the joined weights
+    assert ops[3:8] == ["h", "c", "gates", "affine", "affine"]  # then the joined weights
 
 
 def test_each_gate_node_passes_gradcheck_also_with_a_broadcast_memory() -> None:

@@ -356,9 +356,24 @@ def test_affine_with_a_constant_input_differentiates_the_weights_only() -> None:
     np.testing.assert_allclose(b.grad, [3.0])
 
 
+def test_affine_takes_a_row_of_bias_for_every_row() -> None:
+    """A bias the shape of x @ W (another layer's sum, as in an LSTM's Uh + (Wx + b)) is added
+    as + adds it and gets the whole upstream gradient."""
+    rng = np.random.default_rng(0)
+    x, w, b = rng.normal(size=(3, 2)), rng.normal(size=(2, 4)), rng.normal(size=(3, 4))
+    np.testing.assert_allclose(affine(Tensor(x), Tensor(w), Tensor(b)).data, x @ w + b)
+    assert_gradcheck(affine, x, w, b)
+
+
 @pytest.mark.parametrize(
     ("x_shape", "w_shape", "b_shape"),
-    [((2, 3), (4, 5), (5,)), ((2, 3), (3, 5), (4,)), ((), (3, 5), (5,)), ((3,), (3,), (3,))],
+    [
+        ((2, 3), (4, 5), (5,)),
+        ((2, 3), (3, 5), (4,)),
+        ((), (3, 5), (5,)),
+        ((3,), (3,), (3,)),
+        ((2, 3), (3, 5), (4, 2, 5)),
+    ],
 )
 def test_affine_rejects_shapes_that_do_not_fit(
     x_shape: tuple[int, ...], w_shape: tuple[int, ...], b_shape: tuple[int, ...]
