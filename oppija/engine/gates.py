@@ -1,10 +1,11 @@
 """The LSTM's equations as nodes of the graph: one node for each line the lecture writes.
 
 The four gates live side by side in one array of 4n columns (f, i, o and the candidate g, in
-``LSTMCell.GATES`` order), as one matrix product makes them. Built from the general ops, a time
-step would be sixteen nodes, five of them slices of that array; here it is three nodes after the
-product, each with its forward and its backward side by side like every op of the engine, and
-the same numbers (the tests compare them with the general ops and with central differences).
+``LSTMCell.GATES`` order), as one product of the joined weights makes them. Built from the
+general ops, a time step was sixteen nodes, five of them slices of that array; here it is four
+(the weighted sums, the gate values, cₜ and hₜ), each with its forward and its backward side by
+side like every op of the engine, and the same numbers (the tests compare them with the general
+ops and with central differences).
 """
 
 from __future__ import annotations
@@ -13,6 +14,35 @@ import numpy as np
 
 from oppija.arrays import Array
 from oppija.engine.tensor import Grads, Tensor, stable_sigmoid, unbroadcast
+
+
+def gate_sums(x: Tensor, h_prev: Tensor, W: Tensor, U: Tensor, b: Tensor) -> Tensor:
+    """Every gate's W xₜ + U hₜ₋₁ + b at once (W, U and b with the gates side by side)."""
+    a, h, w, u = x.data, h_prev.data, W.data, U.data
+    sums = a @ w + h @ u + b.data
+    batch = sums.shape[:-1]
+    if a.shape[:-1] != batch or h.shape[:-1] != batch:  # one row for a batch: each row's share
+        a = np.broadcast_to(a, (*batch, a.shape[-1]))
+        h = np.broadcast_to(h, (*batch, h.shape[-1]))
+
+    def backward(g: Array) -> Grads:  # ∂/∂x = g·Wᵀ, ∂/∂h = g·Uᵀ, ∂/∂W = xᵀg, ∂/∂U = hᵀg, ∂/∂b = Σg
+        return (
+            g @ w.T if x.requires_grad else None,
+            g @ u.T if h_prev.requires_grad else None,
+            rows(a).T @ rows(g) if W.requires_grad else None,
+            rows(h).T @ rows(g) if U.requires_grad else None,
+            unbroadcast(g, b.data.shape) if b.requires_grad else None,
+        )
+
+    def local() -> Grads:
+        return w, u, a, h, np.ones_like(b.data)
+
+    return x._child(sums, (x, h_prev, W, U, b), "gate sums", backward, local)
+
+
+def rows(a: Array) -> Array:
+    """An array as a matrix of rows: one row stays one, a batch of batches becomes one batch."""
+    return a if a.ndim == 2 else a.reshape(-1, a.shape[-1])
 
 
 def gate_values(z: Tensor, hidden: int) -> Tensor:

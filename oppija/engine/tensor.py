@@ -649,18 +649,20 @@ def stack(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
 
 def concat(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
     """Join Tensors end to end along an existing axis; each gets its stretch of the gradient."""
-    parts = tuple(Tensor.lift(t) for t in tensors)
+    parts = tuple([Tensor.lift(t) for t in tensors])
     if not parts:
         raise ValueError("concat() needs at least one tensor")
     data = np.concatenate([p.data for p in parts], axis=axis)
-    before = (slice(None),) * (axis % data.ndim)  # the axes in front of the joined one
-    ends = list(itertools.accumulate(p.data.shape[axis] for p in parts))
-    stretches = [
-        (*before, slice(end - p.data.shape[axis], end)) for p, end in zip(parts, ends, strict=True)
-    ]
 
-    def backward(g: Array) -> Grads:
-        return tuple(g[stretch] for stretch in stretches)
+    def backward(g: Array) -> Grads:  # part k's gradient is its stretch along the joined axis
+        index = [slice(None)] * g.ndim
+        stretches = []
+        end = 0
+        for p in parts:
+            start, end = end, end + p.data.shape[axis]
+            index[axis] = slice(start, end)
+            stretches.append(g[tuple(index)])
+        return tuple(stretches)
 
     return parts[0]._child(
         data, parts, "concat", backward, lambda: tuple(np.ones(p.data.shape) for p in parts)

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from oppija.engine import Tensor
-from oppija.engine.gates import cell_state, gate_values, hidden_state
+from oppija.engine.gates import cell_state, gate_sums, gate_values, hidden_state
 from oppija.engine.gradcheck import gradcheck
 from oppija.engine.nn import LSTMCell
 from oppija.engine.trace import trace
@@ -73,31 +73,37 @@ def test_the_gate_nodes_give_the_general_ops_numbers_and_gradients(batch: tuple[
         np.testing.assert_allclose(fused_leaf.grad, general_leaf.grad, rtol=1e-10, atol=1e-14)
 
 
-def test_a_time_step_is_five_nodes() -> None:
-    """Backpropagation through one step visits h, c, the gates and two weighted sums (Uh and
-    Wx + b), not sixteen small nodes."""
+def test_a_time_step_is_four_nodes() -> None:
+    """Backpropagation through one step visits h, c, the gates and their weighted sums, one node
+    for each line of the slide, not sixteen small nodes."""
     cell = lstm_cell()
     h, c = cell(Tensor(np.ones(2)))
     with trace() as recorded:
         (h.sum() + c.sum()).backward()
     ops = [step.op for step in recorded.steps]
-    assert ops[3:8] == ["h", "c", "gates", "affine", "affine"]  # then the joined weights
+    assert ops[3:7] == ["h", "c", "gates", "gate sums"]  # then the joined weights
 
 
-def test_each_gate_node_passes_gradcheck_also_with_a_broadcast_memory() -> None:
-    """gate_values, cell_state and hidden_state against central differences; cₜ₋₁ of one row
-    serves a batch of two (NumPy's broadcasting, summed back)."""
+def test_each_gate_node_passes_gradcheck_also_with_a_broadcast_input_and_memory() -> None:
+    """gate_sums, gate_values, cell_state and hidden_state against central differences; one
+    input row xₜ and one memory row cₜ₋₁ serve a batch of two hₜ₋₁ (NumPy's broadcasting,
+    summed back)."""
     rng = np.random.default_rng(6)
-    z = Tensor(rng.normal(size=(2, 4 * HIDDEN)), requires_grad=True)
+    x = Tensor(rng.normal(size=2), requires_grad=True)
+    h_prev = Tensor(rng.normal(size=(2, HIDDEN)), requires_grad=True)
+    W = Tensor(rng.normal(size=(2, 4 * HIDDEN)), requires_grad=True)
+    U = Tensor(rng.normal(size=(HIDDEN, 4 * HIDDEN)), requires_grad=True)
+    b = Tensor(rng.normal(size=4 * HIDDEN), requires_grad=True)
     c_prev = Tensor(rng.normal(size=HIDDEN), requires_grad=True)
     weights = Tensor(np.cos(np.arange(2 * HIDDEN)).reshape(2, HIDDEN) + 1.5)
+    leaves = [x, h_prev, W, U, b, c_prev]
 
     def run() -> Tensor:
-        gates = gate_values(z, HIDDEN)
+        gates = gate_values(gate_sums(x, h_prev, W, U, b), HIDDEN)
         c = cell_state(gates, c_prev, HIDDEN)
         return hidden_state(gates, c, HIDDEN) * weights + c
 
-    errors = gradcheck(run, [z, c_prev])
-    for tensor, error in zip((z, c_prev), errors, strict=True):
+    errors = gradcheck(run, leaves)
+    for tensor, error in zip(leaves, errors, strict=True):
         assert tensor.grad is not None and tensor.grad.shape == tensor.shape
         assert error < 1e-7
