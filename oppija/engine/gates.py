@@ -2,10 +2,10 @@
 
 The four gates live side by side in one array of 4n columns (f, i, o and the candidate g, in
 ``LSTMCell.GATES`` order), as one product of the joined weights makes them. Built from the
-general ops, a time step was sixteen nodes, five of them slices of that array; here it is four
-(the weighted sums, the gate values, cₜ and hₜ), each with its forward and its backward side by
-side like every op of the engine, and the same numbers (the tests compare them with the general
-ops and with central differences).
+general ops, a time step was sixteen nodes, five of them slices of that array; here it is three
+(the gates, cₜ and hₜ), each with its forward and its backward side by side like every op of the
+engine, and the same numbers (the tests compare them with the general ops and with central
+differences).
 """
 
 from __future__ import annotations
@@ -16,41 +16,20 @@ from oppija.arrays import Array
 from oppija.engine.tensor import Grads, Tensor, stable_sigmoid, unbroadcast
 
 
-def gate_sums(x: Tensor, h_prev: Tensor, W: Tensor, U: Tensor, b: Tensor) -> Tensor:
-    """Every gate's W xₜ + U hₜ₋₁ + b at once (W, U and b with the gates side by side)."""
+def gate_values(x: Tensor, h_prev: Tensor, W: Tensor, U: Tensor, b: Tensor, hidden: int) -> Tensor:
+    """fₜ, iₜ, oₜ = σ(W xₜ + U hₜ₋₁ + b) and the candidate gₜ = tanh(W xₜ + U hₜ₋₁ + b).
+
+    The slide's four gate lines in one node: the weighted sums of all four gates in one product
+    of the joined weights (W, U and b with the gates side by side), then each gate's squashing.
+    """
+    n3 = 3 * hidden
     a, h, w, u = x.data, h_prev.data, W.data, U.data
     sums = a @ w + h @ u + b.data
     batch = sums.shape[:-1]
     if a.shape[:-1] != batch or h.shape[:-1] != batch:  # one row for a batch: each row's share
         a = np.broadcast_to(a, (*batch, a.shape[-1]))
         h = np.broadcast_to(h, (*batch, h.shape[-1]))
-
-    def backward(g: Array) -> Grads:  # ∂/∂x = g·Wᵀ, ∂/∂h = g·Uᵀ, ∂/∂W = xᵀg, ∂/∂U = hᵀg, ∂/∂b = Σg
-        return (
-            g @ w.T if x.requires_grad else None,
-            g @ u.T if h_prev.requires_grad else None,
-            rows(a).T @ rows(g) if W.requires_grad else None,
-            rows(h).T @ rows(g) if U.requires_grad else None,
-            unbroadcast(g, b.data.shape) if b.requires_grad else None,
-        )
-
-    def local() -> Grads:
-        return w, u, a, h, np.ones_like(b.data)
-
-    return x._child(sums, (x, h_prev, W, U, b), "gate sums", backward, local)
-
-
-def rows(a: Array) -> Array:
-    """An array as a matrix of rows: one row stays one, a batch of batches becomes one batch."""
-    return a if a.ndim == 2 else a.reshape(-1, a.shape[-1])
-
-
-def gate_values(z: Tensor, hidden: int) -> Tensor:
-    """fₜ, iₜ, oₜ = σ(zₜ) and the candidate gₜ = tanh(zₜ), from the gates' weighted sums."""
-    n3 = 3 * hidden
-    values = np.empty_like(z.data)
-    values[..., :n3] = stable_sigmoid(z.data[..., :n3])
-    values[..., n3:] = np.tanh(z.data[..., n3:])
+    values = np.concatenate((stable_sigmoid(sums[..., :n3]), np.tanh(sums[..., n3:])), axis=-1)
 
     def slopes() -> Array:  # σ′ = σ(1 − σ) for f, i and o; tanh′ = 1 − tanh² for g
         out = values * (1.0 - values)
@@ -58,7 +37,25 @@ def gate_values(z: Tensor, hidden: int) -> Tensor:
         out[..., n3:] = 1.0 - candidate * candidate
         return out
 
-    return z._child(values, (z,), "gates", lambda g: (g * slopes(),), lambda: (slopes(),))
+    def backward(g: Array) -> Grads:  # through the squashing to the sums z, then z's parts:
+        dz = g * slopes()  # ∂/∂x = dz·Wᵀ, ∂/∂h = dz·Uᵀ, ∂/∂W = xᵀdz, ∂/∂U = hᵀdz, ∂/∂b = Σdz
+        return (
+            dz @ w.T if x.requires_grad else None,
+            dz @ u.T if h_prev.requires_grad else None,
+            rows(a).T @ rows(dz) if W.requires_grad else None,
+            rows(h).T @ rows(dz) if U.requires_grad else None,
+            unbroadcast(dz, b.data.shape) if b.requires_grad else None,
+        )
+
+    def local() -> Grads:  # as for @ and +: the other factor, and the slope for the bias
+        return w, u, a, h, slopes()
+
+    return x._child(values, (x, h_prev, W, U, b), "gates", backward, local)
+
+
+def rows(a: Array) -> Array:
+    """An array as a matrix of rows: one row stays one, a batch of batches becomes one batch."""
+    return a if a.ndim == 2 else a.reshape(-1, a.shape[-1])
 
 
 def cell_state(gates: Tensor, c_prev: Tensor, hidden: int) -> Tensor:

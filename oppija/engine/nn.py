@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from oppija.arrays import Array
-from oppija.engine.gates import cell_state, gate_sums, gate_values, hidden_state
+from oppija.engine.gates import cell_state, gate_values, hidden_state
 from oppija.engine.tensor import Tensor, affine, concat
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
@@ -202,8 +202,7 @@ class LSTMCell(Module):
         h_prev, c_prev = state
         W, U, b = joined or self.joined()
         n = self.hidden
-        z = gate_sums(x, h_prev, W, U, b)  # every gate's Wxₜ + Uhₜ₋₁ + b at once
-        gates = gate_values(z, n)  # f, i, o = σ(…) and the candidate g = tanh(…), side by side
+        gates = gate_values(x, h_prev, W, U, b, n)  # f, i, o = σ(…), g = tanh(…), side by side
         c = cell_state(gates, c_prev, n)  # cₜ = fₜ ∘ cₜ₋₁ + iₜ ∘ gₜ
         h = hidden_state(gates, c, n)  # hₜ = oₜ ∘ tanh(cₜ)
         self._last_step = (gates.data, c.data, h.data)

@@ -553,7 +553,11 @@ class Tensor:
         """
         if not self.requires_grad:
             raise RuntimeError("backward() on a Tensor that does not require a gradient")
-        seed = np.ones(self.data.shape) if grad is None else np.array(grad, dtype=np.float64)
+        if grad is None:  # ∂out/∂out = 1 (np.ones is a Python wrapper: slower than this)
+            seed = np.zeros(self.data.shape)
+            seed += 1.0
+        else:
+            seed = np.array(grad, dtype=np.float64)
         if seed.shape != self.data.shape:
             seed = np.broadcast_to(seed, self.data.shape).copy()
         if not self._parents:  # a leaf's gradient with respect to itself

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from oppija.engine import Tensor
-from oppija.engine.gates import cell_state, gate_sums, gate_values, hidden_state
+from oppija.engine.gates import cell_state, gate_values, hidden_state
 from oppija.engine.gradcheck import gradcheck
 from oppija.engine.nn import LSTMCell
 from oppija.engine.trace import trace
@@ -73,19 +73,19 @@ def test_the_gate_nodes_give_the_general_ops_numbers_and_gradients(batch: tuple[
         np.testing.assert_allclose(fused_leaf.grad, general_leaf.grad, rtol=1e-10, atol=1e-14)
 
 
-def test_a_time_step_is_four_nodes() -> None:
-    """Backpropagation through one step visits h, c, the gates and their weighted sums, one node
-    for each line of the slide, not sixteen small nodes."""
+def test_a_time_step_is_three_nodes() -> None:
+    """Backpropagation through one step visits h, c and the gates, one node for each line (or
+    group of lines) of the slide, not sixteen small nodes."""
     cell = lstm_cell()
     h, c = cell(Tensor(np.ones(2)))
     with trace() as recorded:
         (h.sum() + c.sum()).backward()
     ops = [step.op for step in recorded.steps]
-    assert ops[3:7] == ["h", "c", "gates", "gate sums"]  # then the joined weights
+    assert ops[3:6] == ["h", "c", "gates"]  # then the joined weights
 
 
 def test_each_gate_node_passes_gradcheck_also_with_a_broadcast_input_and_memory() -> None:
-    """gate_sums, gate_values, cell_state and hidden_state against central differences; one
+    """gate_values, cell_state and hidden_state against central differences; one
     input row xₜ and one memory row cₜ₋₁ serve a batch of two hₜ₋₁ (NumPy's broadcasting,
     summed back)."""
     rng = np.random.default_rng(6)
@@ -99,7 +99,7 @@ def test_each_gate_node_passes_gradcheck_also_with_a_broadcast_input_and_memory(
     leaves = [x, h_prev, W, U, b, c_prev]
 
     def run() -> Tensor:
-        gates = gate_values(gate_sums(x, h_prev, W, U, b), HIDDEN)
+        gates = gate_values(x, h_prev, W, U, b, HIDDEN)
         c = cell_state(gates, c_prev, HIDDEN)
         return hidden_state(gates, c, HIDDEN) * weights + c
 
