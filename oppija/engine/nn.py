@@ -80,10 +80,11 @@ class Linear(Module):
         self.weight = Tensor(rng.uniform(-bound, bound, (inputs, outputs)), True, name)
         self.bias = Tensor(rng.uniform(-bound, bound, outputs), True, f"b_{name}") if bias else None
 
-    def forward(self, x: Tensor) -> Tensor:
+    def forward(self, x: Tensor, activation: str = "identity") -> Tensor:
+        """f(x·W + b) for the activation f named (by default none: the weighted sums)."""
         if self.bias is None:
-            return x @ self.weight
-        return affine(x, self.weight, self.bias)  # x @ W + b as one node
+            return activate(x @ self.weight, activation)
+        return affine(x, self.weight, self.bias, activation)  # one node for the whole layer
 
     __call__ = forward
 
@@ -118,8 +119,8 @@ class MLP(Module):
     def forward(self, x: Tensor) -> Tensor:
         *hidden, last = self.layers
         for layer in hidden:
-            x = activate(layer.forward(x), self.activation)
-        return activate(last.forward(x), self.output_activation)
+            x = layer.forward(x, self.activation)
+        return last.forward(x, self.output_activation)
 
     __call__ = forward
 

@@ -597,18 +597,32 @@ class Tensor:
             raise
 
 
-def affine(x: Tensor | ArrayLike, weight: Tensor, bias: Tensor) -> Tensor:
-    """``x @ weight + bias`` as one node: a layer's weighted sum plus its bias.
+LAYER_ACTIVATIONS: dict[str, tuple[Callable[[Array], Array], Callable[[Array], Array]]] = {
+    "sigmoid": (stable_sigmoid, lambda y: y * (1.0 - y)),  # σ′ = σ(1 − σ)
+    "tanh": (np.tanh, lambda y: 1.0 - y * y),  # tanh′ = 1 − tanh²
+    "relu": (lambda z: np.maximum(z, 0.0), lambda y: (y > 0.0).astype(np.float64)),  # 1 where z > 0
+}
+"""What affine() can apply after the weighted sums, each derivative written from the output y."""
 
-    The same numbers as the two ops, with one node and one turn backward where a layer took two.
-    ``weight`` is inputs × outputs, ``x`` one row or many; ``bias`` is added as ``+`` adds it
-    (one number per output, or a row for every row, such as another layer's sum), but never
-    makes the result larger than ``x @ weight``.
+
+def affine(
+    x: Tensor | ArrayLike, weight: Tensor, bias: Tensor, activation: str = "identity"
+) -> Tensor:
+    """``x @ weight + bias`` as one node: a layer's weighted sums, and its activation if named.
+
+    The lecture draws a neuron as a weighted sum and then an activation function; this is a
+    layer of them as one node and one turn backward, where the general ops took two or three,
+    with the same numbers (the tests compare them). ``weight`` is inputs × outputs, ``x`` one
+    row or many; ``bias`` is added as ``+`` adds it (one number per output, or a row for every
+    row), but never makes the result larger than ``x @ weight``. ``activation`` is "identity"
+    or one of ``LAYER_ACTIVATIONS``.
     """
     xt = Tensor.lift(x)
     a, w, b = xt.data, weight.data, bias.data
     if w.ndim != 2:
         raise ValueError(f"affine() needs a weight matrix (inputs × outputs), not shape {w.shape}")
+    if activation != "identity" and activation not in LAYER_ACTIVATIONS:
+        raise ValueError(f"affine(): unknown activation {activation!r}")
     try:
         product = a @ w
     except ValueError:  # NumPy's words for it name gufunc signatures
@@ -622,8 +636,14 @@ def affine(x: Tensor | ArrayLike, weight: Tensor, bias: Tensor) -> Tensor:
         raise ValueError(
             f"affine(): a bias of shape {b.shape} does not fit x @ W of {product.shape}"
         )
+    slope = None
+    if activation != "identity":
+        squash, slope = LAYER_ACTIVATIONS[activation]
+        out = squash(out)
 
     def backward(g: Array) -> Grads:  # ∂/∂x = g·Wᵀ, ∂/∂W = xᵀ·g, ∂/∂b = g summed to b's shape
+        if slope is not None:  # back through the activation first: g·f′ at the weighted sums
+            g = g * slope(out)
         rows, g_rows = (
             (a, g) if a.ndim == 2 else (a.reshape(-1, w.shape[0]), g.reshape(-1, w.shape[1]))
         )
@@ -633,7 +653,11 @@ def affine(x: Tensor | ArrayLike, weight: Tensor, bias: Tensor) -> Tensor:
             unbroadcast(g, b.shape) if bias.requires_grad else None,
         )
 
-    return xt._child(out, (xt, weight, bias), "affine", backward, lambda: (w, a, np.ones_like(b)))
+    def local() -> Grads:  # as for @ and +: the other factor; the bias's own slope
+        return w, a, np.ones_like(out) if slope is None else slope(out)
+
+    op = "affine" if slope is None else f"{activation}(affine)"
+    return xt._child(out, (xt, weight, bias), op, backward, local)
 
 
 def stack(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:

@@ -188,6 +188,15 @@ def test_a_linear_layer_is_one_step_of_backpropagation() -> None:
     assert [parent.node for parent in recorded.steps[1].parents] == ids
 
 
+def test_an_mlp_layer_is_one_step_of_backpropagation() -> None:
+    """A layer of neurons (weighted sums, then the activation) is one node: a 2-4-1 network's
+    step walks three nodes, the loss and one per layer."""
+    model = MLP([2, 4, 1], activation="tanh", output_activation="sigmoid", seed=0)
+    with trace() as recorded:
+        mse_loss(model(Tensor(np.ones((3, 2)))), np.zeros((3, 1))).backward()
+    assert [step.op for step in recorded.steps] == ["mse", "sigmoid(affine)", "tanh(affine)"]
+
+
 def test_recurrent_cells_name_their_parameters() -> None:
     """RNNCell has V and W; LSTMCell has W_, U_ and b_ for each of f, i, o, c."""
     assert [name for name, _ in RNNCell(3, 4).named_parameters()] == ["V", "W"]

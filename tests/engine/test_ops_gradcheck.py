@@ -356,6 +356,32 @@ def test_affine_with_a_constant_input_differentiates_the_weights_only() -> None:
     np.testing.assert_allclose(b.grad, [3.0])
 
 
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+def test_affine_with_an_activation_is_the_general_ops(activation: str) -> None:
+    """affine(x, W, b, f) = f(x @ W + b): the values and every gradient of the two ops, and
+    central differences agree (ReLU's inputs kept away from its kink)."""
+    rng = np.random.default_rng(1)
+    x, w, b = rng.normal(size=(5, 3)), rng.normal(size=(3, 4)), rng.normal(size=4)
+    z = x @ w + b
+    x[np.abs(z).min(axis=1) < 0.05] += 0.2  # no weighted sum right at ReLU's kink
+    fused = [Tensor(v, requires_grad=True) for v in (x, w, b)]
+    general = [Tensor(v, requires_grad=True) for v in (x, w, b)]
+    up = Tensor(weights((5, 4)))
+    out = affine(*fused, activation)
+    expected = getattr(general[0] @ general[1] + general[2], activation)()
+    np.testing.assert_allclose(out.data, expected.data, rtol=1e-12)
+    (out * up).sum().backward()
+    (expected * up).sum().backward()
+    for mine, theirs in zip(fused, general, strict=True):
+        np.testing.assert_allclose(mine.grad, theirs.grad, rtol=1e-12, atol=1e-15)
+    assert_gradcheck(lambda *ts: affine(*ts, activation), x, w, b)
+
+
+def test_affine_refuses_an_unknown_activation() -> None:
+    with pytest.raises(ValueError, match="softplus"):
+        affine(Tensor(np.ones((1, 2))), Tensor(np.ones((2, 2))), Tensor(np.ones(2)), "softplus")
+
+
 def test_affine_takes_a_row_of_bias_for_every_row() -> None:
     """A bias the shape of x @ W (another layer's sum, as in an LSTM's Uh + (Wx + b)) is added
     as + adds it and gets the whole upstream gradient."""
