@@ -39,11 +39,12 @@ def gate_values(x: Tensor, h_prev: Tensor, W: Tensor, U: Tensor, b: Tensor, hidd
 
     def backward(g: Array) -> Grads:  # through the squashing to the sums z, then z's parts:
         dz = g * slopes()  # ∂/∂x = dz·Wᵀ, ∂/∂h = dz·Uᵀ, ∂/∂W = xᵀdz, ∂/∂U = hᵀdz, ∂/∂b = Σdz
+        dz_rows = rows(dz)
         return (
             dz @ w.T if x.requires_grad else None,
             dz @ u.T if h_prev.requires_grad else None,
-            rows(a).T @ rows(dz) if W.requires_grad else None,
-            rows(h).T @ rows(dz) if U.requires_grad else None,
+            rows(a).T @ dz_rows if W.requires_grad else None,
+            rows(h).T @ dz_rows if U.requires_grad else None,
             unbroadcast(dz, b.data.shape) if b.requires_grad else None,
         )
 
@@ -65,11 +66,16 @@ def cell_state(gates: Tensor, c_prev: Tensor, hidden: int) -> Tensor:
     f, i, g = values[..., :n], values[..., n : 2 * n], values[..., 3 * n :]
 
     def backward(dc: Array) -> Grads:  # ∂c/∂f = cₜ₋₁, ∂c/∂i = g, ∂c/∂g = i, ∂c/∂cₜ₋₁ = f
-        d = np.zeros(values.shape)  # o plays no part in c
-        d[..., :n] = unbroadcast(dc * c0, f.shape)
-        d[..., n : 2 * n] = unbroadcast(dc * g, f.shape)
-        d[..., 3 * n :] = unbroadcast(dc * i, f.shape)
-        return d, (dc * f if c_prev.requires_grad else None)
+        by_f, by_i, by_g = (
+            unbroadcast(dc * c0, f.shape),
+            unbroadcast(dc * g, f.shape),
+            unbroadcast(dc * i, f.shape),
+        )
+        by_o = np.zeros(f.shape)  # o plays no part in c
+        return (
+            np.concatenate((by_f, by_i, by_o, by_g), axis=-1),
+            dc * f if c_prev.requires_grad else None,
+        )
 
     def local() -> Grads:
         d = np.zeros(values.shape)
