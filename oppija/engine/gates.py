@@ -29,13 +29,11 @@ def gate_values(x: Tensor, h_prev: Tensor, W: Tensor, U: Tensor, b: Tensor, hidd
     if a.shape[:-1] != batch or h.shape[:-1] != batch:  # one row for a batch: each row's share
         a = np.broadcast_to(a, (*batch, a.shape[-1]))
         h = np.broadcast_to(h, (*batch, h.shape[-1]))
-    values = np.concatenate((stable_sigmoid(sums[..., :n3]), np.tanh(sums[..., n3:])), axis=-1)
+    fio, candidate = stable_sigmoid(sums[..., :n3]), np.tanh(sums[..., n3:])
+    values = np.concatenate((fio, candidate), axis=-1)
 
     def slopes() -> Array:  # σ′ = σ(1 − σ) for f, i and o; tanh′ = 1 − tanh² for g
-        out = values * (1.0 - values)
-        candidate = values[..., n3:]
-        out[..., n3:] = 1.0 - candidate * candidate
-        return out
+        return np.concatenate((fio * (1.0 - fio), 1.0 - candidate * candidate), axis=-1)
 
     def backward(g: Array) -> Grads:  # through the squashing to the sums z, then z's parts:
         dz = g * slopes()  # ∂/∂x = dz·Wᵀ, ∂/∂h = dz·Uᵀ, ∂/∂W = xᵀdz, ∂/∂U = hᵀdz, ∂/∂b = Σdz
