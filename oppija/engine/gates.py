@@ -29,6 +29,7 @@ def gate_values(x: Tensor, h_prev: Tensor, W: Tensor, U: Tensor, b: Tensor, hidd
     if a.shape[:-1] != batch or h.shape[:-1] != batch:  # one row for a batch: each row's share
         a = np.broadcast_to(a, (*batch, a.shape[-1]))
         h = np.broadcast_to(h, (*batch, h.shape[-1]))
+    a_rows, h_rows = (a, h) if sums.ndim == 2 else (rows(a), rows(h))  # for ∂/∂W and ∂/∂U
     fio, candidate = stable_sigmoid(sums[..., :n3]), np.tanh(sums[..., n3:])
     values = np.concatenate((fio, candidate), axis=-1)
 
@@ -37,12 +38,12 @@ def gate_values(x: Tensor, h_prev: Tensor, W: Tensor, U: Tensor, b: Tensor, hidd
 
     def backward(g: Array) -> Grads:  # through the squashing to the sums z, then z's parts:
         dz = g * slopes()  # ∂/∂x = dz·Wᵀ, ∂/∂h = dz·Uᵀ, ∂/∂W = xᵀdz, ∂/∂U = hᵀdz, ∂/∂b = Σdz
-        dz_rows = rows(dz)
+        dz_rows = dz if dz.ndim == 2 else rows(dz)
         return (
             dz @ w.T if x.requires_grad else None,
             dz @ u.T if h_prev.requires_grad else None,
-            rows(a).T @ dz_rows if W.requires_grad else None,
-            rows(h).T @ dz_rows if U.requires_grad else None,
+            a_rows.T @ dz_rows if W.requires_grad else None,
+            h_rows.T @ dz_rows if U.requires_grad else None,
             unbroadcast(dz, b.data.shape) if b.requires_grad else None,
         )
 
@@ -64,11 +65,9 @@ def cell_state(gates: Tensor, c_prev: Tensor, hidden: int) -> Tensor:
     f, i, g = values[..., :n], values[..., n : 2 * n], values[..., 3 * n :]
 
     def backward(dc: Array) -> Grads:  # ∂c/∂f = cₜ₋₁, ∂c/∂i = g, ∂c/∂g = i, ∂c/∂cₜ₋₁ = f
-        by_f, by_i, by_g = (
-            unbroadcast(dc * c0, f.shape),
-            unbroadcast(dc * g, f.shape),
-            unbroadcast(dc * i, f.shape),
-        )
+        by_f, by_i, by_g = dc * c0, dc * g, dc * i
+        if by_f.shape != f.shape:  # a memory with more rows than the gates: summed back
+            by_f, by_i, by_g = (unbroadcast(d, f.shape) for d in (by_f, by_i, by_g))
         by_o = np.zeros(f.shape)  # o plays no part in c
         return (
             np.concatenate((by_f, by_i, by_o, by_g), axis=-1),
@@ -94,7 +93,7 @@ def hidden_state(gates: Tensor, c: Tensor, hidden: int) -> Tensor:
 
     def backward(dh: Array) -> Grads:  # ∂h/∂o = tanh c
         d = np.zeros(values.shape)  # only o plays a part in h
-        d[..., 2 * n : 3 * n] = unbroadcast(dh * squashed, o.shape)
+        d[..., 2 * n : 3 * n] = unbroadcast(dh * squashed, o.shape)  # summed if c had more rows
         return d, dh * slope()
 
     def local() -> Grads:
