@@ -92,8 +92,11 @@ def hidden_state(gates: Tensor, c: Tensor, hidden: int) -> Tensor:
         return o * (1.0 - squashed * squashed)
 
     def backward(dh: Array) -> Grads:  # ∂h/∂o = tanh c
+        by_o = dh * squashed
+        if by_o.shape != o.shape:  # a memory with more rows than the gates: summed back
+            by_o = unbroadcast(by_o, o.shape)
         d = np.zeros(values.shape)  # only o plays a part in h
-        d[..., 2 * n : 3 * n] = unbroadcast(dh * squashed, o.shape)  # summed if c had more rows
+        d[..., 2 * n : 3 * n] = by_o
         return d, dh * slope()
 
     def local() -> Grads:

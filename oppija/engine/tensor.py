@@ -677,7 +677,7 @@ def stack(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
 
 def concat(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
     """Join Tensors end to end along an existing axis; each gets its stretch of the gradient."""
-    parts = tuple([Tensor.lift(t) for t in tensors])
+    parts = tuple([t if isinstance(t, Tensor) else Tensor.lift(t) for t in tensors])
     if not parts:
         raise ValueError("concat() needs at least one tensor")
     data = np.concatenate([p.data for p in parts], axis=axis)
