@@ -597,7 +597,11 @@ class Tensor:
             raise
 
 
-LAYER_ACTIVATIONS: dict[str, tuple[Callable[[Array], Array], Callable[[Array], Array]]] = {
+LAYER_ACTIVATIONS: dict[
+    str, tuple[Callable[[Array], Array] | None, Callable[[Array], Array] | None]
+]
+LAYER_ACTIVATIONS = {
+    "identity": (None, None),  # the weighted sums themselves
     "sigmoid": (stable_sigmoid, lambda y: y * (1.0 - y)),  # σ′ = σ(1 − σ)
     "tanh": (np.tanh, lambda y: 1.0 - y * y),  # tanh′ = 1 − tanh²
     "relu": (lambda z: np.maximum(z, 0.0), lambda y: (y > 0.0).astype(np.float64)),  # 1 where z > 0
@@ -612,36 +616,27 @@ def affine(
 
     The lecture draws a neuron as a weighted sum and then an activation function; this is a
     layer of them as one node and one turn backward, where the general ops took two or three,
-    with the same numbers (the tests compare them). ``weight`` is inputs × outputs, ``x`` one
-    row or many; ``bias`` is added as ``+`` adds it (one number per output, or a row for every
-    row), but never makes the result larger than ``x @ weight``. ``activation`` is "identity"
-    or one of ``LAYER_ACTIVATIONS``.
+    with the same numbers (the tests compare them). ``weight`` is inputs × outputs, ``bias`` one
+    number per output, ``x`` one row or many; ``activation`` one of ``LAYER_ACTIVATIONS``.
     """
-    xt = Tensor.lift(x)
+    xt = x if isinstance(x, Tensor) else Tensor.lift(x)
     a, w, b = xt.data, weight.data, bias.data
-    if w.ndim != 2:
-        raise ValueError(f"affine() needs a weight matrix (inputs × outputs), not shape {w.shape}")
-    if activation != "identity" and activation not in LAYER_ACTIVATIONS:
+    if w.ndim != 2 or b.shape != w.shape[1:]:
+        raise ValueError(
+            f"affine() needs a weight matrix (inputs × outputs) and a bias for each output, "
+            f"not shapes {w.shape} and {b.shape}"
+        )
+    if activation not in LAYER_ACTIVATIONS:
         raise ValueError(f"affine(): unknown activation {activation!r}")
     try:
-        product = a @ w
+        out = a @ w + b
     except ValueError:  # NumPy's words for it name gufunc signatures
         raise ValueError(f"affine(): x of shape {a.shape} does not fit W of {w.shape}") from None
-    try:
-        out = product + b
-        fits = out.shape == product.shape
-    except ValueError:
-        fits = False
-    if not fits:
-        raise ValueError(
-            f"affine(): a bias of shape {b.shape} does not fit x @ W of {product.shape}"
-        )
-    slope = None
-    if activation != "identity":
-        squash, slope = LAYER_ACTIVATIONS[activation]
+    squash, slope = LAYER_ACTIVATIONS[activation]
+    if squash is not None:
         out = squash(out)
 
-    def backward(g: Array) -> Grads:  # ∂/∂x = g·Wᵀ, ∂/∂W = xᵀ·g, ∂/∂b = g summed to b's shape
+    def backward(g: Array) -> Grads:  # ∂/∂x = g·Wᵀ, ∂/∂W = xᵀ·g, ∂/∂b = Σ over the rows of g
         if slope is not None:  # back through the activation first: g·f′ at the weighted sums
             g = g * slope(out)
         rows, g_rows = (
@@ -650,14 +645,19 @@ def affine(
         return (
             g @ w.T if xt.requires_grad else None,
             rows.T @ g_rows if weight.requires_grad else None,
-            unbroadcast(g, b.shape) if bias.requires_grad else None,
+            np.add.reduce(g_rows, axis=0) if bias.requires_grad else None,
         )
 
     def local() -> Grads:  # as for @ and +: the other factor; the bias's own slope
         return w, a, np.ones_like(out) if slope is None else slope(out)
 
-    op = "affine" if slope is None else f"{activation}(affine)"
-    return xt._child(out, (xt, weight, bias), op, backward, local)
+    return xt._child(out, (xt, weight, bias), _LAYER_OPS[activation], backward, local)
+
+
+_LAYER_OPS = {
+    name: "affine" if name == "identity" else f"{name}(affine)" for name in LAYER_ACTIVATIONS
+}
+"""The op each layer node is traced as: affine, sigmoid(affine), …"""
 
 
 def stack(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:

@@ -382,15 +382,6 @@ def test_affine_refuses_an_unknown_activation() -> None:
         affine(Tensor(np.ones((1, 2))), Tensor(np.ones((2, 2))), Tensor(np.ones(2)), "softplus")
 
 
-def test_affine_takes_a_row_of_bias_for_every_row() -> None:
-    """A bias the shape of x @ W (another layer's sum, as in an LSTM's Uh + (Wx + b)) is added
-    as + adds it and gets the whole upstream gradient."""
-    rng = np.random.default_rng(0)
-    x, w, b = rng.normal(size=(3, 2)), rng.normal(size=(2, 4)), rng.normal(size=(3, 4))
-    np.testing.assert_allclose(affine(Tensor(x), Tensor(w), Tensor(b)).data, x @ w + b)
-    assert_gradcheck(affine, x, w, b)
-
-
 @pytest.mark.parametrize(
     ("x_shape", "w_shape", "b_shape"),
     [
