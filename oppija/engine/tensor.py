@@ -566,6 +566,7 @@ class Tensor:
 
         recorder = tracing.active_recorder()
         order = self._graph()
+        summed: set[Tensor] = set()  # nodes whose gathered gradient is an array this walk made
         self._acc = seed
         try:
             for node in order:  # every node that used this one has passed its share back
@@ -586,7 +587,13 @@ class Tensor:
                         pg = unbroadcast(pg, shape)
                     if parent._parents:  # summed until its own turn comes
                         acc = parent._acc
-                        parent._acc = pg if acc is None else acc + pg
+                        if acc is None:
+                            parent._acc = pg
+                        elif parent in summed:  # no one else holds that array: added in place
+                            acc += pg
+                        else:
+                            parent._acc = acc + pg
+                            summed.add(parent)
                     elif parent.grad is None:  # a leaf's own array: g or a view of it is copied
                         parent.grad = pg.copy() if pg is g or pg.base is not None else pg
                     else:  # a leaf adds up, also over calls

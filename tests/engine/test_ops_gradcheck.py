@@ -652,6 +652,22 @@ def test_reused_inner_node_gets_the_sum_of_its_paths() -> None:
     assert_gradcheck(diamond, x.data)
 
 
+def test_a_node_used_many_times_sums_without_touching_the_gradients_it_was_given() -> None:
+    """s = ((a + a) + a) + a: + hands the same upstream array to both parents, so a's first
+    share is s's own gradient; summing a's four shares must leave every node's gradient as
+    it was (ones) and give a its 4, x its 8."""
+    x = Tensor([1.0, -2.0], requires_grad=True)
+    a = x * 2.0
+    partial = a + a
+    more = partial + a
+    total = more + a
+    total.backward(np.ones(2))
+    for node in (total, more, partial):
+        np.testing.assert_array_equal(node.grad, [1.0, 1.0])
+    np.testing.assert_array_equal(a.grad, [4.0, 4.0])
+    np.testing.assert_array_equal(x.grad, [8.0, 8.0])
+
+
 def test_leaf_gradients_accumulate_over_backward_calls() -> None:
     """Calling backward twice (on the same or on a new graph) adds up the leaf gradients."""
     x = Tensor([1.0, -2.0, 3.0], requires_grad=True)
