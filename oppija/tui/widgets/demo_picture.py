@@ -9,12 +9,12 @@ from dataclasses import replace
 from textual.color import Color, ColorParseError
 from textual.geometry import Region
 from textual.strip import Strip
-from textual.widget import Widget
 
 from oppija.i18n import current_language
 from oppija.plot import Mode, PlotStyles
 from oppija.scenes.rows import Rows
 from oppija.tui.oppija_app import oppija_app
+from oppija.tui.widgets.base_style import KeptBaseStyle
 
 
 def rich_colour(colour: str | None) -> str | None:
@@ -31,7 +31,7 @@ def rich_colour(colour: str | None) -> str | None:
         return None
 
 
-class DemoPicture(Widget):
+class DemoPicture(KeptBaseStyle):
     """Draws ``draw(width, height, mode, styles)``; the owner calls :meth:`changed` after a step.
 
     The rows are cached under a key of everything that shapes them (the simulation's version,
@@ -117,7 +117,7 @@ class DemoPicture(Widget):
             return []
         comparable = self._same_canvas(key) and len(self._strips) == height
         rows = self._draw(width, height, self.mode, self.styles_for_plot())
-        base = self.rich_style
+        base = self.base_style
         strips = self._strips if comparable else [Strip.blank(width)] * height
         lines: list[int] = []
         for y, row in enumerate(rows[:height]):
@@ -148,4 +148,4 @@ class DemoPicture(Widget):
     def render_line(self, y: int) -> Strip:
         if 0 <= y < len(self._strips):
             return self._strips[y]
-        return Strip.blank(self.content_size.width, self.rich_style)
+        return Strip.blank(self.content_size.width, self.base_style)
