@@ -152,7 +152,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     def compose(self) -> ComposeResult:
         yield DemoPicture(self.draw, self._picture_key, id="demo-picture")
         yield from self.compose_extra()
-        yield LiveText(id="demo-readout")
+        yield LiveText(steady=True, id="demo-readout")
         yield LiveText(id="demo-status")
         with Horizontal(id="demo-input-row"):
             yield Label(id="demo-input-label")
@@ -187,6 +187,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         self.refresh_bindings()
         if self._typing is not None:
             self.query_one("#demo-input-label", Label).update(field_label(self._typing))
+        self.query_one("#demo-readout", LiveText).release()  # words of another length
         self._changed()
 
     # ---------------------------------------------------------------- drawing
@@ -311,6 +312,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     def _replace(self, simulation: Demo) -> None:
         self.simulation = self._adopt(simulation)
         self._generation += 1
+        self.query_one("#demo-readout", LiveText).release()  # a new run: its own height
         self._changed()
 
     def _move(self, move: Callable[[], object]) -> None:

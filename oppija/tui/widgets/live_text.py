@@ -22,15 +22,20 @@ class LiveText(KeptBaseStyle):
 
     The screen is laid out again only when the new text wraps onto a different number of
     lines at the widget's width (a narrow terminal, a longer sentence), and nothing is done at
-    all when the text is the same as shown.
+    all when the text is the same as shown. A ``steady`` text (a running demo's readout, whose
+    numbers wrap one line earlier or later from step to step) keeps the most lines it has
+    taken at this width until :meth:`release`: the picture above it does not jump a line up
+    and down, and the screen is not laid out again each time.
     """
 
     DEFAULT_CSS = """
     LiveText { height: auto; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, steady: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._steady = steady
+        self._held = (0, 0)  # (width, lines): the most lines a steady text took at that width
         self._text = Text()
         self._wrapped: tuple[int, list[Text]] | None = None  # (width, the lines)
         self._strips: tuple[int, Style, list[Strip]] | None = None  # (width, base, strips)
@@ -48,10 +53,20 @@ class LiveText(KeptBaseStyle):
         self._text = new
         self._wrapped = self._strips = None
         width = self.content_size.width
-        if width and len(self._lines(width)) == self.content_size.height:
+        if width and self._height(width) == self.content_size.height:
             self.refresh()
         else:  # another height, or not laid out yet: the screen's layout sizes it
             self.refresh(layout=True)
+
+    def release(self) -> None:
+        """A steady text may take fewer lines again (a new run, another language)."""
+        self._held = (0, 0)
+
+    def _height(self, width: int) -> int:
+        """The lines the text takes at ``width``; for a steady text at least those it held."""
+        lines = len(self._lines(width))
+        held_width, held = self._held
+        return max(lines, held) if self._steady and held_width == width else lines
 
     def _lines(self, width: int) -> list[Text]:
         """The text wrapped at ``width`` cells, a Text per line (at least one)."""
@@ -70,7 +85,12 @@ class LiveText(KeptBaseStyle):
         return self._text.cell_len
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width)) if width > 0 else 0
+        if width <= 0:
+            return 0
+        height = self._height(width)
+        if self._steady:
+            self._held = (width, height)
+        return height
 
     def render_line(self, y: int) -> Strip:
         """A line of the text as Rich draws it, in the widget's style, as long as the text (the
