@@ -12,13 +12,20 @@ Run with ``python benchmarks/app_frames.py [--frames N]``. What is compared, exa
   options) for the same state at the same picture size, mode and theme: what the picture
   itself costs, drawn once more right after the app's frame (interleaved, frame by frame).
 
-Per demo and size the medians of both and their ratio are printed; then ``ratio
+Per demo and size the medians of both and their ratio are printed, and how many of the timed
+frames laid the screen out (``layouts``, counted by the screen's public
+``screen_layout_refresh_signal``: a readout that needs another number of lines, a reset that
+changes it); then ``ratio
 app-frame/picture: R`` (the worst demo and size; the goal of issue 14 is at most 1.5) and
 ``worst frame: X ms (demo, size)``. A frame is "painted" when Textual's compositor has written
 the screen: that moment needs Textual's private ``Screen._compositor_refresh`` (wrapped here as
 in benchmarks/startup.py; tests/tui/test_textual_private_api.py fails loudly when Textual drops
 it). Idle waiting (Textual's update timer waits up to 1/60 s before painting) is not CPU time
 and does not count.
+
+For reference, per size, a frame that changes one line of text (the demo's status) and nothing
+else: what Textual spends on any frame of this screen (every widget on it is composed again),
+the floor under every demo's frame.
 
 Then, at 160×48, each demo runs at the fastest speed (60 steps a second) for a second of wall
 clock, and the steps it really made per second are printed (``steps/s at 60``): a demo that
@@ -52,6 +59,7 @@ from oppija.tui.app import OppijaApp
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.widgets.demo_panel import SPEEDS, DemoPanel
 from oppija.tui.widgets.demo_picture import DemoPicture
+from oppija.tui.widgets.live_text import LiveText
 
 SIZES = ((120, 40), (160, 48))
 FRAME_TIMEOUT = 5.0  # seconds of wall clock: only reached when a step paints nothing
@@ -60,6 +68,7 @@ SPEED_SECONDS = 1.0
 # Each frame the compositor writes sets this event (see the docstring: a private hook).
 _compositor_refresh = Screen._compositor_refresh
 painted: list[asyncio.Event] = []  # the running loop's event (each asyncio.run has its own)
+floors: list[tuple[tuple[int, int], float]] = []  # per size: a frame that changes one line
 
 
 def _painting(self: Screen[object]) -> None:
@@ -79,6 +88,7 @@ class Measured:
     size: tuple[int, int]
     app: list[float]
     picture: list[float]
+    layouts: int = 0  # how many times the screen was laid out during the timed frames
 
     @property
     def ratio(self) -> float:
@@ -170,6 +180,12 @@ async def measure_size(
                 await app_frame(demo)
                 await quiet(app)
             measured = Measured(kind, size, [], [])
+            counted = app.screen.screen_layout_refresh_signal
+
+            def count_layout(_screen: object, measured: Measured = measured) -> None:
+                measured.layouts += 1
+
+            counted.subscribe(app, count_layout, immediate=True)
             for _frame in range(frames):
                 cost = await app_frame(demo)
                 if cost is None:
@@ -177,10 +193,27 @@ async def measure_size(
                 measured.app.append(cost)
                 measured.picture.append(picture_cost(demo))
                 await asyncio.sleep(0.005)  # anything the frame left behind runs untimed
+            counted.unsubscribe(app)
             if not measured.app:
                 raise SystemExit(f"{kind}: no step painted a frame")
             results.append(measured)
+        floors.append((size, await one_line_floor(demo, frames)))
     return results
+
+
+async def one_line_floor(demo: DemoPanel[Demo], frames: int) -> float:
+    """CPU milliseconds of a frame that changes one line of text (the demo's status) and
+    nothing else: what Textual spends on any frame of this screen, the floor under a demo's."""
+    status = demo.query_one("#demo-status", LiveText)
+    costs: list[float] = []
+    for frame in range(frames):
+        painted[-1].clear()
+        start = time.process_time()
+        status.show(f"{frame % 2}")
+        await asyncio.wait_for(painted[-1].wait(), FRAME_TIMEOUT)
+        costs.append((time.process_time() - start) * 1000)
+        await asyncio.sleep(0.005)
+    return statistics.median(costs)
 
 
 async def speed_check(slides: dict[str, str], data: Path) -> list[tuple[str, float, bool, int]]:
@@ -223,11 +256,15 @@ def main() -> None:
         for size in SIZES:
             results += asyncio.run(measure_size(size, slides, args.frames, Path(data) / "f"))
         speeds = [] if args.no_speed else asyncio.run(speed_check(slides, Path(data) / "s"))
-    print(f"{'demo':14} {'size':>7} {'app frame ms':>13} {'picture ms':>11} {'ratio':>6}")
+    header = f"{'demo':14} {'size':>7} {'app frame ms':>13} {'picture ms':>11} {'ratio':>6}"
+    print(f"{header} {'layouts':>8}")
     for m in results:
         shown = f"{m.size[0]}x{m.size[1]}"
         app_ms, picture_ms = statistics.median(m.app), statistics.median(m.picture)
-        print(f"{m.kind:14} {shown:>7} {app_ms:13.2f} {picture_ms:11.2f} {m.ratio:6.2f}")
+        row = f"{m.kind:14} {shown:>7} {app_ms:13.2f} {picture_ms:11.2f} {m.ratio:6.2f}"
+        print(f"{row} {m.layouts:4}/{len(m.app)}")
+    for (width, height), floor in floors:
+        print(f"one line of text repainted, nothing else ({width}x{height}): {floor:.2f} ms")
     for kind, per_second, ended, steps in speeds:
         note = f" (ended after {steps} steps)" if ended else ""
         print(f"steps/s at {SPEEDS[-1]}: {kind:14} {per_second:5.1f}{note}")

@@ -312,7 +312,6 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     def _replace(self, simulation: Demo) -> None:
         self.simulation = self._adopt(simulation)
         self._generation += 1
-        self.query_one("#demo-readout", LiveText).release()  # a new run: its own height
         self._changed()
 
     def _move(self, move: Callable[[], object]) -> None:

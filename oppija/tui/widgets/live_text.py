@@ -59,7 +59,7 @@ class LiveText(KeptBaseStyle):
             self.refresh(layout=True)
 
     def release(self) -> None:
-        """A steady text may take fewer lines again (a new run, another language)."""
+        """A steady text may take fewer lines again (another language)."""
         self._held = (0, 0)
 
     def _height(self, width: int) -> int:
