@@ -12,12 +12,13 @@ import pytest
 from textual.screen import Screen
 
 from oppija.content.model import Lecture
+from oppija.sims.base import NumbersRow
 from oppija.sims.demo import Demo
 from oppija.sims.registry import DEMOS
 from oppija.tui.app import OppijaApp
 from oppija.tui.widgets.demo_panel import DemoPanel
 from oppija.tui.widgets.demo_picture import DemoPicture
-from tests.tui.conftest import AppFactory, open_demo, screen_text, settle
+from tests.tui.conftest import AppFactory, open_demo, press, screen_text, settle
 
 STEPS = 6
 
@@ -74,3 +75,31 @@ async def test_a_step_repaints_without_laying_the_screen_out(
                 assert not layouts, "a step laid the screen out though no text changed height"
             assert picture_on_screen(app, picture) == picture_drawn(demo, picture)
         assert same_height_steps >= STEPS // 2
+
+
+async def test_the_numbers_view_adds_only_the_new_steps_each_frame(make_app: AppFactory) -> None:
+    """With the numbers view open, a step formats one row: it rebuilt the whole table of up to
+    500 steps every frame (half a second a frame at step 300)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(pilot, "lr-small")  # α = 0,01: hundreds of steps to go
+        await press(pilot, "number_sign")
+        simulation = demo.simulation
+        simulation.run(300)
+        demo.action_step()
+        await settle(pilot)
+        read: list[int] = []
+        rows_from = simulation.numbers_rows
+
+        def counted(start: int = 0) -> list[NumbersRow]:
+            rows = rows_from(start)
+            read.append(len(rows))
+            return rows
+
+        simulation.numbers_rows = counted  # type: ignore[method-assign]
+        for _step in range(5):
+            demo.action_step()
+            await settle(pilot)
+        assert read == [1] * 5
+        lines = screen_text(app).splitlines()
+        assert any(line.split()[-5:][:1] == ["306"] for line in lines if line.split())
