@@ -20,7 +20,7 @@ from oppija.tui.widgets.demo_panel import DemoPanel
 from oppija.tui.widgets.demo_picture import DemoPicture
 from tests.tui.conftest import AppFactory, open_demo, press, screen_text, settle
 
-STEPS = 6
+STEPS = 4
 
 
 def first_slide(lecture: Lecture, kind: str) -> str:
