@@ -10,6 +10,7 @@ import pytest
 
 from oppija import i18n
 from oppija.engine.losses import cross_entropy
+from oppija.engine.nn import MLP
 from oppija.engine.tensor import Tensor
 from oppija.scenes.words.playground import playground_readout
 from oppija.scenes.words.status import status_sentence
@@ -203,6 +204,26 @@ def test_an_epoch_computes_one_cross_entropy_and_scores_wait_until_read(
     sim.run(50)
     assert calls == [len(sim.data.train_x)] * 50
     assert len(sim.losses) == len(sim.test_accuracies) == 51
+
+
+def test_an_epoch_runs_the_network_once_and_its_scores_need_no_pass_of_their_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An epoch's one forward pass is the training pass: whether it diverged follows from its
+    weights, and the scores of many epochs come from one pass over their stacked weights."""
+    passes = []
+    forward = MLP.forward
+
+    def counted(network: MLP, x: Tensor) -> Tensor:
+        passes.append(len(x.data))
+        return forward(network, x)
+
+    monkeypatch.setattr(MLP, "__call__", counted)
+    sim = Playground()
+    passes.clear()
+    sim.run(50)
+    assert passes == [len(sim.data.train_x)] * 50
+    assert len(sim.losses) == 51 and passes == [len(sim.data.train_x)] * 50
 
 
 @pytest.mark.parametrize(
