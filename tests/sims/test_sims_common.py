@@ -311,3 +311,24 @@ def test_each_reported_step_is_the_length_of_the_move(sim: Simulation) -> None:
     thetas, steps = sim.history.thetas, sim.history.steps
     moves = [float(np.linalg.norm(b - a)) for a, b in itertools.pairwise(thetas)]
     assert steps[1:].tolist() == moves  # exactly, not approximately
+
+
+@pytest.mark.parametrize("cls", [GradientDescent1D, GradientDescent2D, LinearRegressionDescent])
+def test_a_run_turns_numpy_warnings_off_once_not_once_a_step(
+    cls: type[Simulation], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A descent step is a few microseconds of arithmetic; entering ``np.errstate`` for each
+    would be a tenth of it. The run enters it once, and a single step once too."""
+    entered = []
+    errstate = np.errstate
+
+    def counted(**settings: str) -> np.errstate:
+        entered.append(settings)
+        return errstate(**settings)
+
+    sim = cls(steps=2_000, lr=0.0001)
+    monkeypatch.setattr(np, "errstate", counted)
+    sim.run(500)
+    sim.step()
+    assert sim.step_count == 501 and sim.status == "running"
+    assert entered == [{"all": "ignore"}] * 2
