@@ -127,16 +127,27 @@ def train_epoch(
     labels: Array,
     batches: int,
     rng: np.random.Generator,
-) -> None:
-    """One pass over the data in ``batches`` shuffled mini-batches, one gradient step each."""
+) -> Array | None:
+    """One pass over the data in ``batches`` shuffled mini-batches, one gradient step each.
+
+    ``labels`` are 0/1 or one-hot rows. Returns the logits z of the points, in their order, at
+    the weights the epoch started from, when the pass was one batch (its forward pass computed
+    them all); None for several batches, each of which saw other weights.
+    """
     order = rng.permutation(len(xs))
     # One batch is the whole shuffled order (array_split would cost a twentieth of the epoch).
     chunks = [order] if batches == 1 else np.array_split(order, min(batches, len(xs)))
     for chunk in chunks:
-        loss = binary_loss(network(Tensor.lift(xs[chunk])), labels[chunk])
+        logits = network(Tensor.lift(xs[chunk]))
+        loss = binary_loss(logits, labels[chunk])
         optimiser.zero_grad()
         loss.backward()
         optimiser.step()
+    if len(chunks) != 1:
+        return None
+    start = np.empty(len(xs))
+    start[order] = logits.data[:, 0]
+    return start
 
 
 def class_probability(network: MLP, xs: Array) -> Array:
@@ -307,6 +318,9 @@ class Playground(Demo):
         self._points = np.concatenate([self.data.train_x, self.data.test_x])
         self._input_bound = float(np.abs(self._points).max())
         self._unscored: list[Array] = []  # each epoch's weight snapshot, not yet scored
+        # The training points' logits of the first unscored epochs, from the next epoch's pass.
+        self._train_logits: list[Array] = []
+        self._train_one_hot = np.eye(2)[self.data.train_y]  # cross_entropy's own one-hot rows
         self._losses: list[float] = []
         self._test_losses: list[float] = []
         self._train_accuracies: list[float] = []
@@ -315,14 +329,21 @@ class Playground(Demo):
 
     def advance(self) -> None:
         with np.errstate(all="ignore"):
-            train_epoch(
+            # The last epoch is not scored yet, every unscored one before it has its training
+            # logits, and the weights are still the ones it ended with (nothing touched them).
+            wanted = len(self._train_logits) == len(self._unscored) - 1 and np.array_equal(
+                weight_snapshot(self.network), self._unscored[-1]
+            )
+            logits = train_epoch(
                 self.network,
                 self.optimiser,
                 self.data.train_x,
-                self.data.train_y,
+                self._train_one_hot,
                 BATCHES,
                 self._shuffle_rng,
             )
+            if wanted and logits is not None:
+                self._train_logits.append(logits)  # the last epoch's, on the training points
             self._record()
         if not self._training_error_finite():
             self.end("diverged", "training-diverged-try-smaller-rate", epoch=self.epoch)
@@ -349,18 +370,29 @@ class Playground(Demo):
             return math.isfinite(float(epoch_losses(logits, self.data.train_y)))
 
     def _score(self) -> None:
-        """Error and accuracy for every epoch not yet scored, many epochs in one go."""
-        train = len(self.data.train_x)
+        """Error and accuracy for every epoch not yet scored, many epochs in one go.
+
+        The training points' logits of most epochs came with the next epoch's training pass
+        (each row of a forward pass is computed alone, so they are the floats a pass over every
+        point gives; a test holds them equal); the others are computed here from the epochs'
+        weights, stacked.
+        """
+        data = self.data
         for start in range(0, len(self._unscored), SCORED_AT_ONCE):
             snapshots = np.array(self._unscored[start : start + SCORED_AT_ONCE])
+            known = self._train_logits[start : start + SCORED_AT_ONCE]
             with np.errstate(all="ignore"):
-                logits = epoch_logits(self.network, snapshots, self._points)
-                train_logits, test_logits = logits[:, :train], logits[:, train:]
-                self._losses += epoch_losses(train_logits, self.data.train_y).tolist()
-                self._train_accuracies += epoch_accuracies(train_logits, self.data.train_y).tolist()
-                self._test_losses += epoch_losses(test_logits, self.data.test_y).tolist()
-                self._test_accuracies += epoch_accuracies(test_logits, self.data.test_y).tolist()
+                test_logits = epoch_logits(self.network, snapshots, data.test_x)
+                train_logits = np.array(known).reshape(len(known), len(data.train_x))
+                if len(known) < len(snapshots):
+                    rest = epoch_logits(self.network, snapshots[len(known) :], data.train_x)
+                    train_logits = np.concatenate([train_logits, rest])
+                self._losses += epoch_losses(train_logits, data.train_y).tolist()
+                self._train_accuracies += epoch_accuracies(train_logits, data.train_y).tolist()
+                self._test_losses += epoch_losses(test_logits, data.test_y).tolist()
+                self._test_accuracies += epoch_accuracies(test_logits, data.test_y).tolist()
         self._unscored.clear()
+        self._train_logits.clear()
 
     @property
     def losses(self) -> list[float]:

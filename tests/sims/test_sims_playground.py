@@ -226,6 +226,39 @@ def test_an_epoch_runs_the_network_once_and_its_scores_need_no_pass_of_their_own
     assert len(sim.losses) == 51 and passes == [len(sim.data.train_x)] * 50
 
 
+def test_the_training_points_are_scored_from_the_next_epochs_training_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The training pass of epoch k + 1 starts from epoch k's weights, so its logits score epoch
+    k on the training points: only the test points, and the last epoch's training points, need
+    a forward pass of their own when the scores are read."""
+    passes = []
+    stacked = playground.epoch_logits
+
+    def counted(network: MLP, snapshots: np.ndarray, points: np.ndarray) -> np.ndarray:
+        passes.append((len(snapshots), len(points)))
+        return stacked(network, snapshots, points)
+
+    monkeypatch.setattr(playground, "epoch_logits", counted)
+    sim = Playground()
+    sim.run(50)
+    assert len(sim.losses) == 51
+    assert passes == [(51, len(sim.data.test_x)), (1, len(sim.data.train_x))]
+
+
+def test_weights_changed_between_epochs_do_not_score_the_epoch_before() -> None:
+    """An epoch is scored with the weights it ended with, even when something changed them
+    before the next epoch's training pass (whose logits then belong to no epoch)."""
+    sim = Playground()
+    sim.run(3)
+    ended_with = scores(sim.network, sim.data)
+    sim.network.layers[0].weight.data[0, 0] += 0.5
+    sim.run(2)
+    assert (sim.losses[3], sim.train_accuracies[3]) == ended_with[:2]
+    assert (sim.test_losses[3], sim.test_accuracies[3]) == ended_with[2:]
+    assert len(sim.losses) == 6
+
+
 @pytest.mark.parametrize(
     ("dataset", "activation"), [("xor", "tanh"), ("spiral", "relu"), ("moons", "sigmoid")]
 )
