@@ -381,12 +381,17 @@ class Playground(Demo):
         for start in range(0, len(self._unscored), SCORED_AT_ONCE):
             snapshots = np.array(self._unscored[start : start + SCORED_AT_ONCE])
             known = self._train_logits[start : start + SCORED_AT_ONCE]
+            train = len(data.train_x)
             with np.errstate(all="ignore"):
-                test_logits = epoch_logits(self.network, snapshots, data.test_x)
-                train_logits = np.array(known).reshape(len(known), len(data.train_x))
-                if len(known) < len(snapshots):
-                    rest = epoch_logits(self.network, snapshots[len(known) :], data.train_x)
-                    train_logits = np.concatenate([train_logits, rest])
+                if not known:  # one pass over every point (a frame drawn after each epoch)
+                    logits = epoch_logits(self.network, snapshots, self._points)
+                    train_logits, test_logits = logits[:, :train], logits[:, train:]
+                else:
+                    test_logits = epoch_logits(self.network, snapshots, data.test_x)
+                    train_logits = np.array(known)
+                    if len(known) < len(snapshots):
+                        rest = epoch_logits(self.network, snapshots[len(known) :], data.train_x)
+                        train_logits = np.concatenate([train_logits, rest])
                 self._losses += epoch_losses(train_logits, data.train_y).tolist()
                 self._train_accuracies += epoch_accuracies(train_logits, data.train_y).tolist()
                 self._test_losses += epoch_losses(test_logits, data.test_y).tolist()

@@ -246,6 +246,27 @@ def test_the_training_points_are_scored_from_the_next_epochs_training_pass(
     assert passes == [(51, len(sim.data.test_x)), (1, len(sim.data.train_x))]
 
 
+def test_an_epoch_read_at_once_is_scored_in_one_pass_over_every_point(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A widget reads the scores after every epoch: no training pass has scored it yet, so one
+    stacked pass over all the points does it (not one for the test and one for the training
+    points)."""
+    passes = []
+    stacked = playground.epoch_logits
+
+    def counted(network: MLP, snapshots: np.ndarray, points: np.ndarray) -> np.ndarray:
+        passes.append((len(snapshots), len(points)))
+        return stacked(network, snapshots, points)
+
+    monkeypatch.setattr(playground, "epoch_logits", counted)
+    sim = Playground()
+    for _ in range(4):
+        assert len(sim.losses) == sim.epoch + 1
+        sim.step()
+    assert passes == [(1, POINTS)] * 4
+
+
 def test_weights_changed_between_epochs_do_not_score_the_epoch_before() -> None:
     """An epoch is scored with the weights it ended with, even when something changed them
     before the next epoch's training pass (whose logits then belong to no epoch)."""
