@@ -15,7 +15,9 @@ compared, exactly:
   the two runs' outputs are compared there and must be the same bytes (the speed-ups change no
   number);
 - then round after round, the checkouts alternating (before, after; after, before; …), and the
-  medians are printed as ``NAME: before B s, after A s, speedup S×`` (S = B / A).
+  medians are printed as ``NAME: before B s, after A s, speedup S×`` (S = B / A), followed by
+  the least times and their ratio (on a busy machine other programs only ever add time, so the
+  least is the steadier figure between runs).
 
 With ``--by-hand``, this checkout's simulations are also timed inside this process against
 hand-written loops doing the same updates (gd1d: a plain-``math`` loop of θ ← θ − α·2θ on x²
@@ -110,7 +112,11 @@ def time_commands(rounds: int, before: Path) -> None:
     print(f"whole processes, CPU seconds, median of {rounds} rounds ({before} → {ROOT})")
     for name in COMMANDS:
         old, new = (statistics.median(samples[name, when]) for when in checkouts)
-        print(f"{name}: before {old:.2f} s, after {new:.2f} s, speedup {old / new:.2f}×")
+        least_old, least_new = (min(samples[name, when]) for when in checkouts)
+        print(
+            f"{name}: before {old:.2f} s, after {new:.2f} s, speedup {old / new:.2f}× "
+            f"(least: {least_old:.2f} s, {least_new:.2f} s, {least_old / least_new:.2f}×)"
+        )
 
 
 # ----------------------------------------------------------------------------- against by hand
