@@ -10,10 +10,11 @@ One step is one epoch: the training points shuffled and taken in a few mini-batc
 gradient step each). The epoch keeps a copy of its weights (a few dozen numbers); whether the run
 diverged follows from them at once (a bound on the logits, see :func:`logit_bound`), and the
 error and the accuracy on the training and test sets are computed only when read (a drawn frame,
-``state()``): the logits of every epoch not yet scored come from one forward pass over the
-stacked weights, so a run of many epochs without a picture (``oppija demo --steps``) pays for
-no forward pass per epoch. The decision map — the class-1 probability over a grid — is one
-batched forward pass without a graph, cached until the weights change.
+``state()``): an epoch's logits on the training points come with the next epoch's training pass,
+which starts from its weights, and the rest from one forward pass over the stacked weights of
+every epoch not yet scored, so a run of many epochs without a picture (``oppija demo --steps``)
+pays for no forward pass of its own per epoch. The decision map — the class-1 probability over
+a grid — is one batched forward pass without a graph, cached until the weights change.
 """
 
 from __future__ import annotations
