@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Key, Resize
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.widget import Widget
@@ -63,8 +63,10 @@ class LectureScreen(Screen[None]):
         Binding("escape", "focus_slide", N_("Back to the slide"), show=False),
     ]
 
-    position: reactive[Position] = reactive(Position(0, 0), init=False)
-    contents_open: reactive[bool | None] = reactive(None, init=False)
+    # Plain reactive values that repaint nothing themselves: the widgets that show them repaint
+    # what changed, where a repainting reactive would redraw the whole screen on every move.
+    position: var[Position] = var(Position(0, 0), init=False)
+    contents_open: var[bool | None] = var(None, init=False)
 
     def __init__(self, position: Position) -> None:
         super().__init__()
@@ -274,7 +276,7 @@ class LectureScreen(Screen[None]):
     def action_toggle_notes(self) -> None:
         view = self.query_one(SlideView)
         view.toggle_class("-show-notes")
-        if not view.has_class("-has-notes"):
+        if not view.has_notes:
             self.notify(_("This slide has no teacher notes."), timeout=2)
 
     def go_to(self, slide_id: str, step: int = 0) -> None:

@@ -111,17 +111,40 @@ class ContentsList(ScrollView, can_focus=True):
         self._rebuild()
 
     def mark(self, current: str, seen: set[str]) -> None:
-        """Mark the seen slides and put the cursor on the current one (unfolding its section)."""
+        """Mark the seen slides and put the cursor on the current one (unfolding its section).
+
+        Only the lines whose look changed are drawn again (the cursor's old and new line, the
+        old and new current slide, slides newly seen): a move repaints a few lines, not all.
+        """
+        changed = set(seen) ^ self._seen
+        previous = self._current
         self._seen = set(seen)
         self._current = current
+        unfolded = False
         for header, slides in self._sections:
-            if any(row.slide_id == current for row in slides):
+            if header.section_id in self._folded and any(r.slide_id == current for r in slides):
                 self._folded.discard(header.section_id)
-        self._rebuild()
+                unfolded = True
+        if unfolded:  # lines come and go: everything moves
+            self._rebuild()
+        stale = {self.cursor} | {
+            row
+            for slide_id in changed | {previous, current}
+            if slide_id is not None and (row := self.row_of(slide_id)) is not None
+        }
         row = self.row_of(current)
         if row is not None:
-            self._move_cursor(row)
-        self.refresh()
+            self.cursor = row
+            stale.add(row)
+            self.scroll_to_region(Region(0, row, 1, 1), animate=False, immediate=True)
+        self._refresh_rows(stale)
+
+    def _refresh_rows(self, rows: set[int]) -> None:
+        """Draw ``rows`` again, and only them."""
+        for row in rows:
+            for key in [key for key in self._lines if key[0] == row]:
+                del self._lines[key]
+            self.refresh_line(row)
 
     @property
     def rows(self) -> list[ContentsRow]:
@@ -160,9 +183,11 @@ class ContentsList(ScrollView, can_focus=True):
         layout: bool = False,
         recompose: bool = False,
     ) -> Self:
-        """Any change of state or style redraws from scratch; scrolling alone reuses lines."""
-        self._lines.clear()
-        self._styles.clear()
+        """A change of state or style (a refresh of the whole widget) redraws from scratch;
+        scrolling alone reuses lines, and a refresh of some lines leaves the others' cache."""
+        if not regions:
+            self._lines.clear()
+            self._styles.clear()
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def notify_style_update(self) -> None:

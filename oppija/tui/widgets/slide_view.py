@@ -14,9 +14,12 @@ from oppija.content.model import Slide
 from oppija.i18n import _
 from oppija.progress import QuizAnswer
 from oppija.tui.slide_text import render_slide_markdown
+from oppija.tui.widgets.slide_page import SlidePage
 
 if TYPE_CHECKING:
     from oppija.tui.widgets.quiz_card import QuizCard
+
+KEPT_BODIES = 32  # drawn slide texts kept for steps back (a few slides' worth)
 
 
 def render_markdown(text: str) -> RenderableType:
@@ -27,7 +30,12 @@ def render_markdown(text: str) -> RenderableType:
 
 class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
     """The slide's text; ↑/↓ scroll it, the screen's keys (→ ← PgDn PgUp Home End) move
-    between slides, so the scroll container's own bindings for those keys are not inherited."""
+    between slides, so the scroll container's own bindings for those keys are not inherited.
+
+    The page (title, text, "more" line) is at least as tall as the view unless quiz cards or
+    the teacher notes follow it: a reveal step whose text still fits then changes no size, and
+    a key press costs a repaint instead of two layouts of the screen.
+    """
 
     BINDINGS = [
         Binding("up", "scroll_up", show=False),
@@ -39,18 +47,8 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         padding: 0 2;
         height: 1fr;
     }
-    SlideView #slide-title {
-        text-style: bold;
-        color: $primary;
-        margin: 1 0 0 0;
-    }
-    SlideView #slide-body {
-        margin: 1 0 0 0;
-    }
-    SlideView #slide-more {
-        color: $text-muted;
-        margin: 0 0 1 0;
-    }
+    SlideView #slide-page { min-height: 100%; }
+    SlideView.-quizzes #slide-page, SlideView.-show-notes #slide-page { min-height: 0; }
     SlideView #slide-quizzes { height: auto; }
     SlideView #slide-notes {
         border-left: thick $warning;
@@ -68,26 +66,30 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         super().__init__(name=name, id=id, classes=classes)
         self._first: tuple[Slide, int, dict[str, QuizAnswer]] | None = None
         self._at_start = True  # on the slide's first step (scrolled to the top)
+        self._notes_shown: str | None = None  # the notes' Markdown shown
+        self.has_notes = False
+        """The slide has teacher notes (a plain attribute: a CSS class would restyle the view)."""
+        self._bodies: dict[str, RenderableType] = {}  # Markdown -> drawn, the newest last
 
     def compose(self) -> ComposeResult:
         """The first slide is built into the widgets themselves, so that the first frame
         already shows it (no second layout right after the first)."""
+        page = SlidePage(id="slide-page")
         if self._first is None:
-            yield Static(id="slide-title")
-            yield Static(id="slide-body")
-            yield Static(id="slide-more")
+            yield page
             yield Vertical(id="slide-quizzes")
             yield Static(id="slide-notes")
             return
         slide, step, answers = self._first
-        yield Static(slide.title, id="slide-title")
-        yield Static(render_markdown(slide.markdown(step)), id="slide-body")
-        more = Static(self._more_text(slide, step), id="slide-more")
-        more.display = bool(self._more_text(slide, step))
-        yield more
-        yield Vertical(*self._cards(slide, step, answers), id="slide-quizzes")
-        yield Static(self._notes(slide), id="slide-notes")
-        self.set_class(bool(slide.notes), "-has-notes")
+        cards = self._cards(slide, step, answers)
+        self.set_class(bool(cards), "-quizzes")
+        more = self._more_text(slide, step)
+        page.show(slide.title, self._body(slide.markdown(step)), more, fills=False)
+        self._notes_shown = self._notes(slide)
+        self.has_notes = bool(slide.notes)
+        yield page
+        yield Vertical(*cards, id="slide-quizzes")
+        yield Static(self._notes_content(self._notes_shown), id="slide-notes")
 
     @staticmethod
     def _more_text(slide: Slide, step: int) -> str:
@@ -103,10 +105,20 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         return [QuizCard(quiz, answers.get(quiz.id), ascii_mode) for quiz in slide.quizzes]
 
     @staticmethod
-    def _notes(slide: Slide) -> RenderableType | str:
-        if not slide.notes:
-            return ""
-        return render_markdown(f"**{_('Teacher notes')}**\n\n{slide.notes}")
+    def _notes(slide: Slide) -> str:
+        """The teacher notes' Markdown, headed, in the active language ("" if none)."""
+        return f"**{_('Teacher notes')}**\n\n{slide.notes}" if slide.notes else ""
+
+    def _notes_content(self, notes: str) -> RenderableType | str:
+        return self._body(notes) if notes else ""
+
+    def _body(self, markdown: str) -> RenderableType:
+        """``markdown`` drawn; a slide's Markdown is drawn once: a step back reuses it."""
+        body = self._bodies.pop(markdown, None) or render_markdown(markdown)
+        self._bodies[markdown] = body  # the newest last: the oldest is dropped first
+        while len(self._bodies) > KEPT_BODIES:
+            del self._bodies[next(iter(self._bodies))]
+        return body
 
     def show(self, slide: Slide, step: int, answers: dict[str, QuizAnswer] | None = None) -> None:
         """Show ``slide`` revealed up to ``step`` (0-based); its quizzes once fully revealed."""
@@ -114,12 +126,6 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         if not self.is_mounted:  # before the first frame: compose builds it in
             self._first = (slide, step, answers)
             return
-        self.query_one("#slide-title", Static).update(slide.title)
-        self.query_one("#slide-body", Static).update(render_markdown(slide.markdown(step)))
-        more = self.query_one("#slide-more", Static)
-        more_text = self._more_text(slide, step)
-        more.update(more_text)
-        more.display = bool(more_text)
         quizzes = self.query_one("#slide-quizzes", Vertical)
         shown: list[str] = []
         if quizzes.children:  # cards are shown, so their module is loaded already
@@ -130,8 +136,20 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         if shown != [card.quiz.id for card in cards]:
             quizzes.remove_children()
             quizzes.mount_all(cards)
-        self.query_one("#slide-notes", Static).update(self._notes(slide))
-        self.set_class(bool(slide.notes), "-has-notes")
+        self.set_class(bool(cards), "-quizzes")
+        self.has_notes = bool(slide.notes)
+        fills = not (cards or self.has_class("-show-notes"))
+        page = self.query_one("#slide-page", SlidePage)
+        page.show(
+            slide.title, self._body(slide.markdown(step)), self._more_text(slide, step), fills=fills
+        )
+        notes = self._notes(slide)
+        if notes != self._notes_shown:
+            self._notes_shown = notes
+            shown_notes = self.has_class("-show-notes")  # hidden notes need no layout
+            self.query_one("#slide-notes", Static).update(
+                self._notes_content(notes), layout=shown_notes
+            )
         self._at_start = step == 0
         self.settle_scroll()
         self.call_after_refresh(self.settle_scroll)  # again once quiz cards and demo are laid out

@@ -1,0 +1,119 @@
+"""A key press redraws what it changed, not the whole screen (benchmarks/navigation.py times it).
+
+Each test wraps a method Textual itself calls on one widget (``render_line`` of the Line API,
+``refresh``) on that widget alone, presses a key, and reads what was asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
+from textual.geometry import Region
+from textual.screen import Screen
+from textual.widget import Widget
+
+from oppija.content.model import Lecture
+from oppija.content.navigation import Position
+from oppija.tui.screens.lecture import LectureScreen
+from oppija.tui.slide_text import SlideBody
+from oppija.tui.widgets.contents import ContentsList
+from oppija.tui.widgets.slide_page import SlidePage
+from tests.tui.conftest import AppFactory, press, screen_text, settle
+
+
+async def test_a_move_redraws_only_the_contents_lines_that_changed(
+    make_app: AppFactory, lecture_et: Lecture
+) -> None:
+    """From the first slide to the second, the contents redraw two lines: the first slide's
+    (no longer current, and seen) and the second's (current now); the other 30-odd lines stay."""
+    first, second = lecture_et.slides[:2]
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, *["right"] * (first.step_count - 1))  # on the first slide's last step
+        contents = app.screen.query_one(ContentsList)
+        drawn: list[int] = []
+        draw = contents.render_line
+
+        def counted(y: int) -> object:
+            drawn.append(y + contents.scroll_offset.y)
+            return draw(y)
+
+        contents.render_line = counted  # type: ignore[method-assign]
+        await press(pilot, "right")
+        assert sorted(set(drawn)) == [contents.row_of(first.id), contents.row_of(second.id)]
+        lines = {row: contents.render_line(row).text for row in (0, 1, 2)}
+        assert lines[1].startswith("  ✓ ")  # the first slide: seen, no longer the cursor's
+        assert lines[2].startswith("  ✓ ") and second.title[:10] in lines[2]
+
+
+def record_refreshes(widget: Widget, into: list[str]) -> None:
+    """Note in ``into`` each refresh ``widget`` asks for: a layout, or a repaint of it all."""
+    refresh: Callable[..., object] = widget.refresh
+
+    def noted(*regions: Region, repaint: bool = True, layout: bool = False, **kw: bool) -> object:
+        if layout:
+            into.append(f"{widget.id or type(widget).__name__}: layout")
+        elif repaint and not regions:
+            into.append(f"{widget.id or type(widget).__name__}: repaint")
+        return refresh(*regions, repaint=repaint, layout=layout, **kw)
+
+    widget.refresh = noted  # type: ignore[method-assign]
+
+
+async def test_keys_through_text_that_fits_lay_nothing_out(
+    make_app: AppFactory, lecture_et: Lecture
+) -> None:
+    """→ through the first slides (reveal steps and a new slide, text that fits the view, no
+    demo or quiz) lays the screen out not once: the page keeps its size and repaints, the
+    header and the contents repaint what changed, the screen as a whole is not repainted.
+    Layout passes are counted with the screen's public ``screen_layout_refresh_signal``."""
+    first, second = lecture_et.slides[:2]
+    assert not (first.demo or first.quizzes or second.demo)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LectureScreen)
+        passes: list[Screen[object]] = []
+        screen.screen_layout_refresh_signal.subscribe(app, passes.append, immediate=True)
+        asked: list[str] = []
+        record_refreshes(screen, asked)
+        page = screen.query_one(SlidePage)
+        record_refreshes(page, asked)
+        for _ in range(first.step_count + 2):  # to the second slide's third step
+            await press(pilot, "right")
+            assert passes == []
+        assert screen.position == Position(1, 2)
+        assert set(asked) == {"slide-page: repaint"}
+        text = screen_text(app)
+        assert second.title in text
+        last_line = second.markdown(2).strip().splitlines()[-1].split()[-1]
+        assert last_line.strip("*_") in text  # the newest paragraph is on the screen
+
+
+class CountedText:
+    """A renderable that counts how often it is drawn."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.drawn = 0
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        self.drawn += 1
+        yield Text(self.text)
+
+
+def test_a_slide_body_is_drawn_once_per_width() -> None:
+    """Measuring a slide's height and drawing it (a key press does both, twice) draws its
+    Markdown once at a width; another width draws it anew, wrapped to that width."""
+    part = CountedText("sana " * 30)
+    body = SlideBody(part)
+    console = Console(width=80)
+    first = list(console.render(body, console.options.update_width(60)))
+    again = list(console.render(body, console.options.update_width(60)))
+    assert again == first and part.drawn == 1
+    narrow = list(console.render(body, console.options.update_width(30)))
+    assert part.drawn == 2
+    assert sum(segment.text.count("\n") for segment in narrow) == 5  # 150 characters in 30
