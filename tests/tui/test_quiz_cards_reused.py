@@ -92,3 +92,27 @@ async def test_leaving_a_quiz_step_hides_the_cards_and_keeps_the_focus_on_the_sl
         assert screen.focused is screen.query_one(SlideView)
         await press(pilot, "tab", "tab", "tab")
         assert screen.focused is None or not any(card in screen.focused.ancestors for card in cards)
+
+
+async def test_a_language_switch_on_a_quiz_step_retells_the_cards(
+    make_app: AppFactory, lecture_et: Lecture, lecture_en: Lecture
+) -> None:
+    """L on a slide's questions: the same cards now ask in English, with English labels and
+    choices (the cards were kept as they were: the question ids had not changed)."""
+    first, _second = two_choice_slides(lecture_et)
+    english = lecture_en.slides[lecture_en.slide_index(first.id)]
+    app = make_app(slide=first.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LectureScreen)
+        screen.go_to(first.id, first.step_count - 1)
+        await settle(pilot)
+        cards = shown_cards(screen)
+        await press(pilot, "l")
+        assert shown_cards(screen) == cards
+        quiz = english.quizzes[0]
+        assert cards[0].quiz == quiz
+        assert str(cards[0].query_one(".quiz-label").render()) == "Check yourself"
+        assert str(cards[0].query_one(".quiz-question").render()) == quiz.question
+        choices = cards[0].query_one(OptionList)
+        assert str(choices.get_option_at_index(0).prompt) == f"1) {quiz.choices[0].text}"
