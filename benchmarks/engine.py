@@ -8,10 +8,11 @@ backward, update) from the same starting weights:
   batch of 4 sequences for 10 time steps, mean squared error of the last h against a target,
   backpropagation through time, SGD lr 0.1.
 
-Contestants: the oppija engine (``MLP``, or ``LSTMCell.unroll`` with the twelve weights W_f … b_c
-joined once per sequence; ``mse_loss``, ``SGD``); hand-written NumPy doing the same maths with
-its backward pass written out (for the LSTM the weights held as three joined arrays, the four
-gates as one product and three arrays updated, as one writes it by hand); PyTorch (CPU,
+Contestants: the oppija engine (``MLP``, each layer one node of weighted sums and activation,
+or ``LSTMCell.unroll`` with the twelve weights W_f … b_c joined once per sequence and a time
+step three nodes, the gates, c and h; ``mse_loss``, ``SGD``); hand-written NumPy doing the same
+maths with its backward pass written out (for the LSTM the weights held as three joined arrays,
+the four gates as one product and three arrays updated, as one writes it by hand); PyTorch (CPU,
 float64, one thread: ``torch.nn.Linear`` or ``torch.nn.LSTMCell`` with the same weights, its
 second LSTM bias held at 0) and micrograd (XOR only: its scalar ``Value`` nodes, one per
 number), each only when installed — neither is a dependency of oppija, and a missing one is

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the names as their modules define them (the type checker re
     from oppija.engine.losses import cross_entropy as cross_entropy
     from oppija.engine.losses import mse_loss as mse_loss
     from oppija.engine.tensor import Tensor as Tensor
+    from oppija.engine.tensor import affine as affine
     from oppija.engine.tensor import concat as concat
     from oppija.engine.tensor import is_grad_enabled as is_grad_enabled
     from oppija.engine.tensor import no_grad as no_grad
@@ -25,6 +26,6 @@ __all__, __getattr__ = lazy_names(
     __name__,
     {
         "losses": ("binary_cross_entropy", "cross_entropy", "mse_loss"),
-        "tensor": ("Tensor", "concat", "is_grad_enabled", "no_grad", "stack"),
+        "tensor": ("Tensor", "affine", "concat", "is_grad_enabled", "no_grad", "stack"),
     },
 )

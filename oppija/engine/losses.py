@@ -16,20 +16,23 @@ def mse_loss(prediction: Tensor, target: ArrayLike) -> Tensor:
     One op instead of three (−, ², mean) because every training step runs it: the same maths
     as ``((prediction - target) ** 2).mean()``, which the tests check it against.
     """
-    target_t = Tensor.lift(target)
-    diff = prediction.data - target_t.data
+    if isinstance(target, Tensor):  # a target that is a Tensor is a parent; a constant is not
+        parents: tuple[Tensor, ...] = (prediction, target)
+        diff = prediction.data - target.data
+    else:
+        parents = (prediction,)
+        diff = prediction.data - np.asarray(target, dtype=np.float64)
     n = diff.size
 
-    def backward(g: Array) -> tuple[Array, Array | None]:
-        d = (2.0 / n) * g * diff  # ∂𝓔/∂ŷ = 2(ŷ − y)/n, ∂𝓔/∂y = −2(ŷ − y)/n
-        return d, (-d if target_t.requires_grad else None)
+    def backward(g: Array) -> tuple[Array | None, ...]:  # g is one number: 𝓔 is
+        d = (2.0 * float(g) / n) * diff  # ∂𝓔/∂ŷ = 2(ŷ − y)/n, ∂𝓔/∂y = −2(ŷ − y)/n
+        return (d,) if len(parents) == 1 else (d, -d if parents[1].requires_grad else None)
 
-    def local() -> tuple[Array, Array]:
-        return (2.0 / n) * diff, (-2.0 / n) * diff
+    def local() -> tuple[Array, ...]:
+        return ((2.0 / n) * diff, (-2.0 / n) * diff)[: len(parents)]
 
-    return prediction._child(
-        np.asarray((diff * diff).sum() / n), (prediction, target_t), "mse", backward, local
-    )
+    squares = np.vdot(diff, diff)  # Σ (ŷ − y)² over every element, in one product
+    return prediction._child(np.asarray(squares / n), parents, "mse", backward, local)
 
 
 def binary_cross_entropy(probability: Tensor, target: ArrayLike) -> Tensor:

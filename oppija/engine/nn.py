@@ -12,7 +12,8 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from oppija.arrays import Array
-from oppija.engine.tensor import Tensor, concat
+from oppija.engine.gates import cell_state, gate_values, hidden_state
+from oppija.engine.tensor import Tensor, affine, concat
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity")
 
@@ -79,9 +80,11 @@ class Linear(Module):
         self.weight = Tensor(rng.uniform(-bound, bound, (inputs, outputs)), True, name)
         self.bias = Tensor(rng.uniform(-bound, bound, outputs), True, f"b_{name}") if bias else None
 
-    def forward(self, x: Tensor) -> Tensor:
-        out = x @ self.weight
-        return out if self.bias is None else out + self.bias
+    def forward(self, x: Tensor, activation: str = "identity") -> Tensor:
+        """f(x·W + b) for the activation f named (by default none: the weighted sums)."""
+        if self.bias is None:
+            return activate(x @ self.weight, activation)
+        return affine(x, self.weight, self.bias, activation)  # one node for the whole layer
 
     __call__ = forward
 
@@ -116,8 +119,8 @@ class MLP(Module):
     def forward(self, x: Tensor) -> Tensor:
         *hidden, last = self.layers
         for layer in hidden:
-            x = activate(layer.forward(x), self.activation)
-        return activate(last.forward(x), self.output_activation)
+            x = layer.forward(x, self.activation)
+        return last.forward(x, self.output_activation)
 
     __call__ = forward
 
@@ -176,7 +179,7 @@ class LSTMCell(Module):
         self.b = {g: Tensor(np.zeros(hidden), True, f"b_{g}") for g in self.GATES}
         self.b["f"].data[:] = 1.0  # start by remembering: a common, well-founded choice
         self.hidden = hidden
-        self.gates: dict[str, Array] = {}
+        self._last_step: tuple[Array, Array, Array] | None = None
 
     def named_parameters(self, prefix: str = "") -> Iterator[tuple[str, Tensor]]:
         for group, tensors in (("W", self.W), ("U", self.U), ("b", self.b)):
@@ -200,14 +203,21 @@ class LSTMCell(Module):
         h_prev, c_prev = state
         W, U, b = joined or self.joined()
         n = self.hidden
-        z = x @ W + h_prev @ U + b  # every gate's Wxₜ + Uhₜ₋₁ + b at once
-        fio = z[..., : 3 * n].sigmoid()
-        f, i, o = fio[..., :n], fio[..., n : 2 * n], fio[..., 2 * n :]
-        g = z[..., 3 * n :].tanh()
-        c = f * c_prev + i * g
-        h = o * c.tanh()
-        self.gates = {"f": f.data, "i": i.data, "o": o.data, "g": g.data, "c": c.data, "h": h.data}
+        gates = gate_values(x, h_prev, W, U, b, n)  # f, i, o = σ(…), g = tanh(…), side by side
+        c = cell_state(gates, c_prev, n)  # cₜ = fₜ ∘ cₜ₋₁ + iₜ ∘ gₜ
+        h = hidden_state(gates, c, n)  # hₜ = oₜ ∘ tanh(cₜ)
+        self._last_step = (gates.data, c.data, h.data)
         return h, c
+
+    @property
+    def gates(self) -> dict[str, Array]:
+        """f, i, o, the candidate g, c and h of the latest step, read when asked for."""
+        if self._last_step is None:
+            return {}
+        values, c, h = self._last_step
+        n = self.hidden
+        f, i, o, g = (values[..., k * n : (k + 1) * n] for k in range(4))
+        return {"f": f, "i": i, "o": o, "g": g, "c": c, "h": h}
 
     def unroll(
         self, xs: Sequence[Tensor], state: tuple[Tensor, Tensor] | None = None

@@ -24,16 +24,19 @@ class SGD:
         self._velocity: list[Array | None] = [None] * len(self.params)
 
     def step(self) -> None:
+        lr = self.lr
+        if not self.momentum:
+            for p in self.params:
+                if p.grad is not None:
+                    p.data -= lr * p.grad
+            return
         for k, p in enumerate(self.params):
             if p.grad is None:
                 continue
-            if self.momentum:
-                v = self._velocity[k]
-                v = p.grad.copy() if v is None else self.momentum * v + p.grad
-                self._velocity[k] = v
-                p.data -= self.lr * v
-            else:
-                p.data -= self.lr * p.grad
+            v = self._velocity[k]
+            v = p.grad.copy() if v is None else self.momentum * v + p.grad
+            self._velocity[k] = v
+            p.data -= lr * v
 
     def zero_grad(self) -> None:
         for p in self.params:

@@ -50,12 +50,12 @@ def is_grad_enabled() -> bool:
     return _grad_enabled
 
 
-def _unbroadcast(grad: Array, shape: tuple[int, ...]) -> Array:
+def unbroadcast(grad: Array, shape: tuple[int, ...]) -> Array:
     """Sum a gradient back down to the shape of the input that NumPy broadcast."""
     if grad.shape == shape:
         return grad
     if grad.shape[1:] == shape:  # the common case: a bias added to every row of a batch
-        summed: Array = grad.sum(axis=0)
+        summed: Array = np.add.reduce(grad, axis=0)  # grad.sum(axis=0) without its wrapper
         return summed
     extra = grad.ndim - len(shape)
     if extra > 0:
@@ -89,10 +89,15 @@ def _names_each_element_once(index: arrays.Index) -> bool:
     return True
 
 
-def _scatter_add(shape: tuple[int, ...], index: arrays.Index, values: Array | float) -> Array:
-    """Zeros of ``shape`` with ``values`` added at ``index``, repeated positions summed."""
+def _scatter_add(
+    shape: tuple[int, ...], index: arrays.Index, values: Array | float, once: bool
+) -> Array:
+    """Zeros of ``shape`` with ``values`` added at ``index``, repeated positions summed.
+
+    ``once``: ``index`` names each element at most once (see ``_names_each_element_once``).
+    """
     out = np.zeros(shape)
-    if _names_each_element_once(index):
+    if once:
         out[index] = values
         return out
     # NumPy's stub for ufunc.at takes only integer arrays, but at() indexes like [] does.
@@ -176,14 +181,23 @@ class Tensor:
         local: Callable[[], Grads] | None = None,
     ) -> Tensor:
         """A result of an op; it keeps its parents only when a gradient can flow back."""
-        out = Tensor.__new__(Tensor)
-        out._start(data)
+        out = Tensor.__new__(Tensor)  # every slot set here, not in _start: ops run by the thousand
+        out.data = data
+        out.grad = None
+        out.name = ""
         out.op = op
+        out._seq = next(_creation)
+        out._acc = None
         if _grad_enabled and (parents[0].requires_grad or _any_requires_grad(parents)):
             out.requires_grad = True
             out._parents = parents
             out._backward = backward
             out._local = local
+        else:
+            out.requires_grad = False
+            out._parents = ()
+            out._backward = None
+            out._local = None
         return out
 
     @staticmethod
@@ -258,7 +272,10 @@ class Tensor:
             a * b,
             (self, other),
             "*",
-            lambda g: (g * b, g * a),  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
+            lambda g: (  # ∂(ab)/∂a = b, ∂(ab)/∂b = a
+                g * b if self.requires_grad else None,
+                g * a if other.requires_grad else None,
+            ),
             lambda: (b, a),
         )
 
@@ -355,12 +372,12 @@ class Tensor:
                 ga = g2 @ np.swapaxes(b2, -1, -2)
                 if a.ndim == 1:
                     ga = ga.reshape(ga.shape[:-2] + ga.shape[-1:])
-                ga = _unbroadcast(ga, a.shape)
+                ga = unbroadcast(ga, a.shape)
             if other.requires_grad:
                 gb = np.swapaxes(a2, -1, -2) @ g2
                 if b.ndim == 1:
                     gb = gb.reshape(gb.shape[:-1])
-                gb = _unbroadcast(gb, b.shape)
+                gb = unbroadcast(gb, b.shape)
             return ga, gb
 
         return self._child(a @ b, (self, other), "@", backward, lambda: (b, a))
@@ -502,12 +519,13 @@ class Tensor:
         if isinstance(index, Tensor):
             index = index.data.astype(np.intp)
         shape = self.data.shape
+        once = _names_each_element_once(index)
 
         def backward(g: Array) -> Grads:  # the slice's gradient lands where it came from
-            return (_scatter_add(shape, index, g),)
+            return (_scatter_add(shape, index, g, once),)
 
         def local() -> Grads:
-            return (_scatter_add(shape, index, 1.0),)
+            return (_scatter_add(shape, index, 1.0, once),)
 
         return self._child(self.data[index], (self,), "[]", backward, local)
 
@@ -535,7 +553,11 @@ class Tensor:
         """
         if not self.requires_grad:
             raise RuntimeError("backward() on a Tensor that does not require a gradient")
-        seed = np.ones(self.data.shape) if grad is None else np.array(grad, dtype=np.float64)
+        if grad is None:  # ∂out/∂out = 1 (np.ones is a Python wrapper: slower than this)
+            seed = np.zeros(self.data.shape)
+            seed += 1.0
+        else:
+            seed = np.array(grad, dtype=np.float64)
         if seed.shape != self.data.shape:
             seed = np.broadcast_to(seed, self.data.shape).copy()
         if not self._parents:  # a leaf's gradient with respect to itself
@@ -544,6 +566,7 @@ class Tensor:
 
         recorder = tracing.active_recorder()
         order = self._graph()
+        summed: set[Tensor] = set()  # nodes whose gathered gradient is an array this walk made
         self._acc = seed
         try:
             for node in order:  # every node that used this one has passed its share back
@@ -561,10 +584,16 @@ class Tensor:
                         continue
                     shape = parent.data.shape
                     if pg.shape != shape:
-                        pg = _unbroadcast(pg, shape)
+                        pg = unbroadcast(pg, shape)
                     if parent._parents:  # summed until its own turn comes
                         acc = parent._acc
-                        parent._acc = pg if acc is None else acc + pg
+                        if acc is None:
+                            parent._acc = pg
+                        elif parent in summed:  # no one else holds that array: added in place
+                            acc += pg
+                        else:
+                            parent._acc = acc + pg
+                            summed.add(parent)
                     elif parent.grad is None:  # a leaf's own array: g or a view of it is copied
                         parent.grad = pg.copy() if pg is g or pg.base is not None else pg
                     else:  # a leaf adds up, also over calls
@@ -573,6 +602,69 @@ class Tensor:
             for node in order:
                 node._acc = None
             raise
+
+
+LAYER_ACTIVATIONS: dict[
+    str, tuple[Callable[[Array], Array] | None, Callable[[Array], Array] | None]
+]
+LAYER_ACTIVATIONS = {
+    "identity": (None, None),  # the weighted sums themselves
+    "sigmoid": (stable_sigmoid, lambda y: y * (1.0 - y)),  # σ′ = σ(1 − σ)
+    "tanh": (np.tanh, lambda y: 1.0 - y * y),  # tanh′ = 1 − tanh²
+    "relu": (lambda z: np.maximum(z, 0.0), lambda y: (y > 0.0).astype(np.float64)),  # 1 where z > 0
+}
+"""What affine() can apply after the weighted sums, each derivative written from the output y."""
+
+
+def affine(
+    x: Tensor | ArrayLike, weight: Tensor, bias: Tensor, activation: str = "identity"
+) -> Tensor:
+    """``x @ weight + bias`` as one node: a layer's weighted sums, and its activation if named.
+
+    The lecture draws a neuron as a weighted sum and then an activation function; this is a
+    layer of them as one node and one turn backward, where the general ops took two or three,
+    with the same numbers (the tests compare them). ``weight`` is inputs × outputs, ``bias`` one
+    number per output, ``x`` one row or many; ``activation`` one of ``LAYER_ACTIVATIONS``.
+    """
+    xt = x if isinstance(x, Tensor) else Tensor.lift(x)
+    a, w, b = xt.data, weight.data, bias.data
+    if w.ndim != 2 or b.shape != w.shape[1:]:
+        raise ValueError(
+            f"affine() needs a weight matrix (inputs × outputs) and a bias for each output, "
+            f"not shapes {w.shape} and {b.shape}"
+        )
+    if activation not in LAYER_ACTIVATIONS:
+        raise ValueError(f"affine(): unknown activation {activation!r}")
+    try:
+        out = a @ w + b
+    except ValueError:  # NumPy's words for it name gufunc signatures
+        raise ValueError(f"affine(): x of shape {a.shape} does not fit W of {w.shape}") from None
+    squash, slope = LAYER_ACTIVATIONS[activation]
+    if squash is not None:
+        out = squash(out)
+
+    def backward(g: Array) -> Grads:  # ∂/∂x = g·Wᵀ, ∂/∂W = xᵀ·g, ∂/∂b = Σ over the rows of g
+        if slope is not None:  # back through the activation first: g·f′ at the weighted sums
+            g = g * slope(out)
+        rows, g_rows = (
+            (a, g) if a.ndim == 2 else (a.reshape(-1, w.shape[0]), g.reshape(-1, w.shape[1]))
+        )
+        return (
+            g @ w.T if xt.requires_grad else None,
+            rows.T @ g_rows if weight.requires_grad else None,
+            np.add.reduce(g_rows, axis=0) if bias.requires_grad else None,
+        )
+
+    def local() -> Grads:  # as for @ and +: the other factor; the bias's own slope
+        return w, a, np.ones_like(out) if slope is None else slope(out)
+
+    return xt._child(out, (xt, weight, bias), _LAYER_OPS[activation], backward, local)
+
+
+_LAYER_OPS = {
+    name: "affine" if name == "identity" else f"{name}(affine)" for name in LAYER_ACTIVATIONS
+}
+"""The op each layer node is traced as: affine, sigmoid(affine), …"""
 
 
 def stack(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
@@ -592,18 +684,20 @@ def stack(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
 
 def concat(tensors: Sequence[Tensor | ArrayLike], axis: int = 0) -> Tensor:
     """Join Tensors end to end along an existing axis; each gets its stretch of the gradient."""
-    parts = tuple(Tensor.lift(t) for t in tensors)
+    parts = tuple([t if isinstance(t, Tensor) else Tensor.lift(t) for t in tensors])
     if not parts:
         raise ValueError("concat() needs at least one tensor")
     data = np.concatenate([p.data for p in parts], axis=axis)
-    before = (slice(None),) * (axis % data.ndim)  # the axes in front of the joined one
-    ends = list(itertools.accumulate(p.data.shape[axis] for p in parts))
-    stretches = [
-        (*before, slice(end - p.data.shape[axis], end)) for p, end in zip(parts, ends, strict=True)
-    ]
 
-    def backward(g: Array) -> Grads:
-        return tuple(g[stretch] for stretch in stretches)
+    def backward(g: Array) -> Grads:  # part k's gradient is its stretch along the joined axis
+        index = [slice(None)] * g.ndim
+        stretches = []
+        end = 0
+        for p in parts:
+            start, end = end, end + p.data.shape[axis]
+            index[axis] = slice(start, end)
+            stretches.append(g[tuple(index)])
+        return tuple(stretches)
 
     return parts[0]._child(
         data, parts, "concat", backward, lambda: tuple(np.ones(p.data.shape) for p in parts)

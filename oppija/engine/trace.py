@@ -81,7 +81,7 @@ class Recorder:
         return self._ids[key]
 
     def record(self, node: Tensor, upstream: Array, parent_grads: tuple[Array | None, ...]) -> None:
-        from oppija.engine.tensor import _unbroadcast
+        from oppija.engine.tensor import unbroadcast
 
         locals_ = node._local() if node._local is not None else (None,) * len(node._parents)
         parents = tuple(
@@ -91,7 +91,7 @@ class Recorder:
                 local=None if local is None else np.array(local, dtype=np.float64),
                 grad=None
                 if grad is None or not parent.requires_grad
-                else np.array(_unbroadcast(grad, parent.data.shape), dtype=np.float64),
+                else np.array(unbroadcast(grad, parent.data.shape), dtype=np.float64),
             )
             for parent, local, grad in zip(node._parents, locals_, parent_grads, strict=True)
         )

@@ -300,10 +300,11 @@ class Simulation(Demo):
 
     # -------------------------------------------------------------- plain data
 
-    def numbers_rows(self) -> list[NumbersRow]:
-        """The table of steps for the numbers view: (k, θ, 𝓔, ∇𝓔, |Δθ|) per step, plain data."""
+    def numbers_rows(self, start: int = 0) -> list[NumbersRow]:
+        """The table of steps for the numbers view: (k, θ, 𝓔, ∇𝓔, |Δθ|) per step, plain data;
+        from step ``start`` on (a view that follows a run reads only its new steps)."""
         d = self.dim
-        table: list[list[float]] = self.history.rows.tolist()
+        table: list[list[float]] = self.history.rows[start:].tolist()
         return [
             NumbersRow(
                 k,
@@ -312,7 +313,7 @@ class Simulation(Demo):
                 _numbers(row[d + 1 : 2 * d + 1]),
                 _finite(row[2 * d + 1]),
             )
-            for k, row in enumerate(table)
+            for k, row in enumerate(table, start)
         ]
 
     def common_state(self) -> dict[str, Json]:

@@ -13,6 +13,7 @@ from oppija.engine import Tensor, mse_loss
 from oppija.engine.gradcheck import gradcheck
 from oppija.engine.nn import MLP, Linear, LSTMCell, RNNCell, activate
 from oppija.engine.optim import SGD, Adam
+from oppija.engine.trace import trace
 
 TOL = 1e-6
 
@@ -172,6 +173,28 @@ def test_linear_parameters_and_names() -> None:
     np.testing.assert_allclose(
         layer(Tensor(x)).data, x @ layer.weight.data + layer.bias.data, rtol=1e-12
     )
+
+
+def test_a_linear_layer_is_one_step_of_backpropagation() -> None:
+    """x·W + b is one node (one line of the lecture, one turn of the backward walk), with x, W
+    and b its parents, and a constant target of the loss is no node at all."""
+    layer = Linear(3, 2, seed=0)
+    x = Tensor(np.ones((4, 3)))
+    with trace() as recorded:
+        mse_loss(layer(x), np.zeros((4, 2))).backward()
+    assert [step.op for step in recorded.steps] == ["mse", "affine"]
+    assert len(recorded.steps[0].parents) == 1
+    ids = [recorded.node_id(t) for t in (x, layer.weight, layer.bias)]
+    assert [parent.node for parent in recorded.steps[1].parents] == ids
+
+
+def test_an_mlp_layer_is_one_step_of_backpropagation() -> None:
+    """A layer of neurons (weighted sums, then the activation) is one node: a 2-4-1 network's
+    step walks three nodes, the loss and one per layer."""
+    model = MLP([2, 4, 1], activation="tanh", output_activation="sigmoid", seed=0)
+    with trace() as recorded:
+        mse_loss(model(Tensor(np.ones((3, 2)))), np.zeros((3, 1))).backward()
+    assert [step.op for step in recorded.steps] == ["mse", "sigmoid(affine)", "tanh(affine)"]
 
 
 def test_recurrent_cells_name_their_parameters() -> None:

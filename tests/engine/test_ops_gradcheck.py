@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from oppija.engine import (
     Tensor,
+    affine,
     binary_cross_entropy,
     concat,
     cross_entropy,
@@ -324,6 +325,80 @@ def test_vector_dot_vector_backward() -> None:
     np.testing.assert_array_equal(w.grad, v.data)
 
 
+@FAST
+@given(
+    data=st.data(),
+    rows=st.sampled_from([(), (3,), (2, 3)]),
+    dims=st.tuples(*[st.integers(1, 4)] * 2),
+)
+def test_affine_is_matmul_plus_bias(
+    data: st.DataObject, rows: tuple[int, ...], dims: tuple[int, int]
+) -> None:
+    """affine(x, W, b) = x @ W + b for one row, a batch and a batch of batches, all three
+    differentiated (a Linear layer's one node)."""
+    inputs, outputs = dims
+    x = data.draw(arrays((*rows, inputs)))
+    w, b = data.draw(arrays((inputs, outputs))), data.draw(arrays((outputs,)))
+    np.testing.assert_allclose(
+        affine(Tensor(x), Tensor(w), Tensor(b)).data, x @ w + b, rtol=1e-12, atol=1e-12
+    )
+    assert_gradcheck(affine, x, w, b)
+
+
+def test_affine_with_a_constant_input_differentiates_the_weights_only() -> None:
+    """A batch of data (an array, not a Tensor) is lifted; W and b get x@W+b's gradients."""
+    x = np.array([[1.0, 2.0], [3.0, -1.0]])
+    w = Tensor([[0.5], [-0.25]], requires_grad=True)
+    b = Tensor([0.1], requires_grad=True)
+    out = affine(x, w, b)
+    (out * Tensor([[1.0], [2.0]])).sum().backward()
+    np.testing.assert_allclose(w.grad, x.T @ np.array([[1.0], [2.0]]))
+    np.testing.assert_allclose(b.grad, [3.0])
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+def test_affine_with_an_activation_is_the_general_ops(activation: str) -> None:
+    """affine(x, W, b, f) = f(x @ W + b): the values and every gradient of the two ops, and
+    central differences agree (ReLU's inputs kept away from its kink)."""
+    rng = np.random.default_rng(1)
+    x, w, b = rng.normal(size=(5, 3)), rng.normal(size=(3, 4)), rng.normal(size=4)
+    z = x @ w + b
+    x[np.abs(z).min(axis=1) < 0.05] += 0.2  # no weighted sum right at ReLU's kink
+    fused = [Tensor(v, requires_grad=True) for v in (x, w, b)]
+    general = [Tensor(v, requires_grad=True) for v in (x, w, b)]
+    up = Tensor(weights((5, 4)))
+    out = affine(*fused, activation)
+    expected = getattr(general[0] @ general[1] + general[2], activation)()
+    np.testing.assert_allclose(out.data, expected.data, rtol=1e-12)
+    (out * up).sum().backward()
+    (expected * up).sum().backward()
+    for mine, theirs in zip(fused, general, strict=True):
+        np.testing.assert_allclose(mine.grad, theirs.grad, rtol=1e-12, atol=1e-15)
+    assert_gradcheck(lambda *ts: affine(*ts, activation), x, w, b)
+
+
+def test_affine_refuses_an_unknown_activation() -> None:
+    with pytest.raises(ValueError, match="softplus"):
+        affine(Tensor(np.ones((1, 2))), Tensor(np.ones((2, 2))), Tensor(np.ones(2)), "softplus")
+
+
+@pytest.mark.parametrize(
+    ("x_shape", "w_shape", "b_shape"),
+    [
+        ((2, 3), (4, 5), (5,)),
+        ((2, 3), (3, 5), (4,)),
+        ((), (3, 5), (5,)),
+        ((3,), (3,), (3,)),
+        ((2, 3), (3, 5), (4, 2, 5)),
+    ],
+)
+def test_affine_rejects_shapes_that_do_not_fit(
+    x_shape: tuple[int, ...], w_shape: tuple[int, ...], b_shape: tuple[int, ...]
+) -> None:
+    with pytest.raises(ValueError, match="affine"):
+        affine(Tensor(np.ones(x_shape)), Tensor(np.ones(w_shape)), Tensor(np.ones(b_shape)))
+
+
 # ----------------------------------------------------------------------- reductions
 @pytest.mark.parametrize("keepdims", [False, True])
 @pytest.mark.parametrize("reduction", ["sum", "mean"])
@@ -575,6 +650,22 @@ def test_reused_inner_node_gets_the_sum_of_its_paths() -> None:
 
     assert_gradcheck(lambda t: (lambda a: a * a + a)(t.exp()), x.data)
     assert_gradcheck(diamond, x.data)
+
+
+def test_a_node_used_many_times_sums_without_touching_the_gradients_it_was_given() -> None:
+    """s = ((a + a) + a) + a: + hands the same upstream array to both parents, so a's first
+    share is s's own gradient; summing a's four shares must leave every node's gradient as
+    it was (ones) and give a its 4, x its 8."""
+    x = Tensor([1.0, -2.0], requires_grad=True)
+    a = x * 2.0
+    partial = a + a
+    more = partial + a
+    total = more + a
+    total.backward(np.ones(2))
+    for node in (total, more, partial):
+        np.testing.assert_array_equal(node.grad, [1.0, 1.0])
+    np.testing.assert_array_equal(a.grad, [4.0, 4.0])
+    np.testing.assert_array_equal(x.grad, [8.0, 8.0])
 
 
 def test_leaf_gradients_accumulate_over_backward_calls() -> None:

@@ -18,6 +18,7 @@ from oppija.sims.attention import Attention
 from oppija.tui.app import OppijaApp
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.widgets.attention_demo import AttentionDemo
+from oppija.tui.widgets.live_text import LiveText
 from tests.tui.conftest import AppFactory
 
 SLIDE = "attention-decoding"
@@ -112,7 +113,7 @@ async def test_more_heads_retrain_in_a_thread_with_the_demo_keys_held(
         position = lecture_screen(app).position
         await pilot.press("plus")
         assert demo.training
-        assert str(demo.query_one("#demo-status", Static).render()) == "õpib…"
+        assert demo.query_one("#demo-status", LiveText).text.plain == "õpib…"
         assert demo.check_action("step", ()) is None  # shown greyed out in the key bar
         await pilot.press("space", "n", "plus")  # held: not run, not the next slide either
         assert lecture_screen(app).position == position
@@ -122,7 +123,7 @@ async def test_more_heads_retrain_in_a_thread_with_the_demo_keys_held(
         await pilot.pause()
         assert not demo.training
         assert demo.simulation.params.heads == 3  # one press counted: the others were held
-        assert "õpib" not in str(demo.query_one("#demo-status", Static).render())
+        assert "õpib" not in demo.query_one("#demo-status", LiveText).text.plain
         await pilot.press("n")
         assert demo.simulation.step_count == 1  # the keys work again
 

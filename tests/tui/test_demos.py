@@ -10,11 +10,17 @@ from oppija.content.model import Lecture
 from oppija.tui.widgets.demo_picture import DemoPicture
 from oppija.tui.widgets.descent_demo import DescentDemo
 from oppija.tui.widgets.gd2d_demo import GradientDescent2DDemo
+from oppija.tui.widgets.live_text import LiveText
 from tests.tui.conftest import AppFactory, open_demo, press, screen_text, show_demo
 
 
 def static_text(demo: DescentDemo, selector: str) -> str:
     return str(demo.query_one(selector, Static).render())
+
+
+def live_text(demo: DescentDemo, selector: str) -> str:
+    """What the readout or the status shows."""
+    return demo.query_one(selector, LiveText).text.plain
 
 
 async def test_a_demo_shows_only_on_its_fully_revealed_slide(
@@ -44,7 +50,7 @@ async def test_step_reset_and_learning_rate_keys(make_app: AppFactory) -> None:
         assert demo.simulation.theta[0] == pytest.approx(2.4)  # the slide's first step
         await press(pilot, "n")
         assert demo.simulation.theta[0] == pytest.approx(1.92)
-        readout = static_text(demo, "#demo-readout")
+        readout = live_text(demo, "#demo-readout")
         assert "k = 2" in readout and "θ = 1,92" in readout
         await press(pilot, "plus")
         assert demo.simulation.lr == pytest.approx(0.125)
@@ -124,7 +130,7 @@ async def test_far_too_large_a_step_diverges_and_says_so(make_app: AppFactory) -
         for _ in range(40):
             await press(pilot, "n")
         assert demo.simulation.status == "diverged"
-        assert "hajus" in static_text(demo, "#demo-status")
+        assert "hajus" in live_text(demo, "#demo-status")
 
 
 async def test_the_numbers_view_lists_every_step(make_app: AppFactory) -> None:
@@ -195,7 +201,7 @@ async def test_the_demo_follows_a_language_switch(make_app: AppFactory) -> None:
         await press(pilot, "l")
         assert i18n.current_language() == "en"
         assert app.screen.query_one("#demo") is demo  # the same run, not a new one
-        assert "θ = 2.4" in static_text(demo, "#demo-readout")
+        assert "θ = 2.4" in live_text(demo, "#demo-readout")
         assert "Run / pause" in screen_text(app)
 
 

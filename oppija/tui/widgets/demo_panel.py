@@ -34,6 +34,7 @@ from oppija.sims.params import DemoSettingError
 from oppija.sims.registry import DemoSpec
 from oppija.tui.oppija_app import oppija_app
 from oppija.tui.widgets.demo_picture import DemoPicture
+from oppija.tui.widgets.live_text import LiveText
 
 SPEEDS = (1, 2, 4, 8, 15, 30, 60)  # steps a second for [ and ]
 DEFAULT_SPEED = 3  # index into SPEEDS: 8 steps a second
@@ -151,8 +152,8 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     def compose(self) -> ComposeResult:
         yield DemoPicture(self.draw, self._picture_key, id="demo-picture")
         yield from self.compose_extra()
-        yield Static(id="demo-readout")
-        yield Static(id="demo-status")
+        yield LiveText(steady=True, id="demo-readout")
+        yield LiveText(id="demo-status")
         with Horizontal(id="demo-input-row"):
             yield Label(id="demo-input-label")
             yield Input(id="demo-input")
@@ -186,6 +187,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         self.refresh_bindings()
         if self._typing is not None:
             self.query_one("#demo-input-label", Label).update(field_label(self._typing))
+        self.query_one("#demo-readout", LiveText).release()  # words of another length
         self._changed()
 
     # ---------------------------------------------------------------- drawing
@@ -201,25 +203,31 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         return (self._generation, self.simulation.version, options)
 
     def _changed(self) -> None:
-        """After any change: new picture if needed, new numbers, stop when the run ended."""
-        self.query_one(DemoPicture).changed()
-        if self.simulation.status != "running" and self.playing:
-            self._stop()
-        self._update_texts()
+        """After any change: new picture if needed, new numbers, stop when the run ended.
+
+        One frame of a running demo: the picture repaints, the readout and status repaint in
+        place (:class:`LiveText`), all in one batch, so the screen is neither laid out again
+        nor painted between them.
+        """
+        with self.app.batch_update():
+            self.query_one(DemoPicture).changed()
+            if self.simulation.status != "running" and self.playing:
+                self._stop()
+            self._update_texts()
 
     def _update_texts(self) -> None:
-        self.query_one("#demo-readout", Static).update(self.readout())
-        status = self.query_one("#demo-status", Static)
+        self.query_one("#demo-readout", LiveText).show(self.readout())
+        status = self.query_one("#demo-status", LiveText)
         ended = self.simulation.status != "running"
         status.set_class(self.simulation.status == "diverged", "-ended")
         if self.training:
-            status.update(_("learning…"))
+            status.show(_("learning…"))
         elif ended:
-            status.update(status_sentence(self.simulation))
+            status.show(status_sentence(self.simulation))
         else:
             speed = _("{n} steps/s").format(n=format_integer(SPEEDS[self._speed]))
             state = _("running") if self.playing else _("paused")
-            status.update(f"{state} · {speed}")
+            status.show(f"{state} · {speed}")
 
     @property
     def ascii_mode(self) -> bool:

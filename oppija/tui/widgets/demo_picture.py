@@ -7,13 +7,14 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from textual.color import Color, ColorParseError
+from textual.geometry import Region
 from textual.strip import Strip
-from textual.widget import Widget
 
 from oppija.i18n import current_language
 from oppija.plot import Mode, PlotStyles
 from oppija.scenes.rows import Rows
 from oppija.tui.oppija_app import oppija_app
+from oppija.tui.widgets.base_style import KeptBaseStyle
 
 
 def rich_colour(colour: str | None) -> str | None:
@@ -30,12 +31,14 @@ def rich_colour(colour: str | None) -> str | None:
         return None
 
 
-class DemoPicture(Widget):
+class DemoPicture(KeptBaseStyle):
     """Draws ``draw(width, height, mode, styles)``; the owner calls :meth:`changed` after a step.
 
     The rows are cached under a key of everything that shapes them (the simulation's version,
     the size, the mode, the theme and the owner's options), so a paused demo costs nothing and
-    a running one draws each state once.
+    a running one draws each state once. A step repaints only the lines it changed (a descent
+    moves a dot and a tangent; the axes, ticks and the curve stay): Textual then builds and
+    composes those lines alone, not the whole picture.
     """
 
     DEFAULT_CSS = """
@@ -56,6 +59,7 @@ class DemoPicture(Widget):
         self._draw = draw
         self._key = key
         self._cache_key: tuple[object, ...] | None = None
+        self._drawn: Rows = []  # the scene's rows behind the strips, to see which lines changed
         self._strips: list[Strip] = []
 
     @property
@@ -84,30 +88,64 @@ class DemoPicture(Widget):
         )
 
     def changed(self) -> None:
-        """The simulation moved: draw again if what is shown differs."""
-        if self._current_key() != self._cache_key:
-            self.refresh()
+        """The simulation moved: the picture is drawn again now and the lines that differ are
+        repainted. A hidden picture (the numbers view) is drawn when it shows again."""
+        key = self._current_key()
+        if key == self._cache_key:
+            return
+        if not self.display or not self._strips or not self._same_canvas(key):
+            self.refresh()  # drawn whole when painted (render_lines)
+            return
+        self._repaint(self._redraw(key))
 
     def _current_key(self) -> tuple[object, ...]:
         size = self.content_size
         theme = self.app.current_theme.name
         return (self._key(), size.width, size.height, self.mode, theme, current_language())
 
-    def _rows(self) -> list[Strip]:
+    def _same_canvas(self, key: tuple[object, ...]) -> bool:
+        """Whether the strips drawn under the cached key can be compared line by line with a
+        drawing under ``key``: the same size, mode and theme (the strips' base style)."""
+        return self._cache_key is not None and key[1:5] == self._cache_key[1:5]
+
+    def _redraw(self, key: tuple[object, ...]) -> list[int]:
+        """Draw the scene under ``key``; returns the lines whose strips changed (all of them
+        when the canvas differs from the last drawing's)."""
+        width, height = self.content_size
+        if width < 4 or height < 2:
+            self._drawn, self._strips, self._cache_key = [], [], key
+            return []
+        comparable = self._same_canvas(key) and len(self._strips) == height
+        rows = self._draw(width, height, self.mode, self.styles_for_plot())
+        base = self.base_style
+        strips = self._strips if comparable else [Strip.blank(width)] * height
+        lines: list[int] = []
+        for y, row in enumerate(rows[:height]):
+            if comparable and y < len(self._drawn) and row == self._drawn[y]:
+                continue
+            strips[y] = Strip(row, width).apply_style(base)
+            lines.append(y)
+        self._drawn, self._strips, self._cache_key = rows, strips, key
+        return lines
+
+    def _repaint(self, lines: list[int]) -> None:
+        """Repaint these lines only: Textual keeps the others as they were painted."""
+        width = self.content_size.width
+        if lines:
+            self.refresh(*(Region(0, y, width, 1) for y in lines))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Before Textual paints the picture: drawn anew if anything that shapes it changed
+        without :meth:`changed` (a resize, a theme, a language)."""
         key = self._current_key()
         if key != self._cache_key:
-            width, height = self.content_size
-            if width < 4 or height < 2:
-                self._strips = []
-            else:
-                rows = self._draw(width, height, self.mode, self.styles_for_plot())
-                base = self.rich_style
-                self._strips = [Strip(row, width).apply_style(base) for row in rows]
-            self._cache_key = key
-        return self._strips
+            whole = not self._same_canvas(key)
+            lines = self._redraw(key)
+            if not whole:  # lines outside ``crop`` that Textual keeps from before
+                self._repaint(lines)
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        strips = self._rows()
-        if 0 <= y < len(strips):
-            return strips[y]
-        return Strip.blank(self.content_size.width, self.rich_style)
+        if 0 <= y < len(self._strips):
+            return self._strips[y]
+        return Strip.blank(self.content_size.width, self.base_style)

@@ -8,36 +8,26 @@ from __future__ import annotations
 import math
 from typing import ClassVar, TypeVar
 
-import numpy as np
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Static
 
-from oppija.i18n import N_, format_decimal, format_integer
+from oppija.i18n import N_, current_language, format_decimal, format_integer
 from oppija.scenes.words.descent import format_number, format_vector
-from oppija.sims.base import Numbers, Simulation
+from oppija.sims.base import Simulation
 from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue, paired
+from oppija.tui.widgets.step_numbers import StepNumbers
 
 LR_FACTOR = 1.25  # + and - multiply or divide α by this
-NUMBERS_SHOWN = 500  # the numbers view lists the last this many steps
 
 S = TypeVar("S", bound=Simulation)
-
-
-def format_numbers(value: Numbers) -> str:
-    """A row's θ or ∇𝓔 as the readout writes it (a number that is not finite as NaN)."""
-    items = value if isinstance(value, list) else [value]
-    return format_vector(np.array([math.nan if v is None else v for v in items]))
 
 
 class DescentDemo(DemoPanel[S]):
     """A live descent: + and - change α as it runs, # shows every step's numbers."""
 
     DEFAULT_CSS = """
-    DescentDemo #demo-numbers { height: 1fr; display: none; }
+    DescentDemo #demo-numbers { display: none; }
     DescentDemo.-numbers #demo-numbers { display: block; }
     DescentDemo.-numbers DemoPicture { display: none; }
     """
@@ -51,11 +41,8 @@ class DescentDemo(DemoPanel[S]):
         TypedValue("a", "lr", N_("α (learning rate)"), N_("type α")),
     )
 
-    _numbers_version: tuple[int, int] | None = None
-
     def compose_extra(self) -> ComposeResult:
-        with VerticalScroll(id="demo-numbers"):
-            yield Static(id="demo-numbers-table")
+        yield StepNumbers(id="demo-numbers")
 
     def readout(self) -> Text:
         """k, θ, 𝓔(θ), ∇𝓔(θ), the last step and α on one line, in the active number format."""
@@ -77,35 +64,20 @@ class DescentDemo(DemoPanel[S]):
             text.append(value)
         return text
 
-    def relanguage(self) -> None:
-        """The numbers table is written anew too (its numbers in the new language's format)."""
-        self._numbers_version = None
-        super().relanguage()
-
     def _update_texts(self) -> None:
         super()._update_texts()
         if self.has_class("-numbers"):
             self._update_numbers()
 
     def _update_numbers(self) -> None:
-        key = (self._generation, self.simulation.version)
-        if key == self._numbers_version:
-            return
-        self._numbers_version = key
-        table = Table(box=None, pad_edge=False, header_style="bold")
-        for header in ("k", "θ", "𝓔(θ)", "∇𝓔(θ)", "|Δθ|"):
-            table.add_column(header, justify="right")
-        rows = self.simulation.numbers_rows()[-NUMBERS_SHOWN:]
-        for row in rows:
-            table.add_row(
-                format_integer(row.k),
-                format_numbers(row.theta),
-                "–" if row.loss is None else format_number(row.loss),
-                format_numbers(row.grad),
-                "–" if row.step is None else format_number(row.step),
-            )
-        self.query_one("#demo-numbers-table", Static).update(table)
-        self.query_one("#demo-numbers", VerticalScroll).scroll_end(animate=False)
+        """The steps not yet listed are added (the table starts anew for a new run and in
+        another language, whose numbers are written differently)."""
+        simulation = self.simulation
+        self.query_one(StepNumbers).follow(
+            (self._generation, current_language()),
+            len(simulation.history.rows),
+            simulation.numbers_rows,
+        )
 
     def action_lr(self, direction: int) -> None:
         lr = self.simulation.lr * (LR_FACTOR if direction > 0 else 1 / LR_FACTOR)
@@ -113,5 +85,4 @@ class DescentDemo(DemoPanel[S]):
 
     def action_numbers(self) -> None:
         self.toggle_class("-numbers")
-        self._numbers_version = None
         self._update_texts()

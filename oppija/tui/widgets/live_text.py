@@ -1,0 +1,116 @@
+"""Text that changes every frame of a running demo (its readout and status) at a repaint's cost.
+
+``Static.update`` lays the whole screen out again, as the new text might need more or fewer
+lines: with a demo running at 60 steps a second that layout, and the repaint of every widget on
+the screen that follows it, cost several times the demo's picture. A readout's numbers change,
+its height almost never does. The text is wrapped once per change (Rich's word wrap, as a
+``Static`` wraps), and the same lines give the height and the picture on screen.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.strip import Strip
+
+from oppija.tui.widgets.base_style import KeptBaseStyle
+
+
+class LiveText(KeptBaseStyle):
+    """Text whose :meth:`show` repaints only this widget while the text keeps its height.
+
+    The screen is laid out again only when the new text wraps onto a different number of
+    lines at the widget's width (a narrow terminal, a longer sentence), and nothing is done at
+    all when the text is the same as shown. A ``steady`` text (a running demo's readout, whose
+    numbers wrap one line earlier or later from step to step) keeps the most lines it has
+    taken at this width until :meth:`release`: the picture above it does not jump a line up
+    and down, and the screen is not laid out again each time.
+    """
+
+    DEFAULT_CSS = """
+    LiveText { height: auto; }
+    """
+
+    def __init__(self, *, steady: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._steady = steady
+        self._held = (0, 0)  # (width, lines): the most lines a steady text took at that width
+        self._text = Text()
+        self._wrapped: tuple[int, list[Text]] | None = None  # (width, the lines)
+        self._strips: tuple[int, Style, list[Strip]] | None = None  # (width, base, strips)
+
+    @property
+    def text(self) -> Text:
+        """What is shown (a copy would cost a frame's worth: do not change it)."""
+        return self._text
+
+    def show(self, text: Text | str) -> None:
+        """Show ``text``: repainted in place when it fits the lines the widget has now."""
+        new = Text(text) if isinstance(text, str) else text
+        if _same(new, self._text):
+            return
+        self._text = new
+        self._wrapped = self._strips = None
+        width = self.content_size.width
+        if width and self._height(width) == self.content_size.height:
+            self.refresh()
+        else:  # another height, or not laid out yet: the screen's layout sizes it
+            self.refresh(layout=True)
+
+    def release(self) -> None:
+        """A steady text may take fewer lines again (another language)."""
+        self._held = (0, 0)
+
+    def _height(self, width: int) -> int:
+        """The lines the text takes at ``width``; for a steady text at least those it held."""
+        lines = len(self._lines(width))
+        held_width, held = self._held
+        return max(lines, held) if self._steady and held_width == width else lines
+
+    def _lines(self, width: int) -> list[Text]:
+        """The text wrapped at ``width`` cells, a Text per line (at least one)."""
+        if self._wrapped is None or self._wrapped[0] != width:
+            text = self._text
+            if text.cell_len <= width and "\n" not in text.plain:  # most frames: one line
+                lines = [text]
+            else:
+                lines = list(text.wrap(self.app.console, width)) or [Text()]
+                for line in lines:  # Rich keeps the space it broke at; a Static does not
+                    line.rstrip()
+            self._wrapped = (width, lines)
+        return self._wrapped[1]
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return self._text.cell_len
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if width <= 0:
+            return 0
+        height = self._height(width)
+        if self._steady:
+            self._held = (width, height)
+        return height
+
+    def render_line(self, y: int) -> Strip:
+        """A line of the text as Rich draws it, in the widget's style, as long as the text (the
+        rest of the width is the background, as a ``Static`` leaves it); offsets for selecting
+        text with the mouse."""
+        width = self.content_size.width
+        base = self.base_style
+        if self._strips is None or self._strips[:2] != (width, base):
+            console = self.app.console
+            strips = [
+                Strip(list(line.render(console)), line.cell_len)
+                .apply_style(base)
+                .apply_offsets(0, y)
+                for y, line in enumerate(self._lines(width))
+            ]
+            self._strips = (width, base, strips)
+        strips = self._strips[2]
+        return strips[y] if 0 <= y < len(strips) else Strip.blank(width, base)
+
+
+def _same(new: Text, old: Text) -> bool:
+    """The same characters in the same styles (a Rich Text compares by identity)."""
+    return new.plain == old.plain and new.spans == old.spans and new.style == old.style
