@@ -1,58 +1,125 @@
-"""Simulation speed: two long headless runs against hand-written loops doing the same updates.
+"""Simulation speed: the two long ``oppija demo`` commands, before the speed-ups and now.
 
-Run with ``python benchmarks/sims.py [--rounds N]``. What is compared, exactly:
+Run with ``python benchmarks/sims.py [--rounds N] [--before COMMIT|DIR] [--by-hand]``. What is
+compared, exactly:
 
-- ``gd1d``: ``GradientDescent1D(steps=10000, lr=0,0001)`` built, run for 10 000 steps and its
-  ``to_json()`` read (what ``oppija demo gd1d --set steps=10000 --set lr=0,0001 --steps 10000
-  --json`` computes), against a plain-``math`` loop of the same 10 000 updates θ ← θ − α·2θ on
-  𝓔 = x² that keeps the same history (θ, 𝓔, 𝓔′, |Δθ|) and checks convergence and divergence;
-- ``playground``: ``Playground(steps=3000)`` built, run for 3000 epochs and its ``to_json()``
-  read (every epoch's error and accuracy), against a hand-written NumPy loop over the same data
-  and starting weights: per epoch a shuffle, the 2-4-4-1 tanh network's forward and backward
-  pass with the sigmoid cross-entropy, a gradient step, and the error and accuracy of the
-  training and test points.
+- the commands ``oppija demo gd1d --set steps=10000 --set lr=0,0001 --steps 10000`` and
+  ``oppija demo playground --set steps=3000 --steps 3000`` (each prints its last frame as text),
+  and ``oppija list`` for the start-up alone, each as a whole ``python -m oppija`` process,
+  start-up included, timed by the CPU seconds (user + system) the child used;
+- from two checkouts: "before" is the code of commit :data:`BEFORE` (the last one before the
+  simulations were made faster, unpacked with ``git archive`` into a temporary folder) or the
+  folder given with ``--before``, and "after" is this checkout;
+- each child writes its bytecode (as pip does for an installed app) and each command runs once
+  from each checkout untimed first, so no run pays for compiling sources or a cold disk cache;
+  the two runs' outputs are compared there and must be the same bytes (the speed-ups change no
+  number);
+- then round after round, the checkouts alternating (before, after; after, before; …), and the
+  medians are printed as ``NAME: before B s, after A s, speedup S×`` (S = B / A), followed by
+  the least times and their ratio (on a busy machine other programs only ever add time, so the
+  least is the steadier figure between runs).
 
-Times are CPU seconds of this process (other programs on a busy machine do not count), medians
-over rounds in which the contenders alternate. ``ratio NAME/hand-written`` (above 1: the
-simulation is slower) is comparable between checkouts measured on different days; the absolute
-times are not. With ``--commands``, the two ``oppija demo`` commands (without ``--json``: they
-print the final picture) are also timed as whole processes, start-up included, by the CPU time
-the child used; with ``--against DIR`` they are timed from another checkout too (``git
-worktree add DIR main``), alternating with this one, and ``ratio this/DIR`` is printed per
-command.
+With ``--by-hand``, this checkout's simulations are also timed inside this process against
+hand-written loops doing the same updates (gd1d: a plain-``math`` loop of θ ← θ − α·2θ on x²
+keeping the same history and end checks; playground: a NumPy loop over the same data and
+starting weights with the same shuffles, forward and backward pass, gradient step and the
+scores of every epoch), built, run and ``to_json()`` read, alternating, by this process's CPU
+time, and ``ratio NAME/hand-written`` is printed (above 1: the simulation is slower).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import math
 import os
 import resource
 import statistics
 import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from oppija.sims.gd1d import GradientDescent1D
-from oppija.sims.playground import Playground
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from oppija.sims.gd1d import GradientDescent1D  # noqa: E402 - this checkout's, after the path
+from oppija.sims.playground import Playground  # noqa: E402
+
+# The last commit before the simulations were made faster (issue 14, item 3).
+BEFORE = "0cd9d12ad3a4ba69c0b37d89d5d35631b34d809d"
 
 GD_STEPS, GD_LR = 10_000, 1e-4
 EPOCHS = 3000
 COMMANDS = {
     "gd1d": ["demo", "gd1d", "--set", "steps=10000", "--set", "lr=0,0001", "--steps", "10000"],
     "playground": ["demo", "playground", "--set", "steps=3000", "--steps", "3000"],
-    "start-up": ["list"],
+    "start-up (oppija list)": ["list"],
 }
 
 
+# ----------------------------------------------------------------------------- whole commands
+def command_environment(checkout: Path) -> dict[str, str]:
+    """The child's environment: ``checkout``'s oppija, and bytecode written (as pip does for an
+    installed app), so that no run pays for compiling sources another run compiled."""
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def run_command(arguments: list[str], checkout: Path) -> tuple[float, bytes]:
+    """CPU seconds (user + system) that ``python -m oppija ARGUMENTS`` used, start-up included,
+    with the ``oppija`` of ``checkout``, and what it printed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(
+        [sys.executable, "-m", "oppija", *arguments],
+        cwd=checkout,
+        env=command_environment(checkout),
+        capture_output=True,
+        check=True,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.stdout
+
+
+def unpacked(commit: str, folder: Path) -> Path:
+    """The files of ``commit`` of this repository, unpacked into ``folder``."""
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", commit], cwd=ROOT, capture_output=True, check=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder
+
+
+def time_commands(rounds: int, before: Path) -> None:
+    """Each command from ``before`` and from this checkout, alternating, medians printed."""
+    checkouts = {"before": before, "after": ROOT}
+    runs = [(name, when) for name in COMMANDS for when in checkouts]
+    for name in COMMANDS:  # warm up, untimed; the outputs must agree
+        outputs = {when: run_command(COMMANDS[name], checkouts[when])[1] for when in checkouts}
+        same = outputs["before"] == outputs["after"]
+        print(f"{name}: the same output before and after: {'yes' if same else 'NO'}")
+    samples: dict[tuple[str, str], list[float]] = {run: [] for run in runs}
+    for k in range(rounds):
+        for name, when in runs if k % 2 == 0 else reversed(runs):
+            samples[name, when].append(run_command(COMMANDS[name], checkouts[when])[0])
+    print(f"whole processes, CPU seconds, median of {rounds} rounds ({before} → {ROOT})")
+    for name in COMMANDS:
+        old, new = (statistics.median(samples[name, when]) for when in checkouts)
+        least_old, least_new = (min(samples[name, when]) for when in checkouts)
+        print(
+            f"{name}: before {old:.2f} s, after {new:.2f} s, speedup {old / new:.2f}× "
+            f"(least: {least_old:.2f} s, {least_new:.2f} s, {least_old / least_new:.2f}×)"
+        )
+
+
+# ----------------------------------------------------------------------------- against by hand
 def gd1d_simulation() -> object:
     simulation = GradientDescent1D(steps=GD_STEPS, lr=GD_LR)
     simulation.run(GD_STEPS)
@@ -136,77 +203,47 @@ def cpu_seconds(call: Callable[[], object]) -> float:
     return time.process_time() - start
 
 
-def command_environment(checkout: Path) -> dict[str, str]:
-    """The child's environment: ``checkout``'s oppija, and bytecode written (as pip does for an
-    installed app), so that no run pays for compiling sources another run compiled."""
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
-
-
-def command_seconds(arguments: list[str], checkout: Path = ROOT) -> float:
-    """CPU seconds (user + system) that ``python -m oppija ARGUMENTS`` used, start-up included,
-    with the ``oppija`` of ``checkout``."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(
-        [sys.executable, "-m", "oppija", *arguments],
-        cwd=checkout,
-        env=command_environment(checkout),
-        capture_output=True,
-        check=True,
-    )
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
 def compare(name: str, contenders: dict[str, Callable[[], object]], rounds: int) -> None:
     samples: dict[str, list[float]] = {key: [] for key in contenders}
     for k in range(rounds):
         for key in contenders if k % 2 == 0 else reversed(list(contenders)):
             samples[key].append(cpu_seconds(contenders[key]))
     medians = {key: statistics.median(values) for key, values in samples.items()}
-    print(f"{name}: CPU seconds, median of {rounds} rounds")
+    print(f"{name} in this process: CPU seconds, median of {rounds} rounds")
     for key, value in medians.items():
         print(f"  {key:<14} {value * 1000:8.0f} ms")
     print(f"ratio {name}/hand-written: {medians['simulation'] / medians['hand-written']:.2f}")
 
 
+def time_by_hand(rounds: int) -> None:
+    gd1d_simulation()  # warm up: imports, parsed presets, first allocations
+    compare("gd1d", {"simulation": gd1d_simulation, "hand-written": gd1d_by_hand}, rounds)
+    by_hand = playground_by_hand()
+    compare("playground", {"simulation": playground_simulation, "hand-written": by_hand}, rounds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5, help="rounds per contender")
-    parser.add_argument("--commands", action="store_true", help="time the oppija demo commands")
     parser.add_argument(
-        "--against", type=Path, metavar="DIR", help="also time the commands from checkout DIR"
+        "--before",
+        default=BEFORE,
+        metavar="COMMIT|DIR",
+        help="the code to compare with: a commit of this repository or a checkout's folder",
+    )
+    parser.add_argument(
+        "--by-hand", action="store_true", help="also time the simulations against loops by hand"
     )
     args = parser.parse_args()
-    gd1d_simulation()  # warm up: imports, parsed presets, first allocations
-    compare("gd1d", {"simulation": gd1d_simulation, "hand-written": gd1d_by_hand}, args.rounds)
-    by_hand = playground_by_hand()
-    compare(
-        "playground", {"simulation": playground_simulation, "hand-written": by_hand}, args.rounds
-    )
-    if args.commands or args.against:
-        time_commands(args.rounds, args.against)
-
-
-def time_commands(rounds: int, against: Path | None) -> None:
-    """The ``oppija demo`` commands as whole processes, alternating with ``against``'s."""
-    checkouts = {"this": ROOT} if against is None else {"this": ROOT, "other": against.resolve()}
-    runs = [(key, where) for key in COMMANDS for where in checkouts]
-    samples: dict[tuple[str, str], list[float]] = {run: [] for run in runs}
-    for key, where in runs:  # warm up, untimed: bytecode compiled, files in the disk cache
-        command_seconds(COMMANDS[key], checkouts[where])
-    for k in range(rounds):
-        for key, where in runs if k % 2 == 0 else reversed(runs):
-            samples[key, where].append(command_seconds(COMMANDS[key], checkouts[where]))
-    print(f"whole commands: CPU seconds of the process, median of {rounds} rounds")
-    for key in COMMANDS:
-        shown = "oppija " + " ".join(COMMANDS[key])
-        medians = {where: statistics.median(samples[key, where]) for where in checkouts}
-        for where, value in medians.items():
-            print(f"  {value * 1000:8.0f} ms  {shown}  ({checkouts[where]})")
-        if against is not None:
-            print(f"ratio this/other ({key}): {medians['this'] / medians['other']:.2f}")
+    print(f"load average {os.getloadavg()[0]:.1f} (1 min) at the start")
+    if Path(args.before).is_dir():
+        time_commands(args.rounds, Path(args.before).resolve())
+    else:
+        with tempfile.TemporaryDirectory(prefix="oppija-before-") as folder:
+            time_commands(args.rounds, unpacked(args.before, Path(folder)))
+    if args.by_hand:
+        time_by_hand(args.rounds)
+    print(f"load average {os.getloadavg()[0]:.1f} (1 min) at the end")
 
 
 if __name__ == "__main__":

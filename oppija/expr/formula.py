@@ -1,8 +1,11 @@
 """A parsed formula, and how calling it builds engine Tensor operations from its tree.
 
-Nothing is computed at parse time: calling a :class:`Formula` walks its tree and builds Tensor
-operations, so ``.backward()`` gives gradients and ``9^9^9`` is a quick float64 ``inf``, not a
-huge integer. The engine is imported on the first call only, so parsing needs no NumPy.
+Nothing is computed at parse time: calling a :class:`Formula` builds Tensor operations from its
+tree, so ``.backward()`` gives gradients and ``9^9^9`` is a quick float64 ``inf``, not a huge
+integer. On the first call the tree is turned into nested functions, one a node, each calling
+its children and applying its op: a descent calls its formula thousands of times, and these
+calls skip the walk's questions (which kind of node? which op?) that the tree answers once. The
+engine is imported on the first call only, so parsing needs no NumPy.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -23,6 +27,8 @@ if TYPE_CHECKING:
     from oppija.engine.tensor import Tensor
 
     Value = Tensor | float | NDArray[np.float64]
+    # A formula's tree as a function: the variables' Tensors in, the formula's Tensor out.
+    Build = Callable[[Mapping[str, Tensor]], Tensor]
 
 _BINARY: Mapping[str, Callable[[Tensor, Tensor], Tensor]] = MappingProxyType(
     {
@@ -53,14 +59,20 @@ class Formula:
         constants. Values for variables the formula does not use are ignored, so a caller can
         pass all it has.
         """
-        from oppija.engine.tensor import Tensor
-
+        lift, build = self._built
         env: dict[str, Tensor] = {}
         for name in self.variables:
             if name not in values:
                 raise FormulaError("missing_variable", {"name": name})
-            env[name] = Tensor.lift(values[name])
-        return _evaluate(self.tree, env)
+            env[name] = lift(values[name])
+        return build(env)
+
+    @cached_property
+    def _built(self) -> tuple[Callable[[Value], Tensor], Build]:
+        """The engine's ``Tensor.lift`` and the tree as nested functions, made on first use."""
+        from oppija.engine.tensor import Tensor
+
+        return Tensor.lift, _compiled(self.tree, Tensor.lift)
 
     def evaluate(self, /, **values: Value) -> NDArray[np.float64]:
         """The formula's values without building a graph: for plots and simulations."""
@@ -73,19 +85,25 @@ class Formula:
         return out.data
 
 
-def _evaluate(node: Node, env: Mapping[str, Tensor]) -> Tensor:
-    """Walk the tree; recursion is bounded by MAX_TREE_DEPTH, checked when parsing."""
-    if isinstance(node, Num):
-        from oppija.engine.tensor import Tensor
+def _compiled(node: Node, lift: Callable[[float], Tensor]) -> Build:
+    """The function that builds ``node``'s Tensor from the variables' Tensors.
 
-        return Tensor(node.value)
+    Recursion is bounded by MAX_TREE_DEPTH, checked when parsing. A number becomes a new
+    constant Tensor on every call (no graph shares one).
+    """
+    if isinstance(node, Num):
+        value = node.value
+        return lambda env: lift(value)
     if isinstance(node, Var):
-        return env[node.name]
+        name = node.name
+        return lambda env: env[name]
     if isinstance(node, Unary):
-        operand = _evaluate(node.operand, env)
-        return -operand if node.op == "-" else operand
+        operand = _compiled(node.operand, lift)
+        return (lambda env: -operand(env)) if node.op == "-" else operand
     if isinstance(node, Binary):
-        return _BINARY[node.op](_evaluate(node.left, env), _evaluate(node.right, env))
+        apply = _BINARY[node.op]
+        left, right = _compiled(node.left, lift), _compiled(node.right, lift)
+        return lambda env: apply(left(env), right(env))
     # A Call: every name in FUNCTIONS is a Tensor method of the same name (checked by a test).
-    method: Callable[[], Tensor] = getattr(_evaluate(node.argument, env), node.name)
-    return method()
+    function, argument = node.name, _compiled(node.argument, lift)
+    return lambda env: getattr(argument(env), function)()

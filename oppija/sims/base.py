@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import math
 from abc import abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import Field
 from typing import ClassVar, NamedTuple, Protocol, TypeVar, cast
 
@@ -30,6 +30,9 @@ TOLERANCE = 1e-6
 LOSS_BOUND = 1e12
 LOSS_BOUND_TEXT = "10¹²"
 
+
+# Rows a history keeps as tuples before it writes them into its buffer together (a few kB).
+PENDING_ROWS = 64
 
 # One number, or a vector's numbers; a number that is not finite is None (plain data).
 Numbers = float | None | list[float | None]
@@ -60,33 +63,46 @@ class History:
     """Every visited θ with its 𝓔, ∇𝓔 and step length, in one growing float64 buffer.
 
     Columns: θ (``dim``), 𝓔, ∇𝓔 (``dim``), |Δθ|. Arrays, not lists of lists: a long run stays
-    small and a widget can draw the path without converting it.
+    small and a widget can draw the path without converting it. A step adds its row as a tuple
+    of floats; the tuples reach the buffer together, when the rows are read (a drawn frame, the
+    JSON) or when :data:`PENDING_ROWS` wait, so a long run without a picture neither writes its
+    rows one by one nor holds many as Python objects.
     """
 
     def __init__(self, dim: int, capacity: int = 64) -> None:
         self.dim = dim
         self._rows = np.full((capacity, 2 * dim + 2), np.nan)
         self._count = 0
+        self._pending: list[tuple[float, ...]] = []
 
     def __len__(self) -> int:
-        return self._count
+        return self._count + len(self._pending)
 
-    def append(self, theta: Array, loss: float, grad: Array, step: float) -> None:
-        if self._count == len(self._rows):
-            grown = np.full((2 * len(self._rows), self._rows.shape[1]), np.nan)
-            grown[: self._count] = self._rows
-            self._rows = grown
-        row = self._rows[self._count]
-        d = self.dim
-        row[:d] = theta
-        row[d] = loss
-        row[d + 1 : 2 * d + 1] = grad
-        row[2 * d + 1] = step
-        self._count += 1
+    def append(
+        self, theta: Sequence[float], loss: float, grad: Sequence[float], step: float
+    ) -> None:
+        """Add the row θ, 𝓔, ∇𝓔, |Δθ| (θ and ∇𝓔 with ``dim`` numbers each)."""
+        self._pending.append((*theta, loss, *grad, step))
+        if len(self._pending) >= PENDING_ROWS:
+            self._store_pending()
 
     @property
     def rows(self) -> Array:
+        self._store_pending()
         return self._rows[: self._count]
+
+    def _store_pending(self) -> None:
+        """The rows added since the last read, into the buffer (grown when full)."""
+        pending = self._pending
+        if pending:
+            end = self._count + len(pending)
+            if end > len(self._rows):
+                grown = np.full((max(end, 2 * len(self._rows)), self._rows.shape[1]), np.nan)
+                grown[: self._count] = self._rows[: self._count]
+                self._rows = grown
+            self._rows[self._count : end] = pending
+            self._count = end
+            pending.clear()
 
     @property
     def thetas(self) -> Array:
@@ -108,13 +124,15 @@ class History:
 def all_finite(values: list[float]) -> bool:
     """Whether every number is finite; θ and ∇𝓔 hold one or two, for which ``math`` is several
     times quicker than ``np.all(np.isfinite(...))``."""
-    return all(math.isfinite(value) for value in values)
+    # The sum of finite numbers is finite unless it overflows; one that is not finite (or
+    # inf − inf) makes it so. Only an overflowing sum needs the numbers looked at one by one.
+    return math.isfinite(sum(values)) or all([math.isfinite(value) for value in values])
 
 
 def length(values: list[float]) -> float:
     """The Euclidean length √(Σ v²) of one or two numbers, with ``math``: the same float as
     ``np.linalg.norm`` (which squares and sums them the same way), in a fraction of its time."""
-    return math.sqrt(sum(value * value for value in values))
+    return math.sqrt(sum([value * value for value in values]))
 
 
 def finite_or_nan(values: Array) -> Array:
@@ -191,31 +209,49 @@ class Simulation(Demo):
         with np.errstate(all="ignore"):
             loss, grad = self._safe_evaluate(self.theta)
         self.loss, self.grad = loss, grad
-        self.history.append(self.theta, loss, grad, np.nan)
+        self.history.append(self.theta.tolist(), loss, grad.tolist(), math.nan)
         self._check_numbers(start=True)
 
     def update(self, theta: Array, grad: Array) -> Array:
         """The new θ from the current one and its gradient: θ ← θ − α·∇𝓔."""
         return theta - self.lr * grad
 
-    def advance(self) -> None:
-        """One descent update; the run ends when it converged, diverged or used its steps."""
+    def run(self, n: int) -> None:
+        """Up to ``n`` steps, with NumPy's warnings off once for all of them (not once a step:
+        a descent step is a few microseconds of arithmetic)."""
         with np.errstate(all="ignore"):
-            new_theta = self.update(self.theta, self.grad)
-            step_length = length((new_theta - self.theta).tolist())
-            loss, grad = self._safe_evaluate(new_theta)
-            next_plain_step = self.lr * length(grad.tolist())
-        self.theta, self.loss, self.grad = new_theta, loss, grad
-        self.history.append(new_theta, loss, grad, step_length)
-        steps = self.step_count + 1  # counting this one
-        if not self._check_numbers(start=False, step=steps):
-            if step_length < TOLERANCE and next_plain_step < TOLERANCE:
-                self.end("converged", "converged", step=steps)
-            elif steps >= self.max_steps:
-                self.end("done", "step-limit", steps=steps)
+            super().run(n)
 
-    def _safe_evaluate(self, theta: Array) -> tuple[float, Array]:
-        if not all_finite(theta.tolist()):
+    def advance(self) -> None:
+        """One descent update; the run ends when it converged, diverged or used its steps.
+
+        θ and ∇𝓔 hold one or two numbers: what is measured and checked on them is done on
+        Python floats (the same IEEE arithmetic as NumPy's, without an array per number).
+        Called by :meth:`run`, under its ``np.errstate``.
+        """
+        before = self.theta.tolist()
+        new_theta = self.update(self.theta, self.grad)
+        theta = new_theta.tolist()
+        loss, grad = self._safe_evaluate(new_theta, theta)
+        gradient = grad.tolist()
+        step_length = length([new - old for new, old in zip(theta, before, strict=True)])
+        self.theta, self.loss, self.grad = new_theta, loss, grad
+        self.history.append(theta, loss, gradient, step_length)
+        steps = self.step_count + 1  # counting this one
+        if not (abs(loss) <= LOSS_BOUND and all_finite(theta) and all_finite(gradient)):
+            self._check_numbers(start=False, step=steps)  # ends the run as diverged, says why
+            return
+        if step_length < TOLERANCE and self.lr * length(gradient) < TOLERANCE:
+            self.end("converged", "converged", step=steps)
+        elif steps >= self.max_steps:
+            self.end("done", "step-limit", steps=steps)
+
+    def _safe_evaluate(
+        self, theta: Array, numbers: list[float] | None = None
+    ) -> tuple[float, Array]:
+        """𝓔(θ) and ∇𝓔(θ), or NaN for both when θ or a step of the formula is not a number
+        (``numbers``: θ's numbers when the caller has them already)."""
+        if not all_finite(theta.tolist() if numbers is None else numbers):
             return math.nan, np.full(self.dim, np.nan)
         try:
             loss, grad = self.evaluate(theta)

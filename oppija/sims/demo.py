@@ -107,18 +107,16 @@ class Demo(ABC):
 
     def step(self) -> None:
         """One step, unless the run has ended."""
-        if self.status != "running":
-            return
-        self.advance()
-        self.step_count += 1
-        self.version += 1
+        self.run(1)
 
     def run(self, n: int) -> None:
         """Up to ``n`` steps (fewer when the run ends first)."""
         for _step in range(max(int(n), 0)):
             if self.status != "running":
                 break
-            self.step()
+            self.advance()
+            self.step_count += 1
+            self.version += 1
 
     @property
     def can_step_back(self) -> bool:

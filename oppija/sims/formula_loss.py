@@ -37,5 +37,5 @@ def loss_and_gradient(
     if out.requires_grad:
         out.backward()
     # One number each: .item() reads it without the reshape and indexing of an array.
-    grad = [0.0 if t.grad is None else float(t.grad.item()) for t in inputs]
-    return float(out.data.item()), np.array(grad)
+    grad = [0.0 if t.grad is None else t.grad.item() for t in inputs]
+    return out.data.item(), np.array(grad)

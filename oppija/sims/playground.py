@@ -7,12 +7,14 @@ is the engine's :class:`~oppija.engine.nn.MLP` with one output, the class-1 logi
 the cross-entropy of σ(z), computed from the logits (a stable log-softmax over [0, z]).
 
 One step is one epoch: the training points shuffled and taken in a few mini-batches (one
-gradient step each), then one forward pass over all the points. Its logits say at once whether
-the run diverged; the error and the accuracy on the training and test sets are computed from
-them only when read (a drawn frame, ``state()``), for every epoch not yet scored in one go, so
-a run of many epochs without a picture (``oppija demo --steps``) does not pay for them epoch by
-epoch. The decision map — the class-1 probability over a grid — is one batched forward pass
-without a graph, cached until the weights change.
+gradient step each). The epoch keeps a copy of its weights (a few dozen numbers); whether the run
+diverged follows from them at once (a bound on the logits, see :func:`logit_bound`), and the
+error and the accuracy on the training and test sets are computed only when read (a drawn frame,
+``state()``): an epoch's logits on the training points come with the next epoch's training pass,
+which starts from its weights, and the rest from one forward pass over the stacked weights of
+every epoch not yet scored, so a run of many epochs without a picture (``oppija demo --steps``)
+pays for no forward pass of its own per epoch. The decision map — the class-1 probability over
+a grid — is one batched forward pass without a graph, cached until the weights change.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import numpy as np
 
 from oppija.arrays import Array
 from oppija.engine.losses import cross_entropy
-from oppija.engine.nn import MLP
+from oppija.engine.nn import MLP, activate
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import N_
@@ -59,6 +61,8 @@ TWO_CLASS = np.array([[0.0, 1.0]])
 # Logits no larger than this keep the error finite: a point's cross-entropy is at most |z| + log 2,
 # and the mean of a few hundred such numbers stays far below float64's 1,8·10³⁰⁸.
 SAFE_LOGIT = 1e300
+# Activations whose outputs lie in [−1; 1] whatever goes in (a bound on the next layer's inputs).
+BOUNDED_ACTIVATIONS = ("tanh", "sigmoid")
 # Epochs scored at once: bounds the arrays of a long run read at its end (epochs × points × 2).
 SCORED_AT_ONCE = 1000
 
@@ -124,16 +128,27 @@ def train_epoch(
     labels: Array,
     batches: int,
     rng: np.random.Generator,
-) -> None:
-    """One pass over the data in ``batches`` shuffled mini-batches, one gradient step each."""
+) -> Array | None:
+    """One pass over the data in ``batches`` shuffled mini-batches, one gradient step each.
+
+    ``labels`` are 0/1 or one-hot rows. Returns the logits z of the points, in their order, at
+    the weights the epoch started from, when the pass was one batch (its forward pass computed
+    them all); None for several batches, each of which saw other weights.
+    """
     order = rng.permutation(len(xs))
     # One batch is the whole shuffled order (array_split would cost a twentieth of the epoch).
     chunks = [order] if batches == 1 else np.array_split(order, min(batches, len(xs)))
     for chunk in chunks:
-        loss = binary_loss(network(Tensor.lift(xs[chunk])), labels[chunk])
+        logits = network(Tensor.lift(xs[chunk]))
+        loss = binary_loss(logits, labels[chunk])
         optimiser.zero_grad()
         loss.backward()
         optimiser.step()
+    if len(chunks) != 1:
+        return None
+    start = np.empty(len(xs))
+    start[order] = logits.data[:, 0]
+    return start
 
 
 def class_probability(network: MLP, xs: Array) -> Array:
@@ -177,6 +192,58 @@ def epoch_accuracies(logits: Array, labels: Array) -> Array:
     """The share of points on the right side of z = 0, per epoch (one row of z per epoch)."""
     right: Array = np.mean((logits > 0) == (labels == 1), axis=-1)
     return right
+
+
+def layer_weights(network: MLP) -> list[Tensor]:
+    """The network's weights and biases, layer by layer: the order of a weight snapshot."""
+    return [p for layer in network.layers for p in (layer.weight, layer.bias) if p is not None]
+
+
+def weight_snapshot(network: MLP) -> Array:
+    """Every weight and bias of ``network`` in one flat copy (:func:`layer_weights`' order)."""
+    return np.concatenate([p.data.ravel() for p in layer_weights(network)])
+
+
+def epoch_logits(network: MLP, snapshots: Array, points: Array) -> Array:
+    """The logits z over ``points`` for many epochs at once: row e of the result is what
+    ``network`` gives with the weights of ``snapshots[e]`` (a :func:`weight_snapshot` each).
+
+    The network's own ops (x·W + b, then its activation) on the weights stacked along a first
+    axis: NumPy runs each epoch's products as it runs them for that epoch alone, so every logit
+    is the very float a forward pass of that epoch gives (a test holds them equal).
+    """
+    x = Tensor.lift(points)
+    start = 0
+    last = network.layers[-1]
+    with no_grad():
+        for layer in network.layers:
+            inputs, outputs = layer.weight.shape
+            weight = snapshots[:, start : start + inputs * outputs]
+            start += inputs * outputs
+            bias = snapshots[:, start : start + outputs]
+            start += outputs
+            z = x @ Tensor.lift(weight.reshape(-1, inputs, outputs))
+            z = z + Tensor.lift(bias.reshape(-1, 1, outputs))
+            x = activate(z, network.output_activation if layer is last else network.activation)
+    return x.data[..., 0]
+
+
+def logit_bound(network: MLP, snapshot: Array, input_bound: float) -> float:
+    """An upper bound on |z| for inputs within ±``input_bound``, from the largest weight alone.
+
+    A layer with n inputs within ±B and weights within ±m gives outputs within ±(n·m·B + m);
+    tanh and σ bring them back within ±1. NaN when a weight is not a number, infinite when one
+    is infinite: either way a bound that says nothing, and the logits are computed instead.
+    """
+    largest = float(np.abs(snapshot).max())
+    bound = input_bound
+    last = network.layers[-1]
+    for layer in network.layers:
+        bound = layer.weight.shape[0] * largest * bound + largest
+        name = network.output_activation if layer is last else network.activation
+        if name in BOUNDED_ACTIVATIONS:
+            bound = 1.0 if math.isfinite(bound) else bound
+    return bound
 
 
 def parameters_finite(parameters: list[Tensor]) -> bool:
@@ -250,7 +317,11 @@ class Playground(Demo):
         self.network = MLP(self.sizes, self.params.activation, "identity", seed=weight_rng)
         self.optimiser = SGD(self.network.parameters(), self.params.lr)
         self._points = np.concatenate([self.data.train_x, self.data.test_x])
-        self._unscored: list[Array] = []  # each epoch's logits over _points, not yet scored
+        self._input_bound = float(np.abs(self._points).max())
+        self._unscored: list[Array] = []  # each epoch's weight snapshot, not yet scored
+        # The training points' logits of the first unscored epochs, from the next epoch's pass.
+        self._train_logits: list[Array] = []
+        self._train_one_hot = np.eye(2)[self.data.train_y]  # cross_entropy's own one-hot rows
         self._losses: list[float] = []
         self._test_losses: list[float] = []
         self._train_accuracies: list[float] = []
@@ -259,47 +330,75 @@ class Playground(Demo):
 
     def advance(self) -> None:
         with np.errstate(all="ignore"):
-            train_epoch(
+            # The last epoch is not scored yet, every unscored one before it has its training
+            # logits, and the weights are still the ones it ended with (nothing touched them).
+            wanted = len(self._train_logits) == len(self._unscored) - 1 and np.array_equal(
+                weight_snapshot(self.network), self._unscored[-1]
+            )
+            logits = train_epoch(
                 self.network,
                 self.optimiser,
                 self.data.train_x,
-                self.data.train_y,
+                self._train_one_hot,
                 BATCHES,
                 self._shuffle_rng,
             )
+            if wanted and logits is not None:
+                self._train_logits.append(logits)  # the last epoch's, on the training points
             self._record()
-        if not (parameters_finite(self.optimiser.params) and self._training_error_finite()):
+        if not self._training_error_finite():
             self.end("diverged", "training-diverged-try-smaller-rate", epoch=self.epoch)
         elif self.epoch >= self.params.steps:
             self.end("done", "epoch-limit", epochs=self.epoch)
 
     def _record(self) -> None:
-        """This epoch's logits over every point, in one forward pass without a graph."""
-        with np.errstate(all="ignore"), no_grad():
-            logits = self.network(Tensor.lift(self._points)).data[:, 0]
-        self._unscored.append(logits)
+        """This epoch's weights, kept for scoring the epoch when its numbers are read."""
+        self._unscored.append(weight_snapshot(self.network))
 
     def _training_error_finite(self) -> bool:
-        """Whether this epoch's training error is a number: certainly when every logit is
-        finite and at most :data:`SAFE_LOGIT`, else (rarely) by computing it now."""
-        logits = self._unscored[-1][: len(self.data.train_x)]
+        """Whether this epoch's weights are numbers and their training error is one too:
+        certainly when the logits are bounded by :data:`SAFE_LOGIT` (:func:`logit_bound`),
+        else (rarely: huge weights) by computing the logits and, if need be, the error now."""
         with np.errstate(all="ignore"):
+            if logit_bound(self.network, self._unscored[-1], self._input_bound) <= SAFE_LOGIT:
+                return True  # False for NaN
+            if not parameters_finite(self.optimiser.params):
+                return False
+            with no_grad():  # over every point, as the scores later compute them
+                logits = self.network(Tensor.lift(self._points)).data[: len(self.data.train_x), 0]
             if np.abs(logits).max() <= SAFE_LOGIT:  # False for NaN
                 return True
             return math.isfinite(float(epoch_losses(logits, self.data.train_y)))
 
     def _score(self) -> None:
-        """Error and accuracy for every epoch not yet scored, many epochs in one go."""
-        train = len(self.data.train_x)
+        """Error and accuracy for every epoch not yet scored, many epochs in one go.
+
+        The training points' logits of most epochs came with the next epoch's training pass
+        (each row of a forward pass is computed alone, so they are the floats a pass over every
+        point gives; a test holds them equal); the others are computed here from the epochs'
+        weights, stacked.
+        """
+        data = self.data
         for start in range(0, len(self._unscored), SCORED_AT_ONCE):
-            logits = np.array(self._unscored[start : start + SCORED_AT_ONCE])
+            snapshots = np.array(self._unscored[start : start + SCORED_AT_ONCE])
+            known = self._train_logits[start : start + SCORED_AT_ONCE]
+            train = len(data.train_x)
             with np.errstate(all="ignore"):
-                train_logits, test_logits = logits[:, :train], logits[:, train:]
-                self._losses += epoch_losses(train_logits, self.data.train_y).tolist()
-                self._train_accuracies += epoch_accuracies(train_logits, self.data.train_y).tolist()
-                self._test_losses += epoch_losses(test_logits, self.data.test_y).tolist()
-                self._test_accuracies += epoch_accuracies(test_logits, self.data.test_y).tolist()
+                if not known:  # one pass over every point (a frame drawn after each epoch)
+                    logits = epoch_logits(self.network, snapshots, self._points)
+                    train_logits, test_logits = logits[:, :train], logits[:, train:]
+                else:
+                    test_logits = epoch_logits(self.network, snapshots, data.test_x)
+                    train_logits = np.array(known)
+                    if len(known) < len(snapshots):
+                        rest = epoch_logits(self.network, snapshots[len(known) :], data.train_x)
+                        train_logits = np.concatenate([train_logits, rest])
+                self._losses += epoch_losses(train_logits, data.train_y).tolist()
+                self._train_accuracies += epoch_accuracies(train_logits, data.train_y).tolist()
+                self._test_losses += epoch_losses(test_logits, data.test_y).tolist()
+                self._test_accuracies += epoch_accuracies(test_logits, data.test_y).tolist()
         self._unscored.clear()
+        self._train_logits.clear()
 
     @property
     def losses(self) -> list[float]:

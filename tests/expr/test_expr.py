@@ -30,6 +30,7 @@ from oppija.expr import (
     FormulaError,
     parse_formula,
 )
+from oppija.expr import formula as formula_module
 from oppija.expr.grammar import FUNCTIONS
 
 X = np.array([-2.5, -1.0, -0.3, 0.4, 1.0, 2.2])
@@ -215,6 +216,32 @@ def test_evaluate_builds_no_graph_and_does_not_alias_the_input() -> None:
     same = parse_formula("+x").evaluate(x=x)
     same[0] = 99.0
     assert x.data[0] == X[0]
+
+
+def test_the_tree_is_turned_into_functions_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A descent calls its formula thousands of times: the nodes are looked at on the first
+    call only, and every call still builds a fresh graph with fresh constants."""
+    made = []
+    compiled = formula_module._compiled
+
+    def counted(node: object, lift: Callable[[float], Tensor]) -> object:
+        made.append(node)
+        return compiled(node, lift)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(formula_module, "_compiled", counted)
+    formula = parse_formula("x^4 - 3*x^2 + sin(x)")
+    outputs = []
+    for value in (0.5, -1.0, 2.0):
+        x = Tensor(value, requires_grad=True)
+        out = formula(x=x)
+        out.backward()
+        outputs.append((out.item(), x.grad))
+    assert len(made) == 12  # the tree's nodes (+ − ** x 4 * 3 ** x 2 sin x), once
+    for value, (result, grad) in zip((0.5, -1.0, 2.0), outputs, strict=True):
+        np.testing.assert_allclose(result, value**4 - 3 * value**2 + np.sin(value))
+        np.testing.assert_allclose(grad, 4 * value**3 - 6 * value + np.cos(value))
+    first, second = formula(x=1.0), formula(x=1.0)
+    assert first is not second and first.item() == second.item()
 
 
 def test_missing_variable_is_a_formula_error() -> None:

@@ -15,7 +15,7 @@ from oppija.expr import parse_formula
 from oppija.scenes.words.descent import descent_readout
 from oppija.scenes.words.status import status_sentence
 from oppija.sims import DEMOS, DemoSettingError, create_simulation, from_demo_block
-from oppija.sims.base import Simulation, all_finite, length
+from oppija.sims.base import History, Simulation, all_finite, length
 from oppija.sims.gd1d import GradientDescent1D
 from oppija.sims.gd2d import GradientDescent2D
 from oppija.sims.linreg import LinearRegressionDescent
@@ -311,3 +311,41 @@ def test_each_reported_step_is_the_length_of_the_move(sim: Simulation) -> None:
     thetas, steps = sim.history.thetas, sim.history.steps
     moves = [float(np.linalg.norm(b - a)) for a, b in itertools.pairwise(thetas)]
     assert steps[1:].tolist() == moves  # exactly, not approximately
+
+
+@pytest.mark.parametrize("cls", [GradientDescent1D, GradientDescent2D, LinearRegressionDescent])
+def test_a_run_turns_numpy_warnings_off_once_not_once_a_step(
+    cls: type[Simulation], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A descent step is a few microseconds of arithmetic; entering ``np.errstate`` for each
+    would be a tenth of it. The run enters it once, and a single step once too."""
+    entered = []
+    errstate = np.errstate
+
+    def counted(**settings: str) -> np.errstate:
+        entered.append(settings)
+        return errstate(**settings)
+
+    sim = cls(steps=2_000, lr=0.0001)
+    monkeypatch.setattr(np, "errstate", counted)
+    sim.run(500)
+    sim.step()
+    assert sim.step_count == 501 and sim.status == "running"
+    assert entered == [{"all": "ignore"}] * 2
+
+
+def test_history_rows_read_are_the_rows_added_whenever_they_are_read() -> None:
+    """Rows wait as tuples and reach the float64 buffer together (when read, or 64 at a time),
+    through the buffer's growth: what is read is every row added, in order, as floats."""
+    history = History(2, capacity=4)
+    expected = []
+    for k in range(300):
+        row = ([k, -k], k * 0.5, [math.nan, math.inf], float(k % 7))
+        history.append(*row)
+        expected.append([k, -k, k * 0.5, math.nan, math.inf, float(k % 7)])
+        if k in (0, 3, 64, 65, 200):  # read now and then, as a drawn frame does
+            np.testing.assert_array_equal(history.rows, np.array(expected))
+        assert len(history) == k + 1
+    np.testing.assert_array_equal(history.rows, np.array(expected))
+    np.testing.assert_array_equal(history.thetas, np.array(expected)[:, :2])
+    assert history.rows.dtype == np.float64 and history.steps[-1] == 299 % 7

@@ -290,20 +290,23 @@ class LectureScreen(Screen[None]):
 
     def on_quiz_card_answered(self, message: QuizCard.Answered) -> None:
         """Check the answer, keep it with the progress, and let the card say why."""
-        quiz = message.card.quiz
+        quiz = message.quiz
+        card = message.card if message.card.quiz is quiz else None  # None: it shows another
         value: int | float | str = message.value
         try:
             if quiz.kind == "number":
                 value = parse_number(str(value))
             correct = quiz.check(value)
         except ValueError as error:
-            message.card.show_error(str(error))
+            if card is not None:
+                card.show_error(str(error))
             return
         answer = QuizAnswer(value=value, correct=correct, answered_at=timestamp())
         app = oppija_app(self.app)
         app.progress.answers[quiz.id] = answer
         app.request_save()
-        message.card.show_answer(answer)
+        if card is not None:
+            card.show_answer(answer)
 
     @on(ContentsList.SlideChosen)
     def _chosen(self, message: ContentsList.SlideChosen) -> None:

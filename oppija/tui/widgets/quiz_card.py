@@ -40,6 +40,8 @@ class QuizCard(Vertical):
 
         def __init__(self, card: QuizCard, value: int | str) -> None:
             self.card = card
+            self.quiz = card.quiz
+            """The quiz answered (the card may show another one by the time this arrives)."""
             self.value = value
             super().__init__()
 
@@ -49,25 +51,67 @@ class QuizCard(Vertical):
         self._answer = answer
 
     def compose(self) -> ComposeResult:
+        """Every kind's input, only the quiz's own displayed: the card can then show a quiz of
+        any kind later (``show_quiz``) without mounting anything."""
+        kind = self.quiz.kind
         yield Static(_("Check yourself"), classes="quiz-label")
         yield Static(self.quiz.question, classes="quiz-question")
-        if self.quiz.kind == "choice":
-            yield OptionList(
-                *[
-                    Option(f"{n}) {choice.text}", id=str(n - 1))
-                    for n, choice in enumerate(self.quiz.choices, start=1)
-                ],
-                classes="quiz-choices",
-            )
-        elif self.quiz.kind == "number":
-            yield Input(placeholder=_("a number, then Enter"), classes="quiz-input")
-        else:
-            yield Button(_("Show the model answer"), classes="quiz-show")
+        choices = OptionList(*self._options(), classes="quiz-choices")
+        choices.display = kind == "choice"
+        yield choices
+        field = Input(placeholder=_("a number, then Enter"), classes="quiz-input")
+        field.display = kind == "number"
+        yield field
+        button = Button(_("Show the model answer"), classes="quiz-show")
+        button.display = kind not in ("choice", "number")
+        yield button
         yield Static(classes="quiz-feedback")
+
+    def _options(self) -> list[Option]:
+        return [
+            Option(f"{n}) {choice.text}", id=str(n - 1))
+            for n, choice in enumerate(self.quiz.choices, start=1)
+        ]
 
     def on_mount(self) -> None:
         if self._answer is not None:
             self.show_answer(self._answer)
+
+    def show_quiz(self, quiz: Quiz, answer: QuizAnswer | None) -> None:
+        """Show ``quiz`` (and ``answer``, if given) in this card as a new card would.
+
+        The cards stay mounted from slide to slide and only their content changes: mounting a
+        card's half a dozen widgets laid the screen out three or four times per key press.
+        """
+        if quiz is self.quiz and answer is self._answer:
+            return
+        self.quiz, self._answer = quiz, None
+        kind = quiz.kind
+        self._update(self.query_one(".quiz-label", Static), _("Check yourself"))
+        self._update(self.query_one(".quiz-question", Static), quiz.question)
+        choices = self.query_one(OptionList)
+        choices.display = kind == "choice"
+        choices.set_options(self._options() if kind == "choice" else [])
+        field = self.query_one(Input)
+        field.display = kind == "number"
+        field.value = ""
+        field.placeholder = _("a number, then Enter")
+        button = self.query_one(Button)
+        button.display = kind not in ("choice", "number")
+        label = _("Show the model answer")
+        if str(button.label) != label:
+            button.label = label
+        feedback = self.query_one(".quiz-feedback", Static)
+        feedback.set_classes("quiz-feedback")
+        self._update(feedback, "")
+        if answer is not None:
+            self.show_answer(answer)
+
+    @staticmethod
+    def _update(static: Static, text: str) -> None:
+        """Update ``static`` only if its text changes (an update lays the screen out)."""
+        if str(static.content) != text:
+            static.update(text)
 
     # ---------------------------------------------------------------- input
     @on(OptionList.OptionSelected)

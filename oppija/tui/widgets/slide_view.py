@@ -48,7 +48,7 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         height: 1fr;
     }
     SlideView #slide-page { min-height: 100%; }
-    SlideView.-quizzes #slide-page, SlideView.-show-notes #slide-page { min-height: 0; }
+    SlideView #slide-page.-before-quizzes, SlideView.-show-notes #slide-page { min-height: 0; }
     SlideView #slide-quizzes { height: auto; }
     SlideView #slide-notes {
         border-left: thick $warning;
@@ -82,13 +82,15 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
             return
         slide, step, answers = self._first
         cards = self._cards(slide, step, answers)
-        self.set_class(bool(cards), "-quizzes")
+        page.set_class(bool(cards), "-before-quizzes")
         more = self._more_text(slide, step)
         page.show(slide.title, self._body(slide.markdown(step)), more, fills=False)
         self._notes_shown = self._notes(slide)
         self.has_notes = bool(slide.notes)
         yield page
-        yield Vertical(*cards, id="slide-quizzes")
+        quizzes = Vertical(*cards, id="slide-quizzes")
+        quizzes.display = bool(cards)
+        yield quizzes
         yield Static(self._notes_content(self._notes_shown), id="slide-notes")
 
     @staticmethod
@@ -97,12 +99,48 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         return _("→ shows more ({n} more)").format(n=remaining) if remaining > 0 else ""
 
     def _cards(self, slide: Slide, step: int, answers: dict[str, QuizAnswer]) -> list[QuizCard]:
-        if step < slide.step_count - 1 or not slide.quizzes:
+        if not self._quizzes_shown(slide, step):
             return []
         from oppija.tui.widgets.quiz_card import QuizCard  # with the first slide that has one
 
         ascii_mode = self.has_class("-ascii")
         return [QuizCard(quiz, answers.get(quiz.id), ascii_mode) for quiz in slide.quizzes]
+
+    @staticmethod
+    def _quizzes_shown(slide: Slide, step: int) -> bool:
+        return step == slide.step_count - 1 and bool(slide.quizzes)
+
+    def _show_quizzes(self, slide: Slide, step: int, answers: dict[str, QuizAnswer]) -> bool:
+        """The slide's quiz cards once it is fully revealed; True if any are shown.
+
+        The cards stay mounted, hidden when not needed, and show the next slide's quizzes in
+        place: one layout of the screen per key press instead of one per mounted widget.
+        """
+        quizzes = self.query_one("#slide-quizzes", Vertical)
+        wanted = slide.quizzes if self._quizzes_shown(slide, step) else ()
+        if not quizzes.children and not wanted:
+            return False  # no card was ever needed: the quiz module is not even loaded
+        from oppija.tui.widgets.quiz_card import QuizCard
+
+        cards = list(quizzes.query_children(QuizCard))
+        kept = [card for card, quiz in zip(cards, wanted, strict=False) if card.quiz.id == quiz.id]
+        focused = self.screen.focused
+        held = focused.ancestors if focused is not None else []
+        if quizzes in held and not any(card in held and card.display for card in kept):
+            self.focus()  # its card is hidden or shows another quiz: the focus goes back
+        for card, quiz in zip(cards, wanted, strict=False):
+            card.show_quiz(quiz, answers.get(quiz.id))
+            card.display = True
+        for card in cards[len(wanted) :]:
+            card.display = False
+        extra = [
+            QuizCard(quiz, answers.get(quiz.id), self.has_class("-ascii"))
+            for quiz in wanted[len(cards) :]
+        ]
+        if extra:
+            quizzes.mount_all(extra)
+        quizzes.display = bool(wanted)
+        return bool(wanted)
 
     @staticmethod
     def _notes(slide: Slide) -> str:
@@ -126,20 +164,11 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         if not self.is_mounted:  # before the first frame: compose builds it in
             self._first = (slide, step, answers)
             return
-        quizzes = self.query_one("#slide-quizzes", Vertical)
-        shown: list[str] = []
-        if quizzes.children:  # cards are shown, so their module is loaded already
-            from oppija.tui.widgets.quiz_card import QuizCard
-
-            shown = [card.quiz.id for card in quizzes.query(QuizCard)]
-        cards = self._cards(slide, step, answers)
-        if shown != [card.quiz.id for card in cards]:
-            quizzes.remove_children()
-            quizzes.mount_all(cards)
-        self.set_class(bool(cards), "-quizzes")
-        self.has_notes = bool(slide.notes)
-        fills = not (cards or self.has_class("-show-notes"))
+        shown = self._show_quizzes(slide, step, answers)
         page = self.query_one("#slide-page", SlidePage)
+        page.set_class(shown, "-before-quizzes")  # on the page: a class on the view restyled
+        self.has_notes = bool(slide.notes)  # every widget in it, the cards' too, on each press
+        fills = not (shown or self.has_class("-show-notes"))
         page.show(
             slide.title, self._body(slide.markdown(step)), self._more_text(slide, step), fills=fills
         )
