@@ -72,6 +72,7 @@ class LectureScreen(Screen[None]):
         super().__init__()
         self._start = position
         self._demo_slide: str | None = None  # the slide whose demo is shown
+        self._demo_request = 0  # counts the demos asked for: a mount for an older one is dropped
         self.demo_shown: Signal[Widget] = Signal(self, "demo-shown")
         """Published with the demo widget each time a demo takes the keys (the focus): whoever
         drives the app, a test or a presenter's remote, waits on it instead of polling."""
@@ -154,6 +155,7 @@ class LectureScreen(Screen[None]):
         if wanted == self._demo_slide:
             return
         self._demo_slide = wanted
+        self._demo_request += 1
         focused = self.focused
         if focused is not None and area in focused.ancestors:  # don't let focus fall elsewhere
             # at once: ``focus()`` would wait behind keys typed meanwhile, and they would go to
@@ -174,16 +176,19 @@ class LectureScreen(Screen[None]):
         if demo_class.trains(params):  # trained in a thread; meanwhile the slide answers keys
             self._build_demo(wanted, demo_class, kind, params)
             learning = Static(_("The demo is learning…"), id="demo-learning")
-            self.call_next(self._mount_demo, wanted, learning, removal)
+            self.call_next(self._mount_demo, self._demo_request, learning, removal)
         else:
-            self.call_next(self._mount_demo, wanted, demo_class(kind, params, id="demo"), removal)
+            demo = demo_class(kind, params, id="demo")
+            self.call_next(self._mount_demo, self._demo_request, demo, removal)
 
-    async def _mount_demo(self, slide_id: str, widget: Widget, removal: Awaitable[None]) -> None:
+    async def _mount_demo(self, request: int, widget: Widget, removal: Awaitable[None]) -> None:
         """Show ``widget`` in the demo area once ``removal`` of what was there is done (from
         one demo straight to another the old "#demo" is still being removed: mounting before
-        that would clash with its id); a demo widget gets the focus."""
+        that would clash with its id); a demo widget gets the focus. A mount asked for before
+        the latest request is dropped: ←→ typed at once leave and come back to a demo's slide
+        before its demo came, and two demos with one id would crash the app."""
         await removal
-        if self._demo_slide != slide_id or widget.is_attached:
+        if request != self._demo_request or widget.is_attached:
             return  # the learner has moved on meanwhile
         area = next(iter(self.query("#demo-area").results(Vertical)), None)
         if area is None or not area.is_attached:
@@ -215,7 +220,7 @@ class LectureScreen(Screen[None]):
             return  # the learner has moved on
         widget = built.demo_class(built.kind, built.params, simulation=built.simulation, id="demo")
         removal = self.query_one("#demo-area", Vertical).remove_children()
-        self.call_next(self._mount_demo, built.slide_id, widget, removal)
+        self.call_next(self._mount_demo, self._demo_request, widget, removal)
 
     def _focus_demo(self, widget: Widget) -> None:
         self.query_one(SlideView).settle_scroll()  # the demo took room: the newest text stays seen
