@@ -953,3 +953,23 @@ def test_derivatives_at_the_edges_of_the_domain(
         op(t).backward()
     assert t.grad is not None
     np.testing.assert_equal(float(t.grad), expected, err_msg=name)
+
+
+@FAST
+@given(case=logits_and_classes())
+def test_cross_entropy_is_one_node_with_the_general_ops_floats(
+    case: tuple[np.ndarray, np.ndarray],
+) -> None:
+    """The fused loss is one node and gives the very loss and gradient that log softmax, ·, Σ,
+    mean and − give when chained (the playground's stored outputs rely on it)."""
+    logits, target = case
+    one_hot = np.eye(logits.shape[1])[target]
+    fused_z, chained_z = Tensor(logits, requires_grad=True), Tensor(logits, requires_grad=True)
+    fused = cross_entropy(fused_z, target)
+    chained = -(Tensor(one_hot) * chained_z.log_softmax(axis=-1)).sum(axis=-1).mean()
+    with trace() as recorded:
+        fused.backward()
+    chained.backward()
+    assert fused.item() == chained.item()
+    np.testing.assert_array_equal(fused_z.grad, chained_z.grad)
+    assert [step.op for step in recorded.steps] == ["cross_entropy"]
