@@ -146,13 +146,17 @@ T = TypeVar("T")
 _NICE_HALVES = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
 
 
+LARGEST_HALF_WIDTH = 1e300  # a view of twice this width still has finite steps between points
+
+
 def nice_half_width(extent: float, least: float = 2.0) -> float:
     """The smallest "nice" number (1, 1,5, 2, 2,5, 3, 4, 5, 6, 8 × 10ᵏ) ≥ ``extent``.
 
     View ranges snap to these, so that a picture changes only when the path leaves it, not on
-    every frame.
+    every frame. A path that ran off to 10³⁰⁸ is shown within ±10³⁰⁰: the width of a wider view
+    overflows.
     """
-    target = max(least, extent) if math.isfinite(extent) else least
+    target = min(max(least, extent), LARGEST_HALF_WIDTH) if math.isfinite(extent) else least
     scale = 10.0 ** math.floor(math.log10(target))
     for nice in _NICE_HALVES:
         if nice * scale >= target * (1 - 1e-12):

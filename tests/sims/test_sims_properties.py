@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from oppija.scenes import draw_scene
 from oppija.scenes.words.status import status_sentence
 from oppija.sims import DemoSettingError, create_simulation
 from oppija.sims.base import Simulation
@@ -53,6 +54,7 @@ def check(sim: Simulation, steps: int) -> None:
     limit=st.integers(1, 10_000),
     steps=STEPS,
 )
+@example(function="log(x)", lr=2.0, start=2.2e-308, limit=10, steps=5)  # a path to −9·10³⁰⁷
 def test_gd1d_never_raises(function: str, lr: float, start: float, limit: int, steps: int) -> None:
     sim = create_simulation("gd1d", {"function": function})
     sim = sim.changed(lr=lr, start=start, steps=limit)
@@ -60,6 +62,7 @@ def test_gd1d_never_raises(function: str, lr: float, start: float, limit: int, s
     lo, hi = sim.view_range()  # type: ignore[attr-defined]
     assert lo < hi
     sim.curve(__import__("numpy").linspace(lo, hi, 9))  # type: ignore[attr-defined]
+    assert draw_scene(sim, 40, 12)  # the picture of that range draws without a warning
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

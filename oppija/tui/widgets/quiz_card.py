@@ -49,10 +49,13 @@ class QuizCard(Vertical):
         super().__init__(classes="-ascii" if ascii_mode else "")
         self.quiz = quiz
         self._answer = answer
+        self._parts_mounted = False  # until then show_quiz only notes what to show
+        self._composed = quiz  # the quiz the parts were made for
 
     def compose(self) -> ComposeResult:
         """Every kind's input, only the quiz's own displayed: the card can then show a quiz of
         any kind later (``show_quiz``) without mounting anything."""
+        self._composed = self.quiz
         kind = self.quiz.kind
         yield Static(_("Check yourself"), classes="quiz-label")
         yield Static(self.quiz.question, classes="quiz-question")
@@ -74,8 +77,12 @@ class QuizCard(Vertical):
         ]
 
     def on_mount(self) -> None:
-        if self._answer is not None:
-            self.show_answer(self._answer)
+        self._parts_mounted = True
+        answer, self._answer = self._answer, None
+        if self.quiz is not self._composed:  # another quiz came before the parts were mounted
+            self._fill(answer)
+        elif answer is not None:
+            self.show_answer(answer)
 
     def show_quiz(self, quiz: Quiz, answer: QuizAnswer | None) -> None:
         """Show ``quiz`` (and ``answer``, if given) in this card as a new card would.
@@ -85,7 +92,16 @@ class QuizCard(Vertical):
         """
         if quiz is self.quiz and answer is self._answer:
             return
-        self.quiz, self._answer = quiz, None
+        self.quiz = quiz
+        if not self._parts_mounted:  # composed from self.quiz, filled when mounted
+            self._answer = answer
+            return
+        self._answer = None
+        self._fill(answer)
+
+    def _fill(self, answer: QuizAnswer | None) -> None:
+        """The parts show ``self.quiz`` as a new card would, then ``answer`` if there is one."""
+        quiz = self.quiz
         kind = quiz.kind
         self._update(self.query_one(".quiz-label", Static), _("Check yourself"))
         self._update(self.query_one(".quiz-question", Static), quiz.question)
