@@ -226,13 +226,9 @@ def test_an_epoch_runs_the_network_once_and_its_scores_need_no_pass_of_their_own
     assert len(sim.losses) == 51 and passes == [len(sim.data.train_x)] * 50
 
 
-def test_the_training_points_are_scored_from_the_next_epochs_training_pass(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The training pass of epoch k + 1 starts from epoch k's weights, so its logits score epoch
-    k on the training points: only the test points, and the last epoch's training points, need
-    a forward pass of their own when the scores are read."""
-    passes = []
+def stacked_passes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """(epochs, points) of every stacked scoring pass from now on."""
+    passes: list[tuple[int, int]] = []
     stacked = playground.epoch_logits
 
     def counted(network: MLP, snapshots: np.ndarray, points: np.ndarray) -> np.ndarray:
@@ -240,6 +236,16 @@ def test_the_training_points_are_scored_from_the_next_epochs_training_pass(
         return stacked(network, snapshots, points)
 
     monkeypatch.setattr(playground, "epoch_logits", counted)
+    return passes
+
+
+def test_the_training_points_are_scored_from_the_next_epochs_training_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The training pass of epoch k + 1 starts from epoch k's weights, so its logits score epoch
+    k on the training points: only the test points, and the last epoch's training points, need
+    a forward pass of their own when the scores are read."""
+    passes = stacked_passes(monkeypatch)
     sim = Playground()
     sim.run(50)
     assert len(sim.losses) == 51
@@ -252,14 +258,7 @@ def test_an_epoch_read_at_once_is_scored_in_one_pass_over_every_point(
     """A widget reads the scores after every epoch: no training pass has scored it yet, so one
     stacked pass over all the points does it (not one for the test and one for the training
     points)."""
-    passes = []
-    stacked = playground.epoch_logits
-
-    def counted(network: MLP, snapshots: np.ndarray, points: np.ndarray) -> np.ndarray:
-        passes.append((len(snapshots), len(points)))
-        return stacked(network, snapshots, points)
-
-    monkeypatch.setattr(playground, "epoch_logits", counted)
+    passes = stacked_passes(monkeypatch)
     sim = Playground()
     for _ in range(4):
         assert len(sim.losses) == sim.epoch + 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import OptionList
 
@@ -26,6 +27,15 @@ def two_choice_slides(lecture: Lecture) -> tuple[Slide, Slide]:
     )
 
 
+async def at_last_step(pilot: Pilot[None], slide: Slide) -> LectureScreen:
+    """The lecture screen on ``slide``'s last step (its questions shown), settled."""
+    screen = pilot.app.screen
+    assert isinstance(screen, LectureScreen)
+    screen.go_to(slide.id, slide.step_count - 1)
+    await settle(pilot)
+    return screen
+
+
 def shown_cards(screen: Screen[object]) -> list[QuizCard]:
     return [card for card in screen.query(QuizCard) if card.display]
 
@@ -39,10 +49,7 @@ async def test_the_next_slides_quizzes_show_in_the_same_cards(
     first, second = two_choice_slides(lecture_et)
     app = make_app(slide=first.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, LectureScreen)
-        screen.go_to(first.id, first.step_count - 1)
-        await settle(pilot)
+        screen = await at_last_step(pilot, first)
         before = shown_cards(screen)
         assert [card.quiz.id for card in before] == [quiz.id for quiz in first.quizzes]
         await press(pilot, *["right"] * second.step_count)  # to the second's last step
@@ -77,10 +84,7 @@ async def test_leaving_a_quiz_step_hides_the_cards_and_keeps_the_focus_on_the_sl
     first, _second = two_choice_slides(lecture_et)
     app = make_app(slide=first.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, LectureScreen)
-        screen.go_to(first.id, first.step_count - 1)
-        await settle(pilot)
+        screen = await at_last_step(pilot, first)
         cards = shown_cards(screen)
         cards[0].query_one(OptionList).focus()
         await settle(pilot)
@@ -103,10 +107,7 @@ async def test_a_language_switch_on_a_quiz_step_retells_the_cards(
     english = lecture_en.slides[lecture_en.slide_index(first.id)]
     app = make_app(slide=first.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, LectureScreen)
-        screen.go_to(first.id, first.step_count - 1)
-        await settle(pilot)
+        screen = await at_last_step(pilot, first)
         cards = shown_cards(screen)
         await press(pilot, "l")
         assert shown_cards(screen) == cards
