@@ -52,7 +52,9 @@ def test_the_class_lists_learners_and_reports_a_broken_one(tmp_path: Path) -> No
     (tmp_path / "katki" / "learner.json").write_text("{not json", "utf-8")
     (tmp_path / "a-file").write_text("not a learner", "utf-8")
     found = list(learners(tmp_path))
-    assert found[0][0] == tmp_path / "katki"
-    assert isinstance(found[0][1], LearnerFileError)
+    broken = found[0]
+    assert isinstance(broken, tuple)
+    assert broken[0] == tmp_path / "katki"
+    assert isinstance(broken[1], LearnerFileError)
     assert found[1] == mari
     assert list(learners(tmp_path / "missing")) == []
