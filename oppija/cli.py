@@ -83,12 +83,20 @@ def _ascii_wanted(flag: bool) -> bool:
 
 
 def _run_app(
-    data_dir: str | None, slide: str | None, ascii_flag: bool, language_chosen: bool
+    data_dir: str | None,
+    slide: str | None,
+    ascii_flag: bool,
+    language_chosen: bool,
+    demo_args: tuple[list[str], int | None] = ([], None),
 ) -> int:
+    """The lecture; ``demo_args`` are ``--set`` and ``--steps`` for the demo of ``slide``."""
     from oppija.cli_data_dir import data_dir_problem
     from oppija.content.loader import LessonError, load_lecture
     from oppija.progress import ProgressStore, resolve_data_dir
 
+    pairs, steps = demo_args
+    if (pairs or steps is not None) and not slide:
+        return _usage_error(_("--set and --steps need --slide ID: they set up one slide's demo"))
     store = ProgressStore(resolve_data_dir(data_dir))
     problem = data_dir_problem(store.directory, create=True)
     if problem:
@@ -116,6 +124,13 @@ def _run_app(
                 file=sys.stderr,
             )
             return 2
+        if pairs or steps is not None:
+            from oppija.demo_setup import set_slide_demo
+
+            try:
+                set_slide_demo(lecture, slide, _demo_settings(pairs), progress)
+            except ValueError as error:
+                return _usage_error(str(error))
     if not _on_a_terminal():
         print(
             _(
@@ -133,6 +148,7 @@ def _run_app(
         progress,
         store,
         start_slide=slide,
+        start_steps=(steps or 0) if pairs or steps is not None else None,
         notices=[loaded.notice] if loaded.notice else [],
         resumed=loaded.restored,
         ascii_mode=_ascii_wanted(ascii_flag),
@@ -142,6 +158,17 @@ def _run_app(
         _tell_unsaved(app.save_failure, app.progress)
         return 1
     return app.return_code or 0
+
+
+def _usage_error(message: str) -> int:
+    """A bad command line: one line, whole and escaped, status 2."""
+    print(
+        _("%(prog)s: error: %(message)s\n")
+        % {"prog": "oppija", "message": shown(message, limit=1000)},
+        end="",
+        file=sys.stderr,
+    )
+    return 2
 
 
 def _on_a_terminal() -> bool:
@@ -282,4 +309,10 @@ def _main(argv: Sequence[str] | None) -> int:
         return _run_demo(args)
     if args.reset_progress:
         return _reset_progress(args.data_dir)
-    return _run_app(args.data_dir, args.slide, args.ascii, language_chosen=chosen is not None)
+    return _run_app(
+        args.data_dir,
+        args.slide,
+        args.ascii,
+        language_chosen=chosen is not None,
+        demo_args=(args.slide_settings, args.slide_steps),
+    )

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import count
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeGuard
 
 from oppija.i18n import LANGUAGES, _, format_integer
 from oppija.regular_files import FileTooLarge, NotRegularFile, os_error_reason, read_regular_file
@@ -214,7 +214,7 @@ def _is_setting(value: object) -> bool:
     return isinstance(value, (bool, str)) or _is_finite_number(value)
 
 
-def is_demo_value(value: object) -> bool:
+def is_demo_value(value: object) -> TypeGuard[DemoValue]:
     """Whether ``value`` may be saved as a demo setting (what :data:`DemoValue` allows, within
     :data:`MAX_DEMO_TEXT` and :data:`MAX_DEMO_NUMBERS`); the app saves only such values."""
     if isinstance(value, str):

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 from textual.widget import Widget
 from textual.widgets import Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from oppija.content import navigation
 from oppija.content.model import Lecture, Slide
@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # quiz cards (and their Input, OptionList) load with the firs
 
 NARROW = 100  # below this width the contents start hidden
 DEMO_BUILD = "demo-build"  # the worker group that builds a demo whose model trains first
+STEPS_AT_ONCE = 200  # `--steps` run in a thread in batches: moving on stops it between two
 
 
 @dataclass(frozen=True)
@@ -166,19 +167,27 @@ class LectureScreen(Screen[None]):
         area.display = False
         if wanted is None or slide.demo is None:
             return
+        from oppija.demo_setup import slide_params
         from oppija.tui.widgets.demo_host import widget_class
 
-        kind, params = slide.demo.kind, slide.demo.as_dict()
+        kind, lesson = slide.demo.kind, slide.demo.as_dict()
         try:
             demo_class = widget_class(kind)
         except KeyError:
             return  # a kind no spec declares: the lesson checker reports it
-        if demo_class.trains(params):  # trained in a thread; meanwhile the slide answers keys
-            self._build_demo(wanted, demo_class, kind, params)
+        app = oppija_app(self.app)
+        params = slide_params(kind, lesson, app.progress.demo_settings.get(slide.id, {}))
+        steps = app.take_start_steps(slide.id)
+        if steps or demo_class.trains(params):  # in a thread; meanwhile the slide answers keys
+            self._build_demo(wanted, demo_class, kind, (params, lesson), steps)
             learning = Static(_("The demo is learning…"), id="demo-learning")
             self.call_next(self._mount_demo, self._demo_request, learning, removal)
         else:
-            demo = demo_class(kind, params, id="demo")
+            try:
+                demo = demo_class(kind, params, id="demo")
+            except ValueError:  # saved settings that built no demo: the lesson's then
+                demo = demo_class(kind, lesson, id="demo")
+            demo.slide_id = slide.id
             self.call_next(self._mount_demo, self._demo_request, demo, removal)
 
     async def _mount_demo(self, request: int, widget: Widget, removal: Awaitable[None]) -> None:
@@ -204,12 +213,24 @@ class LectureScreen(Screen[None]):
         slide_id: str,
         demo_class: type[DemoPanel[Demo]],
         kind: str,
-        params: dict[str, object],
-    ) -> BuiltDemo:
-        """In a thread: the simulation of ``slide_id``'s demo (its model trained)."""
+        choices: tuple[dict[str, object], dict[str, object]],
+        steps: int = 0,
+    ) -> BuiltDemo | None:
+        """In a thread: the simulation of ``slide_id``'s demo (its model trained), with the
+        learner's settings (``choices[0]``) or, if they build no demo, the lesson's, and its
+        first ``steps`` run (``--steps``); None when the learner moved on meanwhile."""
         from oppija.sims import from_demo_block  # loaded with the widget: NumPy waits for a demo
 
-        return BuiltDemo(slide_id, demo_class, kind, params, from_demo_block(kind, params))
+        params, lesson = choices
+        try:
+            simulation = from_demo_block(kind, params)
+        except ValueError:
+            params, simulation = lesson, from_demo_block(kind, lesson)
+        worker = get_current_worker()
+        while steps > 0 and simulation.status == "running" and not worker.is_cancelled:
+            simulation.run(min(steps, STEPS_AT_ONCE))
+            steps -= STEPS_AT_ONCE
+        return BuiltDemo(slide_id, demo_class, kind, params, simulation)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A demo's model is trained: the demo replaces the "learning" notice, if still wanted."""
@@ -219,6 +240,7 @@ class LectureScreen(Screen[None]):
         if built.slide_id != self._demo_slide:
             return  # the learner has moved on
         widget = built.demo_class(built.kind, built.params, simulation=built.simulation, id="demo")
+        widget.slide_id = built.slide_id
         removal = self.query_one("#demo-area", Vertical).remove_children()
         self.call_next(self._mount_demo, self._demo_request, widget, removal)
 
@@ -292,6 +314,47 @@ class LectureScreen(Screen[None]):
             self.position = navigation.at_slide(self.lecture, slide_id, step)
         except KeyError:
             self.notify(_("There is no slide “{id}”.").format(id=slide_id), severity="warning")
+
+    def on_demo_panel_settings_changed(self, message: DemoPanel.SettingsChanged) -> None:
+        """Keep the settings the learner changed with the progress of their slide."""
+        from oppija.demo_setup import to_saved
+
+        message.stop()
+        lecture = self.lecture
+        try:
+            slide = lecture.slides[lecture.slide_index(message.slide_id)]
+        except KeyError:
+            return
+        if slide.demo is None or slide.demo.kind != message.kind:
+            return
+        progress = oppija_app(self.app).progress
+        saved = to_saved(message.kind, slide.demo.as_dict(), message.settings)
+        if progress.demo_settings.get(message.slide_id, {}) == saved:
+            return
+        if saved:
+            progress.demo_settings[message.slide_id] = saved
+        else:
+            progress.demo_settings.pop(message.slide_id, None)
+        oppija_app(self.app).request_save()
+
+    def on_demo_panel_share_asked(self, message: DemoPanel.ShareAsked) -> None:
+        """The command line that reproduces the demo now, in a dialog and on the clipboard."""
+        from oppija.demo_setup import changed_settings, share_line
+        from oppija.tui.screens.share import ShareScreen
+
+        message.stop()
+        lecture = self.lecture
+        try:
+            slide = lecture.slides[lecture.slide_index(message.slide_id)]
+        except KeyError:
+            return
+        if slide.demo is None:
+            return
+        simulation = message.simulation
+        changes = changed_settings(simulation.name, slide.demo.as_dict(), simulation.settings)
+        line = share_line(message.slide_id, changes, simulation.step_count)
+        self.app.copy_to_clipboard(line)
+        self.app.push_screen(ShareScreen(line))
 
     def on_quiz_card_answered(self, message: QuizCard.Answered) -> None:
         """Check the answer, keep it with the progress, and let the card say why."""

@@ -1,0 +1,167 @@
+"""A demo shared as a command line, and a demo's settings kept per slide in the progress.
+
+The teacher's `j` shows `oppija --slide ID --set … --steps N`; the test runs that line back
+through the command line into a new app and finds the same demo (settings, step, state): the
+round trip is what a handout relies on. A learner's changed settings come back on the slide
+after a restart; `--set` on the command line wins over them.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from oppija import cli
+from oppija.demo_setup import share_words
+from oppija.progress import Progress, ProgressStore
+from oppija.sims.demo import Demo
+from oppija.tui import app as app_module
+from oppija.tui.screens.lecture import LectureScreen
+from oppija.tui.screens.share import ShareScreen
+from oppija.tui.widgets.demo_panel import DemoPanel
+from tests.tui.conftest import AppFactory, open_demo, press, settle
+
+SIZE = (120, 40)
+
+
+class Started(Exception):
+    def __init__(self, app: app_module.OppijaApp) -> None:
+        super().__init__("the app started")
+        self.app = app
+
+
+def app_from_command_line(
+    words: list[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> app_module.OppijaApp:
+    """The app ``oppija WORDS`` would run (the real command line: parser, checks, set-up)."""
+    monkeypatch.setattr(cli, "_on_a_terminal", lambda: True)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+
+    def run(self: app_module.OppijaApp, *args: object, **kwargs: object) -> None:
+        raise Started(self)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(app_module.OppijaApp, "run", run)
+        try:
+            status = cli.main([*words, "--data-dir", str(data_dir)])
+        except Started as started:
+            return started.app
+    raise AssertionError(f"the command ended with {status} instead of starting the app")
+
+
+def shown_demo(app: app_module.OppijaApp) -> DemoPanel[Demo]:
+    screen = app.screen
+    assert isinstance(screen, LectureScreen)
+    demo = screen.query_one("#demo")
+    assert isinstance(demo, DemoPanel)
+    return demo
+
+
+async def share_line_of(app: app_module.OppijaApp, pilot: object) -> str:
+    await press(pilot, "j")  # type: ignore[arg-type]
+    assert isinstance(app.screen, ShareScreen)
+    line = str(app.screen.query_one("#share-line", Static).render())
+    assert app.clipboard == line  # copied for the teacher's handout too
+    return line
+
+
+@pytest.mark.parametrize(
+    ("slide", "keys"),
+    [
+        ("gd-algorithm", ["plus", "plus", "n", "n", "n"]),  # α twice up, then three steps
+        ("gd-1d", ["c", "n", "n"]),  # the next preset, two steps
+        ("softmax-temperature", ["plus", "plus", "n"]),  # T twice up, one step
+    ],
+)
+async def test_the_share_line_reproduces_the_demo(
+    make_app: AppFactory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    slide: str,
+    keys: list[str],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        demo = await open_demo(pilot, slide)
+        await press(pilot, *keys)
+        wanted = demo.simulation.to_json()
+        assert wanted["step"] == keys.count("n")
+        line = await share_line_of(app, pilot)
+    assert line.startswith(f"oppija --slide {slide} --set ")
+    if keys.count("n"):
+        assert line.endswith(f" --steps {keys.count('n')}")
+
+    again = app_from_command_line(list(share_words(line)), tmp_path / "elsewhere", monkeypatch)
+    async with again.run_test(size=SIZE) as pilot:
+        await again.workers.wait_for_complete()
+        await settle(pilot)
+        assert shown_demo(again).simulation.to_json() == wanted
+
+
+async def test_an_unchanged_demo_shares_a_bare_line(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_demo(pilot, "gd-2d")
+        assert await share_line_of(app, pilot) == "oppija --slide gd-2d"
+        await press(pilot, "escape")
+        assert isinstance(app.screen, LectureScreen)
+
+
+async def test_changed_settings_come_back_after_a_restart(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        demo = await open_demo(pilot, "gd-algorithm")
+        await press(pilot, "plus")
+        changed = demo.simulation.params
+        assert changed != (await open_demo(pilot, "gd-1d")).simulation.params
+        await press(pilot, "q")
+    assert ProgressStore(data_dir).load().progress.demo_settings == {
+        "gd-algorithm": {"lr": pytest.approx(demo.simulation.settings["lr"])}
+    }
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        restored = await open_demo(pilot, "gd-algorithm")
+        assert restored.simulation.params == changed
+        await press(pilot, "r")  # a reset starts the same demo over, the settings stay
+        assert restored.simulation.params == changed
+
+
+async def test_a_saved_setting_the_lesson_no_longer_allows_is_dropped(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    ProgressStore(data_dir).save(
+        Progress(
+            demo_settings={
+                "gd-algorithm": {"lr": 0.3, "start": 1e9, "gone": 1, "function": "x^^"},
+                "gd-2d": {"preset": [1, 2]},
+            }
+        )
+    )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        demo = await open_demo(pilot, "gd-algorithm")
+        assert demo.simulation.settings["lr"] == 0.3  # the valid one stays
+        assert demo.simulation.settings["start"] == 3.0  # the lesson's
+        assert demo.simulation.params_data()["function"] == "x^2"
+        other = await open_demo(pilot, "gd-2d")
+        assert other.simulation.settings == {"preset": "bowl"}
+
+
+async def test_the_command_line_wins_over_saved_settings(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ProgressStore(data_dir).save(Progress(demo_settings={"gd-algorithm": {"lr": 0.3}}))
+    words = ["--slide", "gd-algorithm", "--set", "start=-1,5", "--steps", "2"]
+    app = app_from_command_line(words, data_dir, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        simulation = shown_demo(app).simulation
+        assert simulation.settings["lr"] == 0.1 and simulation.settings["start"] == -1.5
+        assert simulation.step_count == 2
