@@ -188,3 +188,20 @@ def set_slide_demo(
         progress.demo_settings[slide_id] = saved
     else:
         progress.demo_settings.pop(slide_id, None)
+
+
+def reproduces(
+    kind: str, settings: Mapping[str, object], steps: int, wanted: Mapping[str, object]
+) -> bool:
+    """Whether the demo built from ``settings`` and run ``steps`` steps is ``wanted`` (a
+    ``to_json()``): not when the learner changed it while it ran (α while descending, a
+    nudged logit, another head), which no command line holds. Can take as long as building
+    the demo does (a model that trains first): call it in a thread."""
+    from oppija.sims import simulation_class
+
+    try:
+        copy = simulation_class(kind)(**dict(settings))
+        copy.run(steps)
+    except (ValueError, RecursionError, MemoryError):
+        return False
+    return copy.to_json() == wanted

@@ -64,6 +64,7 @@ def shown_demo(app: app_module.OppijaApp) -> DemoPanel[Demo]:
 async def share_line_of(app: app_module.OppijaApp, pilot: object) -> str:
     await press(pilot, "j")  # type: ignore[arg-type]
     assert isinstance(app.screen, ShareScreen)
+    await settle(pilot)  # type: ignore[arg-type]  # the check, in a thread
     line = str(app.screen.query_one("#share-line", Static).render())
     assert app.clipboard == line  # copied for the teacher's handout too
     return line
@@ -91,6 +92,8 @@ async def test_the_share_line_reproduces_the_demo(
         wanted = demo.simulation.to_json()
         assert wanted["step"] == keys.count("n")
         line = await share_line_of(app, pilot)
+        assert isinstance(app.screen, ShareScreen) and app.screen.reproduces
+        assert not app.screen.query_one("#share-note").display
     assert line.startswith(f"oppija --slide {slide} --set ")
     if keys.count("n"):
         assert line.endswith(f" --steps {keys.count('n')}")
@@ -165,3 +168,33 @@ async def test_the_command_line_wins_over_saved_settings(
         simulation = shown_demo(app).simulation
         assert simulation.settings["lr"] == 0.1 and simulation.settings["start"] == -1.5
         assert simulation.step_count == 2
+
+
+async def test_a_change_made_while_the_demo_ran_is_told(make_app: AppFactory) -> None:
+    """α raised after three steps: the descent kept its path, which no command line holds;
+    the dialog says the line starts over, rather than promise the same picture."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        demo = await open_demo(pilot, "gd-algorithm")
+        await press(pilot, "n", "n", "n", "plus", "n")
+        line = await share_line_of(app, pilot)
+        assert line.endswith("--steps 4")
+        screen = app.screen
+        assert isinstance(screen, ShareScreen) and screen.reproduces is False
+        assert screen.query_one("#share-note").display
+        assert "alustab demot" in str(screen.query_one("#share-note", Static).render())
+        await press(pilot, "escape")
+        assert not demo.playing
+
+
+async def test_sharing_pauses_a_running_demo(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        demo = await open_demo(pilot, "gd-2d")
+        await press(pilot, "space")
+        assert demo.playing
+        await press(pilot, "j")
+        assert not demo.playing
+        steps = demo.simulation.step_count
+        assert isinstance(app.screen, ShareScreen)
+        assert app.screen.line.endswith(f"--steps {steps}") or steps == 0

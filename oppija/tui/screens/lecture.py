@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -339,7 +340,7 @@ class LectureScreen(Screen[None]):
 
     def on_demo_panel_share_asked(self, message: DemoPanel.ShareAsked) -> None:
         """The command line that reproduces the demo now, in a dialog and on the clipboard."""
-        from oppija.demo_setup import changed_settings, share_line
+        from oppija.demo_setup import changed_settings, reproduces, share_line
         from oppija.tui.screens.share import ShareScreen
 
         message.stop()
@@ -351,10 +352,18 @@ class LectureScreen(Screen[None]):
         if slide.demo is None:
             return
         simulation = message.simulation
-        changes = changed_settings(simulation.name, slide.demo.as_dict(), simulation.settings)
+        lesson = slide.demo.as_dict()
+        changes = changed_settings(simulation.name, lesson, simulation.settings)
         line = share_line(message.slide_id, changes, simulation.step_count)
         self.app.copy_to_clipboard(line)
-        self.app.push_screen(ShareScreen(line))
+        check = partial(
+            reproduces,
+            simulation.name,
+            {**lesson, **changes},
+            simulation.step_count,
+            simulation.to_json(),
+        )
+        self.app.push_screen(ShareScreen(line, check))
 
     def on_quiz_card_answered(self, message: QuizCard.Answered) -> None:
         """Check the answer, keep it with the progress, and let the card say why."""

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Static
+from textual.worker import Worker, WorkerState
 
 from oppija.i18n import N_, _
 from oppija.tui.oppija_app import oppija_app
@@ -34,7 +38,9 @@ class ShareScreen(ModalScreen[None]):
     ShareScreen.-ascii > Vertical { border: ascii $primary; }
     ShareScreen #share-title { text-style: bold; margin-bottom: 1; }
     ShareScreen #share-line { color: $text; background: $boost; padding: 0 1; margin-bottom: 1; }
-    ShareScreen #share-close { color: $text-muted; }
+    ShareScreen #share-note { display: none; color: $warning; margin-top: 1; }
+    ShareScreen #share-note.-shown { display: block; }
+    ShareScreen #share-close { color: $text-muted; margin-top: 1; }
     """
 
     BINDINGS = [
@@ -42,9 +48,13 @@ class ShareScreen(ModalScreen[None]):
         Binding("c", "copy", N_("Copy")),
     ]
 
-    def __init__(self, line: str) -> None:
+    def __init__(self, line: str, check: Callable[[], bool] | None = None) -> None:
+        """``check`` tells whether the line really reproduces the demo (run in a thread)."""
         super().__init__()
         self.line = line
+        self._check = check
+        self.reproduces: bool | None = None
+        """After the check: whether the line gives the same picture (None until known)."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -57,10 +67,33 @@ class ShareScreen(ModalScreen[None]):
                 ),
                 id="share-about",
             )
+            yield Static(id="share-note")
             yield Static(_("c copies it again; Esc or Enter closes."), id="share-close")
 
     def on_mount(self) -> None:
         self.set_class(oppija_app(self.app).ascii_mode, "-ascii")
+        if self._check is not None:
+            self._run_check(self._check)
+
+    @work(thread=True, exclusive=True)
+    def _run_check(self, check: Callable[[], bool]) -> bool:
+        return check()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The check is done: a line that would give another picture says so."""
+        if event.state != WorkerState.SUCCESS or not isinstance(event.worker.result, bool):
+            return
+        self.reproduces = event.worker.result
+        if not self.reproduces:
+            note = self.query_one("#share-note", Static)
+            note.update(
+                _(
+                    "Note: part of this picture comes from changes made while the demo ran, "
+                    "which a command line cannot hold. The command starts the demo over with "
+                    "the settings of now and runs as many steps, so its picture may differ."
+                )
+            )
+            note.add_class("-shown")
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.line)

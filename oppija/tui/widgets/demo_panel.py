@@ -253,6 +253,8 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         """The command line that opens this slide with the demo as it is now (the screen
         knows the lesson's settings, so it writes it)."""
         if self.slide_id is not None:
+            self._stop()  # the line describes a still picture
+            self._update_texts()
             self.post_message(self.ShareAsked(self.slide_id, self.simulation))
 
     def _update_texts(self) -> None:
