@@ -125,3 +125,20 @@ def test_a_setting_equal_to_the_lessons_is_not_kept(oppija: object) -> None:
     _status, err, app = run("--slide", "gd-algorithm", "--set", "lr=0,1", "--set", "start=2")
     assert app is not None, err
     assert app.progress.demo_settings == {"gd-algorithm": {"start": 2.0}}
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ("function=" + "(" * 100_000, "function"),
+        ("\x1b[2J=1", "„\\x1b[2J“"),
+        ("word=" + "x" * 5_000, "„word“"),
+        ("start=1e999", "1e999"),
+    ],
+)
+def test_a_hostile_setting_is_one_escaped_line(oppija: object, setting: str, expected: str) -> None:
+    run = oppija
+    assert callable(run)
+    status, err, app = run("--slide", "gd-algorithm", "--set", setting)
+    assert (status, app) == (2, None)
+    assert expected in one_line(err) and "\x1b" not in err and len(err) < 1200
