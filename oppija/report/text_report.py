@@ -7,8 +7,10 @@ Rich lays the tables out (long questions wrap inside their column); every cell i
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -58,14 +60,14 @@ def ratio(part: int, whole: int) -> str:
 
 
 def _questions_table(report: ClassTally) -> Table:
-    table = _table(_("Questions"), leading=1)  # a blank line between rows: one block each
-    table.add_column(_("Slide and question"), ratio=3)
-    table.add_column(_("Answered"), justify="right", no_wrap=True)
-    table.add_column(_("Right"), justify="right", no_wrap=True)
-    table.add_column(_("Most common wrong answer"), ratio=2)
-    for question in report.questions:
-        table.add_row(*(Text(cell) for cell in question_cells(question)))
-    return table
+    rows = [question_cells(question) for question in report.questions]
+    headers = (
+        _("Slide and question"),
+        _("Answered"),
+        _("Right"),
+        _("Most common wrong answer"),
+    )
+    return _table(_("Questions"), headers, (3, 0, 0, 2), rows, leading=1)
 
 
 def question_cells(question: QuestionTally) -> tuple[str, str, str, str]:
@@ -78,15 +80,15 @@ def question_cells(question: QuestionTally) -> tuple[str, str, str, str]:
 
 
 def _learners_table(report: ClassTally) -> Table:
-    table = _table(_("Learners"), leading=0)
-    table.add_column(_("Name"), ratio=1)
-    table.add_column(_("Folder"), ratio=1)
-    table.add_column(_("Slides seen"), justify="right", no_wrap=True)
-    table.add_column(_("Right of answered"), justify="right", no_wrap=True)
-    table.add_column(_("Right of all"), justify="right", no_wrap=True)
-    for learner in report.learners:
-        table.add_row(*(Text(cell) for cell in learner_cells(report, learner)))
-    return table
+    rows = [learner_cells(report, learner) for learner in report.learners]
+    headers = (
+        _("Name"),
+        _("Folder"),
+        _("Slides seen"),
+        _("Right of answered"),
+        _("Right of all"),
+    )
+    return _table(_("Learners"), headers, (1, 1, 0, 0, 0), rows, leading=0)
 
 
 def learner_cells(report: ClassTally, learner: LearnerTally) -> tuple[str, str, str, str, str]:
@@ -100,8 +102,20 @@ def learner_cells(report: ClassTally, learner: LearnerTally) -> tuple[str, str, 
     )
 
 
-def _table(title: str, leading: int) -> Table:
-    return Table(
+def _table(
+    title: str,
+    headers: Sequence[str],
+    shares: Sequence[int],
+    rows: Sequence[Sequence[str]],
+    leading: int,
+) -> Table:
+    """A table of ``rows``; a column with a share of 0 holds numbers and is never broken.
+
+    A number column is as wide as its widest number (its header wraps instead); the text
+    columns share the rest of the 80 columns in proportion and wrap their words, cutting
+    nothing off. ``leading`` blank lines separate the rows.
+    """
+    table = Table(
         title=Text(title),
         title_justify="left",
         box=box.SIMPLE_HEAD,
@@ -110,6 +124,16 @@ def _table(title: str, leading: int) -> Table:
         expand=True,
         leading=leading,
     )
+    for column, (header, share) in enumerate(zip(headers, shares, strict=True)):
+        if share:
+            table.add_column(Text(header), ratio=share, overflow="fold")
+        else:
+            cells = [row[column] for row in rows] + header.split()
+            width = max(cell_len(cell) for cell in cells)
+            table.add_column(Text(header), justify="right", width=width, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    return table
 
 
 def _table_text(table: Table) -> str:
