@@ -134,7 +134,13 @@ def _question(slide_id: str, slide_title: str, quiz: Quiz, reading: ClassReading
 
 
 def _wrong_key(quiz: Quiz, value: int | float | str) -> _WrongKey:
-    """Answers that mean the same are one key: choice 2, the number 0,5 typed as '0.5'."""
+    """Answers that mean the same are one key: choice 2, the number 0,5 typed as '0.5'.
+
+    A choice is a whole number only, as :meth:`Quiz.check` has it: a 1.0 written into the file
+    by hand stays the text "1.0" rather than being shown as choice 1, which may be the right one.
+    """
+    if quiz.kind == "choice":
+        return (0, float(value), "") if isinstance(value, int) else (1, 0.0, str(value))
     if not isinstance(value, str):  # bool is no answer progress.py lets in
         return (0, float(value), "")
     if quiz.kind == "number":

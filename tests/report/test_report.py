@@ -264,3 +264,19 @@ def test_a_bad_format_is_refused_in_one_line(capsys: pytest.CaptureFixture[str])
     status, out, err = run(capsys, "--format", "pdf")
     assert (status, out) == (2, "")
     assert len(err.splitlines()) == 1 and "pdf" in err
+
+
+def test_a_choice_saved_as_a_fraction_is_not_shown_as_that_choices_text(
+    tmp_path: Path, lecture: Lecture, quizzes: Quizzes
+) -> None:
+    """Only a whole number picks a choice (as the quiz checks it); a hand-edited 1.0 where the
+    right choice is 1 is wrong, and must not read as the right choice's text."""
+    right = quizzes.choice.correct_index
+    assert right is not None
+    add_learner(tmp_path / "klass", "a", {quizzes.choice.id: float(right)}, set())
+    question = next(
+        q for q in counted(tmp_path / "klass", lecture).questions if q.quiz_id == quizzes.choice.id
+    )
+    assert question.right == 0
+    assert question.common_wrong is not None
+    assert question.common_wrong.text == str(float(right))
