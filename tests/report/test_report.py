@@ -302,3 +302,12 @@ def test_the_html_page_of_an_empty_class_says_so(
     status, out, err = run(capsys, "--class-dir", str(tmp_path / "klass"), "--format", "html")
     assert (status, err) == (0, "")
     assert "ei ole veel ühtegi õppijat" in out and "<table>" not in out
+
+
+def test_a_name_that_looks_like_markup_is_printed_as_typed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    add_learner(tmp_path / "klass", "[bold]Mari[/bold] :smile:", {}, set())
+    status, out, _err = run(capsys, "--class-dir", str(tmp_path / "klass"))
+    assert status == 0
+    assert "[bold]Mari[/bold]" in out and ":smile:" in out  # the name wraps between the two
