@@ -307,6 +307,10 @@ def _main(argv: Sequence[str] | None) -> int:
         return run_list(i18n.current_language(), sys.stdout)
     if args.command == "demo":
         return _run_demo(args)
+    if args.command == "report":
+        from oppija.report.command import run_report
+
+        return run_report(args.class_dir, args.format, sys.stdout, sys.stderr)
     if args.reset_progress:
         return _reset_progress(args.data_dir)
     return _run_app(
