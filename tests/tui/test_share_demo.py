@@ -198,3 +198,15 @@ async def test_sharing_pauses_a_running_demo(make_app: AppFactory) -> None:
         steps = demo.simulation.step_count
         assert isinstance(app.screen, ShareScreen)
         assert app.screen.line.endswith(f"--steps {steps}") or steps == 0
+
+
+async def test_the_palette_offers_the_share_line_where_a_demo_shows(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Jaga demot" not in [c.title for c in app.get_system_commands(app.screen)]
+        await open_demo(pilot, "gd-2d")
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Jaga demot"].callback()
+        await settle(pilot)
+        assert isinstance(app.screen, ShareScreen)
+        assert app.screen.line == "oppija --slide gd-2d"
