@@ -123,6 +123,8 @@ async def test_changed_settings_come_back_after_a_restart(
         await press(pilot, "plus")
         changed = demo.simulation.params
         assert changed != (await open_demo(pilot, "gd-1d")).simulation.params
+        back = await open_demo(pilot, "gd-algorithm")  # returning to the slide
+        assert back is not demo and back.simulation.params == changed
         await press(pilot, "q")
     assert ProgressStore(data_dir).load().progress.demo_settings == {
         "gd-algorithm": {"lr": pytest.approx(demo.simulation.settings["lr"])}
