@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from oppija import cli
+from oppija import cli, i18n
 from oppija.demo_setup import share_words
 from oppija.progress import Progress, ProgressStore
 from oppija.sims.demo import Demo
@@ -185,6 +185,10 @@ async def test_a_change_made_while_the_demo_ran_is_told(make_app: AppFactory) ->
         assert isinstance(screen, ShareScreen) and screen.reproduces is False
         assert screen.query_one("#share-note").display
         assert "alustab demot" in str(screen.query_one("#share-note", Static).render())
+        i18n.set_language("en")  # switched from the palette (Ctrl+P) over the dialog
+        await settle(pilot)
+        assert "starts the demo over" in str(screen.query_one("#share-note", Static).render())
+        assert "Share this demo" in str(screen.query_one("#share-title", Static).render())
         await press(pilot, "escape")
         assert not demo.playing
 

@@ -58,20 +58,34 @@ class ShareScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(_("Share this demo"), style="bold"), id="share-title")
+            yield Static(id="share-title")
             yield Static(Text(self.line), id="share-line")
-            yield Static(
-                _(
-                    "This command opens the slide with the demo as it is now: its settings and "
-                    "steps. It was copied to the clipboard, where the terminal allows it."
-                ),
-                id="share-about",
-            )
+            yield Static(id="share-about")
             yield Static(id="share-note")
-            yield Static(_("c copies it again; Esc or Enter closes."), id="share-close")
+            yield Static(id="share-close")
+
+    def relanguage(self) -> None:
+        """Every word in the active language (the line itself is the same in both)."""
+        self.query_one("#share-title", Static).update(Text(_("Share this demo"), style="bold"))
+        self.query_one("#share-about", Static).update(
+            _(
+                "This command opens the slide with the demo as it is now: its settings and "
+                "steps. It was copied to the clipboard, where the terminal allows it."
+            )
+        )
+        self.query_one("#share-close", Static).update(_("c copies it again; Esc or Enter closes."))
+        if self.reproduces is False:
+            self.query_one("#share-note", Static).update(
+                _(
+                    "Note: part of this picture comes from changes made while the demo ran, "
+                    "which a command line cannot hold. The command starts the demo over with "
+                    "the settings of now and runs as many steps, so its picture may differ."
+                )
+            )
 
     def on_mount(self) -> None:
         self.set_class(oppija_app(self.app).ascii_mode, "-ascii")
+        self.relanguage()
         if self._check is not None:
             self._run_check(self._check)
 
@@ -85,15 +99,8 @@ class ShareScreen(ModalScreen[None]):
             return
         self.reproduces = event.worker.result
         if not self.reproduces:
-            note = self.query_one("#share-note", Static)
-            note.update(
-                _(
-                    "Note: part of this picture comes from changes made while the demo ran, "
-                    "which a command line cannot hold. The command starts the demo over with "
-                    "the settings of now and runs as many steps, so its picture may differ."
-                )
-            )
-            note.add_class("-shown")
+            self.relanguage()
+            self.query_one("#share-note", Static).add_class("-shown")
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.line)
