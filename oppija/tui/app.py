@@ -419,4 +419,10 @@ class OppijaApp(App[None]):
             yield SystemCommand(
                 _("Share the demo"), _("The command line that opens this demo as it is now"), share
             )
+        if isinstance(screen, LectureScreen) and screen.demo_changed:
+            yield SystemCommand(
+                _("The lesson's demo"),
+                _("This demo with the lesson's settings again (yours here are forgotten)"),
+                screen.restore_lesson_demo,
+            )
         yield SystemCommand(_("Quit"), _("Save the progress and quit"), self.action_quit)

@@ -23,7 +23,7 @@ from oppija.tui import app as app_module
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.screens.share import ShareScreen
 from oppija.tui.widgets.demo_panel import DemoPanel
-from tests.tui.conftest import AppFactory, open_demo, press, settle
+from tests.tui.conftest import AppFactory, open_demo, press, settle, show_demo
 
 SIZE = (120, 40)
 
@@ -216,3 +216,24 @@ async def test_the_palette_offers_the_share_line_where_a_demo_shows(make_app: Ap
         await settle(pilot)
         assert isinstance(app.screen, ShareScreen)
         assert app.screen.line == "oppija --slide gd-2d"
+
+
+async def test_the_lessons_demo_comes_back_from_the_palette(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    """Changed settings are kept for ever; the palette gives the lesson's demo back."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        demo = await open_demo(pilot, "gd-algorithm")
+        lesson = demo.simulation.params
+        assert "Loengu demo" not in [c.title for c in app.get_system_commands(app.screen)]
+        await press(pilot, "plus")
+        assert demo.simulation.params != lesson
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        screen = app.screen
+        assert isinstance(screen, LectureScreen)
+        restored = await show_demo(pilot, commands["Loengu demo"].callback)
+        assert restored is not demo and restored.simulation.params == lesson
+        assert app.progress.demo_settings == {}
+        await press(pilot, "plus")  # changing it again is kept again
+        assert app.progress.demo_settings == {"gd-algorithm": {"lr": 0.125}}  # 0,1 → 0,125

@@ -338,6 +338,23 @@ class LectureScreen(Screen[None]):
             progress.demo_settings.pop(message.slide_id, None)
         oppija_app(self.app).request_save()
 
+    @property
+    def demo_changed(self) -> bool:
+        """Whether the demo on screen has settings the learner changed (kept with progress)."""
+        slide_id = self._demo_slide
+        return slide_id is not None and slide_id in oppija_app(self.app).progress.demo_settings
+
+    def restore_lesson_demo(self) -> None:
+        """The demo on screen as the lesson sets it: the learner's settings there forgotten."""
+        slide_id = self._demo_slide
+        if slide_id is None:
+            return
+        app = oppija_app(self.app)
+        if app.progress.demo_settings.pop(slide_id, None) is not None:
+            app.request_save()
+        self._demo_slide = None  # shown anew, from the lesson's settings
+        self._show_demo(self.lecture.slides[self.position.slide], self.position.step)
+
     def on_demo_panel_share_asked(self, message: DemoPanel.ShareAsked) -> None:
         """The command line that reproduces the demo now, in a dialog and on the clipboard."""
         from oppija.demo_setup import changed_settings, reproduces, share_line
