@@ -2,7 +2,7 @@
 
 Three sources set a slide's demo up, each over the one before: the lesson's demo block, the
 settings the learner changed there (saved per slide in the progress) and ``--set`` on the
-command line. A teacher's ``j`` key writes the demo as it is now as a command line, ``oppija
+command line. A teacher's ``K`` key writes the demo as it is now as a command line, ``oppija
 --slide ID --set KEY=VALUE … --steps N``, with only the settings that differ from the lesson's,
 written so that ``--set`` reads them back (decimal comma, shell quotes where needed).
 

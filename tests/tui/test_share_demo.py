@@ -1,6 +1,6 @@
 """A demo shared as a command line, and a demo's settings kept per slide in the progress.
 
-The teacher's `j` shows `oppija --slide ID --set … --steps N`; the test runs that line back
+The teacher's `K` shows `oppija --slide ID --set … --steps N`; the test runs that line back
 through the command line into a new app and finds the same demo (settings, step, state): the
 round trip is what a handout relies on. A learner's changed settings come back on the slide
 after a restart; `--set` on the command line wins over them.
@@ -62,7 +62,7 @@ def shown_demo(app: app_module.OppijaApp) -> DemoPanel[Demo]:
 
 
 async def share_line_of(app: app_module.OppijaApp, pilot: object) -> str:
-    await press(pilot, "j")  # type: ignore[arg-type]
+    await press(pilot, "K")  # type: ignore[arg-type]
     assert isinstance(app.screen, ShareScreen)
     await settle(pilot)  # type: ignore[arg-type]  # the check, in a thread
     line = str(app.screen.query_one("#share-line", Static).render())
@@ -199,7 +199,7 @@ async def test_sharing_pauses_a_running_demo(make_app: AppFactory) -> None:
         demo = await open_demo(pilot, "gd-2d")
         await press(pilot, "space")
         assert demo.playing
-        await press(pilot, "j")
+        await press(pilot, "K")
         assert not demo.playing
         steps = demo.simulation.step_count
         assert isinstance(app.screen, ShareScreen)

@@ -44,7 +44,7 @@ class ShareScreen(ModalScreen[None]):
     """
 
     BINDINGS = [
-        Binding("escape,enter,j,q", "close", N_("Close")),
+        Binding("escape,enter,K,q", "close", N_("Close")),
         Binding("c", "copy", N_("Copy")),
     ]
 

@@ -123,7 +123,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         ),
         Binding("c", "next_preset", N_("Next example"), show=False),
         Binding("z", "zoom", N_("Enlarge the demo"), show=False),
-        Binding("j", "share", N_("Share the demo"), show=False),
+        Binding("K", "share", N_("Share the demo"), show=False),  # K: käsurida, the line
     ]
 
     class SettingsChanged(Message):
