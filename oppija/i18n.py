@@ -177,9 +177,13 @@ def format_integer(value: int) -> str:
     """A whole number with the active language's digit grouping (Estonian: 12 345)."""
     if -1000 < value < 1000:  # no grouping in either language: spare the Babel import
         return str(value).replace("-", "−") if _language == "et" else str(value)
+    import decimal
+
     from babel.numbers import format_decimal as babel_decimal
 
-    return babel_decimal(value, format="#,##0", locale=_language)
+    with decimal.localcontext() as context:  # Babel rounds in the context: 28 digits by default
+        context.prec = max(context.prec, len(str(abs(value))) + 1)
+        return babel_decimal(value, format="#,##0", locale=_language)
 
 
 _NUMBER = re.compile(r"^[+\-−]?(\d+([.,]\d*)?|[.,]\d+)([eE][+\-−]?\d+)?$")

@@ -21,6 +21,7 @@ import contextlib
 import json
 import math
 import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -50,6 +51,7 @@ DemoValue = int | float | str | list[int | float]
 MAX_DEMO_TEXT = 2_000
 """The longest text a saved demo setting may be: longer is no formula a learner typed."""
 MAX_DEMO_NUMBERS = 1_000
+MAX_FLOAT = sys.float_info.max
 """The most numbers a saved demo setting may list (a demo's own limit is far lower)."""
 
 
@@ -220,8 +222,15 @@ def is_demo_value(value: object) -> TypeGuard[DemoValue]:
     if isinstance(value, str):
         return len(value) <= MAX_DEMO_TEXT
     if isinstance(value, list):
-        return len(value) <= MAX_DEMO_NUMBERS and all(_is_finite_number(v) for v in value)
-    return _is_finite_number(value)
+        return len(value) <= MAX_DEMO_NUMBERS and all(_is_float_sized(v) for v in value)
+    return _is_float_sized(value)
+
+
+def _is_float_sized(value: object) -> bool:
+    """A finite number a float can hold (JSON's whole numbers have no limit)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return _is_finite_number(value) and abs(value) <= MAX_FLOAT
 
 
 def _demo_settings_from_json(raw: object) -> dict[str, dict[str, DemoValue]]:

@@ -108,3 +108,27 @@ def test_saved_settings_that_no_longer_fit_are_dropped_never_raised() -> None:
     saved = {"lr": 0.3, "gone": 1, "start": "kolm", "function": "(" * 5000, "preset": [1]}
     assert slide_params("gd1d", lesson, saved) == {"preset": "good", "lr": 0.3}
     assert slide_params("no-such-demo", lesson, {"lr": 0.3}) == lesson
+
+
+@pytest.mark.parametrize(
+    "value",
+    [1e308, -1e308, 10**400, 10**30, [1e308, -1e308], "1e308"],
+    ids=["1e308", "-1e308", "10^400", "10^30", "list", "text"],
+)
+def test_huge_saved_numbers_are_dropped_never_raised(value: object) -> None:
+    """A hand-edited progress file's 1e308 for a whole-number setting once crashed the
+    message that refuses it (Babel rounds to 28 digits), and 10⁴⁰⁰ the float conversion."""
+    from oppija.content.loader import load_lecture
+
+    lecture = load_lecture("et")
+    for slide in lecture.slides:
+        if slide.demo is None:
+            continue
+        kind, lesson = slide.demo.kind, slide.demo.as_dict()
+        for key in lesson:
+            assert slide_params(kind, lesson, {key: value}).keys() == lesson.keys()  # type: ignore[dict-item]
+
+
+def test_a_whole_number_beyond_28_digits_is_formatted() -> None:
+    i18n.set_language("en")
+    assert i18n.format_integer(-(10**30)) == "-1,000,000,000,000,000,000,000,000,000,000"

@@ -156,3 +156,10 @@ def test_merge_without_a_base_prefers_ours_per_slide() -> None:
     theirs = Progress(demo_settings={"gd": {"lr": 0.2, "start": 1}, "rnn": {"word": "kass"}})
     merged = merge(None, ours, theirs)
     assert merged.demo_settings == {"gd": {"lr": 0.5}, "rnn": {"word": "kass"}}
+
+
+def test_a_whole_number_no_float_holds_is_refused() -> None:
+    data = Progress().to_json()
+    data["demo_settings"] = {"slide": {"units": 10**400}}
+    with pytest.raises(ProgressFormatError):
+        Progress.from_json(json.loads(json.dumps(data)))
