@@ -42,18 +42,28 @@ def _params_of(kind: str, settings: Mapping[str, object]) -> tuple[object, ...]:
 def changed_settings(
     kind: str, lesson: Mapping[str, object], settings: Mapping[str, object]
 ) -> dict[str, object]:
-    """The settings of a demo now (``settings``, typed) that differ from the lesson's: the
-    fewest that, set over the lesson's, give the same demo (a setting equal to what the
-    lesson or the demo's default gives is left out, in the schema's order)."""
+    """The settings to give over the lesson's for the demo that ``settings`` (typed) build:
+    those that differ from the lesson's, and a lesson's setting that ``settings`` dropped (a
+    new preset starts from the preset alone) at the value the demo has now; then the fewest
+    of them that still give the same demo, in the schema's order (a setting equal to what the
+    lesson or the demo's default gives is left out)."""
+    spec = demo_spec(kind)
     changed = {
         key: value
         for key, value in settings.items()
         if key not in lesson or comparable(lesson[key]) != comparable(value)
     }
     try:
-        target = _params_of(kind, {**lesson, **settings})
+        params = spec.simulation_class().build_params(settings)
     except (DemoSettingError, ValueError):
         return changed
+    for key in lesson:
+        now = getattr(params, key, None)
+        if key not in settings and now is not None:
+            changed[key] = now
+    order = list(spec.settings)
+    changed = dict(sorted(changed.items(), key=lambda item: _position(order, item[0])))
+    target = tuple(comparable(getattr(params, f.name)) for f in fields(params))
     for key in list(changed):
         fewer = {k: v for k, v in changed.items() if k != key}
         try:
@@ -62,6 +72,10 @@ def changed_settings(
         except (DemoSettingError, ValueError):
             continue
     return changed
+
+
+def _position(order: list[str], key: str) -> int:
+    return order.index(key) if key in order else len(order)
 
 
 def saved_form(value: object) -> DemoValue | None:

@@ -75,6 +75,7 @@ async def share_line_of(app: app_module.OppijaApp, pilot: object) -> str:
     [
         ("gd-algorithm", ["plus", "plus", "n", "n", "n"]),  # α twice up, then three steps
         ("gd-1d", ["c", "n", "n"]),  # the next preset, two steps
+        ("gd-algorithm", ["c", "n"]),  # a preset where the lesson set f, α and the start
         ("softmax-temperature", ["plus", "plus", "n"]),  # T twice up, one step
     ],
 )
