@@ -238,3 +238,35 @@ async def test_the_lessons_demo_comes_back_from_the_palette(
         assert app.progress.demo_settings == {}
         await press(pilot, "plus")  # changing it again is kept again
         assert app.progress.demo_settings == {"gd-algorithm": {"lr": 0.125}}  # 0,1 → 0,125
+
+
+def first_slide_of_each_demo() -> list[str]:
+    from oppija.content.loader import load_lecture
+
+    firsts: dict[str, str] = {}
+    for slide in load_lecture("et").slides:
+        if slide.demo is not None:
+            firsts.setdefault(slide.demo.kind, slide.id)
+    return list(firsts.values())
+
+
+@pytest.mark.parametrize("slide", first_slide_of_each_demo())
+async def test_every_demo_shares_a_line_that_is_what_the_dialog_says(
+    make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, slide: str
+) -> None:
+    """Each demo's next example and two steps: the line rebuilds the same demo exactly when
+    the dialog does not warn (a demo whose keys change what no setting holds is warned)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        demo = await open_demo(pilot, slide)
+        await press(pilot, "c", "n", "n")
+        wanted = demo.simulation.to_json()
+        line = await share_line_of(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ShareScreen) and screen.reproduces is not None
+        promised = screen.reproduces
+    again = app_from_command_line(list(share_words(line)), tmp_path / "elsewhere", monkeypatch)
+    async with again.run_test(size=SIZE) as pilot:
+        await again.workers.wait_for_complete()
+        await settle(pilot)
+        assert (shown_demo(again).simulation.to_json() == wanted) == promised, line
