@@ -164,7 +164,7 @@ class OppijaApp(App[None]):
                 self.notify(_("You continue from the slide “{title}”.").format(title=title))
         self.set_interval(0.25, self._save_if_due)
         if self.follower is not None:
-            self.set_interval(FOLLOW_POLL_SECONDS, self._follow_teacher)
+            self.set_interval(FOLLOW_POLL_SECONDS, self.follow_teacher)
         self._check_size(self.size.width, self.size.height)
         self._stop_following_language = i18n.on_language_change(self._language_changed)
         if not self.is_headless:  # a test's app must not take over the test runner's signals
@@ -271,7 +271,7 @@ class OppijaApp(App[None]):
         self.follower.start()
         self.refresh_bindings()
         self.notify(_("You follow the teacher. Press j or move yourself to stop."), timeout=4)
-        self._follow_teacher()
+        self.follow_teacher()
 
     def action_unfollow(self) -> None:
         if self.follower is None or not self.follower.on:
@@ -280,8 +280,8 @@ class OppijaApp(App[None]):
         self.refresh_bindings()
         self.notify(_("You no longer follow the teacher."), timeout=3)
 
-    def _follow_teacher(self) -> None:
-        """Go where the teacher is, if following and their file changed."""
+    def follow_teacher(self) -> None:
+        """Go where the teacher is, if following and their file changed (a timer calls it)."""
         if self.follower is None:
             return
         try:
@@ -340,7 +340,7 @@ class OppijaApp(App[None]):
         rows = [
             (key_names(b.key), _(b.description))
             for b in [*LectureScreen.BINDINGS, *self.BINDINGS]
-            if isinstance(b, Binding) and b.action not in {"first", "last"}
+            if isinstance(b, Binding) and b.action not in self._keys_not_in_help()
         ]
         rows.insert(2, (f"{key_names('home')} / {key_names('end')}", _("First / last slide")))
         rows.insert(3, ("↑ / ↓", _("Scroll the slide")))
@@ -350,6 +350,12 @@ class OppijaApp(App[None]):
         rows.extend(demo_help_rows(key_names))
         rows.append(("Esc", _("From a demo or a field back to the slide")))
         return rows
+
+    def _keys_not_in_help(self) -> set[str]:
+        """Actions the help leaves out: Home/End have their own row; following the teacher is
+        there only when there is a teacher to follow, and once (its key toggles)."""
+        hidden = {"first", "last", "unfollow"}
+        return hidden if self.follower is not None else {*hidden, "follow"}
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys as the learner knows them (→, PgDn, Tühik), in the active language."""

@@ -20,13 +20,31 @@ from oppija.presenter_state import FileWatch, PresenterState, read_state, write_
 FOLLOW_POLL_SECONDS = 0.25
 """How often a follower looks at the teacher's file: one ``stat``, a read only on a change."""
 
+RESUME_SECONDS = 15 * 60
+"""A presenter started again within this time of the file's last write continues the same
+presentation (its timer keeps counting from the first start): a restart, not a new lecture."""
+
+
+def presentation_start(path: Path, now: float) -> float:
+    """When the presentation written to ``path`` began: the file's own start if it was written
+    within ``RESUME_SECONDS``, else ``now``."""
+    previous = read_state(path)
+    try:
+        age = now - path.stat().st_mtime
+    except OSError:
+        return now
+    if previous is not None and age <= RESUME_SECONDS and previous.started_at <= now:
+        return previous.started_at
+    return now
+
 
 class PositionPublisher:
     """Writes every position the app shows to ``path``, for notes screens and followers."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.started_at = time.time()  # the presentation's start: the notes' timer counts from it
+        # the presentation's start: the notes' timer counts from it
+        self.started_at = presentation_start(path, time.time())
         self._last: PresenterState | None = None
         self.failure: str | None = None
         """Why the last write failed (None while writing works): told once, not on every key."""
