@@ -76,14 +76,15 @@ class OppijaApp(App[None]):
     CSS_PATH = Path(__file__).with_name("oppija.tcss")  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {_lecture_commands}
     BINDINGS = [
+        # Only with --follow (check_action hides them otherwise); one of the two shows at a time,
+        # first among the app's keys so that a narrow key bar still shows it.
+        Binding("j", "follow", N_("Follow the teacher")),
+        Binding("j", "unfollow", N_("Stop following")),
         Binding("question_mark", "help", N_("Help")),
         Binding("g", "glossary", N_("Glossary")),
         Binding("v", "results", N_("Answers")),
         Binding("l", "switch_language", N_("Language")),
         Binding("q", "quit", N_("Quit")),
-        # Only with --follow (check_action hides them otherwise); one of the two shows at a time.
-        Binding("j", "follow", N_("Follow the teacher")),
-        Binding("j", "unfollow", N_("Stop following")),
         Binding(
             "ctrl+p", "command_palette", N_("Find a slide or a term"), show=False, priority=True
         ),
