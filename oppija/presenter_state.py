@@ -20,6 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from oppija.i18n import LANGUAGES
 from oppija.regular_files import read_regular_file
 
 FILE_NAME = "presenter.json"
@@ -58,12 +59,13 @@ class PresenterState:
         if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
             return None
         slide, step = data.get("slide"), data.get("step")
-        language, started = data.get("language"), data.get("started_at")
+        language: object = data.get("language")
+        started = data.get("started_at")
         if not isinstance(slide, str) or not 0 < len(slide) <= MAX_ID_LENGTH:
             return None
         if not isinstance(step, int) or isinstance(step, bool) or not 0 <= step < 10_000:
             return None
-        if not isinstance(language, str) or not 0 < len(language) <= 16:
+        if language not in LANGUAGES:  # a lecture exists in these only
             return None
         if not isinstance(started, int | float) or isinstance(started, bool):
             return None

@@ -47,6 +47,7 @@ def test_missing_file_is_no_presenter(tmp_path: Path) -> None:
         json.dumps({**STATE.to_json(), "slide": ""}).encode(),
         json.dumps({**STATE.to_json(), "slide": 7}).encode(),
         json.dumps({**STATE.to_json(), "language": None}).encode(),
+        json.dumps({**STATE.to_json(), "language": "../../etc"}).encode(),  # no such lecture
         json.dumps({**STATE.to_json(), "started_at": "yesterday"}).encode(),
         b'{"version": 1, "slide": "a", "step": 0, "language": "et", "started_at": NaN}',
         b" " * 100_000,  # larger than any position

@@ -235,3 +235,20 @@ async def test_present_hides_contents_and_notes_and_publishes_its_position(
         state = read_state(default_position_file(data))
         assert state is not None and (state.slide_id, state.step) == ("gd-1d", 2)
         assert demo.region.height > app.size.height // 2  # the demo has most of the screen
+
+
+async def test_a_position_file_that_cannot_be_written_is_told_once(
+    lecture_et: Lecture, tmp_path: Path
+) -> None:
+    (tmp_path / "a file").write_text("not a folder")
+    app = OppijaApp(
+        lecture_et,
+        Progress(),
+        ProgressStore(tmp_path / "data"),
+        position_file=tmp_path / "a file" / "presenter.json",
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "right", "right", "right")
+        told = [n.message for n in app._notifications if "märkmete ekraanile" in n.message.lower()]
+        assert len(told) == 1 and "a file" in told[0]
+        assert app.progress.slide_id == "recap"  # the lecture goes on

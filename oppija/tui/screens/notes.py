@@ -97,6 +97,7 @@ class NotesScreen(Screen[None]):
         self.state = read_state(self.position_file)
         self._show_state()
         self.tick()
+        self.query_one("#notes-scroll", VerticalScroll).focus()  # ↑ ↓ PgUp PgDn scroll the notes
         self.set_interval(POLL_SECONDS, self.poll)
         self.set_interval(1.0, self.tick)
 
