@@ -298,7 +298,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "notes":
         from oppija.notes.command import run_notes
 
-        return run_notes(args, _on_a_terminal())
+        return run_notes(args, _on_a_terminal(), _ascii_wanted(args.ascii))
     if args.reset_progress:
         return _reset_progress(args.data_dir)
     return _run_app(

@@ -8,8 +8,9 @@ import sys
 from oppija.i18n import _
 
 
-def run_notes(args: argparse.Namespace, on_a_terminal: bool) -> int:
-    """Follow the presenter whose data folder is ``args.data_dir`` (default: the user's)."""
+def run_notes(args: argparse.Namespace, on_a_terminal: bool, ascii_mode: bool) -> int:
+    """Follow the presenter whose data folder is ``args.data_dir`` (default: the user's);
+    ``ascii_mode``: without box drawing (``--ascii`` or a terminal that is not UTF-8)."""
     from oppija.cli_data_dir import data_dir_problem
     from oppija.presenter_state import default_position_file
     from oppija.progress import resolve_data_dir
@@ -24,5 +25,5 @@ def run_notes(args: argparse.Namespace, on_a_terminal: bool) -> int:
         return 2
     from oppija.tui.notes_app import NotesApp
 
-    NotesApp(default_position_file(directory), args.minutes).run()
+    NotesApp(default_position_file(directory), args.minutes, ascii_mode=ascii_mode).run()
     return 0

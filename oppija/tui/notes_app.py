@@ -32,7 +32,7 @@ class NotesApp(App[None]):
         self.ascii_mode = ascii_mode
 
     def get_default_screen(self) -> Screen[None]:
-        return NotesScreen(self.position_file, self.minutes, self._now)
+        return NotesScreen(self.position_file, self.minutes, self._now, self.ascii_mode)
 
     @property
     def notes_screen(self) -> NotesScreen:

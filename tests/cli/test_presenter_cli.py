@@ -65,11 +65,13 @@ def test_notes_follow_the_data_folder_given_before_or_after(
     started: list[Any], tmp_path: Path, where: str
 ) -> None:
     folder = ["--data-dir", str(tmp_path)]
-    args = ["notes", "--minutes", "45", *folder] if where == "after" else [*folder, "notes"]
+    after = ["notes", "--minutes", "45", *folder]
+    args = after if where == "after" else [*folder, "--ascii", "notes"]
     assert cli.main(args) == 0
     (notes,) = started
     assert notes.position_file == tmp_path / "presenter.json"
     assert notes.minutes == (45 if where == "after" else None)
+    assert notes.ascii_mode == (where == "before")  # --ascii given before `notes` only
 
 
 @pytest.mark.parametrize("minutes", ["0", "kaks", "100000"])

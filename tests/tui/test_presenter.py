@@ -252,3 +252,14 @@ async def test_a_position_file_that_cannot_be_written_is_told_once(
         told = [n.message for n in app._notifications if "märkmete ekraanile" in n.message.lower()]
         assert len(told) == 1 and "a file" in told[0]
         assert app.progress.slide_id == "recap"  # the lecture goes on
+
+
+async def test_ascii_notes_draw_no_box_characters(tmp_path: Path, utc: None) -> None:
+    path = tmp_path / "presenter.json"
+    write_state(path, PresenterState("linreg", 0, "et", START))
+    notes = NotesApp(path, 90, now=lambda: START + 125, ascii_mode=True)
+    async with notes.run_test(size=(80, 24)) as side:
+        await settle(side)
+        text = screen_text(notes)  # type: ignore[arg-type]
+        assert "08:02:05" in text and "1:27:55" in text
+        assert not any(0x2500 <= ord(char) <= 0x259F for char in text), text

@@ -48,7 +48,8 @@ class NotesScreen(Screen[None]):
     NotesScreen #notes-clocks { height: auto; padding: 0 1; }
     NotesScreen #notes-clocks > Vertical { width: auto; height: auto; margin-right: 4; }
     NotesScreen #notes-clocks Label { color: $text-muted; }
-    NotesScreen #notes-clocks Digits { width: auto; }
+    NotesScreen #notes-clocks Digits, NotesScreen #notes-clocks Static { width: auto; }
+    NotesScreen.-ascii #notes-scroll { border-left: ascii $warning; }
     NotesScreen #notes-timer.-ending { color: $warning; }
     NotesScreen #notes-timer.-overtime { color: $error; }
     NotesScreen #notes-title { padding: 0 1; text-style: bold; color: $accent; }
@@ -64,10 +65,18 @@ class NotesScreen(Screen[None]):
     BINDINGS = [Binding("q", "app.quit", N_("Quit"))]
 
     def __init__(
-        self, position_file: Path, minutes: int | None, now: Callable[[], float] = time.time
+        self,
+        position_file: Path,
+        minutes: int | None,
+        now: Callable[[], float] = time.time,
+        ascii_mode: bool = False,
     ) -> None:
-        """``now``: the wall clock (Unix seconds); a test passes its own."""
+        """``now``: the wall clock (Unix seconds), a test passes its own; ``ascii_mode``: plain
+        digits and borders for a terminal or font without box drawing."""
         super().__init__()
+        self.ascii_mode = ascii_mode
+        self.clock_text = ""
+        self.timer_value = ""
         self.position_file = position_file
         self.minutes = minutes
         self._now = now
@@ -82,17 +91,27 @@ class NotesScreen(Screen[None]):
         with Horizontal(id="notes-clocks"):
             with Vertical():
                 yield Label(_("Clock"), id="notes-clock-label")
-                yield Digits(id="notes-clock")
+                yield self._big_text("notes-clock")
             with Vertical(id="notes-timer-box"):
                 yield Label(id="notes-timer-label")
-                yield Digits(id="notes-timer")
+                yield self._big_text("notes-timer")
         yield Static(id="notes-title")
         yield Static(id="notes-next")
         with VerticalScroll(id="notes-scroll"):
             yield Static(id="notes-body")
         yield KeyBar()
 
+    def _big_text(self, id: str) -> Digits | Static:
+        """Large box-drawn digits, or plain text in ASCII mode."""
+        return Static(id=id) if self.ascii_mode else Digits(id=id)
+
+    def _set_big_text(self, id: str, text: str) -> None:
+        widget = self.query_one(f"#{id}")
+        if isinstance(widget, Digits | Static):
+            widget.update(text)
+
     def on_mount(self) -> None:
+        self.set_class(self.ascii_mode, "-ascii")
         self._watch.changed()  # looked at before reading: a write after this is seen as new
         self.state = read_state(self.position_file)
         self._show_state()
@@ -172,19 +191,20 @@ class NotesScreen(Screen[None]):
     def tick(self) -> None:
         """The clock and the timer, once a second."""
         now = self._now()
-        self.query_one("#notes-clock", Digits).update(
-            datetime.fromtimestamp(now).strftime("%H:%M:%S")
-        )
-        timer = self.query_one("#notes-timer", Digits)
+        self.clock_text = datetime.fromtimestamp(now).strftime("%H:%M:%S")
+        self._set_big_text("notes-clock", self.clock_text)
+        timer = self.query_one("#notes-timer")
         label = self.query_one("#notes-timer-label", Label)
         box = self.query_one("#notes-timer-box", Vertical)
         if self.state is None:
             box.display = False
+            self.timer_value = ""
             return
         box.display = True
         reading = read_timer(now - self.state.started_at, self.minutes)
         label.update(_(TIMER_LABELS[reading.phase]))
-        timer.update(reading.text)
+        self.timer_value = reading.text
+        self._set_big_text("notes-timer", reading.text)
         timer.set_class(reading.phase is Phase.ENDING, "-ending")
         timer.set_class(reading.phase is Phase.OVERTIME, "-overtime")
 
@@ -194,4 +214,4 @@ class NotesScreen(Screen[None]):
         if self.state is None:
             return ""
         label = self.query_one("#notes-timer-label", Label)
-        return f"{label.render()} {self.query_one('#notes-timer', Digits).value}"
+        return f"{label.render()} {self.timer_value}"
