@@ -299,6 +299,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from oppija.notes.command import run_notes
 
         return run_notes(args, _on_a_terminal(), _ascii_wanted(args.ascii))
+    if args.command == "report":
+        from oppija.report.command import run_report
+
+        return run_report(args.class_dir, args.format, sys.stdout, sys.stderr)
     if args.reset_progress:
         return _reset_progress(args.data_dir)
     return _run_app(

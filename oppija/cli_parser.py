@@ -74,6 +74,9 @@ def build_parser() -> Parser:
     commands.add_parser("list", help=_("print the table of contents"))
     _add_demo_parser(commands)
     add_notes_parser(commands)
+    from oppija.report.command import add_report_parser
+
+    add_report_parser(commands)
     return parser
 
 
