@@ -272,6 +272,8 @@ class OppijaApp(App[None]):
         self.follower.start()
         self.refresh_bindings()
         self.notify(_("You follow the teacher. Press j or move yourself to stop."), timeout=4)
+        if not self.follower.teacher_present():
+            self.notify(_("The teacher has not begun yet: you will follow once they do."))
         self.follow_teacher()
 
     def action_unfollow(self) -> None:

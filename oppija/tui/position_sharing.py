@@ -89,6 +89,10 @@ class TeacherFollower:
         self.on = False
         self._teacher_at = None
 
+    def teacher_present(self) -> bool:
+        """Whether the teacher's file holds a position now."""
+        return read_state(self.path) is not None
+
     def wanted(self, lecture: Lecture) -> Position | None:
         """The teacher's position, if following and the file changed since the last look."""
         if not self.on or not self._watch.changed():

@@ -263,3 +263,34 @@ async def test_ascii_notes_draw_no_box_characters(tmp_path: Path, utc: None) -> 
         text = screen_text(notes)  # type: ignore[arg-type]
         assert "08:02:05" in text and "1:27:55" in text
         assert not any(0x2500 <= ord(char) <= 0x259F for char in text), text
+
+
+async def test_following_before_the_teacher_begins_waits_for_them(
+    lecture_et: Lecture, tmp_path: Path
+) -> None:
+    teacher_file = tmp_path / "teacher" / "presenter.json"
+    app = learner(lecture_et, tmp_path / "learner", teacher_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "j")
+        assert any("pole veel alustanud" in n.message for n in app._notifications)
+        assert app.progress.slide_id == "title"
+        assert app.follower is not None and app.follower.on
+
+        async def teacher_begins() -> None:
+            write_state(teacher_file, PresenterState("plan", 0, "et", START))
+
+        await next_publication(pilot, app, teacher_begins())
+        assert app.progress.slide_id == "plan"
+        help_keys = [key for key, _what in app.help_rows()]
+        assert help_keys.count("j") == 1  # one row for the toggle
+
+
+async def test_notes_show_the_lecture_in_the_presenters_language(tmp_path: Path) -> None:
+    path = tmp_path / "presenter.json"
+    write_state(path, PresenterState("linreg", 0, "en", START))
+    notes = NotesApp(path, None)
+    async with notes.run_test(size=(100, 30)) as side:
+        await settle(side)
+        text = screen_text(notes)  # type: ignore[arg-type]
+        assert "Linear regression" in text and "Lineaarregressioon" not in text
+        assert "Õpetaja märkmed" in text  # the screen's own words stay in its language
