@@ -24,7 +24,7 @@ from oppija.tui.screens.notes import NotesScreen
 from oppija.tui.widgets.contents import ContentsList
 from oppija.tui.widgets.key_bar import KeyBar
 from oppija.tui.widgets.slide_view import SlideView
-from tests.tui.conftest import open_demo, press, screen_text, settle
+from tests.tui.conftest import open_demo, press, screen_text, settle, show_demo
 
 START = 1_800_000_000.0  # a fixed "now" for the notes' clock and timer
 
@@ -294,3 +294,17 @@ async def test_notes_show_the_lecture_in_the_presenters_language(tmp_path: Path)
         text = screen_text(notes)  # type: ignore[arg-type]
         assert "Linear regression" in text and "Lineaarregressioon" not in text
         assert "Õpetaja märkmed" in text  # the screen's own words stay in its language
+
+
+async def test_following_onto_a_demo_and_leaving_with_the_key_while_the_demo_has_it(
+    lecture_et: Lecture, tmp_path: Path
+) -> None:
+    teacher_file = tmp_path / "teacher" / "presenter.json"
+    write_state(teacher_file, PresenterState("gd-1d", 2, "et", START))
+    app = learner(lecture_et, tmp_path / "learner", teacher_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await show_demo(pilot, lambda: press(pilot, "j"))
+        assert demo.has_focus and app.progress.slide_id == "gd-1d"
+        await press(pilot, "j")  # the demo has the keys; j is still the app's
+        assert app.follower is not None and not app.follower.on
+        assert demo.has_focus
