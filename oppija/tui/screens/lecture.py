@@ -252,8 +252,9 @@ class LectureScreen(Screen[None]):
         self._apply_contents_visibility()
 
     def _apply_contents_visibility(self) -> None:
-        wide = self.size.width >= NARROW and not self.has_class("-present")  # a projector: no
-        visible = wide if self.contents_open is None else self.contents_open  # contents at first
+        # a projector shows no contents until `t` asks for them
+        wide = self.size.width >= NARROW and not self.has_class("-present")
+        visible = wide if self.contents_open is None else self.contents_open
         self.query_one(ContentsList).display = visible
 
     # ---------------------------------------------------------------- actions
