@@ -88,8 +88,10 @@ def _run_app(
     ascii_flag: bool,
     language_chosen: bool,
     demo_args: tuple[list[str], int | None] = ([], None),
+    classroom: argparse.Namespace | None = None,
 ) -> int:
-    """The lecture; ``demo_args`` are ``--set`` and ``--steps`` for the demo of ``slide``."""
+    """The lecture; ``demo_args`` are ``--set`` and ``--steps`` for the demo of ``slide``,
+    ``classroom`` the parsed --present, --position-file and --follow."""
     from oppija.cli_data_dir import data_dir_problem
     from oppija.content.loader import LessonError, load_lecture
     from oppija.progress import ProgressStore, resolve_data_dir
@@ -143,6 +145,13 @@ def _run_app(
 
     from oppija.tui.app import OppijaApp
 
+    present = bool(classroom and classroom.present)
+    position_file = classroom.position_file if classroom else None
+    follow = classroom.follow if classroom else None
+    if present and not position_file:
+        from oppija.presenter_state import default_position_file
+
+        position_file = str(default_position_file(store.directory))
     app = OppijaApp(
         lecture,
         progress,
@@ -152,6 +161,9 @@ def _run_app(
         notices=[loaded.notice] if loaded.notice else [],
         resumed=loaded.restored,
         ascii_mode=_ascii_wanted(ascii_flag),
+        presenting=present,
+        position_file=Path(position_file) if position_file else None,
+        follow_file=Path(follow) if follow else None,
     )
     app.run()
     if app.save_failure is not None:
@@ -307,6 +319,10 @@ def _main(argv: Sequence[str] | None) -> int:
         return run_list(i18n.current_language(), sys.stdout)
     if args.command == "demo":
         return _run_demo(args)
+    if args.command == "notes":
+        from oppija.notes.command import run_notes
+
+        return run_notes(args, _on_a_terminal(), _ascii_wanted(args.ascii))
     if args.command == "report":
         from oppija.report.command import run_report
 
@@ -319,4 +335,5 @@ def _main(argv: Sequence[str] | None) -> int:
         args.ascii,
         language_chosen=chosen is not None,
         demo_args=(args.slide_settings, args.slide_steps),
+        classroom=args,
     )
