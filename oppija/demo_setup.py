@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import shlex
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING
 
@@ -204,18 +204,31 @@ def set_slide_demo(
         progress.demo_settings.pop(slide_id, None)
 
 
+STEPS_AT_ONCE = 200
+"""Steps run between two looks at ``stop`` (a check or a build in a thread can be left)."""
+
+
 def reproduces(
-    kind: str, settings: Mapping[str, object], steps: int, wanted: Mapping[str, object]
+    kind: str,
+    settings: Mapping[str, object],
+    steps: int,
+    wanted: Mapping[str, object],
+    stop: Callable[[], bool] = lambda: False,
 ) -> bool:
     """Whether the demo built from ``settings`` and run ``steps`` steps is ``wanted`` (a
     ``to_json()``): not when the learner changed it while it ran (α while descending, a
     nudged logit, another head), which no command line holds. Can take as long as building
-    the demo does (a model that trains first): call it in a thread."""
+    and running the demo does: call it in a thread, with ``stop`` saying when to give up
+    (then the answer is False)."""
     from oppija.sims import simulation_class
 
     try:
         copy = simulation_class(kind)(**dict(settings))
-        copy.run(steps)
+        while steps > 0 and copy.status == "running":
+            if stop():
+                return False
+            copy.run(min(steps, STEPS_AT_ONCE))
+            steps -= STEPS_AT_ONCE
     except (ValueError, RecursionError, MemoryError):
         return False
     return copy.to_json() == wanted

@@ -8,6 +8,7 @@ after a restart; `--set` on the command line wins over them.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from textual.widgets import Static
 
 from oppija import cli, i18n
+from oppija.content.model import Lecture
 from oppija.demo_setup import share_words
 from oppija.progress import Progress, ProgressStore
 from oppija.sims.demo import Demo
@@ -270,3 +272,37 @@ async def test_every_demo_shares_a_line_that_is_what_the_dialog_says(
         await again.workers.wait_for_complete()
         await settle(pilot)
         assert (shown_demo(again).simulation.to_json() == wanted) == promised, line
+
+
+async def test_many_steps_stop_when_the_learner_moves_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--steps 100000` of the playground is a minute of training in the building thread;
+    moving on to the next slide stops it within one batch, instead of a minute of a core."""
+    words = ["--slide", "networks-general", "--set", "steps=100000", "--steps", "100000"]
+    app = app_from_command_line(words, tmp_path / "data", monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        assert any(worker.is_running for worker in app.workers)
+        screen = app.screen
+        assert isinstance(screen, LectureScreen)
+        start = screen.position.slide
+        await press(pilot, "right")  # the slide's keys answer while the demo learns
+        assert screen.position.slide == start + 1
+        await asyncio.wait_for(app.workers.wait_for_complete(), timeout=10)
+        assert not screen.query("#demo")
+
+
+async def test_resumed_on_a_learning_demo_the_keys_move_on_at_once(
+    make_app: AppFactory, lecture_et: Lecture, data_dir: Path
+) -> None:
+    """Quit on the attention demo fully revealed: the next start builds its model first.
+    The → typed meanwhile went to the contents list (it had the focus) and was lost."""
+    slide = lecture_et.slide("attention-decoding")
+    ProgressStore(data_dir).save(Progress(slide_id="attention-decoding", step=slide.step_count - 1))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LectureScreen)
+        start = screen.position.slide
+        await press(pilot, "right")
+        assert screen.position.slide == start + 1

@@ -38,7 +38,6 @@ if TYPE_CHECKING:  # quiz cards (and their Input, OptionList) load with the firs
 
 NARROW = 100  # below this width the contents start hidden
 DEMO_BUILD = "demo-build"  # the worker group that builds a demo whose model trains first
-STEPS_AT_ONCE = 200  # `--steps` run in a thread in batches: moving on stops it between two
 
 
 @dataclass(frozen=True)
@@ -102,8 +101,10 @@ class LectureScreen(Screen[None]):
     def on_mount(self) -> None:
         slide = self.lecture.slides[self.position.slide]
         self._show_demo(slide, self.position.step)
-        if self._demo_slide is None:
-            self.query_one(SlideView).focus()
+        # The slide has the keys until a demo takes them (once mounted): a demo that learns
+        # first (or runs `--steps`) comes seconds later, and meanwhile → must move on, not
+        # go to the contents list, the first widget that takes the focus otherwise.
+        self.query_one(SlideView).focus()
 
     @property
     def lecture(self) -> Lecture:
@@ -218,10 +219,11 @@ class LectureScreen(Screen[None]):
         kind: str,
         choices: tuple[dict[str, object], dict[str, object]],
         steps: int = 0,
-    ) -> BuiltDemo | None:
+    ) -> BuiltDemo:
         """In a thread: the simulation of ``slide_id``'s demo (its model trained), with the
         learner's settings (``choices[0]``) or, if they build no demo, the lesson's, and its
-        first ``steps`` run (``--steps``); None when the learner moved on meanwhile."""
+        first ``steps`` run (``--steps``; cut short when the learner moves on)."""
+        from oppija.demo_setup import STEPS_AT_ONCE
         from oppija.sims import from_demo_block  # loaded with the widget: NumPy waits for a demo
 
         params, lesson = choices
@@ -378,16 +380,13 @@ class LectureScreen(Screen[None]):
         if slide.demo is None:
             return
         simulation = message.simulation
+        wanted = simulation.to_json()
         lesson = slide.demo.as_dict()
         changes = changed_settings(simulation.name, lesson, simulation.settings)
         line = share_line(message.slide_id, changes, simulation.step_count)
         self.app.copy_to_clipboard(line)
         check = partial(
-            reproduces,
-            simulation.name,
-            {**lesson, **changes},
-            simulation.step_count,
-            simulation.to_json(),
+            reproduces, simulation.name, {**lesson, **changes}, simulation.step_count, wanted
         )
         self.app.push_screen(ShareScreen(line, check))
 

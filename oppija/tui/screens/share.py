@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from oppija.i18n import N_, _
 from oppija.tui.oppija_app import oppija_app
@@ -48,8 +48,11 @@ class ShareScreen(ModalScreen[None]):
         Binding("c", "copy", N_("Copy")),
     ]
 
-    def __init__(self, line: str, check: Callable[[], bool] | None = None) -> None:
-        """``check`` tells whether the line really reproduces the demo (run in a thread)."""
+    def __init__(
+        self, line: str, check: Callable[[Callable[[], bool]], bool] | None = None
+    ) -> None:
+        """``check(stop)`` tells whether the line really reproduces the demo; it runs in a
+        thread and gives up when ``stop()`` is true (the dialog closed)."""
         super().__init__()
         self.line = line
         self._check = check
@@ -90,8 +93,9 @@ class ShareScreen(ModalScreen[None]):
             self._run_check(self._check)
 
     @work(thread=True, exclusive=True)
-    def _run_check(self, check: Callable[[], bool]) -> bool:
-        return check()
+    def _run_check(self, check: Callable[[Callable[[], bool]], bool]) -> bool:
+        worker = get_current_worker()
+        return check(lambda: worker.is_cancelled)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The check is done: a line that would give another picture says so."""
