@@ -309,6 +309,15 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(stop.code or 0) if isinstance(stop.code, int | None) else 2
     if args.lang:
         i18n.set_language(args.lang)
+    if (args.slide_settings or args.slide_steps is not None) and (
+        args.command or args.reset_progress
+    ):
+        return _usage_error(
+            _(
+                "--set and --steps belong to the lecture (with --slide); a command takes its own "
+                "after its name"
+            )
+        )
     if args.command == "check":
         from oppija.content.commands import run_check
 

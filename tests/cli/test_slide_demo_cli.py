@@ -81,6 +81,8 @@ def one_line(err: str) -> str:
         (["--slide", "gd-1d", "--set", "lr=50"], "peab olema vahemikus", "must be between"),
         (["--slide", "gd-1d", "--set", "lr"], "ei ole kujul VÕTI=VÄÄRTUS", "is not KEY=VALUE"),
         (["--slide", "gd-1d", "--steps", "-1"], "ei ole vahemikus", "is not between"),
+        (["--set", "lr=0,5", "demo", "gd1d"], "pärast oma nime", "after its name"),
+        (["--slide", "gd-1d", "--steps", "2", "--reset-progress"], "käivad loengu", "the lecture"),
     ],
 )
 def test_a_bad_demo_setup_is_one_translated_line_before_the_app(
