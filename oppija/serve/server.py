@@ -32,6 +32,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from oppija.classroom import Learner, claim_folder, clean_name, new_token
+from oppija import i18n
 from oppija.i18n import _
 from oppija.serve.learner_cookie import (
     COOKIE_MAX_AGE,
@@ -99,6 +100,8 @@ class ClassroomServer(Server):
         )
         self.settings = settings
         self.sessions: set[LearnerAppService] = set()
+        self._ending: dict[Path, set[asyncio.Future[None]]] = {}
+        """Per learner folder, the sessions whose tab has closed and whose process is saving."""
         self.on_listening: Callable[[], None] = lambda: None
         """Called once the server listens (a port in use has then been ruled out)."""
 
@@ -207,7 +210,7 @@ class ClassroomServer(Server):
     def _words(self) -> dict[str, object]:
         """Every sentence the pages show, in the server's language."""
         return {
-            "lang": _("et"),
+            "lang": i18n.current_language(),
             "title": _("oppija — the deep learning lecture"),
             "ask_name": _("What is your name?"),
             "name_help": _(
@@ -220,7 +223,7 @@ class ClassroomServer(Server):
             "full_text": _(
                 "All {count} places are taken. Ask the teacher, or try again when someone has "
                 "closed their tab."
-            ).format(count=self.settings.max_learners),
+            ).format(count=i18n.format_integer(self.settings.max_learners)),
             "try_again": _("Try again"),
             "ended": _("The connection to the lecture ended."),
             "reload": _("Open again"),
@@ -252,11 +255,30 @@ class ClassroomServer(Server):
             await websocket.prepare(request)
             width = to_int(request.query.get("width", "80"), 80)
             height = to_int(request.query.get("height", "24"), 24)
+            await self._previous_sessions_saved(learner.folder)
             await session.start(width, height)
             await self._process_messages(websocket, session)
         except (ConnectionError, asyncio.CancelledError):
             pass
         finally:
-            await asyncio.shield(session.end())
-            self.sessions.discard(session)
+            await self._end(session, learner.folder)
         return websocket
+
+    async def _previous_sessions_saved(self, folder: Path) -> None:
+        """A reloaded page's new process must read what the old one saves as it quits."""
+        ending = self._ending.get(folder)
+        if ending:
+            await asyncio.wait(set(ending), timeout=2 * QUIT_GRACE_SECONDS + 1)
+
+    async def _end(self, session: LearnerAppService, folder: Path) -> None:
+        """The tab closed: the process saves and ends; meanwhile a new tab of the learner waits."""
+        ended: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._ending.setdefault(folder, set()).add(ended)
+        try:
+            await asyncio.shield(session.end())
+        finally:
+            ended.set_result(None)
+            self._ending[folder].discard(ended)
+            if not self._ending[folder]:
+                del self._ending[folder]
+            self.sessions.discard(session)
