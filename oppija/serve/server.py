@@ -31,8 +31,8 @@ from aiohttp.web_runner import GracefulExit
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from oppija.classroom import Learner, claim_folder, clean_name, new_token
 from oppija import i18n
+from oppija.classroom import Learner, claim_folder, clean_name, new_token
 from oppija.i18n import _
 from oppija.serve.learner_cookie import (
     COOKIE_MAX_AGE,
