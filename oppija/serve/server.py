@@ -45,8 +45,9 @@ HERE = Path(__file__).parent
 HEARTBEAT_SECONDS = 60.0
 """Ping each browser this often; it has half as long to answer. textual-serve's 15 s (7,5 s to
 answer) dropped learners whenever 30 processes kept both cores busy."""
-QUIT_GRACE_SECONDS = 5.0
-"""How long a learner's process has to save and quit after its tab closed, before it is killed."""
+QUIT_GRACE_SECONDS = 15.0
+"""How long a learner's process has to save and quit after its tab closed, before it is killed
+(generous: 30 processes starting at once can keep a quitting one waiting for seconds)."""
 SHUTDOWN_SECONDS = 2.0
 
 
@@ -76,15 +77,24 @@ class LearnerAppService(AppService):
         return None if self._process is None else self._process.pid
 
     async def end(self) -> None:
-        """Ask the app to quit (it saves first); kill it if it has not gone in a few seconds."""
+        """Ask the app to quit and let it save; kill it if it has not gone in time.
+
+        The app closes its output before it has finished (it saves as it unmounts), so its
+        end is waited for, not only the end of its output.
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + QUIT_GRACE_SECONDS
         with contextlib.suppress(TimeoutError, ConnectionError, RuntimeError):
             await asyncio.wait_for(self.stop(), QUIT_GRACE_SECONDS)
         process = self._process
-        if process is not None and process.returncode is None:
+        if process is None:
+            return
+        try:
+            await asyncio.wait_for(process.wait(), max(0.1, deadline - loop.time()))
+        except TimeoutError:
             with contextlib.suppress(ProcessLookupError):
                 process.kill()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(process.wait(), QUIT_GRACE_SECONDS)
+            await process.wait()
 
 
 class ClassroomServer(Server):

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from playwright.sync_api import Error as PlaywrightError
+
 if TYPE_CHECKING:  # imported for real only once Chromium and Playwright are known to be there
     from playwright.sync_api import Browser, BrowserContext, Page, Route, WebSocket
 
@@ -69,9 +71,11 @@ class Tab:
         while not drawn(text := self.text(since)):
             remaining = deadline - time.monotonic()
             if remaining <= 0 or self.socket is None:
-                self.page.screenshot(path="/tmp/serve-failed.png")
                 raise AssertionError(f"never drawn: {what}; last: {text[-400:]!r}")
-            self.socket.wait_for_event("framereceived", timeout=remaining * 1000)
+            try:
+                self.socket.wait_for_event("framereceived", timeout=remaining * 1000)
+            except PlaywrightError:  # no frame in time, or the socket closed: said above
+                self.socket = None
         return text
 
     def press(self, *keys: str) -> None:
