@@ -139,6 +139,8 @@ class ClassroomServer(Server):
     async def on_shutdown(self, app: web.Application) -> None:
         """Ctrl+C: every learner's process saves and ends (or is killed)."""
         await asyncio.gather(*(session.end() for session in list(self.sessions)))
+        for ending in list(self._ending.values()):  # tabs closed just before
+            await asyncio.wait(set(ending), timeout=2 * QUIT_GRACE_SECONDS)
 
     def serve(self, debug: bool = False) -> None:
         """Listen until Ctrl+C or SIGTERM; raises OSError when the address cannot be had."""
@@ -271,6 +273,7 @@ class ClassroomServer(Server):
         except (ConnectionError, asyncio.CancelledError):
             pass
         finally:
+            self.sessions.discard(session)  # the tab is gone: its place is free for another
             await self._end(session, learner.folder)
         return websocket
 
@@ -291,4 +294,3 @@ class ClassroomServer(Server):
             self._ending[folder].discard(ended)
             if not self._ending[folder]:
                 del self._ending[folder]
-            self.sessions.discard(session)

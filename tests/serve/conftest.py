@@ -87,14 +87,14 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     served = start_server(tmp_path_factory.mktemp("class") / "klass")
     yield served
     stop_server(served.process)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing: `bash .ci/run` installs Debian's chromium")
