@@ -290,6 +290,10 @@ def _main(argv: Sequence[str] | None) -> int:
 
         language = args.serve_lang or args.lang
         return run_serve(args.host, args.port, args.class_dir, args.max_learners, language)
+    if args.command == "report":
+        from oppija.report.command import run_report
+
+        return run_report(args.class_dir, args.format, sys.stdout, sys.stderr)
     if args.reset_progress:
         return _reset_progress(args.data_dir)
     return _run_app(args.data_dir, args.slide, args.ascii, language_chosen=chosen is not None)

@@ -126,3 +126,19 @@ def test_installed_wheel_carries_the_served_page_and_its_fonts(
     assert "Bitstream" in (fonts / "LICENSE").read_text(encoding="utf-8")
     for page in ("base.html", "name.html", "page.html", "full.html"):
         assert (served / "templates" / page).is_file()
+
+
+def test_installed_wheel_writes_the_html_class_report(installed: Path, tmp_path: Path) -> None:
+    """The report's page template is data inside the package: the wheel must carry it."""
+    (tmp_path / "klass").mkdir()
+    result = _run(
+        installed,
+        "report",
+        "--class-dir",
+        str(tmp_path / "klass"),
+        "--format",
+        "html",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("<!DOCTYPE html>")
