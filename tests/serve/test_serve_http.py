@@ -5,8 +5,9 @@ from __future__ import annotations
 import http.client
 import re
 import urllib.parse
+from pathlib import Path
 
-from tests.serve.conftest import Served
+from tests.serve.conftest import Served, start_server, stop_server
 
 NOT_HERE = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.IGNORECASE)
 
@@ -73,3 +74,16 @@ def test_a_forged_or_stale_cookie_is_asked_its_name_again(server: Served) -> Non
 def test_the_shipped_fonts_are_served(server: Served) -> None:
     status, headers, _body = _request(server, "HEAD", "/oppija/fonts/DejaVuSansMono.ttf")
     assert status == 200 and int(headers["Content-Length"]) > 100_000
+
+
+def test_with_lang_en_the_pages_and_the_learners_apps_are_english(tmp_path: Path) -> None:
+    served = start_server(tmp_path / "klass", "--lang", "en")
+    try:
+        assert "The lecture is served." in served.printed
+        status, _headers, page = _request(served, "GET", "/")
+        assert status == 200 and "What is your name?" in page and '<html lang="en">' in page
+        cookie = _named(served, "Anne")
+        _status, _headers, page = _request(served, "GET", "/", cookie=cookie)
+        assert "The lecture is opening…" in page
+    finally:
+        stop_server(served.process)
