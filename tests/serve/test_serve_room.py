@@ -1,7 +1,9 @@
-"""A room's limits: a full class is told so, and a closed tab's process ends."""
+"""A room's limits and its end: a full class is told so, a closed tab's process ends, and Ctrl+C
+on the server ends every learner's app (saved) and the server with one line."""
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -14,18 +16,18 @@ from tests.serve.browser import Room
 from tests.serve.conftest import start_server, stop_server
 from tests.serve.processes import ends_within, learner_processes
 
+WAIT_SECONDS = 30.0
+
 
 @pytest.mark.slow
-def test_a_full_class_is_told_so_and_a_closed_tab_ends_its_process(
-    browser: Browser, tmp_path: Path
-) -> None:
+def test_a_full_class_a_closed_tab_and_ctrl_c(browser: Browser, tmp_path: Path) -> None:
     served = start_server(tmp_path / "klass", "--max-learners", "1")
     try:
         room = Room(browser, served.origin)
         (jaan_context, jaan), (liis_context, liis) = room.new_learner(), room.new_learner()
         room.name_and_start(jaan, "Jaan")
         jaan.wait_for("Slaid 1/63")
-        [pid] = learner_processes(served.class_dir / "jaan")
+        [jaan_pid] = learner_processes(served.class_dir / "jaan")
 
         liis.page.goto(f"http://{served.origin}/")
         liis.page.fill("#name", "Liis")
@@ -34,11 +36,23 @@ def test_a_full_class_is_told_so_and_a_closed_tab_ends_its_process(
         assert liis.page.get_by_text("Kõik 1 kohta on täis").is_visible()
 
         jaan_context.close()  # the tab closes: the app saves, its process ends
-        assert ends_within(pid, 30)
+        assert ends_within(jaan_pid, WAIT_SECONDS)
         liis.page.reload()  # the place is free again
         liis.open_app()
         liis.wait_for("Slaid 1/63")
+        [liis_pid] = learner_processes(served.class_dir / "liis")
+
+        served.process.send_signal(signal.SIGINT)  # Ctrl+C
+        assert ends_within(liis_pid, WAIT_SECONDS)
+        status = served.process.wait(WAIT_SECONDS)
         liis_context.close()
         assert room.foreign == []
     finally:
-        stop_server(served.process)
+        if served.process.poll() is None:
+            stop_server(served.process)
+    assert served.process.stdout is not None
+    printed = served.process.stdout.read().decode("utf-8")
+    assert status == 0
+    assert printed.strip().splitlines() == ["Server on peatatud."], printed
+    for learner in ("jaan", "liis"):  # each saved as it ended
+        assert (served.class_dir / learner / "progress.json").is_file()
