@@ -12,6 +12,7 @@ from typing import NoReturn
 from oppija import __version__, i18n
 from oppija.cli_output import shown
 from oppija.i18n import _
+from oppija.notes.parser import add_notes_parser, add_presenter_options
 
 
 def install_argparse_translations() -> None:
@@ -64,6 +65,7 @@ def build_parser() -> Parser:
         action="store_true",
         help=_("draw without braille and box-drawing characters"),
     )
+    add_presenter_options(parser)
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     check = commands.add_parser(
         "check", help=_("check lesson files and report every problem as file:line: message")
@@ -74,6 +76,7 @@ def build_parser() -> Parser:
     from oppija.serve.arguments import add_serve_parser
 
     add_serve_parser(commands, _count)
+    add_notes_parser(commands)
     from oppija.report.command import add_report_parser
 
     add_report_parser(commands)
