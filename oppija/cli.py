@@ -304,7 +304,9 @@ def _main(argv: Sequence[str] | None) -> int:
         from oppija.serve.command import run_serve
 
         language = args.serve_lang or args.lang
-        return run_serve(args.host, args.port, args.class_dir, args.max_learners, language)
+        return run_serve(
+            args.host, args.port, args.class_dir, args.max_learners, language, args.teacher_name
+        )
     if args.command == "notes":
         from oppija.notes.command import run_notes
 

@@ -55,3 +55,11 @@ def add_serve_parser(
         choices=i18n.LANGUAGES,
         help=_("language of the pages and of every learner's lecture (default: each their own)"),
     )
+    serve.add_argument(
+        "--teacher-name",
+        metavar=_("NAME"),
+        help=_(
+            "the teacher's name: whoever gives it first on the name page is the teacher, and the "
+            "students can follow the teacher's slide with the j key"
+        ),
+    )

@@ -12,7 +12,12 @@ from oppija.serve.addresses import addresses_to_open
 
 
 def run_serve(
-    host: str, port: int, class_dir: str | None, max_learners: int, language: str | None
+    host: str,
+    port: int,
+    class_dir: str | None,
+    max_learners: int,
+    language: str | None,
+    teacher_name: str | None = None,
 ) -> int:
     """Serve the lecture until Ctrl+C; 1 (one line, no traceback) when it cannot start."""
     from oppija.classroom import default_class_dir
@@ -33,7 +38,12 @@ def run_serve(
             file=sys.stderr,
         )
         return 1
-    settings = ServeSettings(host, port, folder.resolve(), max_learners, language)
+    from oppija.classroom import clean_name
+
+    teacher = clean_name(teacher_name) if teacher_name else None
+    settings = ServeSettings(host, port, folder.resolve(), max_learners, language, teacher or None)
+    if settings.teacher_name:
+        settings.position_file.parent.mkdir(exist_ok=True)
     server = ClassroomServer(settings)
 
     def announce() -> None:

@@ -32,8 +32,9 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from oppija import i18n
-from oppija.classroom import Learner, claim_folder, clean_name, new_token
+from oppija.classroom import Learner, claim_folder, clean_name, learner_folder_name, new_token
 from oppija.i18n import _
+from oppija.presenter_state import default_position_file
 from oppija.serve.learner_cookie import (
     COOKIE_MAX_AGE,
     COOKIE_NAME,
@@ -49,6 +50,7 @@ QUIT_GRACE_SECONDS = 15.0
 """How long a learner's process has to save and quit after its tab closed, before it is killed
 (generous: 30 processes starting at once can keep a quitting one waiting for seconds)."""
 SHUTDOWN_SECONDS = 2.0
+TEACHER_FOLDER = ".teacher"
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,19 @@ class ServeSettings:
     max_learners: int
     language: str | None
     """The language given with ``--lang`` (then every learner starts in it), or None."""
+    teacher_name: str | None = None
+    """``--teacher-name``: the learner who claims this name first is followed by the others."""
+
+    @property
+    def teacher_folder(self) -> str | None:
+        """The teacher's folder: the first claim of the name gets the plain slug (``mari``);
+        a student typing the same name later gets ``mari-2`` and follows like the others."""
+        return learner_folder_name(self.teacher_name) if self.teacher_name else None
+
+    @property
+    def position_file(self) -> Path:
+        """Where the teacher's app writes its slide and step; a dot folder is no learner's."""
+        return default_position_file(self.class_dir / TEACHER_FOLDER)
 
 
 class LearnerAppService(AppService):
@@ -120,6 +135,11 @@ class ClassroomServer(Server):
         words = [sys.executable, "-m", "oppija", "--data-dir", str(learner.folder)]
         if self.settings.language:
             words += ["--lang", self.settings.language]
+        teacher = self.settings.teacher_folder
+        if teacher is not None:
+            position = str(self.settings.position_file)
+            is_teacher = learner.folder.name == teacher
+            words += ["--position-file" if is_teacher else "--follow", position]
         return "exec " + shlex.join(words)
 
     # ------------------------------------------------------------------ the web application
