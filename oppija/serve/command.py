@@ -50,6 +50,13 @@ def run_serve(
         print(_("The lecture is served. Learners open in their browsers:"))
         for address in addresses_to_open(host, port):
             print(f"  {address}")
+        if settings.teacher_name:
+            print(
+                _(
+                    "The teacher opens the page first and gives the name {name}; the students "
+                    "follow the teacher's slide with the j key."
+                ).format(name=shown(settings.teacher_name))
+            )
         print(
             _("Progress is kept in {path}. Ctrl+C stops the server.").format(
                 path=shown(str(settings.class_dir))

@@ -89,7 +89,10 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    served = start_server(tmp_path_factory.mktemp("class") / "klass")
+    # Mari Õunapuu, the first to give her name in the browser tests, is the teacher.
+    served = start_server(
+        tmp_path_factory.mktemp("class") / "klass", "--teacher-name", "Mari Õunapuu"
+    )
     yield served
     stop_server(served.process)
 

@@ -85,9 +85,14 @@ def test_two_learners_in_two_browsers_each_keep_their_own_lecture(
     mari.press("Escape", *["ArrowRight"] * 8)
     mari.wait_for("Slaid 4/63", "samm 4/4", since=mark)
     mari.wait_until(lambda text: len(BRAILLE.findall(text)) > 50, "a braille plot", since=mark)
+    # Mari is the teacher (--teacher-name): the other learner follows her there with j.
+    mark = anon.mark()
+    anon.press("j")  # (not after Escape: a terminal reads Escape, j as Alt+J)
+    anon.wait_for("Slaid 4/63", since=mark)
 
     _own_address_only(room, mari, anon)
     mari_context.close()
     anon_context.close()
     assert _answer(server.class_dir / "mari-ounapuu", "q-recap-split") == (0, False)
     assert _answer(server.class_dir / "anonuumne", "q-recap-split") == (1, True)
+    assert (server.class_dir / ".teacher" / "presenter.json").is_file()
