@@ -67,7 +67,10 @@ def start_server(class_dir: Path, *extra: str) -> Served:
     deadline = time.monotonic() + START_SECONDS
     with selectors.DefaultSelector() as selector:
         selector.register(process.stdout, selectors.EVENT_READ)
-        while f"127.0.0.1:{port}" not in printed:
+        # The announcement ends with the line about Ctrl+C (in either language).
+        while f"127.0.0.1:{port}" not in printed or not printed.rstrip(" ").endswith(
+            ("Ctrl+C peatab serveri.\n", "Ctrl+C stops the server.\n")
+        ):
             if not selector.select(max(0.0, deadline - time.monotonic())):
                 stop_server(process)
                 raise AssertionError(f"the server did not start: {printed!r}")
