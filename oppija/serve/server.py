@@ -204,7 +204,6 @@ class ClassroomServer(Server):
             return aiohttp_jinja2.render_template("full.html", request, self._words(), status=503)
         context = self._words()
         context["font_size"] = to_int(request.query.get("fontsize", "16"), 16)
-        context["learner_name"] = learner.name or _("anonymous")
         return aiohttp_jinja2.render_template("page.html", request, context)
 
     def _name_page(self, request: web.Request, problem: str = "") -> web.Response:

@@ -7,8 +7,13 @@ are recorded too.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -19,7 +24,7 @@ pytest.importorskip("playwright.sync_api", reason="playwright is missing: pip in
 from playwright.sync_api import Browser
 
 from tests.serve.browser import Room, Tab
-from tests.serve.conftest import Served
+from tests.serve.conftest import ROOT, Served
 
 BRAILLE = re.compile("[\u2801-\u28ff]")
 FIRST_PAGE_SECONDS = 3.0
@@ -96,3 +101,17 @@ def test_two_learners_in_two_browsers_each_keep_their_own_lecture(
     assert _answer(server.class_dir / "mari-ounapuu", "q-recap-split") == (0, False)
     assert _answer(server.class_dir / "anonuumne", "q-recap-split") == (1, True)
     assert (server.class_dir / ".teacher" / "presenter.json").is_file()
+    # The class report counts both answers.
+    command = ["report", "--class-dir", str(server.class_dir), "--format", "csv"]
+    report = subprocess.run(
+        [sys.executable, "-m", "oppija", *command],
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if not k.startswith("OPPIJA_")},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = list(csv.DictReader(io.StringIO(report.stdout)))
+    quiz = next(row for row in rows if row["quiz_id"] == "q-recap-split")
+    assert (quiz["answered"], quiz["right"]) == ("2", "1")
+    assert quiz["most_common_wrong"].startswith("Treeningandmete peal")
