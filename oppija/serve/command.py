@@ -68,7 +68,7 @@ def run_serve(
     try:
         server.serve()
     except OSError as error:
-        reason = _listen_reason(error)
+        reason = listen_reason(error)
         print(
             _("oppija serve cannot listen on {host}:{port}: {reason}").format(
                 host=shown(host), port=port, reason=shown(reason)
@@ -80,10 +80,14 @@ def run_serve(
     return 0
 
 
-def _listen_reason(error: OSError) -> str:
+def listen_reason(error: OSError) -> str:
     """Why the address could not be had, in the active language."""
+    import socket
+
     from oppija.regular_files import os_error_reason
 
+    if isinstance(error, socket.gaierror):  # its own words are English
+        return _("there is no such host name (give an address, e.g. 127.0.0.1 or 0.0.0.0)")
     if error.errno == errno.EADDRINUSE:
         return _("the port is in use (is another server running? choose one with --port)")
     if error.errno == errno.EADDRNOTAVAIL:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from oppija.serve.addresses import addresses_to_open, lan_address
+from oppija.serve.command import listen_reason
 from oppija.serve.web_driver import WEB_DRIVER
 from tests.serve.conftest import ROOT
 
@@ -59,6 +60,14 @@ def test_a_taken_port_is_one_line_and_status_1(tmp_path: Path) -> None:
     assert result.stderr.strip() == (
         f"oppija serve ei saa kuulata aadressil 127.0.0.1:{port}: port on juba kasutusel "
         "(kas mõni teine server töötab? vali teine --port abil)"
+    )
+
+
+def test_an_unknown_host_name_is_said_in_the_active_language() -> None:
+    """getaddrinfo's own words are English; looked up here without asking any name server."""
+    error = socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+    assert listen_reason(error) == (
+        "sellist hostinime pole (anna aadress, nt 127.0.0.1 või 0.0.0.0)"
     )
 
 
