@@ -86,11 +86,6 @@ class LearnerAppService(AppService):
         environment["PYTHONIOENCODING"] = "utf-8"  # the pipes carry UTF-8 whatever the locale
         return environment
 
-    @property
-    def pid(self) -> int | None:
-        """The learner's process (the shell ``exec``s it, so it is the process itself)."""
-        return None if self._process is None else self._process.pid
-
     async def end(self) -> None:
         """Ask the app to quit and let it save; kill it if it has not gone in time.
 
