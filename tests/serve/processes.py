@@ -8,7 +8,8 @@ from pathlib import Path
 
 
 def learner_processes(folder: Path) -> list[int]:
-    """The oppija processes (not the shell that started one) working in ``folder``."""
+    """The oppija processes (not the shell that started one) working in ``folder`` or in a
+    learner folder under it."""
     wanted = str(folder).encode()
     found = []
     for entry in Path("/proc").iterdir():
@@ -18,7 +19,9 @@ def learner_processes(folder: Path) -> list[int]:
             words = (entry / "cmdline").read_bytes().split(b"\0")
         except OSError:  # it ended meanwhile
             continue
-        if wanted in words and b"oppija" in words and not words[0].endswith(b"sh"):
+        in_folder = any(word == wanted or word.startswith(wanted + b"/") for word in words)
+        serving = b"serve" in words
+        if in_folder and not serving and b"oppija" in words and not words[0].endswith(b"sh"):
             found.append(int(entry.name))
     return found
 

@@ -25,6 +25,7 @@ from playwright.sync_api import Browser
 
 from tests.serve.browser import Room, Tab
 from tests.serve.conftest import ROOT, Served
+from tests.serve.processes import ends_within, learner_processes
 
 BRAILLE = re.compile("[\u2801-\u28ff]")
 FIRST_PAGE_SECONDS = 3.0
@@ -96,8 +97,12 @@ def test_two_learners_in_two_browsers_each_keep_their_own_lecture(
     anon.wait_for("Slaid 4/63", since=mark)
 
     _own_address_only(room, mari, anon)
+    pids = learner_processes(server.class_dir / "mari-ounapuu")
+    pids += learner_processes(server.class_dir / "anonuumne")
+    assert len(pids) == 2  # one process a tab
     mari_context.close()
     anon_context.close()
+    assert all(ends_within(pid, 30) for pid in pids)  # closed tabs: the apps saved and ended
     assert _answer(server.class_dir / "mari-ounapuu", "q-recap-split") == (0, False)
     assert _answer(server.class_dir / "anonuumne", "q-recap-split") == (1, True)
     assert (server.class_dir / ".teacher" / "presenter.json").is_file()

@@ -37,14 +37,12 @@ def test_a_full_class_a_closed_tab_and_ctrl_c(browser: Browser, tmp_path: Path) 
 
         jaan_context.close()  # the tab closes: the app saves, its process ends
         assert ends_within(jaan_pid, WAIT_SECONDS)
-        liis.page.reload()  # the place is free again
-        liis.open_app()
-        liis.wait_for("Slaid 1/63")
-        [liis_pid] = learner_processes(served.class_dir / "liis")
+        with liis.page.expect_websocket():  # the place is free again: the lecture's page
+            liis.page.reload()
 
-        served.process.send_signal(signal.SIGINT)  # Ctrl+C
-        assert ends_within(liis_pid, WAIT_SECONDS)
+        served.process.send_signal(signal.SIGINT)  # Ctrl+C, even with an app still starting
         status = served.process.wait(WAIT_SECONDS)
+        assert learner_processes(served.class_dir) == []
         liis_context.close()
         assert room.foreign == []
     finally:
@@ -54,5 +52,4 @@ def test_a_full_class_a_closed_tab_and_ctrl_c(browser: Browser, tmp_path: Path) 
     printed = served.process.stdout.read().decode("utf-8")
     assert status == 0
     assert printed.strip().splitlines() == ["Server on peatatud."], printed
-    for learner in ("jaan", "liis"):  # each saved as it ended
-        assert (served.class_dir / learner / "progress.json").is_file()
+    assert (served.class_dir / "jaan" / "progress.json").is_file()  # saved as it ended
