@@ -1,8 +1,17 @@
-"""The whole suite: the slowest tests start first, so that the workers end together."""
+"""The whole suite: the slowest tests start first, so that the workers end together; Hypothesis
+never times a test."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# A property test checks what is true of every example, not how fast one runs: on a busy machine
+# (CI, several jobs on two cores) an example may take ten times as long, and a deadline or the
+# "too slow" health check then fails a test whose property holds. Tests may still set their own
+# example counts; loaded here, before any test module is imported, every ``@settings`` inherits it.
+settings.register_profile("oppija", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("oppija")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

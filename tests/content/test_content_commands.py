@@ -118,8 +118,7 @@ def test_control_characters_in_paths_are_not_printed_raw(tmp_path: Path) -> None
 
 @settings(
     max_examples=150,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.binary(max_size=2000), name=st.sampled_from(["01-x.md", "x.md", "glossary.md"]))
 def test_random_bytes_never_raise(tmp_path: Path, data: bytes, name: str) -> None:

@@ -30,6 +30,7 @@ from oppija.progress import (
     SaveDebouncer,
     resolve_data_dir,
 )
+from tests.progress.concurrent_saver import SAVES, START_TIMEOUT, save_many
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -122,7 +123,10 @@ def test_json_round_trip_property(value: Progress) -> None:
     assert Progress.from_json(json.loads(json.dumps(value.to_json()))) == value
 
 
-@settings(max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=50,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(progresses)
 def test_disk_round_trip_property(tmp_path: Path, value: Progress) -> None:
     for old in tmp_path.glob("progress.json"):
@@ -355,7 +359,10 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     assert store.load().progress == sample()
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.binary(max_size=200))
 def test_load_never_raises_on_any_bytes(tmp_path: Path, content: bytes) -> None:
     for old in tmp_path.iterdir():
@@ -588,33 +595,27 @@ def test_reset_failure_is_reported(tmp_path: Path) -> None:
 
 # -------------------------------------------------------------- concurrency
 WORKERS = 3
-SAVES = 200
-
-
-def _save_many(directory: str, worker: int) -> None:
-    """Child process: save ``SAVES`` different records, each a few kilobytes."""
-    store = ProgressStore(Path(directory))
-    for i in range(SAVES):
-        store.save(
-            Progress(
-                slide_id=f"worker-{worker}",
-                step=i,
-                seen={f"slide-{worker}-{k:04d}" for k in range(100 + i % 50)},
-                settings={"worker": worker, "note": "ä" * (i % 97)},
-            )
-        )
 
 
 def test_concurrent_saves_never_leave_a_broken_file(tmp_path: Path) -> None:
+    """Three processes save at once while this one loads: every load finds a whole file.
+
+    The loads start once every saver has started (a barrier), so that all of them overlap the
+    saves and none is spent while the savers are still starting Python.
+    """
     store = ProgressStore(tmp_path)
     store.save(Progress(slide_id="start"))
     context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=_save_many, args=(str(tmp_path), w)) for w in range(WORKERS)]
+    start = context.Barrier(WORKERS + 1)
+    workers = [
+        context.Process(target=save_many, args=(str(tmp_path), w, start)) for w in range(WORKERS)
+    ]
     for process in workers:
         process.start()
     loads = 0
     seen_workers: set[object] = set()
     try:
+        start.wait(START_TIMEOUT)
         while any(p.is_alive() for p in workers) or loads < 50:
             result = store.load()
             assert result.notice is None, result.notice

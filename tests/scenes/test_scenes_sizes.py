@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from functools import cache
 
 import pytest
+from rich.cells import cell_len
 from rich.segment import Segment
 
 from oppija.plot import MODES, Mode, PlotStyles
@@ -121,6 +122,18 @@ def text_of(rows: list[list[Segment]]) -> str:
     return "\n".join("".join(segment.text for segment in row) for row in rows)
 
 
+def row_width(row: list[Segment]) -> int:
+    """The cells a row takes, as the terminal counts them: the sum of its segments' cell
+    lengths (a control segment takes none), counted over the row's text at once (a width is a
+    sum over characters, so joining changes nothing; one call a row instead of one a segment)."""
+    return cell_len("".join(segment.text for segment in row if not segment.control))
+
+
+def non_ascii(text: str) -> set[str]:
+    """The characters of ``text`` outside ASCII (each distinct one looked at once)."""
+    return {char for char in set(text) if not char.isascii()}
+
+
 def test_every_kind_with_extra_states_is_a_demo() -> None:
     """A misspelt kind in the table would silently test nothing."""
     assert set(EXTRA_STATES) <= set(KINDS)
@@ -139,8 +152,8 @@ def test_a_scene_fills_exactly_the_size_it_is_given(
             rows = draw_scene(demo, width, height, mode, styles, **options)
             where = f"{kind} {dict(settings)} after {steps} steps, {style_name} styles"
             assert len(rows) == height, where
-            widths = [sum(segment.cell_length for segment in row) for row in rows]
+            widths = [row_width(row) for row in rows]
             assert widths == [width] * height, where
             if mode == "ascii":
-                strange = {c for c in text_of(rows) if not c.isascii()} - ESTONIAN_LETTERS
+                strange = non_ascii(text_of(rows)) - ESTONIAN_LETTERS
                 assert not strange, where

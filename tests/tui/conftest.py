@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import html
 import inspect
 import re
@@ -39,14 +40,25 @@ def estonian() -> Iterator[None]:
     i18n.set_language(previous)
 
 
+@functools.cache
+def shipped_lecture(language: str) -> Lecture:
+    """The lecture that comes with oppija, parsed once per test process.
+
+    Parsing it costs about a third of what an app costs to start, and a test starts an app
+    each; a :class:`Lecture` is frozen (tuples of frozen records), so every app can be given the
+    same one, as the running app keeps one per language for its whole session.
+    """
+    return load_lecture(language)
+
+
 @pytest.fixture(scope="session")
 def lecture_et() -> Lecture:
-    return load_lecture("et")
+    return shipped_lecture("et")
 
 
 @pytest.fixture(scope="session")
 def lecture_en() -> Lecture:
-    return load_lecture("en")
+    return shipped_lecture("en")
 
 
 @pytest.fixture
@@ -64,7 +76,7 @@ def make_app(data_dir: Path) -> AppFactory:
         if loaded.restored:
             i18n.set_language(loaded.progress.language)
         return OppijaApp(
-            load_lecture(i18n.current_language()),
+            shipped_lecture(i18n.current_language()),
             loaded.progress,
             store,
             start_slide=slide,

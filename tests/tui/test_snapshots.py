@@ -7,17 +7,14 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from oppija.progress import Progress
+from oppija.progress import Progress, ProgressStore
 from oppija.tui.app import OppijaApp
-from tests.tui.conftest import burst, press, show_demo
+from tests.tui.conftest import burst, press, shipped_lecture, show_demo
 
 
 def fresh_app(tmp_path: Path, slide: str | None = None) -> OppijaApp:
     """A first visit: no saved progress, so no notices; progress goes to a temporary folder."""
-    from oppija.content.loader import load_lecture
-    from oppija.progress import ProgressStore
-
-    return OppijaApp(load_lecture("et"), Progress(), ProgressStore(tmp_path), start_slide=slide)
+    return OppijaApp(shipped_lecture("et"), Progress(), ProgressStore(tmp_path), start_slide=slide)
 
 
 def reveal_and_step(reveals: int, steps: int):  # type: ignore[no-untyped-def]
