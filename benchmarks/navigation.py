@@ -7,9 +7,9 @@ every reveal step included (one press per step: 220 presses through the Estonian
 - oppija: the real app as ``oppija`` starts it, its progress in a new temporary folder (nothing of
   the learner's is read or written): header, contents, the slide, the key bar, and on a demo slide
   its demo, mounted as the learner gets it.
-- bare: a Textual app with a ``Header``, one ``Static`` and a ``Footer`` whose → binding puts the
-  next position's slide text (the same Markdown oppija shows at that step, from oppija's lecture
-  loader) into the ``Static`` as Rich's ``Markdown``.
+- bare: ``benchmarks/bare_app.py``, a Textual app with a ``Header``, one ``Static`` and a
+  ``Footer`` whose → binding puts the next position's slide text (the same Markdown oppija shows
+  at that step, from oppija's lecture loader) into the ``Static`` as Rich's ``Markdown``.
 
 One press is timed by the process's CPU time (``time.process_time``, every thread, so a demo's
 model trained in a thread counts) from posting the key, as the terminal driver does, until the
@@ -37,17 +37,14 @@ import time
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
-from typing import ClassVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rich.markdown import Markdown
+from bare_app import BareApp  # beside this file (the benchmarks folder is on sys.path)
 from textual import events
-from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.app import App
 from textual.message_pump import MessagePump
 from textual.pilot import Pilot
-from textual.widgets import Footer, Header, Static
 
 from oppija import i18n
 from oppija.content.loader import load_lecture
@@ -74,30 +71,6 @@ def text_only_presses(lecture: Lecture) -> list[bool]:
         for step in range(slide.step_count)
     ]
     return [not (before or after) for before, after in pairwise(widgets)]
-
-
-class BareApp(App[None]):
-    """Header, Static, Footer; → shows the next slide text in the Static."""
-
-    TITLE = "Süvaõpe"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right", "forward", "Edasi"),
-        Binding("q", "quit", "Välju"),
-    ]
-
-    def __init__(self, texts: list[str]) -> None:
-        super().__init__()
-        self._texts = texts
-        self._at = 0
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(Markdown(self._texts[0]), id="slide")
-        yield Footer()
-
-    def action_forward(self) -> None:
-        self._at = min(self._at + 1, len(self._texts) - 1)
-        self.query_one("#slide", Static).update(Markdown(self._texts[self._at]))
 
 
 def oppija_app(data_dir: Path) -> OppijaApp:
