@@ -16,9 +16,14 @@ fresh for every measurement, so that neither inherits the other's heap or import
 - bare: a ``Header``, one ``Static`` and a ``Footer`` (``benchmarks/bare_app.py``; Textual and
   Rich only, no oppija and no NumPy) walked through the same slide texts as Rich Markdown; RSS
   after one walk. The texts are computed by this parent process and handed over in a file.
+- bare with NumPy: the same bare app in a process that has imported NumPy (``numpy`` and
+  ``numpy.linalg``) before its walk: the reference of the design's budgets (as in
+  ``benchmarks/startup.py``), since any app computing its demos with NumPy holds NumPy's code
+  and its BLAS library (about 15 MiB of RSS here) before it draws anything.
 
-Printed: the median RSS of each over the rounds, and
-``memory: oppija/bare after a walk R, second walk +X MiB`` (goal: R ≤ 1.5, X < 5).
+Printed: the median RSS of each over the rounds, then
+``memory: oppija/bare after a walk R, second walk +X MiB`` (goal: R ≤ 1.5, X < 5) and the same
+ratio against the bare app with NumPy, ``memory: oppija/bare with NumPy after a walk R``.
 """
 
 from __future__ import annotations
@@ -94,7 +99,9 @@ def child(which: str, texts_file: Path, walks: int) -> None:
     """In a fresh process: walk one app, print the RSS after each walk as JSON."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     texts: list[str] = json.loads(texts_file.read_text(encoding="utf-8"))
-    if which == "bare":
+    if which in ("bare", "bare-numpy"):
+        if which == "bare-numpy":
+            import numpy.linalg  # noqa: F401  (its code and BLAS library, as an app using it)
         sizes = asyncio.run(walk_bare(texts, walks))
     else:
         sys.path.insert(0, str(ROOT))
@@ -135,7 +142,7 @@ def mib(value: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2, help="processes of each app (default 2)")
-    parser.add_argument("--child", choices=["oppija", "bare"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["oppija", "bare", "bare-numpy"], help=argparse.SUPPRESS)
     parser.add_argument("--texts", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--walks", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -147,18 +154,23 @@ def main() -> None:
         texts_file.write_text(json.dumps(lecture_texts()), encoding="utf-8")
         oppija: list[list[int]] = []
         bare: list[int] = []
-        for _round in range(args.rounds):  # the apps take turns: both see the same machine
+        with_numpy: list[int] = []
+        for _round in range(args.rounds):  # the apps take turns: all see the same machine
             oppija.append(measure("oppija", texts_file, 2))
             bare.append(measure("bare", texts_file, 1)[0])
+            with_numpy.append(measure("bare-numpy", texts_file, 1)[0])
     first = statistics.median(sizes[0] for sizes in oppija)
     second = statistics.median(sizes[1] - sizes[0] for sizes in oppija)
     reference = statistics.median(bare)
+    reference_numpy = statistics.median(with_numpy)
     load = ", ".join(f"{value:.2f}".replace(".", ",") for value in os.getloadavg())
     print(f"RSS, median of {args.rounds} processes each, {SIZE[0]}×{SIZE[1]}; load {load}")
     print(f" oppija: {mib(first)} MiB after a walk, {mib(first + second)} MiB after two")
-    print(f"   bare: {mib(reference)} MiB after a walk")
+    print(f"   bare: {mib(reference)} MiB after a walk, with NumPy {mib(reference_numpy)} MiB")
     ratio = f"{first / reference:.2f}".replace(".", ",")
     print(f"memory: oppija/bare after a walk {ratio}, second walk +{mib(second)} MiB")
+    ratio_numpy = f"{first / reference_numpy:.2f}".replace(".", ",")
+    print(f"memory: oppija/bare with NumPy after a walk {ratio_numpy}")
 
 
 if __name__ == "__main__":
