@@ -25,7 +25,12 @@ and does not count.
 
 For reference, per size, a frame that changes one line of text (the demo's status) and nothing
 else: what Textual spends on any frame of this screen (every widget on it is composed again),
-the floor under every demo's frame.
+the floor under every demo's frame. And, per size, the same for a bare Textual app (a ``Header``,
+a one-line widget, a ``Static`` filling the screen with text, a ``Footer``) whose one line is
+changed and repainted with ``refresh()`` (no layout): about the least any frame of a Textual app
+at that size costs. A frame is the picture plus Textual's part, so a ratio of 1.5 needs Textual's
+part to cost at most half the picture: for a picture cheaper than twice the bare frame, no Textual
+screen can meet it. The last lines count the demos where even the bare frame would.
 
 Then, at 160×48, each demo runs at the fastest speed (60 steps a second) for a second of wall
 clock, and the steps it really made per second are printed (``steps/s at 60``): a demo that
@@ -48,8 +53,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Footer, Header, Static
 
 from oppija import i18n
 from oppija.content.loader import load_lecture
@@ -218,6 +225,51 @@ async def one_line_floor(demo: DemoPanel[Demo], frames: int) -> float:
     return statistics.median(costs)
 
 
+class OneLine(Widget):
+    """One line of text, repainted by ``refresh()`` alone (no layout): the cheapest change."""
+
+    DEFAULT_CSS = "OneLine { height: 1; }"
+    text = "rida 0"
+
+    def render(self) -> str:
+        return self.text
+
+
+class BareApp(App[None]):
+    """Header, a line of text, a ``Static`` filling the screen with text, Footer."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield OneLine()
+        yield Static("\n".join(f"rida {row}: " + "tekst " * 12 for row in range(60)))
+        yield Footer()
+
+
+async def bare_one_line(size: tuple[int, int], frames: int) -> float:
+    """CPU milliseconds of a bare app's frame that changes its one line and nothing else."""
+    painted.append(asyncio.Event())
+    app = BareApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        line = app.query_one(OneLine)
+        costs: list[float] = []
+        for frame in range(frames):
+            line.text = f"rida {frame % 2}"
+            painted[-1].clear()
+            start = time.process_time()
+            line.refresh()
+            await asyncio.wait_for(painted[-1].wait(), FRAME_TIMEOUT)
+            costs.append((time.process_time() - start) * 1000)
+            await asyncio.sleep(0.005)
+    return statistics.median(costs)
+
+
+def within_goal_possible(measured: Measured, bare_frame: float) -> bool:
+    """Whether a frame costing the picture plus only a bare Textual frame would meet 1.5×."""
+    picture = statistics.median(measured.picture)
+    return (picture + bare_frame) / picture <= 1.5
+
+
 @dataclass
 class Speed:
     """One demo run at the fastest speed: steps a second of wall clock, the share of one core
@@ -270,6 +322,7 @@ def main() -> None:
         for size in SIZES:
             results += asyncio.run(measure_size(size, slides, args.frames, Path(data) / "f"))
         speeds = [] if args.no_speed else asyncio.run(speed_check(slides, Path(data) / "s"))
+    bare = [(size, asyncio.run(bare_one_line(size, args.frames))) for size in SIZES]
     header = f"{'demo':14} {'size':>7} {'app frame ms':>13} {'picture ms':>11} {'ratio':>6}"
     print(f"{header} {'layouts':>8}")
     for m in results:
@@ -279,6 +332,19 @@ def main() -> None:
         print(f"{row} {m.layouts:4}/{len(m.app)}")
     for (width, height), floor in floors:
         print(f"one line of text repainted, nothing else ({width}x{height}): {floor:.2f} ms")
+    for (width, height), cost in bare:
+        print(f"bare Textual app, one line changed ({width}x{height}): {cost:.2f} ms")
+    bare_at = dict(bare)
+    reachable = [m for m in results if within_goal_possible(m, bare_at[m.size])]
+    print(
+        "demos where even a bare app's frame around the picture stays within 1.5 × it "
+        f"((picture + bare) / picture ≤ 1.5): {len(reachable)} of {len(results)}"
+        + (
+            f" ({', '.join(f'{m.kind} {m.size[0]}x{m.size[1]}' for m in reachable)})"
+            if reachable
+            else ""
+        )
+    )
     for speed in speeds:
         note = f" (ended after {speed.steps} steps)" if speed.ended else ""
         share = f"{speed.core_share:4.0%} of a core"

@@ -117,9 +117,17 @@ def _write_learner(folder: Path, name: str, token: str) -> None:
 
 
 def learners(class_dir: Path) -> Iterator[Learner | tuple[Path, LearnerFileError]]:
-    """Every learner folder under ``class_dir`` in name order; a bad one as (folder, error)."""
+    """Every learner folder under ``class_dir`` in name order; a bad one as (folder, error).
+
+    A folder whose name starts with a dot is skipped: ``learner_folder_name`` never makes one,
+    so it belongs to something else (a file manager's bin, a server's own state).
+    """
     try:
-        folders = sorted(entry for entry in class_dir.iterdir() if entry.is_dir())
+        folders = sorted(
+            entry
+            for entry in class_dir.iterdir()
+            if entry.is_dir() and not entry.name.startswith(".")
+        )
     except FileNotFoundError:
         return
     for folder in folders:

@@ -83,8 +83,13 @@ def _ascii_wanted(flag: bool) -> bool:
 
 
 def _run_app(
-    data_dir: str | None, slide: str | None, ascii_flag: bool, language_chosen: bool
+    data_dir: str | None,
+    slide: str | None,
+    ascii_flag: bool,
+    language_chosen: bool,
+    classroom: argparse.Namespace | None = None,
 ) -> int:
+    """The lecture; ``classroom``: the parsed --present, --position-file and --follow."""
     from oppija.cli_data_dir import data_dir_problem
     from oppija.content.loader import LessonError, load_lecture
     from oppija.progress import ProgressStore, resolve_data_dir
@@ -128,6 +133,13 @@ def _run_app(
 
     from oppija.tui.app import OppijaApp
 
+    present = bool(classroom and classroom.present)
+    position_file = classroom.position_file if classroom else None
+    follow = classroom.follow if classroom else None
+    if present and not position_file:
+        from oppija.presenter_state import default_position_file
+
+        position_file = str(default_position_file(store.directory))
     app = OppijaApp(
         lecture,
         progress,
@@ -136,6 +148,9 @@ def _run_app(
         notices=[loaded.notice] if loaded.notice else [],
         resumed=loaded.restored,
         ascii_mode=_ascii_wanted(ascii_flag),
+        presenting=present,
+        position_file=Path(position_file) if position_file else None,
+        follow_file=Path(follow) if follow else None,
     )
     app.run()
     if app.save_failure is not None:
@@ -280,6 +295,16 @@ def _main(argv: Sequence[str] | None) -> int:
         return run_list(i18n.current_language(), sys.stdout)
     if args.command == "demo":
         return _run_demo(args)
+    if args.command == "notes":
+        from oppija.notes.command import run_notes
+
+        return run_notes(args, _on_a_terminal(), _ascii_wanted(args.ascii))
+    if args.command == "report":
+        from oppija.report.command import run_report
+
+        return run_report(args.class_dir, args.format, sys.stdout, sys.stderr)
     if args.reset_progress:
         return _reset_progress(args.data_dir)
-    return _run_app(args.data_dir, args.slide, args.ascii, language_chosen=chosen is not None)
+    return _run_app(
+        args.data_dir, args.slide, args.ascii, language_chosen=chosen is not None, classroom=args
+    )

@@ -12,6 +12,7 @@ from typing import NoReturn
 from oppija import __version__, i18n
 from oppija.cli_output import shown
 from oppija.i18n import _
+from oppija.notes.parser import add_notes_parser, add_presenter_options
 
 
 def install_argparse_translations() -> None:
@@ -64,6 +65,7 @@ def build_parser() -> Parser:
         action="store_true",
         help=_("draw without braille and box-drawing characters"),
     )
+    add_presenter_options(parser)
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     check = commands.add_parser(
         "check", help=_("check lesson files and report every problem as file:line: message")
@@ -71,6 +73,10 @@ def build_parser() -> Parser:
     check.add_argument("paths", nargs="*", metavar=_("PATH"), help=_("files or folders"))
     commands.add_parser("list", help=_("print the table of contents"))
     _add_demo_parser(commands)
+    add_notes_parser(commands)
+    from oppija.report.command import add_report_parser
+
+    add_report_parser(commands)
     return parser
 
 

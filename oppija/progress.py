@@ -242,6 +242,25 @@ def parse(data: bytes) -> Progress:
     return Progress.from_json(parsed)
 
 
+def read_progress(directory: Path) -> Progress | None:
+    """The progress saved in ``directory``, for a reader that is not the learner's own app.
+
+    Read only: unlike :meth:`ProgressStore.load`, a bad file is not kept aside but reported to
+    the caller, and nothing in the folder is moved, renamed or written (``oppija report``
+    reads a whole class this way while the learners may still be working). None when no
+    progress was saved there yet.
+
+    Raises:
+        OSError: the file cannot be read (``NotRegularFile``, ``FileTooLarge``, permissions).
+        ProgressFormatError: the file is not a progress record this version understands.
+    """
+    try:
+        data = read_regular_file(Path(directory) / FILE_NAME, MAX_FILE_BYTES)
+    except FileNotFoundError:
+        return None
+    return parse(data)
+
+
 def dumps(progress: Progress) -> str:
     """The text of a progress file: UTF-8 friendly, sorted keys, one key a line (readable)."""
     return (

@@ -20,6 +20,7 @@ NEVER_LOADED: dict[str, tuple[str, ...]] = {
     "sims": (*UI_PACKAGES, "oppija.progress", *ABOVE_SIMS),
     "content": (*UI_PACKAGES, "oppija.scenes", "oppija.plot", "oppija.tui", "oppija.cli"),
     "scenes": ("textual", "oppija.tui", "oppija.cli", "oppija.content"),
+    "report": ("textual", "oppija.tui", "oppija.serve"),
 }
 
 

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.command import Provider
 from textual.events import Resize
 from textual.screen import Screen
+from textual.signal import Signal
 
 from oppija import i18n
 from oppija.content.loader import LessonError, load_lecture
@@ -22,6 +23,7 @@ from oppija.content.model import Lecture
 from oppija.content.navigation import Position, at_slide
 from oppija.i18n import N_, _
 from oppija.progress import Progress, ProgressSaveError, ProgressStore, SaveDebouncer
+from oppija.tui.position_sharing import FOLLOW_POLL_SECONDS, PositionPublisher, TeacherFollower
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.screens.too_small import TooSmallScreen, too_small
 
@@ -74,6 +76,10 @@ class OppijaApp(App[None]):
     CSS_PATH = Path(__file__).with_name("oppija.tcss")  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {_lecture_commands}
     BINDINGS = [
+        # Only with --follow (check_action hides them otherwise); one of the two shows at a time,
+        # first among the app's keys so that a narrow key bar still shows it.
+        Binding("j", "follow", N_("Follow the teacher")),
+        Binding("j", "unfollow", N_("Stop following")),
         Binding("question_mark", "help", N_("Help")),
         Binding("g", "glossary", N_("Glossary")),
         Binding("v", "results", N_("Answers")),
@@ -94,7 +100,13 @@ class OppijaApp(App[None]):
         notices: Iterable[str] = (),
         resumed: bool = False,
         ascii_mode: bool = False,
+        presenting: bool = False,
+        position_file: Path | None = None,
+        follow_file: Path | None = None,
     ) -> None:
+        """``presenting``: the projector view (``--present``); ``position_file``: where to
+        write each position shown, for a notes screen or followers; ``follow_file``: a
+        teacher's position file the learner may follow (the `j` key)."""
         super().__init__()
         self._lectures: dict[str, Lecture] = {lecture.language: lecture}
         self.progress = progress
@@ -108,6 +120,11 @@ class OppijaApp(App[None]):
         self._stop_following_language: Callable[[], None] | None = None
         self.save_failure: str | None = None
         """Why the last save failed (None after a good one): told on the terminal at exit."""
+        self.presenting = presenting
+        self._publisher = PositionPublisher(position_file) if position_file else None
+        self.follower = TeacherFollower(follow_file) if follow_file else None
+        self.followed: Signal[Position] = Signal(self, "followed")
+        """Published with the position each time following the teacher moved the lecture."""
 
     # --------------------------------------------------------------- lecture
     @property
@@ -147,6 +164,8 @@ class OppijaApp(App[None]):
             if title:
                 self.notify(_("You continue from the slide “{title}”.").format(title=title))
         self.set_interval(0.25, self._save_if_due)
+        if self.follower is not None:
+            self.set_interval(FOLLOW_POLL_SECONDS, self.follow_teacher)
         self._check_size(self.size.width, self.size.height)
         self._stop_following_language = i18n.on_language_change(self._language_changed)
         if not self.is_headless:  # a test's app must not take over the test runner's signals
@@ -232,7 +251,52 @@ class OppijaApp(App[None]):
         """While the window is too small, only quitting works: nothing opens behind the notice."""
         if isinstance(self.screen, TooSmallScreen):
             return action == "quit"
+        if action in {"follow", "unfollow"}:
+            return self.follower is not None and self.follower.on == (action == "unfollow")
         return True
+
+    # ------------------------------------------------------------ classroom
+    def position_shown(self, slide_id: str, step: int) -> None:
+        """The lecture screen shows a new position: publish it, and stop following the teacher
+        if the learner moved away by themselves."""
+        if self._publisher is not None:
+            problem = self._publisher.publish(slide_id, step)
+            if problem:
+                self.notify(problem, severity="warning", timeout=8)
+        if self.follower is not None and self.follower.left_by_learner(slide_id, step):
+            self.action_unfollow()
+
+    def action_follow(self) -> None:
+        if self.follower is None or self.follower.on:
+            return
+        self.follower.start()
+        self.refresh_bindings()
+        self.notify(_("You follow the teacher. Press j or move yourself to stop."), timeout=4)
+        if not self.follower.teacher_present():
+            self.notify(_("The teacher has not begun yet: you will follow once they do."))
+        self.follow_teacher()
+
+    def action_unfollow(self) -> None:
+        if self.follower is None or not self.follower.on:
+            return
+        self.follower.stop()
+        self.refresh_bindings()
+        self.notify(_("You no longer follow the teacher."), timeout=3)
+
+    def follow_teacher(self) -> None:
+        """Go where the teacher is, if following and their file changed (a timer calls it)."""
+        if self.follower is None:
+            return
+        try:
+            screen = self._lecture_screen()
+        except LookupError:
+            return
+        position = self.follower.wanted(self.lecture)
+        if position is None:
+            return
+        if screen.position != position:
+            screen.position = position
+        self.followed.publish(position)
 
     def action_switch_language(self) -> None:
         """Estonian ↔ English, live, with the same slide open."""
@@ -279,7 +343,7 @@ class OppijaApp(App[None]):
         rows = [
             (key_names(b.key), _(b.description))
             for b in [*LectureScreen.BINDINGS, *self.BINDINGS]
-            if isinstance(b, Binding) and b.action not in {"first", "last"}
+            if isinstance(b, Binding) and b.action not in self._keys_not_in_help()
         ]
         rows.insert(2, (f"{key_names('home')} / {key_names('end')}", _("First / last slide")))
         rows.insert(3, ("↑ / ↓", _("Scroll the slide")))
@@ -289,6 +353,12 @@ class OppijaApp(App[None]):
         rows.extend(demo_help_rows(key_names))
         rows.append(("Esc", _("From a demo or a field back to the slide")))
         return rows
+
+    def _keys_not_in_help(self) -> set[str]:
+        """Actions the help leaves out: Home/End have their own row; following the teacher is
+        there only when there is a teacher to follow, and once (its key toggles)."""
+        hidden = {"first", "last", "unfollow"}
+        return hidden if self.follower is not None else {*hidden, "follow"}
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys as the learner knows them (→, PgDn, Tühik), in the active language."""

@@ -58,3 +58,12 @@ def test_the_class_lists_learners_and_reports_a_broken_one(tmp_path: Path) -> No
     assert isinstance(broken[1], LearnerFileError)
     assert found[1] == mari
     assert list(learners(tmp_path / "missing")) == []
+
+
+def test_a_hidden_folder_in_the_class_is_no_learner(tmp_path: Path) -> None:
+    """No learner's folder name starts with a dot; such a folder is somebody else's (a file
+    manager's, a server's own state) and is neither listed nor reported as a broken learner."""
+    mari = claim_folder(tmp_path, "Mari", "t1")
+    (tmp_path / ".Trash-1000").mkdir()
+    (tmp_path / ".serve").mkdir()
+    assert list(learners(tmp_path)) == [mari]

@@ -101,3 +101,19 @@ def test_installed_wheel_reads_packaged_catalogs(installed: Path, tmp_path: Path
     assert "kasutamine: oppija" in estonian.stdout
     english = _run(installed, "--lang", "en", "--help", cwd=tmp_path)
     assert "usage: oppija" in english.stdout
+
+
+def test_installed_wheel_writes_the_html_class_report(installed: Path, tmp_path: Path) -> None:
+    """The report's page template is data inside the package: the wheel must carry it."""
+    (tmp_path / "klass").mkdir()
+    result = _run(
+        installed,
+        "report",
+        "--class-dir",
+        str(tmp_path / "klass"),
+        "--format",
+        "html",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("<!DOCTYPE html>")

@@ -81,6 +81,7 @@ class LectureScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """The widgets, already showing the first slide: the first frame is the whole screen."""
         ascii_mode = oppija_app(self.app).ascii_mode
+        self.set_class(oppija_app(self.app).presenting, "-present")
         header = LectureHeader()
         contents = ContentsList(ascii_mode=ascii_mode, id="contents")
         view = SlideView(id="slide")
@@ -135,6 +136,7 @@ class LectureScreen(Screen[None]):
         progress.slide_id = slide.id
         progress.step = position.step
         app.request_save()
+        app.position_shown(slide.id, position.step)
 
         header.title = lecture.title
         header.section = lecture.section_of(slide.id).title
@@ -250,7 +252,8 @@ class LectureScreen(Screen[None]):
         self._apply_contents_visibility()
 
     def _apply_contents_visibility(self) -> None:
-        wide = self.size.width >= NARROW
+        # a projector shows no contents until `t` asks for them
+        wide = self.size.width >= NARROW and not self.has_class("-present")
         visible = wide if self.contents_open is None else self.contents_open
         self.query_one(ContentsList).display = visible
 
@@ -281,6 +284,12 @@ class LectureScreen(Screen[None]):
         self.query_one(SlideView).focus()
 
     def action_toggle_notes(self) -> None:
+        if self.has_class("-present"):  # the class sees this screen: notes go to `oppija notes`
+            self.notify(
+                _("Teacher notes are not shown to the class: `oppija notes` shows them."),
+                timeout=4,
+            )
+            return
         view = self.query_one(SlideView)
         view.toggle_class("-show-notes")
         if not view.has_notes:
