@@ -22,7 +22,8 @@ see the same machine load. Printed: the median and 90th percentile of the CPU pe
 rounds for each, the machine's load, and ``ratio oppija/bare per key`` (medians; goal ≤ 1.5);
 then the same for the presses that change only text (that neither reach nor leave a slide's
 last step with quiz cards or a demo, which oppija mounts there and the bare app does not have):
-``ratio oppija/bare per key, text only``.
+``ratio oppija/bare per key, text only``; then the medians by what a press brings or removes
+(quiz cards, a demo, both, arriving or leaving), to show where oppija's time goes.
 """
 
 from __future__ import annotations
@@ -60,6 +61,25 @@ WAIT_LIMIT = 30.0  # seconds; only reached if an app hangs
 def slide_texts(lecture: Lecture) -> list[str]:
     """The Markdown shown at each position of a walk through ``lecture``, in order."""
     return [slide.markdown(step) for slide in lecture.slides for step in range(slide.step_count)]
+
+
+def press_kinds(lecture: Lecture) -> list[str]:
+    """What each press of the walk brings or removes besides text: "text", or what leaves and
+    what arrives ("quiz leaves", "demo arrives", "quiz+demo arrives", both joined by ", ")."""
+    shown = [
+        "+".join(
+            name
+            for name, present in (("quiz", slide.quizzes), ("demo", slide.demo is not None))
+            if present and step == slide.step_count - 1
+        )
+        for slide in lecture.slides
+        for step in range(slide.step_count)
+    ]
+    kinds = []
+    for before, after in pairwise(shown):
+        parts = ([f"{before} leaves"] if before else []) + ([f"{after} arrives"] if after else [])
+        kinds.append(", ".join(parts) or "text")
+    return kinds
 
 
 def text_only_presses(lecture: Lecture) -> list[bool]:
@@ -168,6 +188,15 @@ def main() -> None:
         f" comes or goes): median {text_only[0] * 1000:.2f} against {text_only[1] * 1000:.2f} ms,"
         f" ratio oppija/bare per key, text only: {text_only[0] / text_only[1]:.2f}"
     )
+    print("by what a press brings or removes (median ms CPU, oppija against bare):")
+    kinds = press_kinds(lecture) * args.rounds
+    for kind in sorted(set(kinds), key=lambda k: (k != "text", k)):
+        medians = [
+            statistics.median(t for t, k in zip(values, kinds, strict=True) if k == kind) * 1000
+            for values in (times["oppija"], times["bare"])
+        ]
+        count = kinds.count(kind) // args.rounds
+        print(f"  {kind:>32}: {count:3} presses, {medians[0]:7.1f} against {medians[1]:5.1f}")
 
 
 if __name__ == "__main__":
