@@ -162,8 +162,13 @@ def _run_app(
 def _on_a_terminal() -> bool:
     """Whether the app can talk with a learner: keys from a terminal, the screen to one.
 
-    Textual draws on stderr, so a redirected stderr would swallow the screen as well.
+    Textual draws on stderr, so a redirected stderr would swallow the screen as well. Started
+    by ``oppija serve``, the pipes are the browser's terminal and the web driver draws into them.
     """
+    from oppija.serve.web_driver import served_to_a_browser
+
+    if served_to_a_browser():
+        return True
     streams = (sys.stdin, sys.stdout, sys.stderr)
     try:
         return all(stream is not None and stream.isatty() for stream in streams)
@@ -295,6 +300,13 @@ def _main(argv: Sequence[str] | None) -> int:
         return run_list(i18n.current_language(), sys.stdout)
     if args.command == "demo":
         return _run_demo(args)
+    if args.command == "serve":
+        from oppija.serve.command import run_serve
+
+        language = args.serve_lang or args.lang
+        return run_serve(
+            args.host, args.port, args.class_dir, args.max_learners, language, args.teacher_name
+        )
     if args.command == "notes":
         from oppija.notes.command import run_notes
 

@@ -73,6 +73,9 @@ def build_parser() -> Parser:
     check.add_argument("paths", nargs="*", metavar=_("PATH"), help=_("files or folders"))
     commands.add_parser("list", help=_("print the table of contents"))
     _add_demo_parser(commands)
+    from oppija.serve.arguments import add_serve_parser
+
+    add_serve_parser(commands, _count)
     add_notes_parser(commands)
     from oppija.report.command import add_report_parser
 

@@ -21,6 +21,7 @@ NEVER_LOADED: dict[str, tuple[str, ...]] = {
     "content": (*UI_PACKAGES, "oppija.scenes", "oppija.plot", "oppija.tui", "oppija.cli"),
     "scenes": ("textual", "oppija.tui", "oppija.cli", "oppija.content"),
     "report": ("textual", "oppija.tui", "oppija.serve"),
+    "serve": ("textual", "oppija.tui", "numpy", "oppija.report"),
 }
 
 

@@ -19,6 +19,7 @@ PINNED = {
     "syrupy",
     "markdown-it-py",
     "mdit-py-plugins",
+    "textual-serve",  # oppija/serve subclasses its server: its next major may move what it uses
 }
 
 

@@ -103,6 +103,31 @@ def test_installed_wheel_reads_packaged_catalogs(installed: Path, tmp_path: Path
     assert "usage: oppija" in english.stdout
 
 
+def test_installed_wheel_carries_the_served_page_and_its_fonts(
+    installed: Path, tmp_path: Path
+) -> None:
+    """`oppija serve` sends these to browsers: without them a classroom page has no font."""
+    result = subprocess.run(
+        [
+            str(installed / "bin" / "python"),
+            "-c",
+            "import oppija.serve, pathlib; print(pathlib.Path(oppija.serve.__file__).parent)",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    served = Path(result.stdout.strip())
+    assert str(installed) in str(served)
+    fonts = served / "static" / "fonts"
+    for name in ("DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf"):
+        assert (fonts / name).stat().st_size > 100_000
+    assert "Bitstream" in (fonts / "LICENSE").read_text(encoding="utf-8")
+    for page in ("base.html", "name.html", "page.html", "full.html"):
+        assert (served / "templates" / page).is_file()
+
+
 def test_installed_wheel_writes_the_html_class_report(installed: Path, tmp_path: Path) -> None:
     """The report's page template is data inside the package: the wheel must carry it."""
     (tmp_path / "klass").mkdir()

@@ -98,6 +98,8 @@ class LectureScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        if not self.query("#demo-area"):  # the app was told to quit while the screen mounted
+            return  # (a browser tab closed as its lecture started): its parts are gone
         slide = self.lecture.slides[self.position.slide]
         self._show_demo(slide, self.position.step)
         if self._demo_slide is None:
