@@ -62,6 +62,10 @@ def test_two_learners_in_two_browsers_each_keep_their_own_lecture(
     for tab in (mari, anon):
         tab.open_app()
         tab.wait_for("Süvaõpe", "Slaid 1/63")
+        # The learner's first key reaches the lecture without a click into the terminal.
+        assert tab.page.evaluate(
+            "document.activeElement.classList.contains('xterm-helper-textarea')"
+        )
     # The terminal draws with the shipped font, which has the Estonian letters and braille.
     assert f"http://{server.origin}/oppija/fonts/DejaVuSansMono.ttf" in room.served
     assert mari.page.evaluate("document.fonts.check('16px \"Roboto Mono\"', 'õäöüšž⣿─')")
