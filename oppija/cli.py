@@ -87,13 +87,18 @@ def _run_app(
     slide: str | None,
     ascii_flag: bool,
     language_chosen: bool,
+    demo_args: tuple[list[str], int | None] = ([], None),
     classroom: argparse.Namespace | None = None,
 ) -> int:
-    """The lecture; ``classroom``: the parsed --present, --position-file and --follow."""
+    """The lecture; ``demo_args`` are ``--set`` and ``--steps`` for the demo of ``slide``,
+    ``classroom`` the parsed --present, --position-file and --follow."""
     from oppija.cli_data_dir import data_dir_problem
     from oppija.content.loader import LessonError, load_lecture
     from oppija.progress import ProgressStore, resolve_data_dir
 
+    pairs, steps = demo_args
+    if (pairs or steps is not None) and not slide:
+        return _usage_error(_("--set and --steps need --slide ID: they set up one slide's demo"))
     store = ProgressStore(resolve_data_dir(data_dir))
     problem = data_dir_problem(store.directory, create=True)
     if problem:
@@ -121,6 +126,13 @@ def _run_app(
                 file=sys.stderr,
             )
             return 2
+        if pairs or steps is not None:
+            from oppija.demo_setup import set_slide_demo
+
+            try:
+                set_slide_demo(lecture, slide, _demo_settings(pairs), progress)
+            except ValueError as error:
+                return _usage_error(str(error))
     if not _on_a_terminal():
         print(
             _(
@@ -145,6 +157,7 @@ def _run_app(
         progress,
         store,
         start_slide=slide,
+        start_steps=(steps or 0) if pairs or steps is not None else None,
         notices=[loaded.notice] if loaded.notice else [],
         resumed=loaded.restored,
         ascii_mode=_ascii_wanted(ascii_flag),
@@ -157,6 +170,17 @@ def _run_app(
         _tell_unsaved(app.save_failure, app.progress)
         return 1
     return app.return_code or 0
+
+
+def _usage_error(message: str) -> int:
+    """A bad command line: one line, whole and escaped, status 2."""
+    print(
+        _("%(prog)s: error: %(message)s\n")
+        % {"prog": "oppija", "message": shown(message, limit=1000)},
+        end="",
+        file=sys.stderr,
+    )
+    return 2
 
 
 def _on_a_terminal() -> bool:
@@ -290,6 +314,15 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(stop.code or 0) if isinstance(stop.code, int | None) else 2
     if args.lang:
         i18n.set_language(args.lang)
+    if (args.slide_settings or args.slide_steps is not None) and (
+        args.command or args.reset_progress
+    ):
+        return _usage_error(
+            _(
+                "--set and --steps belong to the lecture (with --slide); a command takes its own "
+                "after its name"
+            )
+        )
     if args.command == "check":
         from oppija.content.commands import run_check
 
@@ -318,5 +351,10 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.reset_progress:
         return _reset_progress(args.data_dir)
     return _run_app(
-        args.data_dir, args.slide, args.ascii, language_chosen=chosen is not None, classroom=args
+        args.data_dir,
+        args.slide,
+        args.ascii,
+        language_chosen=chosen is not None,
+        demo_args=(args.slide_settings, args.slide_steps),
+        classroom=args,
     )

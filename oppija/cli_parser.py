@@ -51,6 +51,21 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--slide", metavar="ID", help=_("start on the slide with this id"))
     parser.add_argument(
+        "--set",
+        dest="slide_settings",
+        action="append",
+        default=[],
+        metavar=_("KEY=VALUE"),
+        help=_("with --slide: a setting of its demo, as for `oppija demo` (repeat for more)"),
+    )
+    parser.add_argument(
+        "--steps",
+        dest="slide_steps",
+        type=_count(0, 1_000_000),
+        metavar="N",
+        help=_("with --slide: steps its demo runs first"),
+    )
+    parser.add_argument(
         "--data-dir",
         metavar=_("FOLDER"),
         help=_("where progress is saved (default: the user data folder; also OPPIJA_DATA_DIR)"),

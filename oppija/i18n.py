@@ -180,17 +180,22 @@ _GROUP_SIGNS = {"et": "\u00a0", "en": ","}
 def format_integer(value: int) -> str:
     """A whole number with the active language's digit grouping (Estonian: 12 345).
 
-    Grouped here as Babel groups it (tests/i18n compare the two): loading Babel's locale data
-    for a readout's step count held some 4 MiB in every learner's process.
+    Grouped here as Babel groups it (tests/i18n compare the two), every digit exact however
+    long the number: loading Babel's locale data for a readout's step count held some 4 MiB in
+    every learner's process.
     """
     if -1000 < value < 1000:  # no grouping in either language
         return str(value).replace("-", "−") if _language == "et" else str(value)
     sign = _GROUP_SIGNS.get(_language)
-    if sign is None:
-        from babel.numbers import format_decimal as babel_decimal
+    if sign is not None:
+        return f"{value:,}".replace(",", sign)
+    import decimal
 
+    from babel.numbers import format_decimal as babel_decimal
+
+    with decimal.localcontext() as context:  # Babel rounds in the context: 28 digits by default
+        context.prec = max(context.prec, len(str(abs(value))) + 1)
         return babel_decimal(value, format="#,##0", locale=_language)
-    return f"{value:,}".replace(",", sign)
 
 
 _NUMBER = re.compile(r"^[+\-−]?(\d+([.,]\d*)?|[.,]\d+)([eE][+\-−]?\d+)?$")

@@ -21,13 +21,14 @@ import contextlib
 import json
 import math
 import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import count
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeGuard
 
 from oppija.i18n import LANGUAGES, _, format_integer
 from oppija.regular_files import FileTooLarge, NotRegularFile, os_error_reason, read_regular_file
@@ -43,6 +44,15 @@ ENV_DATA_DIR = "OPPIJA_DATA_DIR"
 
 Scalar = int | float | str | bool
 """A value a setting may hold (JSON scalars except null)."""
+
+DemoValue = int | float | str | list[int | float]
+"""A demo setting as saved: a number, text (a choice, a formula as typed) or a list of numbers."""
+
+MAX_DEMO_TEXT = 2_000
+"""The longest text a saved demo setting may be: longer is no formula a learner typed."""
+MAX_DEMO_NUMBERS = 1_000
+MAX_FLOAT = sys.float_info.max
+"""The most numbers a saved demo setting may list (a demo's own limit is far lower)."""
 
 
 class ProgressError(Exception):
@@ -90,6 +100,10 @@ class Progress:
     seen: set[str] = field(default_factory=set)
     answers: dict[str, QuizAnswer] = field(default_factory=dict)
     settings: dict[str, Scalar] = field(default_factory=dict)
+    demo_settings: dict[str, dict[str, DemoValue]] = field(default_factory=dict)
+    """Per slide id, the demo settings the learner changed from the lesson's (only those), so
+    the demo comes back as it was left. Checked against the demo's schema where it is used:
+    a setting a changed lesson no longer allows is dropped there."""
 
     def copy(self) -> Progress:
         """An independent copy (the app changes its progress in place)."""
@@ -100,6 +114,7 @@ class Progress:
             seen=set(self.seen),
             answers={quiz: replace(answer) for quiz, answer in self.answers.items()},
             settings=dict(self.settings),
+            demo_settings=_copied_demo_settings(self.demo_settings),
         )
 
     def to_json(self) -> dict[str, object]:
@@ -119,6 +134,7 @@ class Progress:
                 for quiz, answer in self.answers.items()
             },
             "settings": dict(self.settings),
+            "demo_settings": _copied_demo_settings(self.demo_settings),
         }
 
     @classmethod
@@ -127,7 +143,8 @@ class Progress:
 
         Strict on purpose: anything unexpected is reported rather than half-loaded, so the file
         can be kept aside intact. Unknown extra keys are ignored (a later version may add
-        fields); a different ``version`` is an error.
+        fields); a different ``version`` is an error. ``demo_settings`` came later and may be
+        missing (a file saved before it existed loads with none).
 
         Raises:
             ProgressFormatError: the data is not a valid version-1 progress record.
@@ -178,6 +195,7 @@ class Progress:
             seen=set(seen),
             answers=answers,
             settings=dict(settings),
+            demo_settings=_demo_settings_from_json(data.get("demo_settings", {})),
         )
 
 
@@ -196,6 +214,47 @@ def _is_id(value: object) -> bool:
 
 def _is_setting(value: object) -> bool:
     return isinstance(value, (bool, str)) or _is_finite_number(value)
+
+
+def is_demo_value(value: object) -> TypeGuard[DemoValue]:
+    """Whether ``value`` may be saved as a demo setting (what :data:`DemoValue` allows, within
+    :data:`MAX_DEMO_TEXT` and :data:`MAX_DEMO_NUMBERS`); the app saves only such values."""
+    if isinstance(value, str):
+        return len(value) <= MAX_DEMO_TEXT
+    if isinstance(value, list):
+        return len(value) <= MAX_DEMO_NUMBERS and all(_is_float_sized(v) for v in value)
+    return _is_float_sized(value)
+
+
+def _is_float_sized(value: object) -> bool:
+    """A finite number a float can hold (JSON's whole numbers have no limit)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return _is_finite_number(value) and abs(value) <= MAX_FLOAT
+
+
+def _demo_settings_from_json(raw: object) -> dict[str, dict[str, DemoValue]]:
+    if not isinstance(raw, dict):
+        raise ProgressFormatError("'demo_settings' must be an object")
+    found: dict[str, dict[str, DemoValue]] = {}
+    for slide, values in raw.items():
+        if not _is_id(slide) or not isinstance(values, dict):
+            raise ProgressFormatError(f"bad demo settings for slide {slide!r}")
+        for key, value in values.items():
+            if not _is_id(key) or not is_demo_value(value):
+                raise ProgressFormatError(f"bad demo setting {key!r} on slide {slide!r}")
+        found[slide] = _copied_values(values)
+    return found
+
+
+def _copied_values(values: dict[str, DemoValue]) -> dict[str, DemoValue]:
+    return {key: list(v) if isinstance(v, list) else v for key, v in values.items()}
+
+
+def _copied_demo_settings(
+    demo_settings: dict[str, dict[str, DemoValue]],
+) -> dict[str, dict[str, DemoValue]]:
+    return {slide: _copied_values(values) for slide, values in demo_settings.items()}
 
 
 def _answer_from_json(quiz: str, raw: object) -> QuizAnswer:
@@ -298,9 +357,9 @@ def merge(base: Progress | None, ours: Progress, theirs: Progress) -> Progress:
     copy's own work and ``theirs`` minus ``base`` the other copy's: both are kept. The
     position and language are this copy's (the learner is looking at it); slides seen are
     joined; for a quiz both copies answered, the later answer wins; a setting is the value
-    of the copy that changed it. Without a ``base`` nothing is known to be removed: seen
-    slides are joined, answers and settings of both kept (ours on a conflict, an answer by
-    time).
+    of the copy that changed it, and so are a slide's demo settings (as one whole). Without
+    a ``base`` nothing is known to be removed: seen slides are joined, answers and settings
+    of both kept (ours on a conflict, an answer by time).
     """
     if base is None:
         answers = {
@@ -315,6 +374,7 @@ def merge(base: Progress | None, ours: Progress, theirs: Progress) -> Progress:
             seen=theirs.seen | ours.seen,
             answers=answers,
             settings={**theirs.settings, **ours.settings},
+            demo_settings=_copied_demo_settings({**theirs.demo_settings, **ours.demo_settings}),
         )
     seen = (theirs.seen | (ours.seen - base.seen)) - (base.seen - ours.seen)
     merged_answers: dict[str, QuizAnswer] = {}
@@ -341,7 +401,26 @@ def merge(base: Progress | None, ours: Progress, theirs: Progress) -> Progress:
         seen=seen,
         answers=merged_answers,
         settings=settings,
+        demo_settings=_merged_demo_settings(base, ours, theirs),
     )
+
+
+def _merged_demo_settings(
+    base: Progress, ours: Progress, theirs: Progress
+) -> dict[str, dict[str, DemoValue]]:
+    """A slide's demo settings are one whole (a demo is set up by all of them together): the
+    copy that changed them since ``base`` gives them, the other copy's slides stay."""
+    merged = _copied_demo_settings(theirs.demo_settings)
+    for slide in ours.demo_settings.keys() | base.demo_settings.keys():
+        mine, was = ours.demo_settings.get(slide), base.demo_settings.get(slide)
+        if mine == was:
+            continue
+        if mine is None:
+            if merged.get(slide) == was:
+                merged.pop(slide, None)  # cleared here, untouched there
+        else:
+            merged[slide] = _copied_values(mine)
+    return merged
 
 
 def resolve_data_dir(cli_value: str | None = None) -> Path:

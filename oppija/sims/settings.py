@@ -227,7 +227,10 @@ def check_param(kind: str, key: str, value: object) -> object:
 def _checked_number(key: str, value: object, spec: ParamSpec) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _wrong_kind(key)
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # a whole number beyond any float (JSON allows it)
+        raise ValueError(_("“{text}” is too large").format(text=excerpt(str(value)))) from None
     if not math.isfinite(number):
         raise ValueError(_("“{text}” is not a number").format(text=str(value)))
     if not _in_range(number, spec):

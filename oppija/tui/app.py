@@ -97,6 +97,7 @@ class OppijaApp(App[None]):
         store: ProgressStore | None = None,
         *,
         start_slide: str | None = None,
+        start_steps: int | None = None,
         notices: Iterable[str] = (),
         resumed: bool = False,
         ascii_mode: bool = False,
@@ -113,6 +114,8 @@ class OppijaApp(App[None]):
         self.store = store
         self.ascii_mode = ascii_mode
         self._start_slide = start_slide
+        self._start_steps = start_steps
+        """Set by ``--set``/``--steps``: the start slide opens whole, its demo runs these first."""
         self._notices = list(notices)
         self._resumed = resumed
         self._debouncer = SaveDebouncer(delay=0.5)
@@ -135,6 +138,8 @@ class OppijaApp(App[None]):
         lecture = self.lecture
         wanted = self._start_slide or self.progress.slide_id
         step = self.progress.step if wanted == self.progress.slide_id else 0
+        if self._start_slide and self._start_steps is not None:
+            step = LAST_STEP  # its demo set up on the command line: shown at once
         if wanted:
             try:
                 return at_slide(lecture, wanted, step)
@@ -143,6 +148,13 @@ class OppijaApp(App[None]):
                     _("There is no slide “{id}”; starting from the beginning.").format(id=wanted)
                 )
         return Position(0, 0)
+
+    def take_start_steps(self, slide_id: str) -> int:
+        """The steps ``--steps`` asked of ``slide_id``'s demo, once: the first time it shows."""
+        if self._start_steps is None or slide_id != self._start_slide:
+            return 0
+        steps, self._start_steps = self._start_steps, None
+        return steps
 
     def get_default_screen(self) -> Screen[None]:
         return LectureScreen(self._start_position())
@@ -469,4 +481,18 @@ class OppijaApp(App[None]):
         )
         yield SystemCommand(_("Answers"), _("Your answers to the questions"), self.action_results)
         yield SystemCommand(_("Theme"), _("Change the colours"), self.action_change_theme)
+        demo = (
+            next(iter(screen.query("#demo")), None) if isinstance(screen, LectureScreen) else None
+        )
+        share = getattr(demo, "action_share", None)
+        if callable(share):
+            yield SystemCommand(
+                _("Share the demo"), _("The command line that opens this demo as it is now"), share
+            )
+        if isinstance(screen, LectureScreen) and screen.demo_changed:
+            yield SystemCommand(
+                _("The lesson's demo"),
+                _("This demo with the lesson's settings again (yours here are forgotten)"),
+                screen.restore_lesson_demo,
+            )
         yield SystemCommand(_("Quit"), _("Save the progress and quit"), self.action_quit)

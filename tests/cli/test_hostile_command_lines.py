@@ -33,7 +33,7 @@ CASES: list[tuple[list[str], int, str]] = [
     (["--slide", "\u202eevil"], 2, "„\\u202eevil“"),
     (["--slide"], 2, "argument --slide: oodati üht väärtust"),
     (["list", "extra"], 2, "tundmatud argumendid: extra"),
-    (["--steps", "5"], 2, "lubamatu valik: '5'"),
+    (["--steps", "5"], 2, "--set ja --steps vajavad --slide"),
     (["--width=9", "list"], 2, "tundmatud argumendid: --width=9"),
     (["demo"], 2, "puuduvad kohustuslikud argumendid: NIMI"),
     (["demo", f"{RED}red\x1b[0m"], 2, "tundmatu demo „\\x1b[31mred\\x1b[0m“"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -16,7 +17,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 from textual.widget import Widget
 from textual.widgets import Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from oppija.content import navigation
 from oppija.content.model import Lecture, Slide
@@ -102,8 +103,10 @@ class LectureScreen(Screen[None]):
             return  # (a browser tab closed as its lecture started): its parts are gone
         slide = self.lecture.slides[self.position.slide]
         self._show_demo(slide, self.position.step)
-        if self._demo_slide is None:
-            self.query_one(SlideView).focus()
+        # The slide has the keys until a demo takes them (once mounted): a demo that learns
+        # first (or runs `--steps`) comes seconds later, and meanwhile → must move on, not
+        # go to the contents list, the first widget that takes the focus otherwise.
+        self.query_one(SlideView).focus()
 
     @property
     def lecture(self) -> Lecture:
@@ -170,19 +173,27 @@ class LectureScreen(Screen[None]):
         area.display = False
         if wanted is None or slide.demo is None:
             return
+        from oppija.demo_setup import slide_params
         from oppija.tui.widgets.demo_host import widget_class
 
-        kind, params = slide.demo.kind, slide.demo.as_dict()
+        kind, lesson = slide.demo.kind, slide.demo.as_dict()
         try:
             demo_class = widget_class(kind)
         except KeyError:
             return  # a kind no spec declares: the lesson checker reports it
-        if demo_class.trains(params):  # trained in a thread; meanwhile the slide answers keys
-            self._build_demo(wanted, demo_class, kind, params)
+        app = oppija_app(self.app)
+        params = slide_params(kind, lesson, app.progress.demo_settings.get(slide.id, {}))
+        steps = app.take_start_steps(slide.id)
+        if steps or demo_class.trains(params):  # in a thread; meanwhile the slide answers keys
+            self._build_demo(wanted, demo_class, kind, (params, lesson), steps)
             learning = Static(_("The demo is learning…"), id="demo-learning")
             self.call_next(self._mount_demo, self._demo_request, learning, removal)
         else:
-            demo = demo_class(kind, params, id="demo")
+            try:
+                demo = demo_class(kind, params, id="demo")
+            except ValueError:  # saved settings that built no demo: the lesson's then
+                demo = demo_class(kind, lesson, id="demo")
+            demo.slide_id = slide.id
             self.call_next(self._mount_demo, self._demo_request, demo, removal)
 
     async def _mount_demo(self, request: int, widget: Widget, removal: Awaitable[None]) -> None:
@@ -208,12 +219,25 @@ class LectureScreen(Screen[None]):
         slide_id: str,
         demo_class: type[DemoPanel[Demo]],
         kind: str,
-        params: dict[str, object],
+        choices: tuple[dict[str, object], dict[str, object]],
+        steps: int = 0,
     ) -> BuiltDemo:
-        """In a thread: the simulation of ``slide_id``'s demo (its model trained)."""
+        """In a thread: the simulation of ``slide_id``'s demo (its model trained), with the
+        learner's settings (``choices[0]``) or, if they build no demo, the lesson's, and its
+        first ``steps`` run (``--steps``; cut short when the learner moves on)."""
+        from oppija.demo_setup import STEPS_AT_ONCE
         from oppija.sims import from_demo_block  # loaded with the widget: NumPy waits for a demo
 
-        return BuiltDemo(slide_id, demo_class, kind, params, from_demo_block(kind, params))
+        params, lesson = choices
+        try:
+            simulation = from_demo_block(kind, params)
+        except ValueError:
+            params, simulation = lesson, from_demo_block(kind, lesson)
+        worker = get_current_worker()
+        while steps > 0 and simulation.status == "running" and not worker.is_cancelled:
+            simulation.run(min(steps, STEPS_AT_ONCE))
+            steps -= STEPS_AT_ONCE
+        return BuiltDemo(slide_id, demo_class, kind, params, simulation)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A demo's model is trained: the demo replaces the "learning" notice, if still wanted."""
@@ -223,6 +247,7 @@ class LectureScreen(Screen[None]):
         if built.slide_id != self._demo_slide:
             return  # the learner has moved on
         widget = built.demo_class(built.kind, built.params, simulation=built.simulation, id="demo")
+        widget.slide_id = built.slide_id
         removal = self.query_one("#demo-area", Vertical).remove_children()
         self.call_next(self._mount_demo, self._demo_request, widget, removal)
 
@@ -303,6 +328,69 @@ class LectureScreen(Screen[None]):
             self.position = navigation.at_slide(self.lecture, slide_id, step)
         except KeyError:
             self.notify(_("There is no slide “{id}”.").format(id=slide_id), severity="warning")
+
+    def on_demo_panel_settings_changed(self, message: DemoPanel.SettingsChanged) -> None:
+        """Keep the settings the learner changed with the progress of their slide."""
+        from oppija.demo_setup import to_saved
+
+        message.stop()
+        lecture = self.lecture
+        try:
+            slide = lecture.slides[lecture.slide_index(message.slide_id)]
+        except KeyError:
+            return
+        if slide.demo is None or slide.demo.kind != message.kind:
+            return
+        progress = oppija_app(self.app).progress
+        saved = to_saved(message.kind, slide.demo.as_dict(), message.settings)
+        if progress.demo_settings.get(message.slide_id, {}) == saved:
+            return
+        if saved:
+            progress.demo_settings[message.slide_id] = saved
+        else:
+            progress.demo_settings.pop(message.slide_id, None)
+        oppija_app(self.app).request_save()
+
+    @property
+    def demo_changed(self) -> bool:
+        """Whether the demo on screen has settings the learner changed (kept with progress)."""
+        slide_id = self._demo_slide
+        return slide_id is not None and slide_id in oppija_app(self.app).progress.demo_settings
+
+    def restore_lesson_demo(self) -> None:
+        """The demo on screen as the lesson sets it: the learner's settings there forgotten."""
+        slide_id = self._demo_slide
+        if slide_id is None:
+            return
+        app = oppija_app(self.app)
+        if app.progress.demo_settings.pop(slide_id, None) is not None:
+            app.request_save()
+        self._demo_slide = None  # shown anew, from the lesson's settings
+        self._show_demo(self.lecture.slides[self.position.slide], self.position.step)
+
+    def on_demo_panel_share_asked(self, message: DemoPanel.ShareAsked) -> None:
+        """The command line that reproduces the demo now, in a dialog and on the clipboard."""
+        from oppija.demo_setup import changed_settings, reproduces, share_line
+        from oppija.tui.screens.share import ShareScreen
+
+        message.stop()
+        lecture = self.lecture
+        try:
+            slide = lecture.slides[lecture.slide_index(message.slide_id)]
+        except KeyError:
+            return
+        if slide.demo is None:
+            return
+        simulation = message.simulation
+        wanted = simulation.to_json()
+        lesson = slide.demo.as_dict()
+        changes = changed_settings(simulation.name, lesson, simulation.settings)
+        line = share_line(message.slide_id, changes, simulation.step_count)
+        self.app.copy_to_clipboard(line)
+        check = partial(
+            reproduces, simulation.name, {**lesson, **changes}, simulation.step_count, wanted
+        )
+        self.app.push_screen(ShareScreen(line, check))
 
     def on_quiz_card_answered(self, message: QuizCard.Answered) -> None:
         """Check the answer, keep it with the progress, and let the card say why."""

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Key
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 from textual.worker import Worker, WorkerState
@@ -122,7 +123,26 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         ),
         Binding("c", "next_preset", N_("Next example"), show=False),
         Binding("z", "zoom", N_("Enlarge the demo"), show=False),
+        Binding("K", "share", N_("Share the demo"), show=False),  # K: käsurida, the line
     ]
+
+    class SettingsChanged(Message):
+        """The demo's settings changed (typed, a key, a preset): the screen keeps them with the
+        progress of ``slide_id``."""
+
+        def __init__(self, slide_id: str, kind: str, settings: dict[str, object]) -> None:
+            super().__init__()
+            self.slide_id = slide_id
+            self.kind = kind
+            self.settings = settings
+
+    class ShareAsked(Message):
+        """The learner asked for the command line that reproduces the demo as it is now."""
+
+        def __init__(self, slide_id: str, simulation: Demo) -> None:
+            super().__init__()
+            self.slide_id = slide_id
+            self.simulation = simulation
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = ()
     # How many of the simulation's readout lines show; None: all but its status line.
@@ -147,6 +167,9 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         self._speed = DEFAULT_SPEED
         self._timer: Timer | None = None
         self._typing: TypedValue | None = None
+        self.slide_id: str | None = None
+        """The slide whose demo this is (set by the screen): changed settings are kept there."""
+        self._reported_settings = dict(self.simulation.settings)
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -221,6 +244,25 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
             if self.simulation.status != "running" and self.playing:
                 self._stop()
             self._update_texts()
+        self._report_settings()
+
+    def _report_settings(self) -> None:
+        """Tell the screen when the settings differ from those it was last told (a cheap
+        check: a frame that only stepped has the very same values)."""
+        settings = self.simulation.settings
+        if settings == self._reported_settings:
+            return
+        self._reported_settings = dict(settings)
+        if self.slide_id is not None:
+            self.post_message(self.SettingsChanged(self.slide_id, self.kind, dict(settings)))
+
+    def action_share(self) -> None:
+        """The command line that opens this slide with the demo as it is now (the screen
+        knows the lesson's settings, so it writes it)."""
+        if self.slide_id is not None:
+            self._stop()  # the line describes a still picture
+            self._update_texts()
+            self.post_message(self.ShareAsked(self.slide_id, self.simulation))
 
     def _update_texts(self) -> None:
         self.query_one("#demo-readout", LiveText).show(self.readout())
