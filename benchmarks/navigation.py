@@ -7,9 +7,9 @@ every reveal step included (one press per step: 220 presses through the Estonian
 - oppija: the real app as ``oppija`` starts it, its progress in a new temporary folder (nothing of
   the learner's is read or written): header, contents, the slide, the key bar, and on a demo slide
   its demo, mounted as the learner gets it.
-- bare: a Textual app with a ``Header``, one ``Static`` and a ``Footer`` whose → binding puts the
-  next position's slide text (the same Markdown oppija shows at that step, from oppija's lecture
-  loader) into the ``Static`` as Rich's ``Markdown``.
+- bare: ``benchmarks/bare_app.py``, a Textual app with a ``Header``, one ``Static`` and a
+  ``Footer`` whose → binding puts the next position's slide text (the same Markdown oppija shows
+  at that step, from oppija's lecture loader) into the ``Static`` as Rich's ``Markdown``.
 
 One press is timed by the process's CPU time (``time.process_time``, every thread, so a demo's
 model trained in a thread counts) from posting the key, as the terminal driver does, until the
@@ -22,7 +22,8 @@ see the same machine load. Printed: the median and 90th percentile of the CPU pe
 rounds for each, the machine's load, and ``ratio oppija/bare per key`` (medians; goal ≤ 1.5);
 then the same for the presses that change only text (that neither reach nor leave a slide's
 last step with quiz cards or a demo, which oppija mounts there and the bare app does not have):
-``ratio oppija/bare per key, text only``.
+``ratio oppija/bare per key, text only``; then the medians by what a press brings or removes
+(quiz cards, a demo, both, arriving or leaving), to show where oppija's time goes.
 """
 
 from __future__ import annotations
@@ -37,17 +38,14 @@ import time
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
-from typing import ClassVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rich.markdown import Markdown
+from bare_app import BareApp  # beside this file (the benchmarks folder is on sys.path)
 from textual import events
-from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.app import App
 from textual.message_pump import MessagePump
 from textual.pilot import Pilot
-from textual.widgets import Footer, Header, Static
 
 from oppija import i18n
 from oppija.content.loader import load_lecture
@@ -65,6 +63,25 @@ def slide_texts(lecture: Lecture) -> list[str]:
     return [slide.markdown(step) for slide in lecture.slides for step in range(slide.step_count)]
 
 
+def press_kinds(lecture: Lecture) -> list[str]:
+    """What each press of the walk brings or removes besides text: "text", or what leaves and
+    what arrives ("quiz leaves", "demo arrives", "quiz+demo arrives", both joined by ", ")."""
+    shown = [
+        "+".join(
+            name
+            for name, present in (("quiz", slide.quizzes), ("demo", slide.demo is not None))
+            if present and step == slide.step_count - 1
+        )
+        for slide in lecture.slides
+        for step in range(slide.step_count)
+    ]
+    kinds = []
+    for before, after in pairwise(shown):
+        parts = ([f"{before} leaves"] if before else []) + ([f"{after} arrives"] if after else [])
+        kinds.append(", ".join(parts) or "text")
+    return kinds
+
+
 def text_only_presses(lecture: Lecture) -> list[bool]:
     """For each press of the walk: True if it neither reaches nor leaves a slide's last step
     with quiz cards or a demo (in oppija those mount or go; the bare app has none)."""
@@ -74,30 +91,6 @@ def text_only_presses(lecture: Lecture) -> list[bool]:
         for step in range(slide.step_count)
     ]
     return [not (before or after) for before, after in pairwise(widgets)]
-
-
-class BareApp(App[None]):
-    """Header, Static, Footer; → shows the next slide text in the Static."""
-
-    TITLE = "Süvaõpe"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right", "forward", "Edasi"),
-        Binding("q", "quit", "Välju"),
-    ]
-
-    def __init__(self, texts: list[str]) -> None:
-        super().__init__()
-        self._texts = texts
-        self._at = 0
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(Markdown(self._texts[0]), id="slide")
-        yield Footer()
-
-    def action_forward(self) -> None:
-        self._at = min(self._at + 1, len(self._texts) - 1)
-        self.query_one("#slide", Static).update(Markdown(self._texts[self._at]))
 
 
 def oppija_app(data_dir: Path) -> OppijaApp:
@@ -195,6 +188,15 @@ def main() -> None:
         f" comes or goes): median {text_only[0] * 1000:.2f} against {text_only[1] * 1000:.2f} ms,"
         f" ratio oppija/bare per key, text only: {text_only[0] / text_only[1]:.2f}"
     )
+    print("by what a press brings or removes (median ms CPU, oppija against bare):")
+    kinds = press_kinds(lecture) * args.rounds
+    for kind in sorted(set(kinds), key=lambda k: (k != "text", k)):
+        medians = [
+            statistics.median(t for t, k in zip(values, kinds, strict=True) if k == kind) * 1000
+            for values in (times["oppija"], times["bare"])
+        ]
+        count = kinds.count(kind) // args.rounds
+        print(f"  {kind:>32}: {count:3} presses, {medians[0]:7.1f} against {medians[1]:5.1f}")
 
 
 if __name__ == "__main__":

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from oppija import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -201,3 +206,29 @@ def test_a_number_that_rounds_to_zero_has_no_minus() -> None:
     assert i18n.format_fixed(-0.001, 2) == "0,00"
     assert i18n.format_decimal(-0.001, 2) == "0"
     assert i18n.format_fixed(-0.006, 2) == "−0,01"
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_whole_numbers_are_grouped_as_babel_groups_them(language: str) -> None:
+    from babel.numbers import format_decimal as babel_decimal
+
+    values = [1000, 9999, 10_000, 123_456, 1_234_567, 10**12, 2**63, -1000, -12_345, -(10**9)]
+    values += [7 * 13**k for k in range(3, 16)]
+    previous = i18n.current_language()
+    i18n.set_language(language)
+    try:
+        for value in values:
+            assert i18n.format_integer(value) == babel_decimal(value, "#,##0", locale=language)
+    finally:
+        i18n.set_language(previous)
+
+
+def test_grouping_a_whole_number_loads_no_babel() -> None:
+    """Babel's locale data is megabytes in every learner's process: a readout's step count
+    (10 000 steps) must not load it."""
+    code = (
+        "import sys; from oppija import i18n; i18n.set_language('et');"
+        " assert i18n.format_integer(12345) == '12\\u00a0345';"
+        " assert 'babel' not in sys.modules, 'Babel loaded'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

@@ -7,9 +7,11 @@ Each test wraps a method Textual itself calls on one widget (``render_line`` of 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
+from textual.dom import DOMNode
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.widget import Widget
@@ -20,7 +22,8 @@ from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.slide_text import SlideBody
 from oppija.tui.widgets.contents import ContentsList
 from oppija.tui.widgets.slide_page import SlidePage
-from tests.tui.conftest import AppFactory, press, screen_text, settle
+from oppija.tui.widgets.slide_view import SlideView
+from tests.tui.conftest import AppFactory, open_demo, press, screen_text, settle
 
 
 async def test_a_move_redraws_only_the_contents_lines_that_changed(
@@ -117,3 +120,33 @@ def test_a_slide_body_is_drawn_once_per_width() -> None:
     narrow = list(console.render(body, console.options.update_width(30)))
     assert part.drawn == 2
     assert sum(segment.text.count("\n") for segment in narrow) == 5  # 150 characters in 30
+
+
+async def test_the_slide_views_focus_restyles_the_view_alone(make_app: AppFactory) -> None:
+    """A demo taking the keys from the slide view (or giving them back) restyles the view, not
+    the page and every quiz card's parts inside it: their styles come out as a full restyle
+    would make them."""
+    app = make_app(slide="linreg")  # quiz cards and a demo on its last step
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(pilot, "linreg")
+        view = app.screen.query_one(SlideView)
+        inside = list(view.walk_children())
+        assert len(inside) > 10  # the page, the quiz cards and their parts, the notes
+        restyled: list[DOMNode] = []
+        apply = app.stylesheet.apply
+
+        def noted(node: DOMNode, **options: Any) -> None:
+            restyled.append(node)
+            apply(node, **options)
+
+        app.stylesheet.apply = noted  # type: ignore[method-assign]
+        view.focus()
+        await settle(pilot)
+        demo.focus()
+        await settle(pilot)
+        app.stylesheet.apply = apply  # type: ignore[method-assign]
+        assert view in restyled
+        assert not [node for node in restyled if node in inside]
+        before = [node.styles.css for node in inside]
+        app.update_styles(view)  # what Textual would have done: the view and all inside it
+        assert [node.styles.css for node in inside] == before

@@ -124,13 +124,13 @@ async def test_changed_settings_come_back_after_a_restart(
     async with app.run_test(size=SIZE) as pilot:
         demo = await open_demo(pilot, "gd-algorithm")
         await press(pilot, "plus")
-        changed = demo.simulation.params
+        changed, lr = demo.simulation.params, demo.simulation.settings["lr"]
         assert changed != (await open_demo(pilot, "gd-1d")).simulation.params
         back = await open_demo(pilot, "gd-algorithm")  # returning to the slide
         assert back is not demo and back.simulation.params == changed
         await press(pilot, "q")
     assert ProgressStore(data_dir).load().progress.demo_settings == {
-        "gd-algorithm": {"lr": pytest.approx(demo.simulation.settings["lr"])}
+        "gd-algorithm": {"lr": pytest.approx(lr)}
     }
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:

@@ -161,7 +161,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         self.kind = kind
         self.spec: DemoSpec = demo_spec(kind)
         built = simulation if simulation is not None else from_demo_block(kind, params)
-        self.simulation: D = self._adopt(built)
+        self._simulation: D | None = self._adopt(built)
         self._training: Worker[tuple[Demo | None, str]] | None = None  # building new settings
         self._generation = 0  # grows whenever the simulation is replaced
         self._speed = DEFAULT_SPEED
@@ -212,6 +212,13 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
             self.query_one("#demo-input-label", Label).update(field_label(self._typing))
         self.query_one("#demo-readout", LiveText).release()  # words of another length
         self._changed()
+
+    @property
+    def simulation(self) -> D:
+        """The demo's simulation, from mounting until the demo leaves the screen."""
+        if self._simulation is None:
+            raise RuntimeError(f"the {self.kind} demo has left the screen")
+        return self._simulation
 
     # ---------------------------------------------------------------- drawing
     def draw(self, width: int, height: int, mode: Mode, styles: PlotStyles) -> Rows:
@@ -352,7 +359,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         return cast(D, simulation)
 
     def _replace(self, simulation: Demo) -> None:
-        self.simulation = self._adopt(simulation)
+        self._simulation = self._adopt(simulation)
         self._generation += 1
         self._changed()
 
@@ -507,7 +514,14 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
                 self._show_error(error)
 
     def on_unmount(self) -> None:
+        """The demo leaves the screen: its run stops and its simulation is let go at once.
+
+        Textual keeps a removed widget reachable for a while (its parent's arrangement cache,
+        the last message a container handled); a learner's process, one per learner in a
+        classroom, would hold each demo's model and data until then.
+        """
         self._stop()
+        self._simulation = None
 
 
 def next_choice(choices: tuple[str, ...], current: object) -> str:

@@ -145,6 +145,10 @@ class DemoPicture(KeptBaseStyle):
                 self._repaint(lines)
         return super().render_lines(crop)
 
+    def on_unmount(self) -> None:
+        """Gone from the screen: the drawn rows and strips are let go."""
+        self._drawn, self._strips, self._cache_key = [], [], None
+
     def render_line(self, y: int) -> Strip:
         if 0 <= y < len(self._strips):
             return self._strips[y]

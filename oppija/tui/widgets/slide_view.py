@@ -71,6 +71,16 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         """The slide has teacher notes (a plain attribute: a CSS class would restyle the view)."""
         self._bodies: dict[str, RenderableType] = {}  # Markdown -> drawn, the newest last
 
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """The view's focus restyles the view (and its scrollbars) alone.
+
+        Textual restyles a widget's every descendant when its focus changes; no rule styles the
+        view's contents by the view's focus, and that restyled the page and every quiz card's
+        parts, hidden ones too, each time a demo took the keys or gave them back (about 25 ms of
+        such a key press). tests/tui/test_key_press_cost.py checks the contents' styles.
+        """
+        self.app.stylesheet.update_nodes([self], animate=True)
+
     def compose(self) -> ComposeResult:
         """The first slide is built into the widgets themselves, so that the first frame
         already shows it (no second layout right after the first)."""
