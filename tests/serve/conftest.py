@@ -100,8 +100,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     stop_server(served.process)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """Chromium driven by Playwright's sync API, for one test module at a time.
+
+    The sync API keeps an asyncio loop marked as running in this thread while it is started;
+    every Pilot test that ran after it in the same xdist worker failed with "Runner.run() cannot
+    be called from a running event loop". Module scope stops it before another module's tests.
+    """
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing: `bash .ci/run` installs Debian's chromium")
     try:
