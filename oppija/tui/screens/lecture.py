@@ -334,12 +334,8 @@ class LectureScreen(Screen[None]):
         from oppija.demo_setup import to_saved
 
         message.stop()
-        lecture = self.lecture
-        try:
-            slide = lecture.slides[lecture.slide_index(message.slide_id)]
-        except KeyError:
-            return
-        if slide.demo is None or slide.demo.kind != message.kind:
+        slide = self._slide_with_demo(message.slide_id)
+        if slide is None or slide.demo is None or slide.demo.kind != message.kind:
             return
         progress = oppija_app(self.app).progress
         saved = to_saved(message.kind, slide.demo.as_dict(), message.settings)
@@ -350,6 +346,14 @@ class LectureScreen(Screen[None]):
         else:
             progress.demo_settings.pop(message.slide_id, None)
         oppija_app(self.app).request_save()
+
+    def _slide_with_demo(self, slide_id: str) -> Slide | None:
+        """The slide a demo's message speaks of, if the lecture has it and it has a demo."""
+        try:
+            slide = self.lecture.slides[self.lecture.slide_index(slide_id)]
+        except KeyError:
+            return None
+        return slide if slide.demo is not None else None
 
     @property
     def demo_changed(self) -> bool:
@@ -374,12 +378,8 @@ class LectureScreen(Screen[None]):
         from oppija.tui.screens.share import ShareScreen
 
         message.stop()
-        lecture = self.lecture
-        try:
-            slide = lecture.slides[lecture.slide_index(message.slide_id)]
-        except KeyError:
-            return
-        if slide.demo is None:
+        slide = self._slide_with_demo(message.slide_id)
+        if slide is None or slide.demo is None:
             return
         simulation = message.simulation
         wanted = simulation.to_json()
