@@ -38,6 +38,10 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (120, 40)
@@ -58,30 +62,10 @@ def settled_resident_bytes() -> int:
     return resident_bytes()
 
 
-async def walk_bare(texts: list[str], walks: int) -> list[int]:
-    """RSS after each of ``walks`` walks of the bare app through ``texts``."""
-    from bare_app import BareApp  # beside this file (the benchmarks folder is on sys.path)
-    from navigation import until_painted
+async def walk(app: App[None], presses: int, walks: int) -> list[int]:
+    """RSS after each of ``walks`` walks of ``app`` (Home, then ``presses`` → presses)."""
+    from painted import until_painted  # beside this file; Textual only, like the bare app
 
-    app = BareApp(texts)
-    sizes: list[int] = []
-    async with app.run_test(size=SIZE) as pilot:
-        await until_painted(pilot)
-        for _ in range(walks):
-            await pilot.press("home")
-            await until_painted(pilot)
-            for _ in range(len(texts) - 1):
-                await pilot.press("right")
-                await until_painted(pilot)
-            sizes.append(settled_resident_bytes())
-    return sizes
-
-
-async def walk_oppija(data_dir: Path, presses: int, walks: int) -> list[int]:
-    """RSS after each of ``walks`` walks of oppija (``presses`` → presses each)."""
-    from navigation import oppija_app, until_painted
-
-    app = oppija_app(data_dir)
     sizes: list[int] = []
     async with app.run_test(size=SIZE) as pilot:
         await until_painted(pilot)
@@ -102,7 +86,9 @@ def child(which: str, texts_file: Path, walks: int) -> None:
     if which in ("bare", "bare-numpy"):
         if which == "bare-numpy":
             import numpy.linalg  # noqa: F401  (its code and BLAS library, as an app using it)
-        sizes = asyncio.run(walk_bare(texts, walks))
+        from bare_app import BareApp
+
+        sizes = asyncio.run(walk(BareApp(texts), len(texts) - 1, walks))
     else:
         sys.path.insert(0, str(ROOT))
         from oppija import i18n
@@ -111,7 +97,9 @@ def child(which: str, texts_file: Path, walks: int) -> None:
         limit_blas_threads()
         i18n.set_language("et")
         with tempfile.TemporaryDirectory(prefix="oppija-memory-") as folder:
-            sizes = asyncio.run(walk_oppija(Path(folder), len(texts) - 1, walks))
+            from navigation import oppija_app
+
+            sizes = asyncio.run(walk(oppija_app(Path(folder)), len(texts) - 1, walks))
     print(json.dumps(sizes))
 
 

@@ -42,10 +42,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bare_app import BareApp  # beside this file (the benchmarks folder is on sys.path)
+from painted import until_painted
 from textual import events
 from textual.app import App
-from textual.message_pump import MessagePump
-from textual.pilot import Pilot
 
 from oppija import i18n
 from oppija.content.loader import load_lecture
@@ -55,7 +54,6 @@ from oppija.threads import limit_blas_threads
 from oppija.tui.app import OppijaApp
 
 SIZE = (120, 40)
-WAIT_LIMIT = 30.0  # seconds; only reached if an app hangs
 
 
 def slide_texts(lecture: Lecture) -> list[str]:
@@ -98,37 +96,6 @@ def oppija_app(data_dir: Path) -> OppijaApp:
     store = ProgressStore(data_dir)
     loaded = store.load()
     return OppijaApp(load_lecture("et"), loaded.progress, store, resumed=loaded.restored)
-
-
-async def _handled(app: App[None], nodes: list[MessagePump]) -> None:
-    """Until each of ``nodes`` has handled every message queued to it before this call."""
-    loop = asyncio.get_running_loop()
-    pending: set[asyncio.Future[None]] = set()
-    for node in nodes:
-        reached: asyncio.Future[None] = loop.create_future()
-        if node.call_later(reached.set_result, None):
-            pending.add(reached)
-    deadline = loop.time() + WAIT_LIMIT
-    while pending and app.is_running:
-        _done, pending = await asyncio.wait(pending, timeout=0.1)
-        if loop.time() > deadline:
-            raise TimeoutError("the app did not finish its messages in time")
-
-
-async def until_painted(pilot: Pilot[None]) -> None:
-    """Until the app has handled everything the last key caused and the screen is drawn."""
-    app = pilot.app
-    for _round in range(100):
-        await app.workers.wait_for_complete()
-        screen = app.screen
-        nodes: list[MessagePump] = [app, *screen.walk_children(with_self=True)]
-        busy = [n for n in nodes if n.message_queue_size or n in (app, screen, screen.focused)]
-        await _handled(app, busy)
-        if any(node.message_queue_size for node in nodes):
-            continue
-        await pilot.wait_for_animation()  # draws the screen now
-        if not any(node.message_queue_size for node in nodes):
-            return
 
 
 async def walk(app: App[None], presses: int) -> list[float]:
