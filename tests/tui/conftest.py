@@ -6,7 +6,9 @@ import asyncio
 import functools
 import html
 import inspect
+import os
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -269,3 +271,17 @@ async def open_demo(pilot: Pilot[None], slide_id: str) -> Any:
     assert isinstance(screen, LectureScreen)
     slide = screen.lecture.slide(slide_id)
     return await show_demo(pilot, lambda: screen.go_to(slide_id, slide.step_count - 1))
+
+
+@pytest.fixture
+def utc() -> Iterator[None]:
+    """The notes' clock in UTC, whatever the machine's time zone: pictures stay the same."""
+    previous = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if previous is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = previous
+    time.tzset()

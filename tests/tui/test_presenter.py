@@ -4,10 +4,8 @@ following the teacher. Presenter and follower run as two apps in one test, shari
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 
 from oppija.content.model import Lecture
@@ -97,23 +95,6 @@ async def test_notes_before_any_presenter_say_how_to_start_one(tmp_path: Path) -
         assert "Esitlust veel pole" in text
         assert "oppija --present" in text
         assert notes.notes_screen.timer_text == ""  # no timer before a presentation began
-
-
-@pytest.fixture
-def utc() -> Iterator[None]:
-    """The notes' clock in UTC, whatever the machine's time zone: pictures stay the same."""
-    import os
-    import time
-
-    previous = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if previous is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = previous
-    time.tzset()
 
 
 async def test_the_countdown_warns_in_the_last_minutes_and_counts_overtime(

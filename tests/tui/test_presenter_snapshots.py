@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from oppija.content.loader import load_lecture
 from oppija.presenter_state import PresenterState, default_position_file, write_state
@@ -17,20 +12,6 @@ from oppija.tui.notes_app import NotesApp
 from tests.tui.test_snapshots import reveal_and_step
 
 START = 1_800_000_000.0  # 15 January 2027, 08:00 UTC
-
-
-@pytest.fixture
-def utc() -> Iterator[None]:
-    """The notes' clock in UTC whatever the machine's time zone."""
-    previous = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if previous is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = previous
-    time.tzset()
 
 
 def test_notes_screen_counting_down(snap_compare, tmp_path: Path, utc: None) -> None:
