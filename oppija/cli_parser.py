@@ -91,7 +91,7 @@ def build_parser() -> Parser:
     from oppija.serve.arguments import add_serve_parser
 
     add_serve_parser(commands, _count)
-    add_notes_parser(commands)
+    add_notes_parser(commands, _count)
     from oppija.report.command import add_report_parser
 
     add_report_parser(commands)

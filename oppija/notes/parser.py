@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import TypeVar
 
 from oppija.i18n import _
@@ -23,32 +24,18 @@ def add_presenter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--follow", metavar="PATH", help=argparse.SUPPRESS)
 
 
-def _minutes(text: str) -> int:
-    """An argparse type: the talk's length in whole minutes, 1 to a day."""
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("“{text}” is not a whole number").format(text=text)
-        ) from None
-    if not 1 <= value <= MAX_MINUTES:
-        raise argparse.ArgumentTypeError(
-            _("{value} is not between {least} and {most}").format(
-                value=text, least=1, most=MAX_MINUTES
-            )
-        )
-    return value
-
-
-def add_notes_parser(commands: argparse._SubParsersAction[P]) -> None:
-    """``oppija notes [--minutes N] [--data-dir DIR]``."""
+def add_notes_parser(
+    commands: argparse._SubParsersAction[P], count: Callable[[int, int], Callable[[str], int]]
+) -> None:
+    """``oppija notes [--minutes N] [--data-dir DIR]``; ``count`` is the parser's whole-number
+    type (the talk's length: 1 minute to a day)."""
     notes = commands.add_parser(
         "notes",
         help=_("the teacher notes of the slide `oppija --present` shows, with a clock and a timer"),
     )
     notes.add_argument(
         "--minutes",
-        type=_minutes,
+        type=count(1, MAX_MINUTES),
         metavar="N",
         help=_("count down from N minutes instead of counting the time up"),
     )
