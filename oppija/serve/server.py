@@ -122,6 +122,10 @@ class ClassroomServer(Server):
         self.sessions: set[LearnerAppService] = set()
         self._ending: dict[Path, set[asyncio.Future[None]]] = {}
         """Per learner folder, the sessions whose tab has closed and whose process is saving."""
+        self._handlers: set[asyncio.Future[None]] = set()
+        """One per websocket being handled, done once its process has ended."""
+        self._closing = False
+        """Set by Ctrl+C: no process starts any more, and one still starting is ended."""
         self.on_listening: Callable[[], None] = lambda: None
         """Called once the server listens (a port in use has then been ruled out)."""
 
@@ -152,10 +156,15 @@ class ClassroomServer(Server):
         """Nothing to print yet: the addresses are printed once the port is really ours."""
 
     async def on_shutdown(self, app: web.Application) -> None:
-        """Ctrl+C: every learner's process saves and ends (or is killed)."""
+        """Ctrl+C: every learner's process saves and ends (or is killed), also one whose app
+        was still starting (its websocket handler ends it as soon as it has started)."""
+        self._closing = True
         await asyncio.gather(*(session.end() for session in list(self.sessions)))
-        for ending in list(self._ending.values()):  # tabs closed just before
-            await asyncio.wait(set(ending), timeout=2 * QUIT_GRACE_SECONDS)
+        if self._handlers:  # a handler still starting an app ends it first
+            await asyncio.wait(set(self._handlers), timeout=2 * QUIT_GRACE_SECONDS + 1)
+        endings = {ending for folder in self._ending.values() for ending in folder}
+        if endings:  # tabs closed just before, or handlers cancelled while their app saved
+            await asyncio.wait(endings, timeout=2 * QUIT_GRACE_SECONDS + 1)
 
     def serve(self, debug: bool = False) -> None:
         """Listen until Ctrl+C or SIGTERM; raises OSError when the address cannot be had."""
@@ -261,9 +270,10 @@ class ClassroomServer(Server):
         """One tab's session: this learner's own oppija process, ended when the tab closes."""
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT_SECONDS)
         learner = self._learner(request)
-        if learner is None or self._full():
+        if learner is None or self._full() or self._closing:
             await websocket.prepare(request)
-            await websocket.close(code=4403 if learner is None else 4503)
+            code = 4403 if learner is None else 1001 if self._closing else 4503
+            await websocket.close(code=code)
             return websocket
 
         async def close() -> None:
@@ -277,18 +287,26 @@ class ClassroomServer(Server):
             download_manager=self.download_manager,
         )
         self.sessions.add(session)  # counted before any await: two tabs cannot both be the 31st
+        handled: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._handlers.add(handled)
         try:
             await websocket.prepare(request)
             width = to_int(request.query.get("width", "80"), 80)
             height = to_int(request.query.get("height", "24"), 24)
             await self._previous_sessions_saved(learner.folder)
-            await session.start(width, height)
-            await self._process_messages(websocket, session)
+            if not self._closing:
+                await session.start(width, height)
+            if not self._closing:  # Ctrl+C while the process started: it is ended below
+                await self._process_messages(websocket, session)
         except (ConnectionError, asyncio.CancelledError):
             pass
         finally:
             self.sessions.discard(session)  # the tab is gone: its place is free for another
-            await self._end(session, learner.folder)
+            try:
+                await self._end(session, learner.folder)
+            finally:
+                handled.set_result(None)
+                self._handlers.discard(handled)
         return websocket
 
     async def _previous_sessions_saved(self, folder: Path) -> None:
@@ -298,13 +316,19 @@ class ClassroomServer(Server):
             await asyncio.wait(set(ending), timeout=2 * QUIT_GRACE_SECONDS + 1)
 
     async def _end(self, session: LearnerAppService, folder: Path) -> None:
-        """The tab closed: the process saves and ends; meanwhile a new tab of the learner waits."""
-        ended: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._ending.setdefault(folder, set()).add(ended)
-        try:
-            await asyncio.shield(session.end())
-        finally:
-            ended.set_result(None)
-            self._ending[folder].discard(ended)
-            if not self._ending[folder]:
+        """The tab closed: the process saves and ends; meanwhile a new tab of the learner waits.
+
+        The ending is a task of its own, so that a handler cancelled while it waits (aiohttp
+        cancels them as the server stops) neither stops it nor lets anyone think it is done.
+        """
+        ending = asyncio.ensure_future(session.end())
+        endings = self._ending.setdefault(folder, set())
+        endings.add(ending)
+
+        def forget(_ending: asyncio.Future[None]) -> None:
+            endings.discard(ending)
+            if not endings and self._ending.get(folder) is endings:
                 del self._ending[folder]
+
+        ending.add_done_callback(forget)
+        await asyncio.shield(ending)
