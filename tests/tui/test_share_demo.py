@@ -17,6 +17,7 @@ import pytest
 from textual.widgets import Static
 
 from oppija import cli, i18n
+from oppija.content import loader
 from oppija.content.model import Lecture
 from oppija.demo_setup import share_words
 from oppija.progress import Progress, ProgressStore
@@ -25,7 +26,7 @@ from oppija.tui import app as app_module
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.screens.share import ShareScreen
 from oppija.tui.widgets.demo_panel import DemoPanel
-from tests.tui.conftest import AppFactory, open_demo, press, settle, show_demo
+from tests.tui.conftest import AppFactory, open_demo, press, settle, shipped_lecture, show_demo
 
 SIZE = (120, 40)
 
@@ -39,15 +40,22 @@ class Started(Exception):
 def app_from_command_line(
     words: list[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> app_module.OppijaApp:
-    """The app ``oppija WORDS`` would run (the real command line: parser, checks, set-up)."""
+    """The app ``oppija WORDS`` would run (the real command line: parser, checks, set-up),
+    given the lecture this process has parsed already (the command line's own reading of the
+    lessons and its cache are tested in tests/cli and tests/content)."""
     monkeypatch.setattr(cli, "_on_a_terminal", lambda: True)
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
 
     def run(self: app_module.OppijaApp, *args: object, **kwargs: object) -> None:
         raise Started(self)
 
+    def parsed_lecture(language: str, root: Path | None = None, **_cache: object) -> Lecture:
+        assert root is None  # the lessons that come with oppija
+        return shipped_lecture(language)
+
     with monkeypatch.context() as patched:
         patched.setattr(app_module.OppijaApp, "run", run)
+        patched.setattr(loader, "load_lecture", parsed_lecture)
         try:
             status = cli.main([*words, "--data-dir", str(data_dir)])
         except Started as started:
@@ -243,35 +251,49 @@ async def test_the_lessons_demo_comes_back_from_the_palette(
 
 
 def first_slide_of_each_demo() -> list[str]:
-    from oppija.content.loader import load_lecture
-
     firsts: dict[str, str] = {}
-    for slide in load_lecture("et").slides:
+    for slide in shipped_lecture("et").slides:
         if slide.demo is not None:
             firsts.setdefault(slide.demo.kind, slide.id)
     return list(firsts.values())
 
 
-@pytest.mark.parametrize("slide", first_slide_of_each_demo())
+EVERY_DEMO_CHUNKS = 4  # the demos in stretches that xdist runs side by side
+
+
+@pytest.mark.parametrize("chunk", range(EVERY_DEMO_CHUNKS))
 async def test_every_demo_shares_a_line_that_is_what_the_dialog_says(
-    make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, slide: str
+    make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
     """Each demo's next example and two steps: the line rebuilds the same demo exactly when
-    the dialog does not warn (a demo whose keys change what no setting holds is warned)."""
+    the dialog does not warn (a demo whose keys change what no setting holds is warned).
+
+    One app visits its stretch of the demos, each on its own slide (a slide's changes are
+    kept for that slide only, so each demo starts as in a new app); each line then starts its
+    own app through the command line, in a data folder of its own.
+    """
+    shared: list[tuple[str, dict[str, object], bool]] = []
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        demo = await open_demo(pilot, slide)
-        await press(pilot, "c", "n", "n")
-        wanted = demo.simulation.to_json()
-        line = await share_line_of(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, ShareScreen) and screen.reproduces is not None
-        promised = screen.reproduces
-    again = app_from_command_line(list(share_words(line)), tmp_path / "elsewhere", monkeypatch)
-    async with again.run_test(size=SIZE) as pilot:
-        await again.workers.wait_for_complete()
-        await settle(pilot)
-        assert (shown_demo(again).simulation.to_json() == wanted) == promised, line
+        for slide in first_slide_of_each_demo()[chunk::EVERY_DEMO_CHUNKS]:
+            assert slide not in app.progress.demo_settings  # the lesson's demo, as in a new app
+            demo = await open_demo(pilot, slide)
+            await press(pilot, "c", "n", "n")
+            wanted = demo.simulation.to_json()
+            line = await share_line_of(app, pilot)
+            screen = app.screen
+            assert isinstance(screen, ShareScreen) and screen.reproduces is not None
+            shared.append((line, wanted, screen.reproduces))
+            await press(pilot, "escape")
+            assert isinstance(app.screen, LectureScreen)
+    for number, (line, wanted, promised) in enumerate(shared):
+        again = app_from_command_line(
+            list(share_words(line)), tmp_path / f"elsewhere-{number}", monkeypatch
+        )
+        async with again.run_test(size=SIZE) as pilot:
+            await again.workers.wait_for_complete()
+            await settle(pilot)
+            assert (shown_demo(again).simulation.to_json() == wanted) == promised, line
 
 
 async def test_many_steps_stop_when_the_learner_moves_on(
