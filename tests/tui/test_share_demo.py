@@ -28,7 +28,7 @@ from oppija.tui.screens.share import ShareScreen
 from oppija.tui.widgets.demo_panel import DemoPanel
 from tests.tui.conftest import AppFactory, open_demo, press, settle, shipped_lecture, show_demo
 
-SIZE = (120, 40)
+SIZE = (80, 24)  # the classroom terminal; what is shared does not depend on the size
 
 
 class Started(Exception):
