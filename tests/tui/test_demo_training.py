@@ -70,7 +70,7 @@ async def test_the_first_model_trains_in_a_thread_while_the_slide_answers_keys(
 ) -> None:
     hold_training(monkeypatch, held)
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await open_slide(app, pilot, SLIDE)
         notice = app.screen.query_one("#demo-learning", Static)
         assert "õpib" in str(notice.render())
@@ -90,7 +90,7 @@ async def test_leaving_the_slide_mid_training_drops_the_model(
 ) -> None:
     hold_training(monkeypatch, held)
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await open_slide(app, pilot, SLIDE)
         assert app.screen.query("#demo-learning")
         await pilot.press("right")  # on to the next slide while the model still trains
@@ -106,7 +106,7 @@ async def test_more_heads_retrain_in_a_thread_with_the_demo_keys_held(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, held: threading.Event
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await open_slide(app, pilot, SLIDE)
         demo = await until_built(app, pilot)
         hold_training(monkeypatch, held)
@@ -132,7 +132,7 @@ async def test_quitting_mid_training_does_not_wait_for_the_model(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, held: threading.Event
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await open_slide(app, pilot, SLIDE)
         demo = await until_built(app, pilot)
         hold_training(monkeypatch, held)

@@ -44,7 +44,7 @@ async def test_a_demo_shows_only_on_its_fully_revealed_slide(
 
 async def test_step_reset_and_learning_rate_keys(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "gd-algorithm")  # 𝓔 = x², θ⁽⁰⁾ = 3, α = 0,1
         await press(pilot, "n")
         assert demo.simulation.theta[0] == pytest.approx(2.4)  # the slide's first step
@@ -66,7 +66,7 @@ async def test_step_reset_and_learning_rate_keys(make_app: AppFactory) -> None:
 
 async def test_space_runs_and_pauses(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "lr-small")  # α = 0,01: hundreds of steps to go
         await press(pilot, "left_square_bracket")  # slower
         await press(pilot, "space")
@@ -82,7 +82,7 @@ async def test_space_runs_and_pauses(make_app: AppFactory) -> None:
 
 async def test_a_typed_function_is_descended_by_the_engines_gradient(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "gd-1d")
         await press(pilot, "f")
         field = demo.query_one("#demo-input", Input)
@@ -105,7 +105,7 @@ async def test_a_typed_function_is_descended_by_the_engines_gradient(make_app: A
 
 async def test_a_bad_formula_is_explained_and_changes_nothing(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "gd-1d")
         await press(pilot, "n")
         await press(pilot, "f")
@@ -123,7 +123,7 @@ async def test_a_bad_formula_is_explained_and_changes_nothing(make_app: AppFacto
 
 async def test_far_too_large_a_step_diverges_and_says_so(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "lr-large")  # the oscillating preset, α = 0,9
         for _ in range(3):
             await press(pilot, "plus")  # 0,9 → 1,41: past the limit of 1
@@ -161,7 +161,7 @@ def heat_cells(demo: DescentDemo) -> int:
 
 async def test_two_dimensions_heat_map_and_momentum(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "gd-2d")
         assert isinstance(demo, GradientDescent2DDemo)
         assert heat_cells(demo) == 0
@@ -208,7 +208,7 @@ async def test_the_demo_follows_a_language_switch(make_app: AppFactory) -> None:
 async def test_closing_the_contents_gives_the_keys_back_to_the_demo(make_app: AppFactory) -> None:
     """t opens the contents and t again closes them: the next n steps the demo again."""
     app = make_app(slide="cnn-conv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "cnn-conv")
         contents = app.screen.query_one("ContentsList")
         if contents.display:  # open from 100 columns: close them first, then open and close
@@ -229,7 +229,7 @@ async def test_from_one_demo_straight_to_another(make_app: AppFactory) -> None:
     """End or the contents can jump from a shown demo to another slide's demo: the old one is
     removed first (both are "#demo"), and the new one is there, focused."""
     app = make_app(slide="cnn-conv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await open_demo(pilot, "cnn-conv")
         demo = await open_demo(pilot, "attention-decoding")
         assert len(app.screen.query("#demo")) == 1

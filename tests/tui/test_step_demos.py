@@ -25,7 +25,7 @@ async def test_each_demo_steps_resets_and_shows_its_picture(
     make_app: AppFactory, kind: str
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, SLIDES[kind])
         assert isinstance(demo, DemoPanel)
         assert demo.simulation.name == kind
@@ -77,7 +77,7 @@ async def test_backprop_steps_back_and_to_the_end_with_the_engines_numbers(
 
 async def test_activations_move_x_and_change_function(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "activation-functions")  # tanh at x = 0
         await press(pilot, "full_stop", "full_stop")
         assert demo.simulation.state()["x"] == pytest.approx(0.5)
@@ -89,7 +89,7 @@ async def test_activations_move_x_and_change_function(make_app: AppFactory) -> N
 
 async def test_linear_maps_next_map_and_a_typed_matrix(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "linearity-matrices")
         await press(pilot, "end")
         assert demo.simulation.status == "done"
@@ -104,7 +104,7 @@ async def test_linear_maps_next_map_and_a_typed_matrix(make_app: AppFactory) -> 
 
 async def test_approximation_units_up_and_down(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "approximation")
         await press(pilot, "plus")
         assert demo.simulation.state()["units"] == 6
@@ -114,7 +114,7 @@ async def test_approximation_units_up_and_down(make_app: AppFactory) -> None:
 
 async def test_playground_trains_and_changes_its_network(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "networks-general")
         await press(pilot, "n", "n", "n")
         assert demo.simulation.state()["epoch"] == 3
@@ -130,7 +130,7 @@ async def test_playground_trains_and_changes_its_network(make_app: AppFactory) -
 
 async def test_transfer_switches_between_all_layers_and_the_last(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "transfer")
         assert demo.simulation.params.mode == "last"
         await press(pilot, "c")
