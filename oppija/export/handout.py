@@ -14,6 +14,7 @@ from typing import Literal
 
 from oppija.content.model import GlossaryTerm, Lecture, Section, Slide
 from oppija.export.pictures import DemoPicture, demo_picture
+from oppija.i18n import _
 
 Audience = Literal["student", "teacher"]
 AUDIENCES: tuple[Audience, ...] = ("student", "teacher")
@@ -89,3 +90,10 @@ def collect(lecture: Lecture, audience: Audience, section_numbers: Sequence[int]
         )
     )
     return Handout(lecture, audience, tuple(sections), glossary)
+
+
+def audience_line(handout: Handout) -> str:
+    """Which copy this is, as the title page says it."""
+    if handout.for_teacher:
+        return _("Teacher’s copy: with the answers and the notes")
+    return _("Student’s copy")

@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from oppija.content.model import Quiz
-from oppija.export.handout import Handout
+from oppija.export.handout import Handout, audience_line
 from oppija.export.svg import rows_to_svg
 from oppija.i18n import _, current_language, format_decimal
 
@@ -55,7 +55,7 @@ def font_faces() -> str:
     return "\n".join(rules)
 
 
-def _answer(quiz: Quiz) -> str:
+def answer_text(quiz: Quiz) -> str:
     """A number question's answer as the lecture writes it (decimal comma in Estonian)."""
     if quiz.answer is None:
         return ""
@@ -94,16 +94,14 @@ def render_html(handout: Handout, for_print: bool = False) -> str:
         lecture=lecture,
         handout=handout,
         pictures=pictures,
-        answer=_answer,
+        answer=answer_text,
         font_faces=Markup(font_faces()),
         for_print=for_print,
         labels={
-            "audience": _("Teacher's copy: with the answers and the notes")
-            if handout.for_teacher
-            else _("Student's copy"),
+            "audience": audience_line(handout),
             "contents": _("Contents"),
             "glossary": _("Glossary"),
-            "notes": _("Teacher's notes"),
+            "notes": _("Teacher’s notes"),
             "question": _("Question"),
             "answer": _("Answer:"),
             "right": _("right answer"),

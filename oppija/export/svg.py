@@ -1,9 +1,10 @@
 """A scene's cells as vector SVG: each run of characters placed cell by cell, in its colour.
 
 The scenes draw into a grid of cells (Rich Segments): braille dots, box lines, tick labels.
-Here every non-blank run becomes one ``<text>`` whose characters each get their own ``x`` (the
-cell's left edge), so the picture keeps its grid whatever the font's advance, and a background
-colour (a heat map) becomes a rectangle under the text. The text stays text: it scales, prints
+Here every non-blank run becomes one ``<text>`` at its first cell, in DejaVu Sans Mono (inside
+the page), whose advance is exactly one cell; a character that font lacks (𝓔) stands alone at
+its own cell, so the grid holds. A background colour (a heat map) becomes a rectangle under
+the text. The text stays text: it scales, prints
 sharply and can be searched in a PDF.
 """
 
@@ -19,7 +20,7 @@ from rich.style import Style
 from oppija.export.print_palette import INK, PAPER
 
 FONT_SIZE = 14.0
-CELL_WIDTH = FONT_SIZE * 0.6  # DejaVu Sans Mono's advance is 0.602 em
+CELL_WIDTH = FONT_SIZE * 1233 / 2048  # DejaVu Sans Mono's advance: 1233 of 2048 units an em
 LINE_HEIGHT = FONT_SIZE * 1.2
 FONT_FAMILY = "'DejaVu Sans Mono', monospace"
 BLANKS = frozenset(" \u2800")  # a space and the empty braille cell draw nothing
@@ -29,15 +30,25 @@ def _hex(color: Color | None, default: str) -> str:
     return default if color is None else color.get_truecolor().hex
 
 
+def _in_the_font(char: str) -> bool:
+    """Whether DejaVu Sans Mono draws ``char`` at one cell's advance: Latin, Greek, Cyrillic,
+    box drawing, blocks and braille — the characters a scene is mostly made of."""
+    code = ord(char)
+    return code < 0x0530 or 0x2500 <= code < 0x25A0 or 0x2800 <= code < 0x2900
+
+
 def _runs(text: str) -> list[tuple[int, str]]:
-    """The runs of drawn characters in ``text``: (offset, run)."""
+    """The runs of drawn characters in ``text``: (offset, run). A character the font may not
+    have (a fallback font's advance differs) is a run of its own, placed at its own cell."""
     runs: list[tuple[int, str]] = []
     start: int | None = None
     for offset, char in enumerate([*text, " "]):
-        if char in BLANKS:
+        if char in BLANKS or not _in_the_font(char):
             if start is not None:
                 runs.append((start, text[start:offset]))
                 start = None
+            if char not in BLANKS:
+                runs.append((offset, char))
         elif start is None:
             start = offset
     return runs
@@ -70,14 +81,10 @@ def rows_to_svg(rows: list[list[Segment]], width: int, title: str) -> str:
             fill = _hex(style.color, INK)
             weight = ' font-weight="bold"' if style.bold else ""
             for offset, run in _runs(text):
-                left = column + cell_len(text[:offset])
-                starts = []
-                for char in run:
-                    starts.append(f"{left * CELL_WIDTH:.1f}")
-                    left += cell_len(char)
-                xs = " ".join(starts)
+                left = (column + cell_len(text[:offset])) * CELL_WIDTH
                 texts.append(
-                    f'<text x="{xs}" y="{baseline:.1f}" fill="{fill}"{weight}>{escape(run)}</text>'
+                    f'<text x="{left:.1f}" y="{baseline:.1f}" fill="{fill}"{weight}>'
+                    f"{escape(run)}</text>"
                 )
             column += cells
     parts.extend(texts)
