@@ -101,7 +101,7 @@ def render_html(handout: Handout, for_print: bool = False) -> str:
             "audience": audience_line(handout),
             "contents": _("Contents"),
             "glossary": _("Glossary"),
-            "notes": _("Teacher’s notes"),
+            "notes": _("Teacher notes"),
             "question": _("Question"),
             "answer": _("Answer:"),
             "right": _("right answer"),

@@ -53,7 +53,7 @@ def _slide(item: HandoutSlide, teacher: bool) -> list[str]:
     for quiz in item.slide.quizzes:
         out += _quiz(quiz, teacher)
     if teacher and item.slide.notes:
-        notes = [f"**{_('Teacher’s notes')}**", "", *item.slide.notes.splitlines()]
+        notes = [f"**{_('Teacher notes')}**", "", *item.slide.notes.splitlines()]
         out += [f"> {line}".rstrip() for line in notes] + [""]
     return out
 
