@@ -27,7 +27,7 @@ from oppija.content.model import (
 )
 from oppija.regular_files import read_regular_file
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 MAX_CACHE_BYTES = 64_000_000
 """A cache larger than this is not read (the lessons are parsed instead)."""
 _QUIZ_KINDS: tuple[QuizKind, ...] = ("choice", "number", "open")
@@ -136,7 +136,16 @@ def _lecture_data(lecture: Lecture) -> Json:
             for section in lecture.sections
         ],
         "glossary": [
-            [term.id, term.term, term.other, term.slide_id, term.definition, term.line]
+            [
+                term.id,
+                term.term,
+                term.other,
+                term.slide_id,
+                term.definition,
+                term.line,
+                [*term.synonyms],
+                [*term.forms],
+            ]
             for term in lecture.glossary
         ],
     }
@@ -227,8 +236,17 @@ def _lecture(data: Json) -> Lecture:
     title, subtitle, course, author, date = meta
     try:
         glossary = tuple(
-            GlossaryTerm(_str(a), _str(b), _str(c), _str(d), _str(e), _int(f))
-            for a, b, c, d, e, f in (_list(term) for term in _list(lecture["glossary"]))
+            GlossaryTerm(
+                _str(a),
+                _str(b),
+                _str(c),
+                _str(d),
+                _str(e),
+                _int(f),
+                tuple(map(_str, _list(g))),
+                tuple(map(_str, _list(h))),
+            )
+            for a, b, c, d, e, f, g, h in (_list(term) for term in _list(lecture["glossary"]))
         )
     except ValueError as error:  # a term of another length
         raise _Mismatch from error
