@@ -34,7 +34,9 @@ def _text(slide: Slide) -> str:
 
 
 def _all_text(lecture: Lecture) -> str:
-    return "\n".join(_text(s) + "\n" + s.notes for s in lecture.slides)
+    """Every slide's text and notes, and the glossary's definitions."""
+    slides = "\n".join(_text(s) + "\n" + s.notes for s in lecture.slides)
+    return slides + "\n" + "\n".join(term.definition for term in lecture.glossary)
 
 
 def _slide(lecture: Lecture, slide_id: str) -> str:
