@@ -136,7 +136,16 @@ def _lecture_data(lecture: Lecture) -> Json:
             for section in lecture.sections
         ],
         "glossary": [
-            [term.id, term.term, term.other, term.slide_id, term.definition, term.line]
+            [
+                term.id,
+                term.term,
+                term.other,
+                term.slide_id,
+                term.definition,
+                term.line,
+                [*term.synonyms],
+                [*term.forms],
+            ]
             for term in lecture.glossary
         ],
     }
@@ -229,8 +238,17 @@ def _lecture(data: Json) -> Lecture:
     title, subtitle, course, author, date = meta
     try:
         glossary = tuple(
-            GlossaryTerm(_str(a), _str(b), _str(c), _str(d), _str(e), _int(f))
-            for a, b, c, d, e, f in (_list(term) for term in _list(lecture["glossary"]))
+            GlossaryTerm(
+                _str(a),
+                _str(b),
+                _str(c),
+                _str(d),
+                _str(e),
+                _int(f),
+                tuple(map(_str, _list(g))),
+                tuple(map(_str, _list(h))),
+            )
+            for a, b, c, d, e, f, g, h in (_list(term) for term in _list(lecture["glossary"]))
         )
     except ValueError as error:  # a term of another length
         raise _Mismatch from error

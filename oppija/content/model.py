@@ -194,6 +194,15 @@ class GlossaryTerm:
     slide_id: str
     definition: str
     line: int
+    synonyms: tuple[str, ...] = ()
+    """Other names a learner may search for in this language (the ``aka:`` line)."""
+    forms: tuple[str, ...] = ()
+    """The inflected forms of the term and its synonyms (``glossary-forms.txt``), for finding it in
+    slide text and search: „gradiendi“ finds gradient."""
+
+    def names(self) -> tuple[str, ...]:
+        """Every name the term is known by: itself, the other language's, synonyms, forms."""
+        return (self.term, self.other, *self.synonyms, *self.forms)
 
 
 @dataclass(frozen=True)
