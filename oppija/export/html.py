@@ -32,9 +32,15 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
-def _block(text: str) -> Markup:
-    """Lesson Markdown as HTML (markdown-it escapes the text itself)."""
-    return Markup(_markdown().render(text))
+def slide_html(text: str) -> Markup:
+    """Lesson Markdown as HTML (markdown-it escapes the text itself). A slide's own headings
+    (``###`` and deeper) go one level down, under the slide's title (an ``h3``)."""
+    md = _markdown()
+    tokens = md.parse(text)
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1:]) + 1, 6)}"
+    return Markup(md.renderer.render(tokens, md.options, {}))
 
 
 def _inline(text: str) -> Markup:
@@ -79,7 +85,7 @@ def render_html(handout: Handout, for_print: bool = False) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["markdown"] = _block
+    environment.filters["markdown"] = slide_html
     environment.filters["inline"] = _inline
     lecture = handout.lecture
     # Markup: the SVG is built with escape() around every text it holds.

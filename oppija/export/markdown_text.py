@@ -43,10 +43,23 @@ def _quiz(quiz: Quiz, teacher: bool) -> list[str]:
     return [*out, ""]
 
 
+def demoted_headings(markdown: str) -> str:
+    """A slide's own headings (``###`` and deeper) one level down, under the slide's title."""
+    from oppija.content.markdown import slide_parser
+
+    lines = markdown.split("\n")
+    for token in slide_parser().parse(markdown):
+        if token.type == "heading_open" and token.map is not None and token.markup.startswith("#"):
+            first = token.map[0]
+            if len(token.markup) < 6:
+                lines[first] = "#" + lines[first].lstrip(" ")
+    return "\n".join(lines)
+
+
 def _slide(item: HandoutSlide, teacher: bool) -> list[str]:
     out = [f"### {item.number} {item.slide.title}", ""]
     if item.markdown:
-        out += [item.markdown, ""]
+        out += [demoted_headings(item.markdown), ""]
     if item.picture is not None:
         out += [*_fence(item.picture.text_lines()), ""]
         out += [f"{_('The same picture in oppija:')} `{item.picture.command}`", ""]
