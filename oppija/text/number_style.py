@@ -68,15 +68,16 @@ def aligned(texts: Sequence[str]) -> list[str]:
     A number without a decimal sign (12, "–") ends where the others' whole parts end; a
     ×10⁻ⁿ number aligns its mantissa's sign.
     """
-    separator = _separator()
-    parts = [_split_at_sign(text, separator) for text in texts]
+    parts = [decimal_parts(text) for text in texts]
     whole = max((len(left) for left, _right in parts), default=0)
     fraction = max((len(right) for _left, right in parts), default=0)
     return [left.rjust(whole) + right.ljust(fraction) for left, right in parts]
 
 
-def _split_at_sign(text: str, separator: str) -> tuple[str, str]:
-    """The whole part, and the rest from the decimal sign on (or from ·10 when there is none)."""
+def decimal_parts(text: str) -> tuple[str, str]:
+    """A number's whole part, and the rest from its decimal sign on (from ·10 when it has
+    none): a table pads the first on the left and the second on the right."""
+    separator = _separator()
     mantissa_end = text.find(TIMES_TEN)
     head = text if mantissa_end < 0 else text[:mantissa_end]
     index = head.find(separator)

@@ -138,10 +138,10 @@ def test_the_text_frame_is_the_picture_then_the_readout(
     assert all(len(line) <= 60 for line in lines)
     assert lines[-6:] == [
         "gd1d  k = 2",
-        "θ = 1.92",
-        "𝓔(θ) = 3.6864",
-        "∇𝓔(θ) = 3.84",
-        "|Δθ| = 0.48",
+        "θ = 1.920",  # 4 significant digits, as every readout writes them
+        "𝓔(θ) = 3.686",
+        "∇𝓔(θ) = 3.840",
+        "|Δθ| = 0.4800",
         "The descent is running.",
     ]
 
