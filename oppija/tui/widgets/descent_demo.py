@@ -43,8 +43,8 @@ class DescentDemo(DemoPanel[S]):
     def compose_extra(self) -> ComposeResult:
         yield StepNumbers(id="demo-numbers")
 
-    def readout(self) -> Text:
-        """k, θ, 𝓔(θ), ∇𝓔(θ), the last step and α on one line, in the active number format."""
+    def readout(self) -> list[Text]:
+        """k, θ, 𝓔(θ), ∇𝓔(θ), the last step and α, a grid cell each, in the one number style."""
         sim = self.simulation
         last = sim.last_step_length
         parts = [
@@ -55,13 +55,7 @@ class DescentDemo(DemoPanel[S]):
             ("|Δθ|", "–" if math.isnan(last) else format_number(last)),
             ("α", significant(sim.lr, trailing_zeros=False)),
         ]
-        text = Text()
-        for index, (name, value) in enumerate(parts):
-            if index:
-                text.append("  ")
-            text.append(f"{name} = ", style="bold")
-            text.append(value)
-        return text
+        return [Text.assemble((f"{name} = ", "bold"), value) for name, value in parts]
 
     def _update_texts(self) -> None:
         super()._update_texts()
