@@ -97,10 +97,12 @@ def chosen_lines(equations: list[str], sentence: list[str], room: int) -> list[s
 
 
 # An index Unicode has no subscript letter for (W with f: there is no subscript f) is marked in
-# the text and drawn small in its own style: never "W_f", which the lecture does not write.
+# the text and drawn underlined, set apart from its letter without a colour (NO_COLOR keeps it)
+# or a slant (italic letters spill into the next cell on some terminals): never "W_f", which
+# the lecture does not write.
 SUBSCRIPT_MARK = "\x1f"
 _MARKED = re.compile(f"{SUBSCRIPT_MARK}(.*?){SUBSCRIPT_MARK}")
-SUBSCRIPT_STYLE = Style(italic=True, dim=True)
+SUBSCRIPT_STYLE = Style(underline=True)
 
 
 def indexed(base: str, index: str) -> str:
@@ -119,16 +121,10 @@ def marked_row(line: str, width: int, style: str | None) -> list[Segment]:
     for k, part in enumerate(line.split(SUBSCRIPT_MARK)):
         if part:
             small = k % 2 == 1
-            segments.append(
-                Segment(
-                    part,
-                    base + SUBSCRIPT_STYLE
-                    if base and small
-                    else SUBSCRIPT_STYLE
-                    if small
-                    else base,
-                )
-            )
+            if not small:
+                segments.append(Segment(part, base))
+            else:
+                segments.append(Segment(part, base + SUBSCRIPT_STYLE if base else SUBSCRIPT_STYLE))
     return fit([segments], width, 1)[0]
 
 
