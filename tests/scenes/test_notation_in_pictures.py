@@ -38,3 +38,19 @@ def test_no_code_signs_in_any_picture_or_readout(kind: str) -> None:
             texts += to_text(draw_scene(simulation, width, height))
         offending = [text.strip() for text in texts if any(sign in text for sign in CODE_SIGNS)]
         assert offending == [], (kind, simulation.settings)
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "shown"),
+    [
+        ("gd1d", "x^4 - 3*x^2 + x", "𝓔(θ) = θ⁴ − 3θ² + θ"),  # the axis is θ
+        ("gd2d", "x^2 + 3*y^2", "𝓔 = θ₁² + 3θ₂²"),  # the axes are θ₁ and θ₂
+        ("graph", "x*y + x^2", "f(x, y) = x·y + x²"),
+        ("approximation", "x^2 - 1", "x² − 1:"),
+    ],
+)
+def test_a_typed_formula_is_shown_as_the_slide_writes_it(kind: str, typed: str, shown: str) -> None:
+    simulation = simulation_class(kind)(function=typed)
+    text = "\n".join(to_text(draw_scene(simulation, 118, 30)))
+    assert shown in text
+    assert not any(sign in text for sign in CODE_SIGNS)
