@@ -34,7 +34,7 @@ def test_each_component_has_its_column_and_the_commas_line_up() -> None:
     assert names == ("k", "θ₁", "θ₂", "𝓔(θ)", "∇𝓔₁", "∇𝓔₂", "|Δθ|")
     cells = [row_cells(row) for row in ROWS]
     assert cells[1] == ("1", "−12,35", "6,417·10⁻⁴", "152,4", "−0,1676", "−0,1700", "0,02530")
-    widths = column_widths(cells, [(len(name), 0) for name in names])
+    widths = column_widths(cells, [(0, 0)] * len(names), names)
     lines = [line(row, widths) for row in cells]
     header = header_line(names, widths)
     assert len({len(text) for text in [*lines, header]}) == 1  # every line as long

@@ -63,14 +63,17 @@ def row_cells(row: NumbersRow) -> tuple[str, ...]:
 Widths = list[tuple[int, int]]  # a column's whole part and the rest from its decimal sign
 
 
-def column_widths(rows: list[tuple[str, ...]], widths: Widths) -> Widths:
-    """The widths that fit ``rows`` as well as the columns so far (they only grow)."""
+def column_widths(rows: list[tuple[str, ...]], widths: Widths, names: tuple[str, ...]) -> Widths:
+    """The widths that fit ``rows`` as well as the columns so far (they only grow), each at
+    least as wide as its name (the whole part makes up what the numbers lack)."""
     out = list(widths)
     for cells in rows:
         for i, cell in enumerate(cells):
             whole, rest = decimal_parts(cell)
             out[i] = (max(out[i][0], len(whole)), max(out[i][1], len(rest)))
-    return out
+    return [
+        (max(whole, len(name) - rest), rest) for (whole, rest), name in zip(out, names, strict=True)
+    ]
 
 
 def line(cells: tuple[str, ...], widths: Widths) -> str:
@@ -84,9 +87,9 @@ def line(cells: tuple[str, ...], widths: Widths) -> str:
 
 
 def header_line(names: tuple[str, ...], widths: Widths) -> str:
-    """The column names, each right-aligned over its column's whole part and decimals."""
+    """The column names, each centred over its column."""
     return GAP.join(
-        name.rjust(whole + rest) for name, (whole, rest) in zip(names, widths, strict=True)
+        name.center(whole + rest) for name, (whole, rest) in zip(names, widths, strict=True)
     )
 
 
@@ -163,12 +166,13 @@ class StepNumbers(Vertical):
             return
         if not self._headers:  # a column per component: θ₁, θ₂ for a 2-D descent
             self._headers = headers(new_rows[0])
-            self._widths = [(len(name), 0) for name in self._headers]
+            self._widths = [(0, 0) for _name in self._headers]
         new = [row_cells(row) for row in new_rows]
-        widths = column_widths(new, self._widths)
+        widths = column_widths(new, self._widths, self._headers)
         if widths != self._widths:  # a wider number: every row is written again
             self._widths, keep = widths, False
         self._cells += new
         written = new if keep else self._cells
         self.query_one(NumberLines).set_lines([line(cells, widths) for cells in written], keep)
-        self.query_one("#numbers-header", LiveText).show(header_line(self._headers, widths))
+        header = Text(header_line(self._headers, widths), no_wrap=True, overflow="crop")
+        self.query_one("#numbers-header", LiveText).show(header)  # one line, as the rows are
