@@ -18,6 +18,7 @@ from oppija.scenes.rows import Rows, fit, text_row
 from oppija.scenes.view import View
 from oppija.scenes.words.activations import function_symbol, vanishing_caption
 from oppija.sims.activations import Activations
+from oppija.text.number_style import significant
 
 CAPTION_FROM_HEIGHT = 12  # below this the chart needs every row
 MIN_CHART_ROWS_WITH_CAPTION = 8
@@ -31,8 +32,8 @@ def draw_activations(simulation: Activations, view: View) -> Rows:
     name_f, name_d = spell(f"{f}(x)"), spell(f"{f}′(x)")
 
     numbers = spell(
-        f"x = {format_decimal(simulation.x, 2)}   {f}(x) = {format_decimal(simulation.value, 4)}"
-        f"   {f}′(x) = {format_decimal(simulation.derivative, 4)}"
+        f"x = {format_decimal(simulation.x, 2)}   {f}(x) = {significant(simulation.value)}"
+        f"   {f}′(x) = {significant(simulation.derivative)}"
     )
     caption: list[str] = []
     if simulation.params.function == "sigmoid" and height >= CAPTION_FROM_HEIGHT:

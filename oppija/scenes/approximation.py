@@ -8,14 +8,23 @@ from __future__ import annotations
 
 import numpy as np
 
+from oppija.expr.notation import written
 from oppija.i18n import _, format_integer, ngettext
 from oppija.plot import data_range
 from oppija.scenes.marks import fat_points
 from oppija.scenes.rows import Rows, fit, side_by_side
 from oppija.scenes.view import View
-from oppija.sims.approximation import X_RANGE, Approximation
+from oppija.sims.approximation import TARGETS, X_RANGE, Approximation, target_formula
 
 LOSS_CHART_FROM_WIDTH = 48  # narrower: the curves alone
+
+
+def target_title(simulation: Approximation) -> str:
+    """The target as the slide writes it: a typed x^2 as x², abs(x) as |x|, the step by name."""
+    function = simulation.params.function
+    if function is None and simulation.params.target in TARGETS:
+        function = target_formula(TARGETS[simulation.params.target])
+    return simulation.target_text() if function is None else written(function.tree)
 
 
 def draw_approximation(simulation: Approximation, view: View) -> Rows:
@@ -28,7 +37,7 @@ def draw_approximation(simulation: Approximation, view: View) -> Rows:
 
     units = simulation.params.units
     title = spell(
-        f"{simulation.target_text()}: "
+        f"{target_title(simulation)}: "
         + ngettext("{count} hidden unit", "{count} hidden units", units).format(
             count=format_integer(units)
         )

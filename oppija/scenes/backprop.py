@@ -64,7 +64,8 @@ def check_rows(
     numeric = simulation.computed.numeric
     engine = simulation.computed.gradients
     kinks = simulation.computed.kinks
-    engine_title, numeric_title = _("engine"), _("numeric")
+    # The gradient the backward pass gave, and central differences: two ways to one number.
+    engine_title, numeric_title = _("backprop"), _("numerical")
     rows: Rows = [
         text_row(spell(_("Check: ∂𝓔/∂w")), width, styles.label),
         text_row(f"{'':5}{engine_title:>13}{numeric_title:>14}", width, styles.tick),
@@ -98,7 +99,9 @@ def check_rows(
             )
         )
     else:
-        rows.append(text_row(spell(_("(engine: after the backward pass)")), width, styles.muted))
+        rows.append(
+            text_row(spell(_("(backprop column: after the backward pass)")), width, styles.muted)
+        )
     return rows
 
 

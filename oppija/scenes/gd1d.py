@@ -6,12 +6,12 @@ import math
 
 import numpy as np
 
-from oppija.i18n import format_decimal
 from oppija.plot import data_range
-from oppija.scenes.marks import dot_size, fat_point, symbol
+from oppija.scenes.marks import dot_size, fat_point, formula_title, symbol
 from oppija.scenes.rows import Rows, fit
 from oppija.scenes.view import View
 from oppija.sims.gd1d import GradientDescent1D
+from oppija.text.number_style import significant
 
 
 def draw_gd1d(simulation: GradientDescent1D, view: View) -> Rows:
@@ -26,7 +26,7 @@ def draw_gd1d(simulation: GradientDescent1D, view: View) -> Rows:
         (x_lo, x_hi),
         y_range,
         x_label=symbol("theta", ascii_only),
-        title=f"{symbol('loss', ascii_only)} = {simulation.params.function.text}",
+        title=formula_title("loss", simulation.params.function, {"x": "theta"}, ascii_only),
     )
     canvas = chart.canvas
     canvas.line(xs, curve, styles.curve)
@@ -48,8 +48,7 @@ def draw_gd1d(simulation: GradientDescent1D, view: View) -> Rows:
         if abs(step) > 2 * dot_size(canvas)[0] and simulation.status == "running":
             canvas.arrow(theta, loss, theta + step, loss, styles.arrow)
         fat_point(canvas, theta, loss, styles.current)
-        shown = slope if abs(slope) >= 0.005 else 0.0  # never "−0"
-        label = f"{symbol('slope', ascii_only)} = {format_decimal(shown, 2)}"
+        label = f"{symbol('slope', ascii_only)} = {significant(slope, 3)}"
         side = "left" if theta < (x_lo + x_hi) / 2 else "right"
         canvas.text(
             theta + (reach if side == "left" else -reach),

@@ -8,7 +8,7 @@ import numpy as np
 
 from oppija.arrays import Array, IntArray
 from oppija.plot import Canvas
-from oppija.scenes.marks import fat_point, symbol
+from oppija.scenes.marks import fat_point, formula_title, symbol
 from oppija.scenes.rows import Rows, fit
 from oppija.scenes.view import View
 from oppija.sims.gd2d import GradientDescent2D
@@ -69,7 +69,9 @@ def draw_gd2d(simulation: GradientDescent2D, view: View) -> Rows:
         (y_lo, y_hi),
         x_label=symbol("theta1", ascii_only),  # the slide names the two parameters θ₁ and θ₂
         y_label=symbol("theta2", ascii_only),
-        title=f"{symbol('error', ascii_only)} = {simulation.params.function.text}",
+        title=formula_title(
+            "error", simulation.params.function, {"x": "theta1", "y": "theta2"}, ascii_only
+        ),
     )
     canvas = chart.canvas
     surface, levels, (cols, rows) = surface_layer(simulation, canvas)

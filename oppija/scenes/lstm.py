@@ -10,6 +10,7 @@ with the current step's numbers for one unit, and what its forget gate did, in a
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 
 import numpy as np
@@ -24,7 +25,8 @@ from oppija.scenes.view import View
 from oppija.scenes.words.lstm import forget_sentence
 from oppija.scenes.words.status import status_sentence
 from oppija.sims.lstm import LSTMGates, TimeStep
-from oppija.text import ascii_spelling
+from oppija.text import ascii_spelling, subscript
+from oppija.text.scripts import SUBSCRIPT_OF
 
 SIGNED = ("g", "c", "h")  # drawn around a zero line; the gates f, i, o grow from 0 to 1
 # What each row is, for a wide enough picture.
@@ -54,7 +56,7 @@ def draw_lstm(simulation: LSTMGates, view: View) -> Rows:
     lines = equation_lines(simulation, unit)
     sentence = status_sentence(simulation) or forget_sentence(simulation, unit)
     if ascii_only:
-        lines = [ascii_spelling(line) for line in lines]
+        lines = [ascii_spelling(_MARKED.sub(r"_\1", line)) for line in lines]
         sentence = ascii_spelling(sentence)
     table_least = 2 + len(QUANTITY_ROWS)  # header, x, one row per quantity
     room = max(height - table_least - 1, 0)
@@ -66,7 +68,7 @@ def draw_lstm(simulation: LSTMGates, view: View) -> Rows:
     rows = Table(simulation, width, mode, styles, thickness, gap).rows()
     if text:
         rows.append([])
-        rows.extend(text_row(line, width, style) for line, style in text_styles(text, styles))
+        rows.extend(marked_row(line, width, style) for line, style in text_styles(text, styles))
     return fit(rows, width, height)
 
 
@@ -92,6 +94,38 @@ def chosen_lines(equations: list[str], sentence: list[str], room: int) -> list[s
     if -1 in picked:
         out.extend(sentence)
     return out
+
+
+# An index Unicode has no subscript letter for (W with f: there is no subscript f) is marked in
+# the text and drawn underlined, set apart from its letter without a colour (NO_COLOR keeps it)
+# or a slant (italic letters spill into the next cell on some terminals): never "W_f", which
+# the lecture does not write.
+SUBSCRIPT_MARK = "\x1f"
+_MARKED = re.compile(f"{SUBSCRIPT_MARK}(.*?){SUBSCRIPT_MARK}")
+SUBSCRIPT_STYLE = Style(underline=True)
+
+
+def indexed(base: str, index: str) -> str:
+    """``base`` with the subscript ``index``: Wᵢ, Wₒ in Unicode, W with a marked f or c."""
+    if all(char in SUBSCRIPT_OF for char in index):
+        return base + subscript(index)
+    return f"{base}{SUBSCRIPT_MARK}{index}{SUBSCRIPT_MARK}"
+
+
+def marked_row(line: str, width: int, style: str | None) -> list[Segment]:
+    """A line of text as a row, its marked subscripts in :data:`SUBSCRIPT_STYLE`."""
+    if SUBSCRIPT_MARK not in line:
+        return text_row(line, width, style)
+    base = Style.parse(style) if style else None
+    segments: list[Segment] = []
+    for k, part in enumerate(line.split(SUBSCRIPT_MARK)):
+        if part:
+            small = k % 2 == 1
+            if not small:
+                segments.append(Segment(part, base))
+            else:
+                segments.append(Segment(part, base + SUBSCRIPT_STYLE if base else SUBSCRIPT_STYLE))
+    return fit([segments], width, 1)[0]
 
 
 def text_styles(lines: list[str], styles: PlotStyles) -> list[tuple[str, str | None]]:
@@ -144,7 +178,8 @@ def gate_line(
     w = float(simulation.cell.W[name].data[0, unit])
     total = wx + uh + b
     value = float(step.gates[gate][unit])
-    label = f"{gate}ₜ = {activation}(W_{name} xₜ + U_{name} hₜ₋₁ + b_{name})"
+    w_name, u_name, b_name = (indexed(base, name) for base in ("W", "U", "b"))
+    label = f"{gate}ₜ = {activation}({w_name} xₜ + {u_name} hₜ₋₁ + {b_name})"
     numbers = f"{activation}({factor(w)}·{factor(step.x)} + {factor(uh)} + {factor(b)})"
     line = (
         f"{label} = {numbers} = {activation}({format_fixed(total, 2)}) = {format_fixed(value, 2)}"

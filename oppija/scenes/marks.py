@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import numpy as np
 
 from oppija.arrays import Array
+from oppija.expr import Formula
+from oppija.expr.notation import written
 from oppija.plot import Canvas
 from oppija.text import ascii_spelling
 
@@ -51,3 +54,14 @@ SYMBOLS = {
 def symbol(name: str, ascii_only: bool) -> str:
     """A maths symbol, or its ASCII spelling for terminals without the glyphs."""
     return ascii_spelling(SYMBOLS[name]) if ascii_only else SYMBOLS[name]
+
+
+def formula_title(
+    quantity: str, formula: Formula, names: Mapping[str, str], ascii_only: bool
+) -> str:
+    """A plot's title as the slide writes it: 𝓔 = θ₁² + θ₂², its variables named as the axes
+    are (``names``: the formula's x and y -> symbol names such as "theta1")."""
+    text = (
+        f"{SYMBOLS[quantity]} = {written(formula.tree, {k: SYMBOLS[v] for k, v in names.items()})}"
+    )
+    return ascii_spelling(text) if ascii_only else text

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import textwrap
 
+import numpy as np
 from rich.segment import Segment
 from rich.style import Style
 
+from oppija.arrays import Array
 from oppija.i18n import _, format_fixed, format_integer
 from oppija.plot import Mode, PlotStyles, bar_chart
 from oppija.scenes.rows import Rows, fit, text_row
@@ -22,6 +24,7 @@ from oppija.scenes.view import View
 from oppija.scenes.words.rnn import input_legend, letter_text, mode_line, rnn_lines
 from oppija.sims.rnn import RecurrentNetwork
 from oppija.text import ascii_spelling, subscript
+from oppija.text.number_style import aligned
 from oppija.text.numbers import short
 
 ARROW = {"unicode": "─W─▶", "ascii": "-W->"}
@@ -169,10 +172,7 @@ def rolled_rows(
         _("Sequence: {items}").format(items=sequence),
         "h₀ = (" + "; ".join(["0"] * hidden) + ")",
         "W =",
-        *(
-            "  " + "  ".join(short(float(v)).rjust(6) for v in row)
-            for row in simulation.weights["W"]
-        ),
+        *matrix_lines(simulation.weights["W"]),
     ]
     if not full:
         drawing = [line for k, line in enumerate(drawing) if k not in (1, 5)]
@@ -281,3 +281,9 @@ def backward_bars(simulation: RecurrentNetwork, width: int, mode: Mode, styles: 
     ]
     values = norms[::-1]
     return bar_chart(values, labels, width, styles, mode, value_format=lambda v: short(v))
+
+
+def matrix_lines(matrix: Array) -> list[str]:
+    """A matrix as lines of text, each column's decimal signs under each other."""
+    columns = [aligned([short(float(v)) for v in column]) for column in np.asarray(matrix).T]
+    return ["  " + "  ".join(cells) for cells in zip(*columns, strict=True)]

@@ -19,6 +19,7 @@ import numpy as np
 from oppija.engine.tensor import Tensor
 from oppija.engine.trace import TraceStep, replay, trace
 from oppija.expr import Binary, Call, Formula, Node, Num, Unary, Var, parse_formula
+from oppija.expr.notation import written
 from oppija.sims.base import choose, plain
 from oppija.sims.demo import ReplayedDemo
 from oppija.sims.plain import Json
@@ -27,7 +28,20 @@ from oppija.text.numbers import short
 DEFAULT_FUNCTION = "x*y + x^2"
 DEFAULT_X = 2.0
 DEFAULT_Y = -3.0
-OP_SYMBOLS = {"+": "+", "-": "−", "*": "·", "/": "/", "**": "^", "neg": "−", "sigmoid": "σ"}
+# An operation node whose expression is too long to be its label is named by the operation
+# alone, with a and b for its inputs, as the lecture writes it.
+OP_FORMS = {
+    "+": "a + b",
+    "-": "a − b",
+    "*": "a·b",
+    "/": "a/b",
+    "**": "aᵇ",
+    "neg": "−a",
+    "sigmoid": "σ(a)",
+    "abs": "|a|",
+    "sqrt": "√a",
+}
+LABEL_LENGTH = 12  # the longest expression a node is labelled with
 
 
 @dataclass(frozen=True)
@@ -72,6 +86,7 @@ class ComputationGraph(ReplayedDemo):
         self.nodes: list[GraphNode] = []
         self._ids: dict[int, int] = {}
         self._tensors: list[Tensor] = []
+        self._written: list[str] = []  # each node's expression as the lecture writes it
         with np.errstate(all="ignore"):
             variables = {
                 "x": Tensor(self.params.x, requires_grad=True, name="x"),
@@ -104,10 +119,13 @@ class ComputationGraph(ReplayedDemo):
         elif not self.records:
             self.status = "done"
 
-    def _node(self, tensor: Tensor, kind: str, label: str, parents: tuple[Tensor, ...]) -> Tensor:
+    def _node(
+        self, tensor: Tensor, kind: str, label: str, parents: tuple[Tensor, ...], tree: Node
+    ) -> Tensor:
         key = id(tensor)
         if key not in self._ids:
             self._ids[key] = len(self.nodes)
+            self._written.append(written(tree))
             self._tensors.append(tensor)  # keeps id() unique while the graph lives
             self.nodes.append(
                 GraphNode(
@@ -123,24 +141,24 @@ class ComputationGraph(ReplayedDemo):
     def _build(self, node: Node, variables: Mapping[str, Tensor]) -> Tensor:
         """Evaluate the formula's tree like the engine does, keeping every tensor as a node."""
         if isinstance(node, Num):
-            return self._node(Tensor(node.value), "constant", short(node.value), ())
+            return self._node(Tensor(node.value), "constant", short(node.value), (), node)
         if isinstance(node, Var):
-            return self._node(variables[node.name], "variable", node.name, ())
+            return self._node(variables[node.name], "variable", node.name, (), node)
         if isinstance(node, Unary):
             operand = self._build(node.operand, variables)
             if node.op == "+":
                 return operand
-            return self._node(-operand, "op", "neg", (operand,))
+            return self._node(-operand, "op", "neg", (operand,), node)
         if isinstance(node, Binary):
             left = self._build(node.left, variables)
             right = self._build(node.right, variables)
             op = {"+": left + right, "-": left - right, "*": left * right}.get(node.op)
             if op is None:
                 op = left / right if node.op == "/" else left**right
-            return self._node(op, "op", node.op, (left, right))
+            return self._node(op, "op", node.op, (left, right), node)
         assert isinstance(node, Call)
         argument = self._build(node.argument, variables)
-        return self._node(getattr(argument, node.name)(), "op", node.name, (argument,))
+        return self._node(getattr(argument, node.name)(), "op", node.name, (argument,), node)
 
     # -------------------------------------------------------------- stepping
     def advance(self) -> None:
@@ -178,15 +196,19 @@ class ComputationGraph(ReplayedDemo):
         return out
 
     def symbol(self, node: GraphNode) -> str:
-        """How a node reads in the picture and in sentences."""
-        if node.kind == "op":
-            return OP_SYMBOLS.get(node.label, node.label)
-        return node.label
+        """How a node reads in the picture and in sentences: its expression as the lecture
+        writes it (x·y, x²), or when that is long its operation (a·b, σ(a))."""
+        if node.kind != "op":
+            return node.label
+        expression = self._written[node.id]
+        if len(expression) <= LABEL_LENGTH:
+            return expression
+        return OP_FORMS.get(node.label, f"{node.label}(a)")
 
     def describe(self, node: GraphNode) -> str:
-        """A node named for a sentence: x, a constant, or its op in brackets ([·] = −6)."""
+        """A node named for a sentence: x, a constant, or its expression in brackets (x·y)."""
         if node.kind == "op":
-            return f"[{self.symbol(node)}]"
+            return f"({self.symbol(node)})"
         return node.label
 
     def state(self) -> dict[str, Json]:

@@ -12,10 +12,16 @@ SUBSCRIPT_OF: dict[str, str] = {
     ")": "₎",
     "a": "ₐ",
     "e": "ₑ",
+    "h": "ₕ",
     "i": "ᵢ",
     "j": "ⱼ",
     "k": "ₖ",
+    "l": "ₗ",
+    "m": "ₘ",
     "n": "ₙ",
+    "o": "ₒ",
+    "p": "ₚ",
+    "s": "ₛ",
     "t": "ₜ",
     "x": "ₓ",
 }
@@ -37,6 +43,7 @@ SUPERSCRIPT_OF: dict[str, str] = {
     "r": "ʳ",
     "t": "ᵗ",
     "x": "ˣ",
+    "y": "ʸ",
 }
 _SUBSCRIPTS = str.maketrans(SUBSCRIPT_OF)
 _SUPERSCRIPTS = str.maketrans(SUPERSCRIPT_OF)

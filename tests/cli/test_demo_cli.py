@@ -133,15 +133,15 @@ def test_the_text_frame_is_the_picture_then_the_readout(
 ) -> None:
     assert main(["--lang", "en", "demo", "gd1d", "--steps", "2", "--width", "60"]) == 0
     lines = capsys.readouterr().out.rstrip("\n").splitlines()
-    assert lines[0].strip() == "𝓔(θ) = x^2"  # the picture's title
+    assert lines[0].strip() == "𝓔(θ) = θ²"  # the picture's title, as the slide writes it
     assert any("⠀" < char <= "⣿" for line in lines for char in line)  # drawn in braille
     assert all(len(line) <= 60 for line in lines)
     assert lines[-6:] == [
         "gd1d  k = 2",
-        "θ = 1.92",
-        "𝓔(θ) = 3.6864",
-        "∇𝓔(θ) = 3.84",
-        "|Δθ| = 0.48",
+        "θ = 1.920",  # 4 significant digits, as every readout writes them
+        "𝓔(θ) = 3.686",
+        "∇𝓔(θ) = 3.840",
+        "|Δθ| = 0.4800",
         "The descent is running.",
     ]
 

@@ -40,7 +40,7 @@ def test_the_tangent_carries_its_slope_in_the_active_number_format() -> None:
     simulation = create_simulation("gd1d", {"preset": "good"})  # 𝓔 = x², θ = 0,9
     text = "\n".join(text_of(draw_scene(simulation, 100, 30, "braille", PlotStyles.plain())))
     assert "𝓔′ = 1,8" in text  # the seed's picture: 𝓔′(θ₀) ≈ 1,8
-    assert "𝓔(θ) = x^2" in text
+    assert "𝓔(θ) = θ²" in text  # as the slide writes it, over a θ axis
 
 
 def test_a_diverged_run_still_draws() -> None:

@@ -25,10 +25,10 @@ def test_values_then_gradients_with_the_current_node_marked() -> None:
     try:
         graph = ComputationGraph()
         before = text_of(draw_graph(graph, View(100, 24, "braille", PlotStyles.plain())))
-        assert "· = −6" in before and "x = 2" in before and "∇" not in before.split("\n", 1)[1]
+        assert "x·y = −6" in before and "x = 2" in before and "∇" not in before.split("\n", 1)[1]
         graph.to_end()
         after = text_of(draw_graph(graph, View(100, 24, "braille", PlotStyles.plain())))
-        assert "▶· = −6" in after and "∇ 2" in after and "∇ 1" in after
+        assert "▶x·y = −6" in after and "∇ 2" in after and "∇ 1" in after
         ascii_text = text_of(draw_graph(graph, View(100, 24, "ascii", PlotStyles.plain())))
         assert {c for c in ascii_text if not c.isascii()} <= set("õäöüšžÕÄÖÜŠŽ")
     finally:

@@ -8,7 +8,7 @@ import pytest
 from rich.segment import Segment
 
 from oppija.plot import PlotStyles
-from oppija.scenes.lstm import draw_lstm
+from oppija.scenes.lstm import SUBSCRIPT_STYLE, draw_lstm
 from oppija.scenes.view import View
 from oppija.sims.lstm import LSTMGates
 
@@ -37,7 +37,8 @@ def test_the_current_step_is_written_out_with_its_numbers() -> None:
     c_prev = float(step.c_prev[0])
     c_line = f"cₜ = fₜ·cₜ₋₁ + iₜ·gₜ = {f:.2f}·{c_prev:.2f} + {i:.2f}·{g:.2f} = {c:.2f}"
     assert c_line.replace(".", ",") in text
-    assert "fₜ = σ(W_f xₜ + U_f hₜ₋₁ + b_f) = σ(" in text
+    assert "fₜ = σ(Wf xₜ + Uf hₜ₋₁ + bf) = σ(" in text  # f drawn as a subscript: see below
+    assert "oₜ = σ(Wₒ xₜ + Uₒ hₜ₋₁ + bₒ) = σ(" in text
     assert "hₜ = oₜ·tanh(cₜ)" in text
     assert text.count("·") >= 4  # not-yet-read steps are dots
 
@@ -63,3 +64,15 @@ def test_the_slide_example_is_written_out() -> None:
     text = text_of(draw_lstm(demo, View(160, 48, "braille", PlotStyles.plain())))
     assert "= 0,90·2,00 + 0,10·0,50 = 1,85" in text
     assert "0,50·tanh(1,85) = 0,50·0,95 = 0,48" in text
+
+
+def test_an_index_without_a_unicode_subscript_is_drawn_small_never_with_an_underscore() -> None:
+    """W_f read as code: f has no subscript letter in Unicode, so it is drawn in a style of its
+    own right after W (o has one: Wₒ)."""
+    rows = draw_lstm(demo_at(2), View(160, 48, "braille", PlotStyles.default()))
+    line = next(row for row in rows if "".join(s.text for s in row).startswith("fₜ = σ(W"))
+    texts = [segment.text for segment in line]
+    small = [segment for segment in line if segment.style == SUBSCRIPT_STYLE]
+    assert [segment.text for segment in small] == ["f", "f", "f"]  # W, U and b with f
+    assert texts[texts.index("f") - 1].endswith("σ(W")
+    assert "_" not in "".join(texts)

@@ -58,6 +58,14 @@ def test_step_zero_shows_the_cell_rolled_with_its_loop() -> None:
     assert "h₁" not in text
 
 
+def test_the_weight_matrix_lines_up_its_decimal_commas() -> None:
+    lines = picture(demo_at(0)).splitlines()
+    start = next(k for k, line in enumerate(lines) if line.rstrip().endswith("W ="))
+    rows = lines[start + 1 : start + 4]
+    commas = [[m.start() for m in re.finditer(",", row)] for row in rows]
+    assert len(commas[0]) == 3 and commas[0] == commas[1] == commas[2]  # column by column
+
+
 def test_each_step_unrolls_one_more_cell_with_the_engines_numbers() -> None:
     for steps in range(1, 5):
         demo = demo_at(steps)

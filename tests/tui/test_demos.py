@@ -51,14 +51,15 @@ async def test_step_reset_and_learning_rate_keys(make_app: AppFactory) -> None:
         await press(pilot, "n")
         assert demo.simulation.theta[0] == pytest.approx(1.92)
         readout = live_text(demo, "#demo-readout")
-        assert "k = 2" in readout and "θ = 1,92" in readout
+        assert "k = 2" in readout and "θ = 1,920" in readout  # 4 significant digits
         await press(pilot, "plus")
-        assert demo.simulation.lr == pytest.approx(0.125)
+        assert demo.simulation.lr == 0.2  # the 1–2–5 ladder: 0,1 → 0,2
+        assert "α = 0,2" in live_text(demo, "#demo-readout")
         assert demo.simulation.step_count == 2  # α changed, the descent carries on
         await press(pilot, "n")
-        assert demo.simulation.theta[0] == pytest.approx(1.92 * (1 - 2 * 0.125))
+        assert demo.simulation.theta[0] == pytest.approx(1.92 * (1 - 2 * 0.2))
         await press(pilot, "minus", "minus")
-        assert demo.simulation.lr == pytest.approx(0.1 / 1.25)
+        assert demo.simulation.lr == 0.05  # 0,2 → 0,1 → 0,05
         await press(pilot, "r")
         assert demo.simulation.step_count == 0
         assert demo.simulation.theta[0] == pytest.approx(3.0)
@@ -126,7 +127,7 @@ async def test_far_too_large_a_step_diverges_and_says_so(make_app: AppFactory) -
     async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "lr-large")  # the oscillating preset, α = 0,9
         for _ in range(3):
-            await press(pilot, "plus")  # 0,9 → 1,41: past the limit of 1
+            await press(pilot, "plus")  # 0,9 → 1 → 2 → 5: past the limit of 1
         for _ in range(40):
             await press(pilot, "n")
         assert demo.simulation.status == "diverged"
@@ -142,7 +143,7 @@ async def test_the_numbers_view_lists_every_step(make_app: AppFactory) -> None:
         await pilot.pause()
         rows = [line.split() for line in screen_text(app).splitlines()]
         thetas = [row[-4] for row in rows if len(row) >= 5 and row[-5] in {"0", "1", "2"}]
-        assert thetas == ["3", "2,4", "1,92"]  # k, θ, 𝓔, ∇𝓔, |Δθ| per step
+        assert thetas == ["3,000", "2,400", "1,920"]  # k, θ, 𝓔, ∇𝓔, |Δθ| per step
         await press(pilot, "number_sign")
         assert not demo.has_class("-numbers")
 

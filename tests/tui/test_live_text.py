@@ -63,3 +63,24 @@ async def test_a_steady_readout_keeps_its_lines_until_released() -> None:
         await settle(pilot)
         assert layouts
         assert readout.size.height == 1
+
+
+async def test_a_readout_grid_keeps_its_cells_in_place_and_whole() -> None:
+    """Cells of a readout break only between each other ("α =" never ends a line) and keep
+    their columns when a number loses a digit, until released."""
+    app = Readout(steady=True)
+    async with app.run_test(size=(60, 10)) as pilot:
+        readout = app.query_one(LiveText)
+        wide = ["k = 10", "θ = −12,35", "𝓔(θ) = 6,417·10⁻⁴", "α = 0,1"]
+        readout.show_cells(wide)
+        await settle(pilot)
+        lines = [readout.render_line(y).text.rstrip() for y in range(readout.size.height)]
+        assert lines == ["k = 10  θ = −12,35  𝓔(θ) = 6,417·10⁻⁴", "α = 0,1"]  # 40 cells wide
+        readout.show_cells(["k = 9", "θ = 1,920", "𝓔(θ) = 0,9664", "α = 0,1"])
+        await settle(pilot)
+        lines = [readout.render_line(y).text.rstrip() for y in range(readout.size.height)]
+        assert lines == ["k = 9   θ = 1,920   𝓔(θ) = 0,9664", "α = 0,1"]  # nothing moved
+        readout.release()
+        readout.show_cells(["k = 9", "θ = 1,9", "α = 0,1"])
+        await settle(pilot)
+        assert readout.render_line(0).text.rstrip() == "k = 9  θ = 1,9  α = 0,1"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from oppija.i18n import _, format_decimal
 from oppija.sims.activations import DEEP_LAYERS, Activations
 from oppija.text import ascii_spelling
+from oppija.text.number_style import significant
 
 # How the lecture writes each activation function (σ for the sigmoid; sigma in ASCII).
 FUNCTION_SYMBOLS = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU"}
@@ -27,7 +28,7 @@ def vanishing_caption() -> str:
         most=most,
         layers=DEEP_LAYERS,
         power=f"{most}¹⁰",
-        factor=format_decimal(0.25**DEEP_LAYERS, 8),
+        factor=format_decimal(0.25**DEEP_LAYERS, 8),  # as the slide writes it
     )
 
 
@@ -35,8 +36,8 @@ def activations_readout(simulation: Activations, ascii_only: bool = False) -> li
     f = function_symbol(simulation.params.function)
     lines = [
         f"x = {format_decimal(simulation.x, 2)}",
-        f"{f}(x) = {format_decimal(simulation.value, 4)}",
-        f"{f}′(x) = {format_decimal(simulation.derivative, 4)}",
+        f"{f}(x) = {significant(simulation.value)}",
+        f"{f}′(x) = {significant(simulation.derivative)}",
     ]
     if simulation.params.function == "sigmoid":
         lines.append(vanishing_caption())

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from oppija.i18n import _, format_decimal, format_integer, ngettext
+from oppija.i18n import _, format_integer, ngettext
 from oppija.scenes.words.status import status_sentence
 from oppija.sims.approximation import Approximation
 from oppija.text import ascii_spelling
+from oppija.text.number_style import significant
 
 
 def approximation_readout(simulation: Approximation, ascii_only: bool = False) -> list[str]:
@@ -15,7 +16,7 @@ def approximation_readout(simulation: Approximation, ascii_only: bool = False) -
             count=format_integer(units)
         )
         + f"  k = {format_integer(simulation.step_count)}",
-        f"𝓔 = {format_decimal(simulation.loss, 6)}",
+        f"𝓔 = {significant(simulation.loss)}",
         status_sentence(simulation)
         or _("Each unit adds one smoothed step; their sum follows the target."),
     ]

@@ -11,19 +11,16 @@ import math
 import numpy as np
 
 from oppija.arrays import Array
-from oppija.i18n import _, format_decimal, format_integer, format_scientific
+from oppija.i18n import _, format_integer
 from oppija.scenes.words.status import status_sentence
 from oppija.sims.base import Simulation
+from oppija.text import ascii_spelling
+from oppija.text.number_style import significant
 
 
 def format_number(value: float) -> str:
-    """A number with 4 decimals, or up to 10 when it is small (0,000003), so it never reads 0:
-    below that 3e−12."""
-    if not math.isfinite(value) or value == 0 or abs(value) >= 1e-3:
-        return format_decimal(value, digits=4)
-    if abs(value) < 0.5e-10:
-        return format_scientific(value)
-    return format_decimal(value, digits=10)
+    """A number in the readouts' one style: 4 significant digits, ·10⁻ⁿ below 0,001."""
+    return significant(value)
 
 
 def format_vector(values: Array) -> str:
@@ -54,6 +51,6 @@ def descent_readout(simulation: Simulation, ascii_only: bool = False) -> list[st
         f"{names[3]} = {'-' if math.isnan(last_step) else format_number(last_step)}",
         status_sentence(simulation) or _("The descent is running."),
     ]
-    if ascii_only:  # the Estonian minus sign is U+2212
-        return [line.replace("\N{MINUS SIGN}", "-") for line in lines]
+    if ascii_only:  # the Estonian minus sign is U+2212; 10⁻⁶ is 10^-6
+        return [ascii_spelling(line).replace("\N{MINUS SIGN}", "-") for line in lines]
     return lines

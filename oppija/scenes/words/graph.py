@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 
+from oppija.expr.notation import written
 from oppija.i18n import _, format_integer
 from oppija.scenes.words.status import gradients_undefined, status_line
 from oppija.sims.graph import ComputationGraph, GraphNode
@@ -20,7 +21,7 @@ KINKED = {"relu": "ReLU", "abs": "|x|"}
 def graph_lines(simulation: ComputationGraph, ascii_only: bool = False) -> list[str]:
     """The sentences for the current step."""
     p = simulation.params
-    head = f"f(x, y) = {p.function.text};  x = {short(p.x)}, y = {short(p.y)}"
+    head = f"f(x, y) = {written(p.function.tree)};  x = {short(p.x)}, y = {short(p.y)}"
     record = simulation.current
     node_id = simulation.current_node()
     if record is None or node_id is None:

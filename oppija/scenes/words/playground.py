@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from oppija.i18n import _, format_decimal, format_integer, format_percent
+from oppija.i18n import _, format_integer, format_percent
 from oppija.scenes.words.status import status_sentence
 from oppija.sims.playground import Playground
 from oppija.text import ascii_spelling
+from oppija.text.number_style import significant
 
 
 def playground_readout(simulation: Playground, ascii_only: bool = False) -> list[str]:
@@ -36,7 +37,8 @@ def epoch_readout(epoch: int, runs: list[str], status: str, ascii_only: bool) ->
 
 def run_line(message: str, loss: float, accuracy: float, **more: str) -> str:
     """One run's line of a training readout: the translated ``message`` with 𝓔, its error
-    (four decimals) and its accuracy (a percentage) filled in, and any ``more`` words."""
+    (in the readouts' number style) and its accuracy (a percentage) filled in, and any
+    ``more`` words."""
     return message.format(
-        error="𝓔", loss=format_decimal(loss, 4), accuracy=format_percent(accuracy), **more
+        error="𝓔", loss=significant(loss), accuracy=format_percent(accuracy), **more
     )

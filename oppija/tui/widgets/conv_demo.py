@@ -28,9 +28,9 @@ class ConvDemo(StepDemo[Convolution]):
         TypedValue("w", "weights", N_("the kernel's 9 weights, row by row"), N_("weights")),
     )
 
-    def readout(self) -> Text:
+    def readout(self) -> list[Text]:
         """Where the kernel is (the picture itself writes out the products and their sum)."""
-        return Text(position_line(self.simulation))
+        return [Text(position_line(self.simulation))]
 
     def action_next_preset(self) -> None:
         """The next kernel (typed weights give way to it), named in the notice."""

@@ -265,7 +265,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
             self.post_message(self.ShareAsked(self.slide_id, self.simulation))
 
     def _update_texts(self) -> None:
-        self.query_one("#demo-readout", LiveText).show(self.readout())
+        self.query_one("#demo-readout", LiveText).show_cells(self.readout())
         status = self.query_one("#demo-status", LiveText)
         ended = self.simulation.status != "running"
         status.set_class(self.simulation.status == "diverged", "-ended")
@@ -283,15 +283,15 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         """Whether the app draws in plain ASCII (``--ascii``, or a terminal without UTF-8)."""
         return oppija_app(self.app).ascii_mode
 
-    def readout(self) -> Text:
-        """The demo's own numbers (``readout_lines`` of its simulation) on as few lines as fit:
-        the first ``READOUT_LINES`` of them, or all but the status line (shown below)."""
+    def readout(self) -> list[Text]:
+        """The demo's own numbers (``readout_lines`` of its simulation), a grid cell each: the
+        first ``READOUT_LINES`` of them, or all but the status line (shown below)."""
         lines = readout_lines(self.simulation, self.ascii_mode)
         if self.READOUT_LINES is not None:
             lines = lines[: self.READOUT_LINES]
         elif len(lines) > 1:
             lines = lines[:-1]
-        return Text("  ".join(lines))
+        return [Text(line) for line in lines]
 
     # ---------------------------------------------------------------- running
     @property

@@ -12,13 +12,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from oppija.i18n import N_, current_language, format_decimal, format_integer
+from oppija.i18n import N_, current_language, format_integer
 from oppija.scenes.words.descent import format_number, format_vector
 from oppija.sims.base import Simulation
+from oppija.text.number_style import ladder_step, significant
 from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue, paired
 from oppija.tui.widgets.step_numbers import StepNumbers
-
-LR_FACTOR = 1.25  # + and - multiply or divide α by this
 
 S = TypeVar("S", bound=Simulation)
 
@@ -44,8 +43,8 @@ class DescentDemo(DemoPanel[S]):
     def compose_extra(self) -> ComposeResult:
         yield StepNumbers(id="demo-numbers")
 
-    def readout(self) -> Text:
-        """k, θ, 𝓔(θ), ∇𝓔(θ), the last step and α on one line, in the active number format."""
+    def readout(self) -> list[Text]:
+        """k, θ, 𝓔(θ), ∇𝓔(θ), the last step and α, a grid cell each, in the one number style."""
         sim = self.simulation
         last = sim.last_step_length
         parts = [
@@ -54,15 +53,9 @@ class DescentDemo(DemoPanel[S]):
             ("𝓔(θ)", format_number(sim.loss)),
             ("∇𝓔", format_vector(sim.grad)),
             ("|Δθ|", "–" if math.isnan(last) else format_number(last)),
-            ("α", format_decimal(sim.lr, 4)),
+            ("α", significant(sim.lr, trailing_zeros=False)),
         ]
-        text = Text()
-        for index, (name, value) in enumerate(parts):
-            if index:
-                text.append("  ")
-            text.append(f"{name} = ", style="bold")
-            text.append(value)
-        return text
+        return [Text.assemble((f"{name} = ", "bold"), value) for name, value in parts]
 
     def _update_texts(self) -> None:
         super()._update_texts()
@@ -80,8 +73,9 @@ class DescentDemo(DemoPanel[S]):
         )
 
     def action_lr(self, direction: int) -> None:
-        lr = self.simulation.lr * (LR_FACTOR if direction > 0 else 1 / LR_FACTOR)
-        self._apply({"lr": round(lr, 6)}, keep_going=True)
+        """α one rung up or down the 1–2–5 ladder (0,01 → 0,02 → 0,05 → 0,1): round numbers
+        a learner can compare, never 0,3815."""
+        self._apply({"lr": ladder_step(self.simulation.lr, direction)}, keep_going=True)
 
     def action_numbers(self) -> None:
         self.toggle_class("-numbers")

@@ -9,11 +9,14 @@ its height almost never does. The text is wrapped once per change (Rich's word w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.strip import Strip
 
+from oppija.scenes.readout_grid import GAP, grid_lines
 from oppija.tui.widgets.base_style import KeptBaseStyle
 
 
@@ -35,6 +38,8 @@ class LiveText(KeptBaseStyle):
     def __init__(self, *, steady: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self._steady = steady
+        self._cells: tuple[Text, ...] | None = None  # a readout's cells, laid out as a grid
+        self._cell_widths: list[int] = []  # the widest each cell has been: cells never move
         self._held = (0, 0)  # (width, lines): the most lines a steady text took at that width
         self._text = Text()
         self._wrapped: tuple[int, list[Text]] | None = None  # (width, the lines)
@@ -47,10 +52,24 @@ class LiveText(KeptBaseStyle):
 
     def show(self, text: Text | str) -> None:
         """Show ``text``: repainted in place when it fits the lines the widget has now."""
-        new = Text(text) if isinstance(text, str) else text
-        if _same(new, self._text):
+        self._show(Text(text) if isinstance(text, str) else text, None)
+
+    def show_cells(self, cells: Sequence[Text | str]) -> None:
+        """Show a readout's cells as a grid (:func:`~oppija.scenes.readout_grid.grid_lines`):
+        a line breaks only between cells, and each cell keeps the widest width it has had
+        until :meth:`release`, so the cells after a number that lost a digit stay put."""
+        texts = tuple(Text(cell) if isinstance(cell, str) else cell for cell in cells)
+        if len(texts) != len(self._cell_widths):  # other cells: their widths start anew
+            self._cell_widths = [0] * len(texts)
+        self._cell_widths = [
+            max(kept, cell.cell_len) for kept, cell in zip(self._cell_widths, texts, strict=True)
+        ]
+        self._show(Text(" " * GAP).join(texts), texts)
+
+    def _show(self, new: Text, cells: tuple[Text, ...] | None) -> None:
+        if _same(new, self._text) and (cells is None) == (self._cells is None):
             return
-        self._text = new
+        self._text, self._cells = new, cells
         self._wrapped = self._strips = None
         width = self.content_size.width
         if width and self._height(width) == self.content_size.height:
@@ -59,8 +78,11 @@ class LiveText(KeptBaseStyle):
             self.refresh(layout=True)
 
     def release(self) -> None:
-        """A steady text may take fewer lines again (another language)."""
+        """A steady text may take fewer lines again, and a grid's cells be narrower (another
+        language)."""
         self._held = (0, 0)
+        self._cell_widths = []
+        self._wrapped = self._strips = None
 
     def _height(self, width: int) -> int:
         """The lines the text takes at ``width``; for a steady text at least those it held."""
@@ -72,7 +94,9 @@ class LiveText(KeptBaseStyle):
         """The text wrapped at ``width`` cells, a Text per line (at least one)."""
         if self._wrapped is None or self._wrapped[0] != width:
             text = self._text
-            if text.cell_len <= width and "\n" not in text.plain:  # most frames: one line
+            if self._cells is not None:
+                lines = grid_lines(self._cells, self._cell_widths, width)
+            elif text.cell_len <= width and "\n" not in text.plain:  # most frames: one line
                 lines = [text]
             else:
                 lines = list(text.wrap(self.app.console, width)) or [Text()]

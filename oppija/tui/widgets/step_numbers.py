@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-import numpy as np
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
@@ -22,36 +21,76 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from oppija.i18n import format_integer
-from oppija.scenes.words.descent import format_number, format_vector
+from oppija.scenes.words.descent import format_number
 from oppija.sims.base import Numbers, NumbersRow
+from oppija.text import subscript
+from oppija.text.number_style import decimal_parts
 from oppija.tui.widgets.base_style import KeptBaseStyle
 from oppija.tui.widgets.live_text import LiveText
 
 NUMBERS_SHOWN = 500  # the view lists at least the last this many steps (at most twice as many)
-HEADERS = ("k", "θ", "𝓔(θ)", "∇𝓔(θ)", "|Δθ|")
 GAP = "  "  # between columns, as a Rich table without a box sets them apart
 
 
-def format_numbers(value: Numbers) -> str:
-    """A row's θ or ∇𝓔 as the readout writes it (a number that is not finite as NaN)."""
+def components(value: Numbers) -> list[str]:
+    """A row's θ or ∇𝓔, a column per component (a number that is not finite as NaN)."""
     items = value if isinstance(value, list) else [value]
-    return format_vector(np.array([math.nan if v is None else v for v in items]))
+    return [format_number(math.nan if v is None else v) for v in items]
+
+
+def headers(row: NumbersRow) -> tuple[str, ...]:
+    """k, θ, 𝓔(θ), ∇𝓔(θ), |Δθ|; a vector's columns by component: θ₁, θ₂, ∇𝓔₁, ∇𝓔₂."""
+
+    def named(name: str, value: Numbers) -> list[str]:
+        if not isinstance(value, list):
+            return [name]
+        return [f"{name}{subscript(i)}" for i in range(1, len(value) + 1)]
+
+    return ("k", *named("θ", row.theta), "𝓔(θ)", *named("∇𝓔", row.grad), "|Δθ|")
 
 
 def row_cells(row: NumbersRow) -> tuple[str, ...]:
-    """One step's numbers in the active language."""
+    """One step's numbers in the active language, a cell per column of :func:`headers`."""
     return (
         format_integer(row.k),
-        format_numbers(row.theta),
+        *components(row.theta),
         "–" if row.loss is None else format_number(row.loss),
-        format_numbers(row.grad),
+        *components(row.grad),
         "–" if row.step is None else format_number(row.step),
     )
 
 
-def aligned(cells: tuple[str, ...], widths: list[int]) -> str:
-    """Cells right-aligned in their columns."""
-    return GAP.join(cell.rjust(width) for cell, width in zip(cells, widths, strict=True))
+Widths = list[tuple[int, int]]  # a column's whole part and the rest from its decimal sign
+
+
+def column_widths(rows: list[tuple[str, ...]], widths: Widths, names: tuple[str, ...]) -> Widths:
+    """The widths that fit ``rows`` as well as the columns so far (they only grow), each at
+    least as wide as its name (the whole part makes up what the numbers lack)."""
+    out = list(widths)
+    for cells in rows:
+        for i, cell in enumerate(cells):
+            whole, rest = decimal_parts(cell)
+            out[i] = (max(out[i][0], len(whole)), max(out[i][1], len(rest)))
+    return [
+        (max(whole, len(name) - rest), rest) for (whole, rest), name in zip(out, names, strict=True)
+    ]
+
+
+def line(cells: tuple[str, ...], widths: Widths) -> str:
+    """Cells in their columns, decimal signs under each other."""
+    return GAP.join(
+        whole.rjust(whole_width) + rest.ljust(rest_width)
+        for (whole, rest), (whole_width, rest_width) in zip(
+            map(decimal_parts, cells), widths, strict=True
+        )
+    )
+
+
+def header_line(names: tuple[str, ...], widths: Widths) -> str:
+    """The column names, each centred over its column."""
+    return GAP.join(
+        name.center(whole + rest) for name, (whole, rest) in zip(names, widths, strict=True)
+    )
 
 
 class NumberLines(ScrollView, KeptBaseStyle, can_focus=False):
@@ -102,7 +141,8 @@ class StepNumbers(Vertical):
         self._run: object = None
         self._first = 0  # the run's step of the first row listed
         self._cells: list[tuple[str, ...]] = []  # the rows listed, formatted
-        self._widths = [len(header) for header in HEADERS]
+        self._headers: tuple[str, ...] = ()
+        self._widths: Widths = []
 
     def compose(self) -> ComposeResult:
         yield LiveText(id="numbers-header")
@@ -115,17 +155,24 @@ class StepNumbers(Vertical):
         keep = run == self._run and rows >= listed and not too_many
         if not keep:  # a new run, another language, or time to drop the oldest rows
             self._run, self._first, self._cells = run, max(0, rows - NUMBERS_SHOWN), []
-            self._widths = [len(header) for header in HEADERS]
+            self._headers, self._widths = (), []
             listed = self._first
         elif rows == listed:
             return
-        new = [row_cells(row) for row in read(listed)]
-        widths = [
-            max([width, *(len(cells[i]) for cells in new)]) for i, width in enumerate(self._widths)
-        ]
+        new_rows = read(listed)
+        if not new_rows:
+            if not keep:  # a new run with no step yet: nothing of the old one stays
+                self.query_one(NumberLines).set_lines([], keep=False)
+            return
+        if not self._headers:  # a column per component: θ₁, θ₂ for a 2-D descent
+            self._headers = headers(new_rows[0])
+            self._widths = [(0, 0) for _name in self._headers]
+        new = [row_cells(row) for row in new_rows]
+        widths = column_widths(new, self._widths, self._headers)
         if widths != self._widths:  # a wider number: every row is written again
             self._widths, keep = widths, False
         self._cells += new
         written = new if keep else self._cells
-        self.query_one(NumberLines).set_lines([aligned(cells, widths) for cells in written], keep)
-        self.query_one("#numbers-header", LiveText).show(aligned(HEADERS, widths))
+        self.query_one(NumberLines).set_lines([line(cells, widths) for cells in written], keep)
+        header = Text(header_line(self._headers, widths), no_wrap=True, overflow="crop")
+        self.query_one("#numbers-header", LiveText).show(header)  # one line, as the rows are
