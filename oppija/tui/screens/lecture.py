@@ -356,6 +356,12 @@ class LectureScreen(Screen[None]):
         return slide if slide.demo is not None else None
 
     @property
+    def demo_kind(self) -> str | None:
+        """The kind of the demo on screen (its slide fully revealed), for the help."""
+        slide = self._slide_with_demo(self._demo_slide) if self._demo_slide else None
+        return None if slide is None or slide.demo is None else slide.demo.kind
+
+    @property
     def demo_changed(self) -> bool:
         """Whether the demo on screen has settings the learner changed (kept with progress)."""
         slide_id = self._demo_slide

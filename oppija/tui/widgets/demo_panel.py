@@ -84,7 +84,10 @@ def field_label(typed: TypedValue) -> str:
 
 
 class DemoPanel(Vertical, Generic[D], can_focus=True):
-    """A live demo: space runs it, n steps, r resets, [ and ] the speed, z enlarges it.
+    """A live demo: Enter runs it, n steps, r resets, [ and ] the speed, z enlarges it.
+
+    Space is not the demo's: it goes to the next slide here too, so a presenter walks the
+    whole lecture with space alone (docs/keys.md has the one key map).
 
     ``D`` is the simulation class of the demo's spec (the registry's tests check that they
     agree), so a subclass calls its simulation's own methods with their types.
@@ -110,7 +113,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     """
 
     BINDINGS = [
-        Binding("space", "play", N_("Run / pause")),
+        Binding("enter", "play", N_("Run / pause")),
         Binding("n", "step", N_("Step")),
         Binding("r", "reset", N_("Reset")),
         *paired(
@@ -302,7 +305,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         if self.playing:
             self._stop()
         else:
-            if self.simulation.status != "running":  # ended: space starts it over
+            if self.simulation.status != "running":  # ended: Enter starts it over
                 self._replace(self.simulation.changed())
             self._start()
         self._update_texts()
