@@ -23,7 +23,7 @@ from oppija.tui.widgets.demo_panel import DemoPanel
 from oppija.tui.widgets.key_bar import KeyBar
 from oppija.tui.widgets.quiz_card import QuizCard
 from oppija.tui.widgets.slide_view import SlideView
-from tests.tui.conftest import AppFactory, open_demo, press, settle
+from tests.tui.conftest import AppFactory, open_demo, press, settle, shipped_lecture
 
 KEY_MAP = Path(__file__).parents[2] / "docs" / "keys.md"
 SIZES = [(80, 24), (120, 40)]
@@ -160,3 +160,56 @@ async def test_help_on_a_demo_slide_starts_with_that_demos_keys(make_app: AppFac
         assert first[:2] == ["+/-", ", ."]  # its own keys, from its bindings …
         assert "Enter" in first and "n" in first  # … then those every demo has
         assert "i" in first and "T" in first
+
+
+KEY_IN_TEXT = re.compile(r"`([^`\s]{1,2})`")  # `n`, `+`, `T`: a key the text names
+
+
+def keys_named(text: str) -> set[str]:
+    """The keys a slide's text names: single characters in backticks, and Enter."""
+    named = set(KEY_IN_TEXT.findall(text))
+    if re.search(r"\bEnter", text):
+        named.add("Enter")
+    return named
+
+
+def keys_on_slide(kind: str) -> set[str]:
+    """Every key that works with this demo on screen, written as the texts write them."""
+    keys = declared_keys(OppijaApp) | declared_keys(LectureScreen)
+    for klass in widget_class(kind).__mro__:
+        if isinstance(klass, type):
+            keys |= declared_keys(klass)
+    return {shown(key) for key in keys}
+
+
+@pytest.mark.parametrize("language", ["et", "en"])
+def test_every_key_a_demo_slide_names_is_bound_there(language: str) -> None:
+    """ "Press `e`", "`s` types a sentence": each key a demo slide's text or notes name works on
+    that slide (the texts had said space, End, `e`, `s`, `u` after the keys had moved)."""
+    lecture = shipped_lecture(language)
+    wrong = {
+        (slide.id, key)
+        for slide in lecture.slides
+        if slide.demo is not None
+        for key in keys_named("\n".join((*slide.steps, slide.notes)))
+        if key not in keys_on_slide(slide.demo.kind)
+    }
+    assert wrong == set()
+
+
+SPACE_OR_BLOCK = re.compile(
+    r"tühik|[Pp]ress\s+space|space again|with space|Space or|demo plokis|demo block|mode: "
+)
+
+
+@pytest.mark.parametrize("language", ["et", "en"])
+def test_no_demo_slide_sends_the_learner_to_space_or_the_demo_block(language: str) -> None:
+    """Space goes to the next slide, and a learner has no demo block to edit."""
+    lecture = shipped_lecture(language)
+    said = {
+        slide.id
+        for slide in lecture.slides
+        if slide.demo is not None
+        and re.search(SPACE_OR_BLOCK, " ".join((*slide.steps, slide.notes)))
+    }
+    assert said == set()
