@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import Provider
 from textual.events import Resize
+from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.signal import Signal
 
@@ -58,16 +59,23 @@ KEY_NAMES = {
     "question_mark": "?",
     "ctrl+p": "Ctrl+P",
     "enter": "Enter",
+    "plus": "+",
+    "minus": "-",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
 }
+
+
+def key_name(key: str) -> str:
+    """'pagedown' → 'PgDn', 'plus' → '+', 'space' → 'Tühik': one key as the learner sees it."""
+    if key == "space":
+        return _("Space")
+    return KEY_NAMES.get(key) or key_to_character(key) or key
 
 
 def key_names(keys: str) -> str:
     """'right,pagedown,space' → '→ / PgDn / Space' in the active language."""
-    names = []
-    for key in keys.split(","):
-        key = key.strip()
-        names.append(_("Space") if key == "space" else KEY_NAMES.get(key, key))
-    return " / ".join(names)
+    return " / ".join(key_name(key.strip()) for key in keys.split(","))
 
 
 class OppijaApp(App[None]):
@@ -351,20 +359,34 @@ class OppijaApp(App[None]):
         )
 
     def help_rows(self) -> list[tuple[str, str]]:
-        """Every key: the lecture's and the app's, in the order a learner needs them."""
-        rows = [
+        """Every key: on a demo slide that demo's keys first, then the lecture's and the app's,
+        in the order a learner needs them, then every demo's."""
+        from oppija.tui.demo_keys import current_demo_rows, demo_help_rows  # every demo widget
+
+        lecture = [
             (key_names(b.key), _(b.description))
             for b in [*LectureScreen.BINDINGS, *self.BINDINGS]
             if isinstance(b, Binding) and b.action not in self._keys_not_in_help()
         ]
-        rows.insert(2, (f"{key_names('home')} / {key_names('end')}", _("First / last slide")))
-        rows.insert(3, ("↑ / ↓", _("Scroll the slide")))
-        rows.insert(4, ("Tab", _("Move between the contents and the slide")))
-        from oppija.tui.demo_keys import demo_help_rows  # imports every demo widget
-
+        lecture.insert(2, (f"{key_names('home')} / {key_names('end')}", _("First / last slide")))
+        lecture.insert(3, ("↑ / ↓", _("Scroll the slide")))
+        lecture.insert(4, ("Tab", _("Move between the contents and the slide")))
+        kind = self._demo_on_screen()
+        rows = [] if kind is None else current_demo_rows(kind, key_names)
+        if rows:
+            rows.append((_("The lecture"), ""))
+        rows.extend(lecture)
         rows.extend(demo_help_rows(key_names))
         rows.append(("Esc", _("From a demo or a field back to the slide")))
         return rows
+
+    def _demo_on_screen(self) -> str | None:
+        """The kind of the demo the lecture shows now, if it shows one."""
+        try:
+            screen = self._lecture_screen()
+        except LookupError:
+            return None
+        return screen.demo_kind
 
     def _keys_not_in_help(self) -> set[str]:
         """Actions the help leaves out: Home/End have their own row; following the teacher is

@@ -108,6 +108,27 @@ def demo_rows(spec: DemoSpec, name_key: Callable[[str], str]) -> list[KeyRow]:
     return rows + typed_rows(cls, (typed.key for typed in base.TYPED))
 
 
+def current_demo_rows(kind: str, name_key: Callable[[str], str]) -> list[tuple[str, str]]:
+    """The help's first part on a demo slide: every key of the demo on screen, under its
+    title, its own keys first, then those it shares with other demos."""
+    spec = DEMOS.get(kind)
+    if spec is None:
+        return []  # a kind no spec declares shows no demo (the lesson checker reports it)
+    cls = widget_class(kind)
+    shared = [
+        row
+        for heading, section in zip(SHARED, shared_rows(name_key), strict=True)
+        if issubclass(cls, heading[0])
+        for row in section[1]
+    ]
+    own = demo_rows(spec, name_key)
+    taken = {key for row in own for key in row.keys}
+    rows = [(_("This demo: {title}").format(title=_(spec.title)), "")]
+    rows.extend((row.shown, row.description) for row in own)
+    rows.extend((row.shown, row.description) for row in shared if not taken & set(row.keys))
+    return rows
+
+
 def demo_help_rows(name_key: Callable[[str], str]) -> list[tuple[str, str]]:
     """The help's demo part: the shared keys, then each demo's title and its own keys."""
     rows: list[tuple[str, str]] = []

@@ -26,7 +26,7 @@ async def test_the_slide_decodes_word_by_word_back_and_to_the_end(make_app: AppF
         assert screen_text(app) != before  # a row of the heat maps filled in
         await press(pilot, "n", "p")
         assert demo.simulation.state()["output"] == ["sisendlause"]
-        await press(pilot, "end")
+        await press(pilot, "e")
         await pilot.pause()
         state = demo.simulation.state()
         assert state["output"] == ["sisendlause", "meie", "on", "See", END]
@@ -50,21 +50,21 @@ async def test_heads_view_task_and_a_typed_sentence(make_app: AppFactory) -> Non
         await press(pilot, "full_stop")
         await pilot.pause()
         assert demo.simulation.head == 1
-        await press(pilot, "w")
+        await press(pilot, "k")
         await pilot.pause()
         assert demo.simulation.view == "steps"
         assert screen_text(app) != shown
-        await press(pilot, "end")
+        await press(pilot, "e")
         assert demo.simulation.stage == 5
-        await press(pilot, "w", "c")
+        await press(pilot, "k", "c")
         await pilot.pause()
         assert demo.simulation.params.task == "copy"
         assert demo.simulation.view == "decoding"  # the view stays when the task changes
-        await press(pilot, "s")
+        await press(pilot, "i")
         field = demo.query_one("#demo-input", Input)
         assert field.value == "See on meie sisendlause"
         field.value = "üks kaks kolm"
         await press(pilot, "enter")
         await pilot.pause()
-        await press(pilot, "end")
+        await press(pilot, "e")
         assert demo.simulation.state()["output"] == ["üks", "kaks", "kolm", END]

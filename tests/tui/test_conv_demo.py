@@ -28,7 +28,7 @@ async def test_n_moves_the_kernel_p_back_and_end_fills_the_map(make_app: AppFact
         assert screen_text(app) != before  # the window and the map moved
         await press(pilot, "p")
         assert demo.simulation.state()["position"] == [0, 2]
-        await press(pilot, "end")
+        await press(pilot, "e")
         state = demo.simulation.state()
         assert demo.simulation.status == "done"
         assert all(value is not None for row in state["feature_map"] for value in row)
@@ -42,13 +42,13 @@ async def test_kernel_picture_stride_padding_and_typed_weights(make_app: AppFact
         demo = await open_demo(pilot, SLIDE)
         await press(pilot, "c")
         assert demo.simulation.state()["kernel"] == "blur"
-        await press(pilot, "i")
+        await press(pilot, "d")
         assert demo.simulation.state()["image"] == "letter"
-        await press(pilot, "s")
+        await press(pilot, "plus")
         assert demo.simulation.state()["stride"] == 2
-        await press(pilot, "a", "a", "a")  # 0 → 1 → 2 → 0
+        await press(pilot, "full_stop", "full_stop", "full_stop")  # 0 → 1 → 2 → 0
         assert demo.simulation.state()["padding"] == 0
-        await press(pilot, "a")
+        await press(pilot, "full_stop")
         state = demo.simulation.state()
         assert state["padding"] == 1 and state["output_shape"] == [5, 5]  # (10 + 2 − 3)//2 + 1
         before = screen_text(app)

@@ -115,7 +115,7 @@ async def test_more_heads_retrain_in_a_thread_with_the_demo_keys_held(
         assert demo.training
         assert demo.query_one("#demo-status", LiveText).text.plain == "õpib…"
         assert demo.check_action("step", ()) is None  # shown greyed out in the key bar
-        await pilot.press("space", "n", "plus")  # held: not run, not the next slide either
+        await pilot.press("enter", "n", "plus")  # held: not run, not a step either
         assert lecture_screen(app).position == position
         assert not demo.playing and demo.simulation.params.heads == 2
         held.set()

@@ -65,15 +65,15 @@ async def test_step_reset_and_learning_rate_keys(make_app: AppFactory) -> None:
         assert demo.simulation.theta[0] == pytest.approx(3.0)
 
 
-async def test_space_runs_and_pauses(make_app: AppFactory) -> None:
+async def test_enter_runs_and_pauses(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "lr-small")  # α = 0,01: hundreds of steps to go
         await press(pilot, "left_square_bracket")  # slower
-        await press(pilot, "space")
+        await press(pilot, "enter")
         assert demo.playing
         await pilot.pause(0.5)
-        await press(pilot, "space")
+        await press(pilot, "enter")
         assert not demo.playing
         steps = demo.simulation.step_count
         assert steps > 0
@@ -166,7 +166,7 @@ async def test_two_dimensions_heat_map_and_momentum(make_app: AppFactory) -> Non
         demo = await open_demo(pilot, "gd-2d")
         assert isinstance(demo, GradientDescent2DDemo)
         assert heat_cells(demo) == 0
-        await press(pilot, "h")
+        await press(pilot, "k")
         assert demo.heat
         await pilot.pause()
         assert heat_cells(demo) > 100  # the surface's height as background colours
@@ -190,7 +190,7 @@ async def test_logistic_regression_switches_its_error_function(make_app: AppFact
         demo = await open_demo(pilot, "gd-logreg")
         assert demo.simulation.params.loss == "cross-entropy"
         assert "σ(θᵀx⁽ⁱ⁾) − y⁽ⁱ⁾" in screen_text(app)  # its update rule under the plot
-        await press(pilot, "e")
+        await press(pilot, "c")
         assert demo.simulation.params.loss == "mse"
 
 

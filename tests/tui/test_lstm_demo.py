@@ -24,21 +24,21 @@ async def test_lstm_steps_its_gates(make_app: AppFactory) -> None:
         assert after_two != before
         await press(pilot, "p")
         assert demo.simulation.step_count == 1
-        await press(pilot, "end")
+        await press(pilot, "e")
         assert demo.simulation.status == "done"
         assert len(demo.simulation.state()["gates"]) == 5
         await press(pilot, "p")
         assert demo.simulation.step_count == 4
 
-        await press(pilot, "u")  # the equations of unit 2
+        await press(pilot, "full_stop")  # the equations of unit 2
         assert demo.unit == 1
         await press(pilot, "h")
         assert demo.simulation.params.hidden == 3 and demo.unit == 0
         seed = demo.simulation.params.seed
-        await press(pilot, "w")
+        await press(pilot, "c")
         assert demo.simulation.params.seed == seed + 1
 
-        await press(pilot, "s")
+        await press(pilot, "i")
         field = demo.query_one("#demo-input", Input)
         assert field.value == "1 0 0 0 1"
         field.value = ""

@@ -74,8 +74,8 @@ async def test_a_thousand_random_keys_across_every_screen(make_app: AppFactory, 
 
 
 DEMO_KEYS = [
-    "space", "n", "r", "plus", "minus", "left_square_bracket", "right_square_bracket",
-    "number_sign", "z", "h", "e", "a", "s", "f", "b", "enter", "escape", "backspace", "tab",
+    "enter", "n", "r", "plus", "minus", "left_square_bracket", "right_square_bracket",
+    "number_sign", "z", "k", "c", "a", "s", "f", "b", "enter", "escape", "backspace", "tab",
 ]  # fmt: skip
 
 
@@ -98,8 +98,8 @@ async def test_random_keys_on_every_descent_demo(make_app: AppFactory, slide_id:
 
 # Every key the step-through demos of probabilities and sequences bind, and the shared ones.
 SEQUENCE_DEMO_KEYS = [
-    "space", "n", "p", "end", "r", "c", "plus", "minus", "comma", "full_stop", "u", "d", "k",
-    "h", "w", "i", "s", "a", "enter", "escape", "backspace", "z",
+    "enter", "n", "p", "e", "r", "c", "plus", "minus", "comma", "full_stop", "less_than_sign",
+    "greater_than_sign", "d", "k", "h", "w", "i", "T", "enter", "escape", "backspace", "z",
 ]  # fmt: skip
 
 

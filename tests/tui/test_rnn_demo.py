@@ -33,7 +33,7 @@ async def test_the_slide_unrolls_step_by_step_and_back(make_app: AppFactory) -> 
         assert f"{h4:.3f}".rstrip("0").replace(".", ",") in screen_text(app)
         await press(pilot, "p")
         assert len(demo.simulation.state()["hidden"]) == 3
-        await press(pilot, "end")
+        await press(pilot, "e")
         await pilot.pause()
         state = demo.simulation.state()
         assert state["phase"] == "backward" and len(state["gradient_norms"]) == 4
@@ -46,7 +46,7 @@ async def test_w_scale_hidden_units_mode_and_a_typed_word(make_app: AppFactory) 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "rnn-unroll")
-        await press(pilot, "end")
+        await press(pilot, "e")
         before = demo.simulation.state()["gradient_norms"]
         shown = screen_text(app)
         await press(pilot, "plus")
@@ -65,7 +65,7 @@ async def test_w_scale_hidden_units_mode_and_a_typed_word(make_app: AppFactory) 
         assert demo.simulation.predictions()[:3] == ["a", "s", "s"]
         await press(pilot, "c")
         assert demo.simulation.params.mode == "seeded"
-        await press(pilot, "s")
+        await press(pilot, "i")
         field = demo.query_one("#demo-input", Input)
         assert field.value == "kass"
         field.value = ""

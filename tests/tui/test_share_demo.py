@@ -208,7 +208,7 @@ async def test_sharing_pauses_a_running_demo(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         demo = await open_demo(pilot, "gd-2d")
-        await press(pilot, "space")
+        await press(pilot, "enter")
         assert demo.playing
         await press(pilot, "K")
         assert not demo.playing

@@ -19,7 +19,7 @@ async def test_softmax_reacts_to_every_change(make_app: AppFactory) -> None:
         assert "0,659" in screen_text(app)
 
         before = screen_text(app)
-        await press(pilot, "s")  # type new logits, as the slide says
+        await press(pilot, "i")  # type new logits, as the slide says
         field = demo.query_one("#demo-input", Input)
         assert field.has_focus
         field.value = ""
@@ -31,7 +31,7 @@ async def test_softmax_reacts_to_every_change(make_app: AppFactory) -> None:
         assert demo.has_focus
         assert screen_text(app) != before
 
-        await press(pilot, "a")  # the temperature typed; the logits stay
+        await press(pilot, "T")  # the temperature typed; the logits stay
         field.value = ""
         await press(pilot, *"0,5", "enter")
         assert demo.simulation.temperature == 0.5
@@ -44,12 +44,12 @@ async def test_softmax_reacts_to_every_change(make_app: AppFactory) -> None:
         await press(pilot, "minus")
         assert demo.simulation.temperature == 2.0
 
-        await press(pilot, "full_stop", "u")  # the second logit up by 0,5
+        await press(pilot, "full_stop", "greater_than_sign")  # the second logit up by 0,5
         assert demo.simulation.logits.tolist() == [3.0, 1.5, 0.1]
-        await press(pilot, "d", "d")
+        await press(pilot, "less_than_sign", "less_than_sign")
         assert demo.simulation.logits.tolist() == [3.0, 0.5, 0.1]
 
-        await press(pilot, "k")
+        await press(pilot, "c")
         assert demo.simulation.target == 1
         before = screen_text(app)
         p_right = demo.simulation.probabilities[1]
@@ -68,14 +68,14 @@ async def test_a_bad_typed_value_changes_nothing(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         demo = await open_demo(pilot, "softmax-temperature")
-        await press(pilot, "s")
+        await press(pilot, "i")
         field = demo.query_one("#demo-input", Input)
         field.value = ""
         await press(pilot, *"1 x", "enter")
         assert field.has_focus  # the field stays open with the message
         assert demo.simulation.logits.tolist() == [2.0, 1.0, 0.1]
         await press(pilot, "escape")
-        await press(pilot, "a")
+        await press(pilot, "T")
         field.value = ""
         await press(pilot, *"1000", "enter")
         assert demo.simulation.temperature == 1.0

@@ -49,7 +49,7 @@ async def test_backprop_steps_back_and_to_the_end_with_the_engines_numbers(
         assert "y = 0,555" in screen_text(app)  # the slide's forward pass, computed
         await press(pilot, "p")
         assert demo.simulation.step_count == 2
-        await press(pilot, "end")
+        await press(pilot, "e")
         state = demo.simulation.state()
         assert state["phase"] == "update"
         for name in ("V", "U"):  # the check panel's two columns agree
@@ -91,14 +91,14 @@ async def test_linear_maps_next_map_and_a_typed_matrix(make_app: AppFactory) -> 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         demo = await open_demo(pilot, "linearity-matrices")
-        await press(pilot, "end")
+        await press(pilot, "e")
         assert demo.simulation.status == "done"
         await press(pilot, "c")
         assert demo.simulation.state()["preset"] == "shear"
-        await press(pilot, "m")
+        await press(pilot, "w")
         demo.query_one("#demo-input", Input).value = ""
         await press(pilot, *"2 0; 0 3", "enter")
-        await press(pilot, "end")
+        await press(pilot, "e")
         assert demo.simulation.state()["matrix"] == [[2.0, 0.0], [0.0, 3.0]]
 
 

@@ -10,9 +10,9 @@ from oppija.text import ascii_spelling, subscript
 
 
 def step_sentence(simulation: Softmax) -> str:
-    """What space and n do, with α and the class whose probability rises."""
+    """What Enter and n do, with α and the class whose probability rises."""
     return _(
-        "Space or n: a gradient-descent step z ← z − α·∂𝓔/∂z (α = {lr}) raises the right "
+        "Enter or n: a gradient-descent step z ← z − α·∂𝓔/∂z (α = {lr}) raises the right "
         "class's probability p{k}."
     ).format(lr=format_fixed(LEARNING_RATE, 1), k=subscript(simulation.target))
 

@@ -73,7 +73,12 @@ class LectureScreen(Screen[None]):
         super().__init__()
         self._start = position
         self._demo_slide: str | None = None  # the slide whose demo is shown
+        self._kept_speeds: dict[str, int] = {}  # per slide, the speed its demo comes back with
         self._demo_request = 0  # counts the demos asked for: a mount for an older one is dropped
+        self._left_demos: dict[str, tuple[int, int]] = {}
+        """Per slide, the steps its demo had taken and its speed when the learner left it: the
+        demo comes back as it was (its settings are kept with the progress). Two numbers, not
+        the simulation: a walk through the lecture holds no demo's model."""
         self.demo_shown: Signal[Widget] = Signal(self, "demo-shown")
         """Published with the demo widget each time a demo takes the keys (the focus): whoever
         drives the app, a test or a presenter's remote, waits on it instead of polling."""
@@ -161,6 +166,7 @@ class LectureScreen(Screen[None]):
         wanted = slide.id if slide.demo is not None and step == slide.step_count - 1 else None
         if wanted == self._demo_slide:
             return
+        self._keep_leaving_demo()
         self._demo_slide = wanted
         self._demo_request += 1
         focused = self.focused
@@ -184,6 +190,8 @@ class LectureScreen(Screen[None]):
         app = oppija_app(self.app)
         params = slide_params(kind, lesson, app.progress.demo_settings.get(slide.id, {}))
         steps = app.take_start_steps(slide.id)
+        if not steps and slide.id in self._left_demos:
+            steps, self._kept_speeds[slide.id] = self._left_demos.pop(slide.id)
         if steps or demo_class.trains(params):  # in a thread; meanwhile the slide answers keys
             self._build_demo(wanted, demo_class, kind, (params, lesson), steps)
             learning = Static(_("The demo is learning…"), id="demo-learning")
@@ -195,6 +203,15 @@ class LectureScreen(Screen[None]):
                 demo = demo_class(kind, lesson, id="demo")
             demo.slide_id = slide.id
             self.call_next(self._mount_demo, self._demo_request, demo, removal)
+
+    def _keep_leaving_demo(self) -> None:
+        """Remember how far the demo on screen had got, before it is removed."""
+        leaving = self._demo_slide
+        for demo in self.query("#demo"):
+            kept_state = getattr(demo, "kept_state", None)
+            kept = kept_state() if callable(kept_state) else None
+            if leaving is not None and isinstance(kept, tuple):
+                self._left_demos[leaving] = kept
 
     async def _mount_demo(self, request: int, widget: Widget, removal: Awaitable[None]) -> None:
         """Show ``widget`` in the demo area once ``removal`` of what was there is done (from
@@ -209,6 +226,9 @@ class LectureScreen(Screen[None]):
         if area is None or not area.is_attached:
             return  # the app is closing (quit right after reaching the slide): nothing to show
         area.display = True
+        slide_id = getattr(widget, "slide_id", None)
+        if isinstance(slide_id, str) and slide_id in self._kept_speeds and hasattr(widget, "speed"):
+            widget.speed = self._kept_speeds.pop(slide_id)  # as the learner had set it
         await area.mount(widget)
         if widget.can_focus:
             self.call_after_refresh(self._focus_demo, widget)
@@ -356,6 +376,12 @@ class LectureScreen(Screen[None]):
         return slide if slide.demo is not None else None
 
     @property
+    def demo_kind(self) -> str | None:
+        """The kind of the demo on screen (its slide fully revealed), for the help."""
+        slide = self._slide_with_demo(self._demo_slide) if self._demo_slide else None
+        return None if slide is None or slide.demo is None else slide.demo.kind
+
+    @property
     def demo_changed(self) -> bool:
         """Whether the demo on screen has settings the learner changed (kept with progress)."""
         slide_id = self._demo_slide
@@ -369,6 +395,7 @@ class LectureScreen(Screen[None]):
         app = oppija_app(self.app)
         if app.progress.demo_settings.pop(slide_id, None) is not None:
             app.request_save()
+        self._left_demos.pop(slide_id, None)
         self._demo_slide = None  # shown anew, from the lesson's settings
         self._show_demo(self.lecture.slides[self.position.slide], self.position.step)
 

@@ -16,11 +16,11 @@ MOST_HEADS = 8
 
 
 class AttentionDemo(StepDemo[Attention]):
-    """n writes a word (or shows the next of the five steps), p back, End; w the view;
-    + and − the number of heads; , and . the head shown; c copy or reverse; s a sentence."""
+    """n writes a word (or shows the next of the five steps), p back, e to the end; k the view;
+    + and − the number of heads; , and . the head shown; c copy or reverse; i a sentence."""
 
     BINDINGS = [
-        Binding("w", "next_view", N_("Decoding / five steps")),
+        Binding("k", "next_view", N_("Decoding / five steps")),
         *paired(("plus", "minus"), "heads", ("1", "-1"), N_("More/fewer heads"), "+/-"),
         *paired(
             ("comma", "full_stop"), "choose_head", ("-1", "1"), N_("Previous/next head"), ", ."
@@ -28,7 +28,7 @@ class AttentionDemo(StepDemo[Attention]):
         Binding("c", "next_preset", N_("Copy or reverse")),
     ]
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
-        TypedValue("s", "sentence", N_("input sentence"), N_("sentence")),
+        TypedValue("i", "sentence", N_("input sentence"), N_("sentence")),
     )
 
     @classmethod

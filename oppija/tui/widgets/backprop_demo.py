@@ -13,10 +13,11 @@ from oppija.tui.widgets.step_demo import StepDemo
 
 
 class BackpropDemo(StepDemo[Backpropagation]):
-    """n forward through the forward pass, the trace records and the update; p back; End."""
+    """n forward through the forward pass, the trace records and the update; p back; e to the
+    end; N a whole update more."""
 
     BINDINGS = [
-        Binding("o", "next_round", N_("Next update")),
+        Binding("N", "next_round", N_("Next update")),
         Binding("h", "hidden", N_("2 or 3 hidden units")),
         Binding("c", "next_preset", N_("Next activation function")),
         Binding("k", "check", N_("Check panel (in a narrow window)")),

@@ -10,19 +10,27 @@ from textual.binding import Binding
 from oppija.i18n import N_, _, format_decimal, format_integer
 from oppija.scenes.words.conv import position_line
 from oppija.sims.conv import IMAGE_NAMES, KERNEL_NAMES, Convolution
-from oppija.tui.widgets.demo_panel import TypedValue, next_choice
+from oppija.tui.widgets.demo_panel import TypedValue, next_choice, paired
 from oppija.tui.widgets.step_demo import StepDemo
 
 
 class ConvDemo(StepDemo[Convolution]):
-    """n the next position, p back, End the whole map; c kernel, i picture, s stride, a padding,
+    """n the next position, p back, e the whole map; c kernel, d picture, + − stride, , . padding,
     w nine typed weights."""
 
     BINDINGS = [
         Binding("c", "next_preset", N_("Next kernel")),
-        Binding("i", "next_image", N_("Next picture")),
-        Binding("s", "cycle('stride')", N_("Stride 1–3")),
-        Binding("a", "cycle('padding')", N_("Padding 0–2")),
+        Binding("d", "next_image", N_("Next picture")),
+        *paired(
+            ("plus", "minus"), "cycle", ("'stride', 1", "'stride', -1"), N_("Stride 1–3"), "+/-"
+        ),
+        *paired(
+            ("full_stop", "comma"),
+            "cycle",
+            ("'padding', 1", "'padding', -1"),
+            N_("Padding 0–2"),
+            ", .",
+        ),
     ]
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("w", "weights", N_("the kernel's 9 weights, row by row"), N_("weights")),
@@ -45,11 +53,12 @@ class ConvDemo(StepDemo[Convolution]):
             name = _(IMAGE_NAMES[chosen])
             self.notify(_("Picture: {name}").format(name=name), timeout=2)
 
-    def action_cycle(self, setting: str) -> None:
-        """Stride 1 → 2 → 3 → 1, padding 0 → 1 → 2 → 0: a new walk with the new output size."""
+    def action_cycle(self, setting: str, direction: int) -> None:
+        """Stride 1 → 2 → 3 → 1, padding 0 → 1 → 2 → 0 (or back): a new walk with the new
+        output size."""
         low, high = self.spec.settings[setting].bounds()
-        value = int(getattr(self.simulation.params, setting)) + 1
-        chosen = low if value > high else value
+        value = int(getattr(self.simulation.params, setting)) + direction
+        chosen = low if value > high else high if value < low else value
         if self._apply({setting: chosen}):
             label = _("Stride {s}") if setting == "stride" else _("Padding {s}")
             self.notify(label.format(s=format_integer(chosen)), timeout=2)

@@ -39,6 +39,7 @@ from oppija.tui.widgets.live_text import LiveText
 
 SPEEDS = (1, 2, 4, 8, 15, 30, 60)  # steps a second for [ and ]
 DEFAULT_SPEED = 3  # index into SPEEDS: 8 steps a second
+MOST_FRAMES = 30  # frames a second at most: faster speeds take several steps a frame
 TRAINING = "demo-training"  # the worker group of a demo whose new settings train a model
 FINISHED = {WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED}
 
@@ -84,7 +85,10 @@ def field_label(typed: TypedValue) -> str:
 
 
 class DemoPanel(Vertical, Generic[D], can_focus=True):
-    """A live demo: space runs it, n steps, r resets, [ and ] the speed, z enlarges it.
+    """A live demo: Enter runs it, n steps, r resets, [ and ] the speed, z enlarges it.
+
+    Space is not the demo's: it goes to the next slide here too, so a presenter walks the
+    whole lecture with space alone (docs/keys.md has the one key map).
 
     ``D`` is the simulation class of the demo's spec (the registry's tests check that they
     agree), so a subclass calls its simulation's own methods with their types.
@@ -110,7 +114,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     """
 
     BINDINGS = [
-        Binding("space", "play", N_("Run / pause")),
+        Binding("enter", "play", N_("Run / pause")),
         Binding("n", "step", N_("Step")),
         Binding("r", "reset", N_("Reset")),
         *paired(
@@ -145,6 +149,9 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
             self.simulation = simulation
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = ()
+    # The speed a demo starts at (an index into SPEEDS): something must visibly happen within
+    # 2 s of pressing Enter (tests/tui/test_demo_pace.py checks the training demos).
+    START_SPEED: ClassVar[int] = DEFAULT_SPEED
     # How many of the simulation's readout lines show; None: all but its status line.
     READOUT_LINES: ClassVar[int | None] = None
 
@@ -164,7 +171,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         self._simulation: D | None = self._adopt(built)
         self._training: Worker[tuple[Demo | None, str]] | None = None  # building new settings
         self._generation = 0  # grows whenever the simulation is replaced
-        self._speed = DEFAULT_SPEED
+        self._speed = self.START_SPEED
         self._timer: Timer | None = None
         self._typing: TypedValue | None = None
         self.slide_id: str | None = None
@@ -302,13 +309,35 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         if self.playing:
             self._stop()
         else:
-            if self.simulation.status != "running":  # ended: space starts it over
+            if self.simulation.status != "running":  # ended: Enter starts it over
                 self._replace(self.simulation.changed())
             self._start()
         self._update_texts()
 
+    @property
+    def speed(self) -> int:
+        """The speed (an index into ``SPEEDS``): kept when the learner leaves and comes back."""
+        return self._speed
+
+    @speed.setter
+    def speed(self, index: int) -> None:
+        self._speed = max(0, min(index, len(SPEEDS) - 1))
+        if self.playing:
+            self._stop()
+            self._start()
+        if self.is_mounted:
+            self._update_texts()
+
+    def kept_state(self) -> tuple[int, int] | None:
+        """(steps taken, speed) to rebuild this demo as it is when its slide comes back (its
+        settings are kept with the progress), or None when it has nothing to keep."""
+        if self._simulation is None or self.training:
+            return None
+        return self._simulation.step_count, self._speed
+
     def _start(self) -> None:
-        self._timer = self.set_interval(1 / SPEEDS[self._speed], self._tick)
+        frames = min(SPEEDS[self._speed], MOST_FRAMES)
+        self._timer = self.set_interval(1 / frames, self._tick)
 
     def _stop(self) -> None:
         if self._timer is not None:
@@ -316,7 +345,12 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
             self._timer = None
 
     def _tick(self) -> None:
-        self.simulation.step()
+        """One frame: one step, or at speeds above ``MOST_FRAMES`` as many as keep the pace."""
+        steps = max(1, round(SPEEDS[self._speed] / MOST_FRAMES))
+        for _step in range(steps):
+            if self.simulation.status != "running":
+                break
+            self.simulation.step()
         self._changed()
 
     def action_step(self) -> None:
@@ -327,11 +361,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         self._replace(self.simulation.changed())
 
     def action_speed(self, direction: int) -> None:
-        self._speed = max(0, min(self._speed + direction, len(SPEEDS) - 1))
-        if self.playing:
-            self._stop()
-            self._start()
-        self._update_texts()
+        self.speed = self._speed + direction
 
     def action_next_preset(self) -> None:
         """The next choice of the spec's ``cycled`` setting: a teacher's quick tour of the

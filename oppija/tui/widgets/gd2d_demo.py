@@ -15,7 +15,7 @@ from oppija.tui.widgets.descent_demo import DescentDemo
 class GradientDescent2DDemo(DescentDemo[GradientDescent2D]):
     """A map of 𝓔(θ₀, θ₁) with the path; β > 0 is the heavy ball of momentum."""
 
-    BINDINGS = [Binding("h", "heat", N_("Heat map"))]
+    BINDINGS = [Binding("k", "heat", N_("Heat map"))]
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("a", "lr", N_("α (learning rate)"), N_("type α")),

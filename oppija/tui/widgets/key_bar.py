@@ -4,6 +4,11 @@ One widget drawing one line of text, where Textual's ``Footer`` mounts a widget 
 rebuilds them all whenever the bindings change: on the first screen that cost as much as the
 slide itself. Binding descriptions are English message ids (``N_``), translated here each time
 the line is drawn, so a language switch needs only a redraw.
+
+The line is laid out by priority: → and ← first, ? and q last, and they are never dropped;
+when the keys between them do not fit, the last of those give way to "…" (the help, ?, lists
+them all). A quiz that has the focus puts its Enter and Esc first; a field shows only them, as
+every other key types into it.
 """
 
 from __future__ import annotations
@@ -12,8 +17,33 @@ from rich.text import Text
 from textual.events import Click
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Button, Input, OptionList
 
 from oppija.i18n import _
+
+FIRST = ("forward", "back")  # the lecture's actions always shown, at the start …
+LAST = ("help", "quit")  # … and the app's at the end, after "…" when keys between had to go
+MORE = "…"
+
+Entry = tuple[str, str, str, bool]  # key, how it is shown, what it does (translated), enabled
+
+
+def focus_hints(focused: Widget | None) -> list[Entry]:
+    """What Enter and Esc do in the field or quiz choice that has the focus: they are not
+    bindings of ours (the field takes them), so the bar says them itself."""
+    if focused is None:
+        return []
+    in_quiz = any(type(node).__name__ == "QuizCard" for node in focused.ancestors)
+    back = ("escape", "Esc", _("Back to the slide"), True)
+    if isinstance(focused, Input):
+        if in_quiz:
+            return [("enter", "Enter", _("Answer"), True), back]
+        return [("enter", "Enter", _("Confirm"), True), ("escape", "Esc", _("Cancel"), True)]
+    if isinstance(focused, OptionList) and in_quiz:
+        return [("enter", "Enter", _("Answer"), True), ("down", "↑ ↓", _("Choose"), True), back]
+    if isinstance(focused, Button) and in_quiz:
+        return [("enter", "Enter", _("Show"), True), back]
+    return []
 
 
 class KeyBar(Widget):
@@ -57,11 +87,15 @@ class KeyBar(Widget):
         if self.is_attached and screen is self.screen:
             self.refresh()
 
-    def entries(self) -> list[tuple[str, str, str, bool]]:
+    def entries(self) -> list[Entry]:
         """(key, how it is shown, what it does, enabled) for every key shown, once per action;
         what it does in the active language. The focused widget's keys come first; among one
         widget's keys, those in a group (a demo's keys that open a field) come last."""
-        shown: dict[str, tuple[str, str, str, bool]] = {}
+        return [entry for _action, entry in self._active()]
+
+    def _active(self) -> list[tuple[str, Entry]]:
+        """:meth:`entries`, each with its action."""
+        shown: dict[str, Entry] = {}
         active = list(self.screen.active_bindings.values())
         nodes = list(dict.fromkeys(entry.node for entry in active))
         active.sort(key=lambda entry: (nodes.index(entry.node), entry.binding.group is not None))
@@ -70,27 +104,68 @@ class KeyBar(Widget):
                 display = self.app.get_key_display(binding)
                 what = _(binding.description) if binding.description else ""
                 shown[binding.action] = (binding.key, display, what, enabled)
-        return list(shown.values())
+        return list(shown.items())
+
+    def ordered(self) -> tuple[list[Entry], list[Entry], list[Entry]]:
+        """The entries in three parts: those always shown first (a field's Enter and Esc, →,
+        ←), those that may give way, and those always shown last (?, q)."""
+        focused = self.screen.focused
+        hints = focus_hints(focused)
+        if isinstance(focused, Input):  # every other key types into the field
+            return hints, [], []
+        active = dict(self._active())
+        first = hints + [active[action] for action in FIRST if action in active]
+        last = [active[action] for action in LAST if action in active]
+        taken = {entry[0] for entry in hints}
+        middle = [
+            entry
+            for action, entry in active.items()
+            if action not in (*FIRST, *LAST) and entry[0] not in taken
+        ]
+        return first, middle, last
 
     def render(self) -> Text:
-        entries = self.entries()
-        text = self._line(entries, roomy=True)
-        if text.cell_len > self.size.width:  # narrow terminal: tighter spacing, then cut
-            text = self._line(entries, roomy=False)
+        return self.line(self.size.width)
+
+    def line(self, width: int) -> Text:
+        """The line as it is drawn ``width`` cells wide: all keys, roomy or tight, or the
+        first and last ones with as many between as fit and "…"."""
+        first, middle, last = self.ordered()
+        text = Text()
+        for roomy in (True, False):  # narrow terminal: tighter spacing, then fewer keys
+            text = self._line(first, middle, last, roomy)
+            if text.cell_len <= width:
+                return text
+        for keep in range(len(middle) - 1, -1, -1):
+            text = self._line(first, middle[:keep], last, roomy=False, cut=True)
+            if text.cell_len <= width:
+                break
         return text
 
-    def _line(self, entries: list[tuple[str, str, str, bool]], roomy: bool) -> Text:
-        """The keys as one line; ``roomy`` pads each key like a button."""
+    def _line(
+        self,
+        first: list[Entry],
+        middle: list[Entry],
+        last: list[Entry],
+        roomy: bool,
+        cut: bool = False,
+    ) -> Text:
+        """The keys as one line; ``roomy`` pads each key like a button; ``cut``: some of the
+        middle keys gave way, and "…" before the last ones (? and q) says so."""
         key_style = self.get_component_rich_style("key-bar--key")
         disabled = self.get_component_rich_style("key-bar--disabled")
         pad = " " if roomy else ""
         text = Text(no_wrap=True, overflow="ellipsis")
         self._spans = []
-        for key, display, description, enabled in entries:
-            start = text.cell_len
-            text.append(f"{pad}{display}{pad}", key_style + disabled if not enabled else key_style)
-            text.append(f" {description}{pad} ", disabled if not enabled else "")
-            self._spans.append((start, text.cell_len, key, enabled))
+        for part in (first, middle, last):
+            if cut and part is last:
+                text.append(f"{MORE} ")
+            for key, display, description, enabled in part:
+                start = text.cell_len
+                key_look = key_style + disabled if not enabled else key_style
+                text.append(f"{pad}{display}{pad}", key_look)
+                text.append(f" {description}{pad} ", disabled if not enabled else "")
+                self._spans.append((start, text.cell_len, key, enabled))
         return text
 
     def on_click(self, event: Click) -> None:

@@ -18,6 +18,6 @@ class LinearMapsDemo(StepDemo[LinearMaps]):
     BINDINGS = [Binding("c", "next_preset", N_("Next map"))]
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
-        TypedValue("m", "matrix", N_("matrix a b; c d"), N_("matrix")),
-        TypedValue("a", "angle", N_("angle in degrees"), N_("angle")),
+        TypedValue("w", "matrix", N_("matrix a b; c d"), N_("matrix")),
+        TypedValue("o", "angle", N_("angle in degrees"), N_("angle")),
     )

@@ -15,10 +15,11 @@ class LinearRegressionDemo(DescentDemo[LinearRegressionDescent]):
 
 
 class LogisticRegressionDemo(DescentDemo[LogisticRegressionDescent]):
-    """σ(θ₀ + θ₁x) fitted by cross-entropy or mean squared error; `e` switches the error."""
+    """σ(θ₀ + θ₁x) fitted by cross-entropy or mean squared error; `c` switches the error."""
 
-    BINDINGS = [Binding("e", "switch_loss", N_("Other error function"))]
+    BINDINGS = [Binding("c", "next_preset", N_("Other error function"))]
 
-    def action_switch_loss(self) -> None:
+    def action_next_preset(self) -> None:
+        """Cross-entropy ↔ mean squared error: this demo's `c`, its one choice."""
         current = self.simulation.params.loss
         self._apply({"loss": "mse" if current == "cross-entropy" else "cross-entropy"})

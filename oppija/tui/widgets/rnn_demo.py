@@ -20,8 +20,8 @@ MODE_NAMES = {
 
 
 class RNNDemo(StepDemo[RecurrentNetwork]):
-    """n unrolls one time step, p rolls one back, End shows the backward view; + and − scale W,
-    h the hidden units, c seeded or trained weights, s a word typed."""
+    """n unrolls one time step, p rolls one back, e shows the backward view; + and − scale W,
+    h the hidden units, c seeded or trained weights, i a word typed."""
 
     BINDINGS = [
         *paired(("plus", "minus"), "scale", ("2", "0.5"), N_("W × 2 / ÷ 2"), "+/-"),
@@ -32,7 +32,7 @@ class RNNDemo(StepDemo[RecurrentNetwork]):
     READOUT_LINES = 1  # where the walk is: the scene writes the step's numbers
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
-        TypedValue("s", "word", N_("word (up to 12 letters)"), N_("word")),
+        TypedValue("i", "word", N_("word (up to 12 letters)"), N_("word")),
     )
 
     @classmethod

@@ -12,18 +12,24 @@ from oppija.tui.widgets.demo_panel import DemoPanel, TypedValue, paired
 
 
 class SoftmaxDemo(DemoPanel[Softmax]):
-    """s logits, a temperature (typed); + and − T; , . choose a logit, u d move it; k target."""
+    """i logits, T temperature (typed); + and − T; , . choose a logit, > < move it; c target."""
 
     BINDINGS = [
         *paired(("plus", "minus"), "warmer", ("1", "-1"), N_("T up/down"), "+/-"),
         *paired(("comma", "full_stop"), "choose", ("-1", "1"), N_("Choose a logit"), ", ."),
-        *paired(("u", "d"), "nudge", ("1", "-1"), N_("Logit up/down"), "u d"),
-        Binding("k", "next_target", N_("Next right class")),
+        *paired(
+            ("greater_than_sign", "less_than_sign"),
+            "nudge",
+            ("1", "-1"),
+            N_("Logit up/down"),
+            "> <",
+        ),
+        Binding("c", "next_preset", N_("Next right class")),
     ]
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
-        TypedValue("s", "logits", N_("logits z (numbers separated by spaces)"), N_("logits")),
-        TypedValue("a", "temperature", N_("temperature T"), N_("temperature")),
+        TypedValue("i", "logits", N_("logits z (numbers separated by spaces)"), N_("logits")),
+        TypedValue("T", "temperature", N_("temperature T"), N_("temperature")),
     )
 
     def action_warmer(self, direction: int) -> None:
@@ -38,7 +44,8 @@ class SoftmaxDemo(DemoPanel[Softmax]):
         self.simulation.nudge(direction)
         self._changed()
 
-    def action_next_target(self) -> None:
+    def action_next_preset(self) -> None:
+        """The next class as the right one: this demo's `c`."""
         self.simulation.next_target()
         self._changed()
 

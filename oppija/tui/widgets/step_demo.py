@@ -2,7 +2,8 @@
 
 For demos whose ``step()`` walks through something computed whole (a trace record of
 backpropagation, a time step, a feature map's position): their simulations are
-:class:`~oppija.sims.demo.ReplayedDemo`, so ``p`` goes one step back and End to the end.
+:class:`~oppija.sims.demo.ReplayedDemo`, so ``p`` goes one step back and ``e`` to the end
+(End stays the lecture's: the last slide).
 """
 
 from __future__ import annotations
@@ -19,14 +20,14 @@ R = TypeVar("R", bound=ReplayedDemo)
 
 
 class StepDemo(DemoPanel[R]):
-    """A demo stepped by the learner: n forward, p back, End to the end, space to run."""
+    """A demo stepped by the learner: n forward, p back, e to the end, Enter to run."""
 
     BINDINGS = [
-        Binding("p", "back", N_("Step back")),
-        Binding("end", "to_end", N_("To the end"), key_display="End"),
+        Binding("p", "step_back", N_("Step back")),
+        Binding("e", "to_end", N_("To the end")),
     ]
 
-    def action_back(self) -> None:
+    def action_step_back(self) -> None:
         self._move(self.simulation.back)
 
     def action_to_end(self) -> None:
