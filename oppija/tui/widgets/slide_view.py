@@ -68,6 +68,7 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         self._at_start = True  # on the slide's first step (scrolled to the top)
         self._earlier = ""  # on a demo's step: the Markdown above the newest step (its instruction)
         self._following = False  # the scroll follows layout changes until the learner scrolls
+        self._newest_at: tuple[tuple[str, int], int] = (("", 0), 0)  # (text, width) -> its line
         self._notes_shown: str | None = None  # the notes' Markdown shown
         self.has_notes = False
         """The slide has teacher notes (a plain attribute: a CSS class would restyle the view)."""
@@ -236,7 +237,10 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         width = self.query_one("#slide-page", SlidePage).content_size.width
         if width <= 0:
             return 0
-        console = self.app.console
-        options = console.options.update_width(width)
-        above = len(console.render_lines(self._body(self._earlier), options, pad=False))
-        return 3 + above + 1  # a blank line, the title, a blank line; the blank line between
+        key = (self._earlier, width)
+        if self._newest_at[0] != key:  # measured once per text and width: settling repeats
+            console = self.app.console
+            options = console.options.update_width(width)
+            above = len(console.render_lines(self._body(self._earlier), options, pad=False))
+            self._newest_at = (key, 3 + above + 1)  # blank, title, blank; a blank between
+        return self._newest_at[1]
