@@ -6,9 +6,11 @@ from textual.widgets import OptionList
 
 from oppija.i18n import _
 from oppija.tui.screens.lecture import LectureScreen
+from oppija.tui.widgets.contents import ContentsList
 from oppija.tui.widgets.quiz_card import QuizCard
 from oppija.tui.widgets.slide_view import SlideView
 from tests.tui.conftest import AppFactory, open_demo, press, screen_text
+from tests.tui.test_navigation import contents_line
 
 
 async def test_from_the_demo_one_key_reaches_the_quiz_and_its_answer_is_seen(
@@ -45,6 +47,13 @@ async def test_from_the_demo_one_key_reaches_the_quiz_and_its_answer_is_seen(
         assert choices.has_focus
         await press(pilot, "tab", "tab")
         assert demo.has_focus  # the contents are hidden at 80 columns: round to the demo
+
+        await press(pilot, "t")  # the contents: ▶ a demo, ✓/✗ the quiz answered, ? not yet
+        tree = screen.query_one(ContentsList)
+        assert contents_line(tree, "gd-1d").rstrip().endswith("▶✓" if answer.correct else "▶✗")
+        assert contents_line(tree, "gd-2d").rstrip().endswith("▶")  # a demo, no quiz
+        assert contents_line(tree, "gd-gradient").rstrip().endswith("?")  # a quiz to answer
+        assert contents_line(tree, "extrema").strip() == "Ekstreemumite leidmine"
 
 
 async def test_a_short_window_gives_the_room_to_the_part_that_has_the_keys(

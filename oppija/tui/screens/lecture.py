@@ -97,7 +97,8 @@ class LectureScreen(Screen[None]):
         contents = ContentsList(ascii_mode=ascii_mode, id="contents")
         view = SlideView(id="slide")
         view.set_class(ascii_mode, "-ascii")
-        contents.show_lecture(self.lecture, oppija_app(self.app).progress.seen)
+        progress = oppija_app(self.app).progress
+        contents.show_lecture(self.lecture, progress.seen, progress.answers)
         self.set_reactive(LectureScreen.position, self._start)
         self._show(self._start, header, view, contents)
         yield header
@@ -123,7 +124,8 @@ class LectureScreen(Screen[None]):
         return oppija_app(self.app).lecture
 
     def _fill_contents(self) -> None:
-        self.query_one(ContentsList).show_lecture(self.lecture, oppija_app(self.app).progress.seen)
+        progress = oppija_app(self.app).progress
+        self.query_one(ContentsList).show_lecture(self.lecture, progress.seen, progress.answers)
 
     # ------------------------------------------------------------------ state
     def watch_position(self, position: Position) -> None:
@@ -154,8 +156,10 @@ class LectureScreen(Screen[None]):
         app.position_shown(slide.id, position.step)
 
         header.title = lecture.title
-        header.section = lecture.section_of(slide.id).title
+        section = lecture.section_of(slide.id)
+        header.section = section.title
         header.slide_title = slide.title
+        header.short_title = section.contents_title(slide)
         header.slide = position.slide + 1
         header.slides = len(lecture.slides)
         header.step = position.step + 1
@@ -479,6 +483,9 @@ class LectureScreen(Screen[None]):
         app = oppija_app(self.app)
         app.progress.answers[quiz.id] = answer
         app.request_save()
+        slide = self.lecture.slides[self.position.slide]
+        if any(shown.id == quiz.id for shown in slide.quizzes):
+            self.query_one(ContentsList).show_answers(slide.id, app.progress.answers)
         if card is not None:
             card.show_answer(answer)
             self.query_one(SlideView).hold_scroll()

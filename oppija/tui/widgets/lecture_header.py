@@ -30,6 +30,8 @@ class LectureHeader(Widget):
     """The lecture's title: shown only when a slide has no title of its own to show."""
     section = reactive("")
     slide_title = reactive("")
+    short_title = reactive("")
+    """The slide's title as the contents show it (the section's name dropped from its start)."""
     slide = reactive(0)
     slides = reactive(0)
     step = reactive(0)
@@ -48,7 +50,8 @@ class LectureHeader(Widget):
         right = Text(self.position_text(), style="bold")
         room = max(self.size.width - right.cell_len - 2, 0)
         name = self.slide_title or self.title
-        left = Text.assemble((self.section, "dim"), "  ·  ", (name, "bold"))
+        short = self.short_title or name
+        left = Text.assemble((self.section, "dim"), "  ·  ", (short, "bold"))
         if not self.section or left.cell_len > room:  # the section goes first
             left = Text(name, style="bold")
         left.truncate(room, overflow="ellipsis")
