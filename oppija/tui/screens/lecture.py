@@ -479,6 +479,11 @@ class LectureScreen(Screen[None]):
                 self.query_one(SlideView).hold_scroll()
                 self.call_after_refresh(card.bring_feedback_into_view)
             return
+        if quiz.kind == "number" and not correct and card is not None and card.grants_retry():
+            card.show_retry()  # one more try before the answer is shown; nothing kept yet
+            self.query_one(SlideView).hold_scroll()
+            self.call_after_refresh(card.bring_feedback_into_view)
+            return
         answer = QuizAnswer(value=value, correct=correct, answered_at=timestamp())
         app = oppija_app(self.app)
         app.progress.answers[quiz.id] = answer
