@@ -183,6 +183,17 @@ class Section:
     slides: tuple[Slide, ...]
     line: int = field(default=1, compare=False)
 
+    def contents_title(self, slide: Slide) -> str:
+        """The slide's title as the contents list shows it: without the section's title when
+        the slide's title starts with it and a colon ("Mida oskavad närvivõrgud: masintõlge" in
+        the section "Mida oskavad närvivõrgud" is "Masintõlge"), so that the rows of a section
+        do not all begin alike and are cut off before the words that tell them apart."""
+        head, colon, rest = slide.title.partition(":")
+        rest = rest.strip()
+        if not colon or not rest or head.strip().casefold() != self.title.strip().casefold():
+            return slide.title
+        return rest[0].upper() + rest[1:]
+
 
 @dataclass(frozen=True)
 class GlossaryTerm:

@@ -461,4 +461,23 @@ def parse_section(path: Path, text: str | bytes) -> tuple[Section | None, list[P
     if fields is None or not section_id or not title:
         return None, reader.problems
     section = Section(section_id, title, path, tuple(reader.slides), line=fields["id"][1])
+    _check_contents_titles(reader, section)
     return section, reader.problems
+
+
+def _check_contents_titles(reader: _SectionReader, section: Section) -> None:
+    """Two slides of a section must not look the same in the contents list, where a title that
+    starts with the section's title and a colon is shown without them."""
+    first: dict[str, int] = {}
+    for slide in section.slides:
+        shown = section.contents_title(slide)
+        if shown in first:
+            reader.add(
+                slide.line,
+                _(
+                    "two slides of this section are “{title}” in the contents (first at "
+                    "{where}): give them titles that differ"
+                ).format(title=shown, where=reader.where(first[shown])),
+            )
+        else:
+            first[shown] = slide.line

@@ -100,3 +100,18 @@ def test_estonian_numbers_use_decimal_commas(et: Lecture) -> None:
     prose = re.sub(r"https?://\S+|\b[\w.-]+\.(ee|com|org)\b\S*|\d+\.\d+\.\d+", "", prose)
     slips = re.findall(r"(?<![\w.])\d+\.\d+(?![\w.])", prose)
     assert not slips, slips[:10]
+
+
+@pytest.mark.parametrize("language", ["et", "en"])
+def test_contents_titles_are_short_and_distinct(language: str, et: Lecture, en: Lecture) -> None:
+    """No section's rows in the contents repeat the section's name ("Mida oskavad närvivõrgud:
+    masintõlge", six times over): there they read "Masintõlge"; within a section none repeat."""
+    lecture = et if language == "et" else en
+    for section in lecture.sections:
+        shown = [section.contents_title(slide) for slide in section.slides]
+        assert len(set(shown)) == len(shown)
+        assert not [title for title in shown if title.startswith(section.title + ":")]
+    applications = lecture.section_of("apps-translation")
+    translation = lecture.slide("apps-translation")
+    expected = {"et": "Masintõlge", "en": "Machine translation"}[language]
+    assert applications.contents_title(translation) == expected

@@ -47,8 +47,8 @@ async def test_a_move_redraws_only_the_contents_lines_that_changed(
         await press(pilot, "right")
         assert sorted(set(drawn)) == [contents.row_of(first.id), contents.row_of(second.id)]
         lines = {row: contents.render_line(row).text for row in (0, 1, 2)}
-        assert lines[1].startswith("  ✓ ")  # the first slide: seen, no longer the cursor's
-        assert lines[2].startswith("  ✓ ") and second.title[:10] in lines[2]
+        assert lines[1].startswith("  • ")  # the first slide: seen, no longer the cursor's
+        assert lines[2].startswith("  • ") and second.title[:10] in lines[2]
 
 
 def record_refreshes(widget: Widget, into: list[str]) -> None:

@@ -143,6 +143,7 @@ async def test_home_and_end(make_app: AppFactory, lecture_et: Lecture) -> None:
 
 
 async def test_header_shows_position(make_app: AppFactory, lecture_et: Lecture) -> None:
+    """'Tõenäosused ja kokkuvõte · Küsimused      Slaid 63/63 · samm 1/2'."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, "end")
@@ -150,7 +151,9 @@ async def test_header_shows_position(make_app: AppFactory, lecture_et: Lecture) 
         rendered = str(header.render())
         total = len(lecture_et.slides)
         assert f"Slaid {total}/{total}" in rendered
-        assert lecture_et.title in rendered
+        last = lecture_et.slides[-1]  # where the learner is: the slide's own title, its section
+        assert last.title in rendered
+        assert lecture_et.section_of(last.id).title in rendered
 
 
 async def test_clicking_a_slide_in_the_contents_opens_it(
@@ -196,9 +199,9 @@ async def test_seen_slides_are_marked_in_the_contents(
             await press(pilot, "right")
         tree = app.screen.query_one(ContentsList)
         first, second, third = (contents_line(tree, s.id) for s in lecture_et.slides[:3])
-        assert first.startswith("✓", 2)
-        assert second.startswith("✓", 2)
-        assert not third.startswith("✓", 2)
+        assert first.startswith("•", 2)
+        assert second.startswith("•", 2)
+        assert not third.startswith("•", 2)
         assert third.strip().startswith(lecture_et.slides[2].title[:20])
 
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # quiz cards (and their Input, OptionList) load with the firs
     from oppija.tui.widgets.quiz_card import QuizCard
 
 NARROW = 100  # below this width the contents start hidden
+SHORT = 32  # below this height a demo slide gives the demo or the text the room, not both
 DEMO_BUILD = "demo-build"  # the worker group that builds a demo whose model trains first
 
 
@@ -62,7 +63,16 @@ class LectureScreen(Screen[None]):
         Binding("t", "toggle_contents", N_("Contents")),
         Binding("m", "toggle_notes", N_("Teacher notes"), show=False),
         Binding("escape", "focus_slide", N_("Back to the slide"), show=False),
+        Binding("tab", "next_part", N_("Text and quiz"), show=False),
+        Binding("shift+tab", "next_part(-1)", N_("Text and quiz"), show=False),
+        # ↑/↓ scroll the slide's text whatever has the keys (the slide view, the contents and
+        # an open choice list use them first: their own bindings come before the screen's)
+        Binding("up", "scroll_text(-1)", N_("Scroll the text"), show=False),
+        Binding("down", "scroll_text(1)", N_("Scroll the text"), show=False),
     ]
+
+    ALLOW_IN_MAXIMIZED_VIEW = "LectureHeader, KeyBar"
+    """A zoomed demo (`z`) keeps the header (where am I) and the key bar (how to get back)."""
 
     # Plain reactive values that repaint nothing themselves: the widgets that show them repaint
     # what changed, where a repainting reactive would redraw the whole screen on every move.
@@ -92,7 +102,8 @@ class LectureScreen(Screen[None]):
         contents = ContentsList(ascii_mode=ascii_mode, id="contents")
         view = SlideView(id="slide")
         view.set_class(ascii_mode, "-ascii")
-        contents.show_lecture(self.lecture, oppija_app(self.app).progress.seen)
+        progress = oppija_app(self.app).progress
+        contents.show_lecture(self.lecture, progress.seen, progress.answers)
         self.set_reactive(LectureScreen.position, self._start)
         self._show(self._start, header, view, contents)
         yield header
@@ -118,7 +129,8 @@ class LectureScreen(Screen[None]):
         return oppija_app(self.app).lecture
 
     def _fill_contents(self) -> None:
-        self.query_one(ContentsList).show_lecture(self.lecture, oppija_app(self.app).progress.seen)
+        progress = oppija_app(self.app).progress
+        self.query_one(ContentsList).show_lecture(self.lecture, progress.seen, progress.answers)
 
     # ------------------------------------------------------------------ state
     def watch_position(self, position: Position) -> None:
@@ -149,7 +161,10 @@ class LectureScreen(Screen[None]):
         app.position_shown(slide.id, position.step)
 
         header.title = lecture.title
-        header.section = lecture.section_of(slide.id).title
+        section = lecture.section_of(slide.id)
+        header.section = section.title
+        header.slide_title = slide.title
+        header.short_title = section.contents_title(slide)
         header.slide = position.slide + 1
         header.slides = len(lecture.slides)
         header.step = position.step + 1
@@ -177,6 +192,7 @@ class LectureScreen(Screen[None]):
         self.workers.cancel_group(self, DEMO_BUILD)  # a model still training for the old one
         removal = area.remove_children()
         area.display = False
+        self.remove_class("-demo-slide")
         if wanted is None or slide.demo is None:
             return
         from oppija.demo_setup import slide_params
@@ -229,6 +245,7 @@ class LectureScreen(Screen[None]):
         slide_id = getattr(widget, "slide_id", None)
         if isinstance(slide_id, str) and slide_id in self._kept_speeds and hasattr(widget, "speed"):
             widget.speed = self._kept_speeds.pop(slide_id)  # as the learner had set it
+        self.add_class("-demo-slide")
         await area.mount(widget)
         if widget.can_focus:
             self.call_after_refresh(self._focus_demo, widget)
@@ -272,11 +289,14 @@ class LectureScreen(Screen[None]):
         self.call_next(self._mount_demo, self._demo_request, widget, removal)
 
     def _focus_demo(self, widget: Widget) -> None:
-        self.query_one(SlideView).settle_scroll()  # the demo took room: the newest text stays seen
+        view = self.query_one(SlideView)
+        view.settle_scroll()  # the demo took room: the newest text stays seen
+        view.call_after_refresh(view.settle_scroll)  # and once a scroll bar came or went
         if widget.is_attached and self.focused is not widget:
             widget.focus()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
+        self._give_room()
         if event.widget.id == "demo":
             self.demo_shown.publish(event.widget)
 
@@ -294,6 +314,19 @@ class LectureScreen(Screen[None]):
     # ----------------------------------------------------------------- sizing
     def on_resize(self, event: Resize) -> None:
         self._apply_contents_visibility()
+        self.set_class(self.size.height < SHORT, "-short")
+        self._give_room()
+
+    def _give_room(self) -> None:
+        """In a short window the part that has the keys gets the room (CSS: ``-text-first``).
+
+        Only there: a class on the screen restyles every widget, and a tall window would pay
+        that on each Tab for nothing."""
+        if not self.has_class("-short"):
+            return
+        focused, view = self.focused, self.query_one(SlideView)
+        reading = focused is not None and (focused is view or view in focused.ancestors)
+        self.set_class(reading, "-text-first")
 
     def watch_contents_open(self, _value: bool | None) -> None:
         self._apply_contents_visibility()
@@ -329,6 +362,45 @@ class LectureScreen(Screen[None]):
 
     def action_focus_slide(self) -> None:
         self.query_one(SlideView).focus()
+
+    def focus_cycle(self) -> list[Widget]:
+        """What Tab goes through, in order: the demo, the quizzes, the slide's text, the contents.
+
+        Textual's order follows the widgets (contents, text, quizzes, demo): from a demo the
+        quiz took three Tabs; here it takes one, and one more reaches the text.
+        """
+        parts: list[Widget] = list(self.query("#demo").results(Widget))
+        view = self.query_one(SlideView)
+        quizzes = view.query_one("#slide-quizzes")
+        if quizzes.display:
+            for card in quizzes.children:
+                if card.display:
+                    parts += [
+                        part
+                        for part in card.query("*").results(Widget)
+                        if part.focusable and part.display
+                    ]
+        parts.append(view)
+        contents = self.query_one(ContentsList)
+        if contents.display:
+            parts.append(contents)
+        return parts
+
+    def action_next_part(self, direction: int = 1) -> None:
+        """Tab: the next part of the cycle (Shift+Tab the one before)."""
+        parts = self.focus_cycle()
+        focused = self.focused
+        held = [focused, *focused.ancestors] if focused is not None else []
+        here = next((index for index, part in enumerate(parts) if part in held), None)
+        if here is None:
+            target = parts[0] if direction > 0 else parts[-1]
+        else:
+            target = parts[(here + direction) % len(parts)]
+        target.focus()
+
+    def action_scroll_text(self, direction: int) -> None:
+        """↑/↓ while the demo (or a quiz field) has the keys: the slide's text scrolls."""
+        self.query_one(SlideView).action_scroll_lines(direction)
 
     def action_toggle_notes(self) -> None:
         if self.has_class("-present"):  # the class sees this screen: notes go to `oppija notes`
@@ -431,16 +503,25 @@ class LectureScreen(Screen[None]):
         except ValueError as error:
             if card is not None:
                 card.show_error(str(error))
+                self.query_one(SlideView).hold_scroll()
+                self.call_after_refresh(card.bring_feedback_into_view)
             return
         if quiz.kind == "number" and not correct and card is not None and card.grants_retry():
             card.show_retry()  # one more try before the answer is shown; nothing kept yet
+            self.query_one(SlideView).hold_scroll()
+            self.call_after_refresh(card.bring_feedback_into_view)
             return
         answer = QuizAnswer(value=value, correct=correct, answered_at=timestamp())
         app = oppija_app(self.app)
         app.progress.answers[quiz.id] = answer
         app.request_save()
+        slide = self.lecture.slides[self.position.slide]
+        if any(shown.id == quiz.id for shown in slide.quizzes):
+            self.query_one(ContentsList).show_answers(slide.id, app.progress.answers)
         if card is not None:
             card.show_answer(answer)
+            self.query_one(SlideView).hold_scroll()
+            self.call_after_refresh(card.bring_feedback_into_view)  # once its new height is known
 
     @on(ContentsList.SlideChosen)
     def _chosen(self, message: ContentsList.SlideChosen) -> None:

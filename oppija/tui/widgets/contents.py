@@ -1,5 +1,9 @@
 """The table of contents: sections and their slides, seen ones marked; click or Enter opens one.
 
+Each slide's row ends with two marks: ▶ if it has a demo, and its quizzes' state — ✓ answered
+right, ✗ one answered wrong, ? not answered yet — so that a learner sees where to play and what
+to try again.
+
 It draws its own lines (Textual's line API) instead of using ``Tree``: the contents are on the
 first screen, and a tree of 70 nodes cost more to lay out and paint than the whole rest of it.
 """
@@ -20,8 +24,17 @@ from textual.strip import Strip
 
 from oppija.content.model import Lecture
 from oppija.i18n import N_
+from oppija.progress import QuizAnswer
 
 FOLD_ICONS = {(False, False): "▼ ", (False, True): "▶ ", (True, False): "- ", (True, True): "+ "}
+SEEN_MARK = {False: "•", True: "*"}  # by ascii mode
+DEMO_MARK = {False: "▶", True: ">"}
+QUIZ_MARKS = {  # the quizzes' state -> (unicode, ascii, component class)
+    "right": ("✓", "+", "contents--right"),
+    "wrong": ("✗", "x", "contents--wrong"),
+    "open": ("?", "?", "contents--open"),
+}
+MARKS_WIDTH = 3  # " ▶✓" at the row's right end
 
 
 @dataclass(frozen=True)
@@ -31,6 +44,8 @@ class ContentsRow:
     section_id: str
     slide_id: str | None
     title: str
+    demo: bool = False
+    quizzes: tuple[str, ...] = ()  # the slide's quiz ids
 
 
 class ContentsList(ScrollView, can_focus=True):
@@ -53,6 +68,10 @@ class ContentsList(ScrollView, can_focus=True):
         color: $block-cursor-foreground;
     }
     ContentsList > .contents--seen { color: $success; }
+    ContentsList > .contents--demo { color: $accent; }
+    ContentsList > .contents--right { color: $success; text-style: bold; }
+    ContentsList > .contents--wrong { color: $error; text-style: bold; }
+    ContentsList > .contents--open { color: $text-muted; }
     """
 
     COMPONENT_CLASSES = {
@@ -60,6 +79,10 @@ class ContentsList(ScrollView, can_focus=True):
         "contents--current",
         "contents--cursor",
         "contents--seen",
+        "contents--demo",
+        "contents--right",
+        "contents--wrong",
+        "contents--open",
     }
 
     BINDINGS = [
@@ -90,6 +113,7 @@ class ContentsList(ScrollView, can_focus=True):
         self._sections: list[tuple[ContentsRow, list[ContentsRow]]] = []
         self._folded: set[str] = set()
         self._seen: set[str] = set()
+        self._answers: dict[str, QuizAnswer] = {}
         self._current: str | None = None
         self._rows: list[ContentsRow] = []
         self.cursor = 0
@@ -98,17 +122,45 @@ class ContentsList(ScrollView, can_focus=True):
         self.set_class(ascii_mode, "-ascii")
 
     # ------------------------------------------------------------------ data
-    def show_lecture(self, lecture: Lecture, seen: set[str]) -> None:
+    def show_lecture(
+        self, lecture: Lecture, seen: set[str], answers: dict[str, QuizAnswer] | None = None
+    ) -> None:
         """Fill the list from a lecture (again after a language switch)."""
         self._sections = [
             (
                 ContentsRow(section.id, None, section.title),
-                [ContentsRow(section.id, slide.id, slide.title) for slide in section.slides],
+                [
+                    ContentsRow(
+                        section.id,
+                        slide.id,
+                        section.contents_title(slide),
+                        slide.demo is not None,
+                        tuple(quiz.id for quiz in slide.quizzes),
+                    )
+                    for slide in section.slides
+                ],
             )
             for section in lecture.sections
         ]
         self._seen = set(seen)
+        self._answers = dict(answers or {})
         self._rebuild()
+
+    def show_answers(self, slide_id: str, answers: dict[str, QuizAnswer]) -> None:
+        """A quiz of ``slide_id`` was answered: its row's mark follows."""
+        self._answers = dict(answers)
+        row = self.row_of(slide_id)
+        if row is not None:
+            self._refresh_rows({row})
+
+    def quiz_state(self, row: ContentsRow) -> str | None:
+        """'right', 'wrong' or 'open' (not answered yet) for a slide with quizzes, else None."""
+        if not row.quizzes:
+            return None
+        answers = [self._answers[quiz] for quiz in row.quizzes if quiz in self._answers]
+        if any(answer.correct is False for answer in answers):
+            return "wrong"
+        return "right" if answers else "open"
 
     def mark(self, current: str, seen: set[str]) -> None:
         """Mark the seen slides and put the cursor on the current one (unfolding its section).
@@ -223,24 +275,38 @@ class ContentsList(ScrollView, can_focus=True):
             segments = [Segment(icon + row.title, self._style("contents--section"))]
         else:
             seen = row.slide_id in self._seen
-            mark = ("*" if self._ascii else "✓") if seen else " "
+            mark = SEEN_MARK[self._ascii] if seen else " "
             current = row.slide_id == self._current
             title_style = self._style("contents--current") if current else base
             mark_style = self._style("contents--seen") if seen else base
             segments = [Segment("  ", base), Segment(mark, mark_style), Segment(" ", base)]
             segments.append(Segment(row.title, title_style))
+            segments = self._fit(segments, width - MARKS_WIDTH, base)
+            demo = Segment(DEMO_MARK[self._ascii], self._style("contents--demo"))
+            state = self.quiz_state(row)
+            if state is None:
+                quiz = Segment(" ", base)
+            else:
+                unicode, ascii, style = QUIZ_MARKS[state]
+                quiz = Segment(ascii if self._ascii else unicode, self._style(style))
+            segments += [Segment(" ", base), demo if row.demo else Segment(" ", base), quiz]
+        segments = self._fit(segments, width, base)
         if index == self.cursor:
             cursor = self.get_component_rich_style("contents--cursor")
             segments = [Segment(text, (style or Style()) + cursor) for text, style, _ in segments]
+        return Strip(segments, width)
+
+    def _fit(self, segments: list[Segment], width: int, base: Style) -> list[Segment]:
+        """``segments`` as exactly ``width`` cells: the last one (the title) cut and ended with an
+        ellipsis when too long, spaces after it when short."""
         length = sum(segment.cell_length for segment in segments)
         if length > width:  # cut the title and end it with an ellipsis
             *head, (text, style, _) = segments
             room = width - sum(segment.cell_length for segment in head) - 1
             cut = Segment(text, style).split_cells(max(room, 0))[0]
             segments = [*head, cut, Segment("." if self._ascii else "…", style)]
-            length = width
-        segments.append(Segment(" " * max(width - length, 0), base))
-        return Strip(segments, width)
+            length = sum(segment.cell_length for segment in segments)
+        return [*segments, Segment(" " * max(width - length, 0), base)]
 
     # ---------------------------------------------------------------- moving
     def _move_cursor(self, index: int) -> None:

@@ -61,6 +61,7 @@ class QuizCard(Vertical):
         yield Static(_("Check yourself"), classes="quiz-label")
         yield Static(self.quiz.question, classes="quiz-question")
         choices = OptionList(*self._options(), classes="quiz-choices")
+        choices.highlighted = None  # nothing looks chosen before the learner moves (↓ picks 1)
         choices.display = kind == "choice"
         yield choices
         field = Input(placeholder=_("a number, then Enter"), classes="quiz-input")
@@ -149,6 +150,13 @@ class QuizCard(Vertical):
         self.post_message(self.Answered(self, "shown"))
 
     # --------------------------------------------------------------- output
+    def bring_feedback_into_view(self) -> None:
+        """Scroll the slide so that the feedback just given is seen: below the fold an answer
+        seemed to do nothing. The whole card if it fits, else its feedback and what is above."""
+        feedback = self.query_one(".quiz-feedback", Static)
+        self.scroll_visible(animate=False, immediate=True)
+        feedback.scroll_visible(animate=False, immediate=True)
+
     def grants_retry(self) -> bool:
         """Whether a wrong number may be tried again before the answer is shown: once, and only
         while this card has not shown an answer yet."""

@@ -38,8 +38,8 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
     """
 
     BINDINGS = [
-        Binding("up", "scroll_up", show=False),
-        Binding("down", "scroll_down", show=False),
+        Binding("up", "scroll_lines(-1)", show=False),
+        Binding("down", "scroll_lines(1)", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -66,6 +66,9 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         super().__init__(name=name, id=id, classes=classes)
         self._first: tuple[Slide, int, dict[str, QuizAnswer]] | None = None
         self._at_start = True  # on the slide's first step (scrolled to the top)
+        self._earlier = ""  # on a demo's step: the Markdown above the newest step (its instruction)
+        self._following = False  # the scroll follows layout changes until the learner scrolls
+        self._newest_at: tuple[tuple[str, int], int] = (("", 0), 0)  # (text, width) -> its line
         self._notes_shown: str | None = None  # the notes' Markdown shown
         self.has_notes = False
         """The slide has teacher notes (a plain attribute: a CSS class would restyle the view)."""
@@ -190,8 +193,29 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
                 self._notes_content(notes), layout=shown_notes
             )
         self._at_start = step == 0
+        demo_step = slide.demo is not None and step == slide.step_count - 1 and step > 0
+        self._earlier = slide.markdown(step - 1) if demo_step else ""
+        self._following = True
         self.settle_scroll()
         self.call_after_refresh(self.settle_scroll)  # again once quiz cards and demo are laid out
+
+    def action_scroll_lines(self, direction: int) -> None:
+        """↑/↓: the learner scrolls; the view no longer puts the newest text back on its own."""
+        self.hold_scroll()
+        if direction < 0:
+            self.scroll_up(animate=False)
+        else:
+            self.scroll_down(animate=False)
+
+    def hold_scroll(self) -> None:
+        """Keep the scroll where it is from now on (until the next slide or step)."""
+        self._following = False
+
+    def on_resize(self) -> None:
+        """A demo mounting, a scroll bar coming or a window resized changes where the newest
+        step's lines are: they are brought back into view, unless the learner has scrolled."""
+        if self._following and self._earlier:
+            self.settle_scroll()
 
     def settle_scroll(self) -> None:
         """The top of a slide's first step, the end (the newest text) of a later one.
@@ -201,5 +225,22 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
         """
         if self._at_start:
             self.scroll_home(animate=False, immediate=True)
+        elif self._earlier:
+            self.scroll_to(y=self._newest_top(), animate=False, immediate=True)
         else:
             self.scroll_end(animate=False, immediate=True)
+
+    def _newest_top(self) -> int:
+        """The line where a demo slide's newest step begins: the demo's instruction ("Vajuta
+        tühikut…") is there, and below it come the quizzes. Scrolling to the end showed a quiz
+        card cut off and hid what to do; the text above is a ↑ away."""
+        width = self.query_one("#slide-page", SlidePage).content_size.width
+        if width <= 0:
+            return 0
+        key = (self._earlier, width)
+        if self._newest_at[0] != key:  # measured once per text and width: settling repeats
+            console = self.app.console
+            options = console.options.update_width(width)
+            above = len(console.render_lines(self._body(self._earlier), options, pad=False))
+            self._newest_at = (key, 3 + above + 1)  # blank, title, blank; a blank between
+        return self._newest_at[1]

@@ -1,0 +1,72 @@
+"""A demo slide as a learner meets it: where the keys go from the demo, what stays in view."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from oppija.i18n import _
+from oppija.tui.screens.lecture import LectureScreen
+from oppija.tui.widgets.contents import ContentsList
+from oppija.tui.widgets.quiz_card import QuizCard
+from oppija.tui.widgets.slide_view import SlideView
+from tests.tui.conftest import AppFactory, open_demo, press, screen_text
+from tests.tui.test_navigation import contents_line
+
+
+async def test_from_the_demo_one_key_reaches_the_quiz_and_its_answer_is_seen(
+    make_app: AppFactory,
+) -> None:
+    """At 80×24 on gd-1d: ↑ scrolls the text while the demo keeps the keys; nothing in the quiz
+    looks chosen; Tab goes to the quiz at once, ↓ Enter answers it and the verdict is on screen;
+    one more Tab reaches the text, and Tab comes round to the demo again."""
+    app = make_app(slide="gd-1d")
+    async with app.run_test(size=(80, 24)) as pilot:
+        demo = await open_demo(pilot, "gd-1d")
+        screen = app.screen
+        assert isinstance(screen, LectureScreen)
+        view = screen.query_one(SlideView)
+        choices = screen.query_one(QuizCard).query_one(OptionList)
+        assert choices.highlighted is None  # before the learner moves, no choice stands out
+
+        top = view.scroll_y
+        assert top > 0  # the newest step, the demo's instruction, is in view
+        await press(pilot, "up")
+        assert view.scroll_y < top
+        assert demo.has_focus
+
+        await press(pilot, "tab")
+        assert choices.has_focus
+        await press(pilot, "down", "enter")
+        answer = app.progress.answers[screen.query_one(QuizCard).quiz.id]
+        verdict = _("Right!") if answer.correct else _("Not quite.")
+        assert verdict in screen_text(app)
+
+        await press(pilot, "tab")
+        assert view.has_focus
+        await press(pilot, "shift+tab")
+        assert choices.has_focus
+        await press(pilot, "tab", "tab")
+        assert demo.has_focus  # the contents are hidden at 80 columns: round to the demo
+
+        await press(pilot, "t")  # the contents: ▶ a demo, ✓/✗ the quiz answered, ? not yet
+        tree = screen.query_one(ContentsList)
+        assert contents_line(tree, "gd-1d").rstrip().endswith("▶✓" if answer.correct else "▶✗")
+        assert contents_line(tree, "gd-2d").rstrip().endswith("▶")  # a demo, no quiz
+        assert contents_line(tree, "gd-gradient").rstrip().endswith("?")  # a quiz to answer
+        assert contents_line(tree, "extrema").strip() == "Ekstreemumite leidmine"
+
+
+async def test_a_short_window_gives_the_room_to_the_part_that_has_the_keys(
+    make_app: AppFactory,
+) -> None:
+    """At 80×24 the demo has most of the column while it has the keys; Tab to the text turns
+    that round, and the demo is still there as a strip to come back to."""
+    app = make_app(slide="gd-1d")
+    async with app.run_test(size=(80, 24)) as pilot:
+        demo = await open_demo(pilot, "gd-1d")
+        view = app.screen.query_one(SlideView)
+        assert demo.size.height > 2 * view.size.height
+        await press(pilot, "tab", "tab")
+        assert view.has_focus
+        assert view.size.height > 2 * demo.size.height
+        assert demo.size.height > 0
