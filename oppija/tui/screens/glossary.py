@@ -71,9 +71,13 @@ class GlossaryScreen(Screen[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         shown = []
-        for term in find_terms(self.lecture, query):
-            if self.only is not None and term.id not in self.only:
-                continue
+        terms = find_terms(self.lecture, query)
+        if self.only is not None:  # a slide's terms: as they appear in it, until one is typed
+            order = {term_id: n for n, term_id in enumerate(self.only)}
+            terms = [term for term in terms if term.id in order]
+            if not query.strip():
+                terms.sort(key=lambda term: order[term.id])
+        for term in terms:
             prompt = Text.assemble((term.term, "bold"), " — ", (term.other, "italic"))
             if term.synonyms:
                 prompt.append(
