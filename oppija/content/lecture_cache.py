@@ -159,11 +159,13 @@ def _slide_data(slide: Slide) -> Json:
             "line": slide.demo.line,
             "params": [[key, _value_data(value)] for key, value in slide.demo.params],
             "lines": [[key, line] for key, line in slide.demo.param_lines],
+            "export_steps": slide.demo.export_steps,
         }
     return {
         "id": slide.id,
         "title": slide.title,
         "steps": list(slide.steps),
+        "print_steps": list(slide.print_steps),
         "notes": slide.notes,
         "line": slide.line,
         "demo": demo,
@@ -284,6 +286,7 @@ def _slide(data: Json, section_id: str, path: Path) -> Slide:
         quizzes=tuple(_quiz(item) for item in _list(slide["quizzes"])),
         path=path,
         line=_int(slide["line"]),
+        print_steps=tuple(_str(step) for step in _list(slide["print_steps"])),
     )
 
 
@@ -306,7 +309,13 @@ def _demo(data: Json) -> DemoBlock:
             params.append((key, value))
         else:
             raise _Mismatch
-    return DemoBlock(kind, tuple(params), _int(demo["line"]), _pairs(demo["lines"]))
+    return DemoBlock(
+        kind,
+        tuple(params),
+        _int(demo["line"]),
+        _pairs(demo["lines"]),
+        export_steps=_int(demo["export_steps"]),
+    )
 
 
 def _pair(data: Json) -> tuple[str, tuple[str, Json]]:
