@@ -25,6 +25,7 @@ from oppija.content.model import (
     Slide,
     display_path,
 )
+from oppija.content.term_forms import FORMS_FILE, parse_forms, with_forms
 from oppija.i18n import N_, _, format_decimal, format_integer, ngettext
 from oppija.regular_files import (
     FileTooLarge,
@@ -291,7 +292,26 @@ def _load_folder(folder: Path, language: str) -> _FolderLoad:
                 glossary_path, data, slide_ids if all_parsed else None
             )
             problems.extend(found)
+            load.glossary = _with_forms_file(folder, load.glossary, problems)
     return load
+
+
+def _with_forms_file(
+    folder: Path, terms: tuple[GlossaryTerm, ...], problems: list[Problem]
+) -> tuple[GlossaryTerm, ...]:
+    """``terms`` with the inflected forms of ``glossary-forms.json`` beside the glossary, if any."""
+    path = folder / FORMS_FILE
+    if not os.path.lexists(path):
+        return terms
+    data, problem = read_lesson_file(path)
+    forms = parse_forms(data) if data is not None else None
+    if problem is not None:
+        problems.append(problem)
+    elif forms is None:
+        problems.append(
+            Problem(path, 1, _("not a JSON object of glossary ids and lists of word forms"))
+        )
+    return with_forms(terms, forms or {})
 
 
 def _check_unique(load: _FolderLoad) -> set[str]:

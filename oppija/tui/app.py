@@ -90,6 +90,7 @@ class OppijaApp(App[None]):
         Binding("j", "unfollow", N_("Stop following")),
         Binding("question_mark", "help", N_("Help")),
         Binding("g", "glossary", N_("Glossary")),
+        Binding("G", "slide_terms", N_("Terms on this slide"), show=False),
         Binding("v", "results", N_("Answers")),
         Binding("l", "switch_language", N_("Language")),
         Binding("q", "quit", N_("Quit")),
@@ -410,6 +411,20 @@ class OppijaApp(App[None]):
         if isinstance(self.screen, GlossaryScreen):
             return
         self._open(GlossaryScreen(self.lecture), self._after_glossary)
+
+    def action_slide_terms(self) -> None:
+        """The glossary entries of the terms the slide uses so far (up to the step shown), in
+        whatever form the text has them: „gradiendi“ lists gradient."""
+        from oppija.content.term_spots import terms_in_text
+        from oppija.tui.screens.glossary import GlossaryScreen
+
+        if isinstance(self.screen, GlossaryScreen):
+            return
+        position = self._lecture_screen().position
+        slide = self.lecture.slides[position.slide]
+        text = "\n".join((slide.title, *slide.steps[: position.step + 1]))
+        terms = tuple(term.id for term in terms_in_text(self.lecture, text))
+        self._open(GlossaryScreen(self.lecture, only=terms), self._after_glossary)
 
     def action_results(self) -> None:
         from oppija.tui.screens.results import ResultsScreen

@@ -3,15 +3,19 @@ an exact name found before a longer one that merely contains it."""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from oppija.content.glossary import parse_glossary
-from oppija.content.loader import load_lecture
+from oppija.content.loader import check_paths, load_lecture
 from oppija.content.model import Lecture
 from oppija.content.search import search
+from oppija.content.term_forms import FORMS_FILE
 from oppija.content.term_search import find_terms
+from oppija.content.term_spots import terms_in_text
 
 LESSONS = Path(__file__).resolve().parents[2] / "lessons"
 
@@ -86,3 +90,58 @@ def test_an_exact_name_comes_before_names_that_contain_it(
 
 def test_an_empty_query_lists_every_term_in_glossary_order(et: Lecture) -> None:
     assert find_terms(et, "  ") == list(et.glossary)
+
+
+def test_a_term_is_found_in_slide_text_in_any_form(et: Lecture) -> None:
+    text = "Tagasilevil leitakse gradiendi; närvivõrkudest ja lokaalsesse miinimumi. Gradientne?"
+    found = [term.id for term in terms_in_text(et, text)]
+    assert found == ["backpropagation", "gradient", "neural-network", "local-minimum"]
+    assert "minimum" not in found  # the longer name „lokaalne miinimum“ took those words
+
+
+def test_the_search_finds_a_term_by_an_inflected_form(et: Lecture) -> None:
+    assert find_terms(et, "närvivõrgu")[0].id == "neural-network"
+    assert (search(et, "närvivõrgu")[0].kind, search(et, "närvivõrgu")[0].id) == (
+        "term",
+        "neural-network",
+    )
+    assert find_terms(et, "tagasilevil")[0].id == "backpropagation"
+
+
+def test_the_forms_come_from_the_committed_file(et: Lecture, en: Lecture) -> None:
+    assert "gradiendi" in et.term("gradient").forms
+    assert "lokaalsesse miinimumi" in et.term("local-minimum").forms
+    assert en.term("gradient").forms == ()  # English has no forms file
+
+
+def test_a_forms_file_of_another_shape_is_reported(lessons: Path) -> None:
+    (lessons / "et" / FORMS_FILE).write_text('{"gradient": "gradiendi"}', encoding="utf-8")
+    report = check_paths([lessons / "et"])
+    assert [p.message for p in report.problems] == [
+        "not a JSON object of glossary ids and lists of word forms"
+    ]
+    (lessons / "et" / FORMS_FILE).write_text('{"x": ["y"]}', encoding="utf-8")
+    assert not check_paths([lessons / "et"]).problems
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "glossary_forms", LESSONS.parent / "scripts" / "glossary_forms.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_script_inflects_the_last_word_and_lets_attributes_agree() -> None:
+    table = {
+        ("lokaalne", "sg ill"): ["lokaalsesse"],
+        ("miinimum", "sg ill"): ["miinimumisse"],
+        ("miinimum", "adt"): ["miinimumi"],
+        ("miinimum", "sg g"): ["miinimumi"],
+        ("lokaalne", "sg g"): ["lokaalse"],
+    }
+    forms = _script().name_forms("lokaalne miinimum", lambda w, c: table.get((w, c), []))
+    assert {"lokaalsesse miinimumi", "lokaalsesse miinimumisse", "lokaalse miinimumi"} <= forms
+    assert "lokaalne miinimum" in forms  # the name itself

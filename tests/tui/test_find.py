@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from textual.widgets import OptionList
+
 from oppija.content.model import Lecture
 from oppija.tui.screens.glossary import GlossaryScreen
 from oppija.tui.screens.help import HelpScreen
@@ -101,3 +103,21 @@ async def test_palette_no_longer_on_top_ignores_late_keys(make_app: AppFactory) 
         assert not palette.check_action("escape", ())
         assert not await app.run_action("escape", palette)  # a late Esc: nothing closes
         assert app.screen_stack == stack
+
+
+async def test_a_slides_terms_and_an_inflected_search(make_app: AppFactory) -> None:
+    """G lists the glossary terms the slide uses in any form; the glossary finds „närvivõrgu“."""
+    app = make_app(slide="backprop")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "G")
+        assert isinstance(app.screen, GlossaryScreen)
+        options = app.screen.query_one("#glossary-list", OptionList)
+        shown = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert {"backpropagation", "gradient-descent", "least-squares"} <= set(shown)
+        assert shown[0] == "backpropagation"  # in the order the slide uses them: its title first
+        assert "lstm" not in shown and "attention" not in shown
+        assert "sellel slaidil" in str(app.screen.query_one("#glossary-title").render())
+        await press(pilot, "escape", "g", *"närvivõrgu")
+        await pilot.pause()
+        options = app.screen.query_one("#glossary-list", OptionList)
+        assert options.get_option_at_index(0).id == "neural-network"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from oppija.content.model import Lecture
@@ -113,3 +114,10 @@ async def test_choice_quiz_wrong_answer_explains_the_right_one(
         feedback = str(card.query_one(".quiz-feedback").render())
         assert quiz.choices[wrong].explanation.split()[0] in feedback
         assert quiz.choices[quiz.correct_index].text.split()[0] in feedback
+        # An answer saved before the file's choices were reordered: its index now names another
+        # choice, so the card trusts the saved verdict, not the index.
+        right = quiz.choices[quiz.correct_index]
+        card.show_answer(replace(answer, correct=True))
+        feedback = str(card.query_one(".quiz-feedback").render())
+        assert right.explanation in feedback and quiz.choices[wrong].explanation not in feedback
+        assert options.highlighted == quiz.correct_index

@@ -39,9 +39,11 @@ class GlossaryScreen(Screen[str | None]):
         Binding("down", "focus_list", N_("To the list"), show=False),
     ]
 
-    def __init__(self, lecture: Lecture) -> None:
+    def __init__(self, lecture: Lecture, only: tuple[str, ...] | None = None) -> None:
+        """``only``: the ids of the terms to list (the terms of one slide); None lists all."""
         super().__init__()
         self.lecture = lecture
+        self.only = only
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -59,7 +61,8 @@ class GlossaryScreen(Screen[str | None]):
         """The active language's term comes first, the other language's after it."""
         self.lecture = lecture
         columns = _("Estonian — English") if lecture.language == "et" else _("English — Estonian")
-        self.query_one("#glossary-title", Static).update(_("Glossary") + "  ·  " + columns)
+        title = _("Glossary") if self.only is None else _("Terms on this slide")
+        self.query_one("#glossary-title", Static).update(title + "  ·  " + columns)
         self.query_one(Input).placeholder = _("Search for a term in either language…")
         self.refresh_bindings()
         self._fill(self.query_one(Input).value)
@@ -68,7 +71,13 @@ class GlossaryScreen(Screen[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         shown = []
-        for term in find_terms(self.lecture, query):
+        terms = find_terms(self.lecture, query)
+        if self.only is not None:  # a slide's terms: as they appear in it, until one is typed
+            order = {term_id: n for n, term_id in enumerate(self.only)}
+            terms = [term for term in terms if term.id in order]
+            if not query.strip():
+                terms.sort(key=lambda term: order[term.id])
+        for term in terms:
             prompt = Text.assemble((term.term, "bold"), " — ", (term.other, "italic"))
             if term.synonyms:
                 prompt.append(

@@ -195,16 +195,19 @@ class QuizCard(Vertical):
                 chosen = (
                     quiz.choices[answer.value] if 0 <= answer.value < len(quiz.choices) else None
                 )
+                right = quiz.correct_index
+                stale = chosen is not None and chosen.correct != answer.correct
+                if stale and answer.correct is not None:  # saved before the choices moved
+                    chosen = quiz.choices[right] if answer.correct and right is not None else None
                 if chosen is not None:
                     text.append(chosen.explanation)
-                right = quiz.correct_index
                 if not answer.correct and right is not None:
                     text.append("\n")
                     text.append(_("The right answer: "), style="bold")
                     text.append(f"{right + 1}) {quiz.choices[right].text}")
                     text.append(" — " + quiz.choices[right].explanation)
                 choices = self.query_one(OptionList)
-                choices.highlighted = answer.value
+                choices.highlighted = quiz.choices.index(chosen) if chosen is not None else None
             else:
                 if not answer.correct and quiz.answer is not None:
                     text.append(
