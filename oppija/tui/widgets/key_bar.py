@@ -33,7 +33,7 @@ def focus_hints(focused: Widget | None) -> list[Entry]:
     bindings of ours (the field takes them), so the bar says them itself."""
     if focused is None:
         return []
-    owners = {type(node).__name__ for node in focused.ancestors}
+    owners = {type(node).__name__ for node in focused.ancestors}  # by name: QuizCard loads late
     in_quiz = "QuizCard" in owners
     back = ("escape", "Esc", _("Back to the slide"), True)
     if isinstance(focused, Input):
