@@ -1,4 +1,4 @@
-"""The attention demo on its slide: n writes a word, p takes it back, End, w the five steps,
+"""The attention demo on its slide: n writes a word, p takes it back, e to the end, k the five steps,
 + and − heads, , and . the head shown, c copy or reverse, s a typed sentence."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The convolution demo on its slide: n moves the kernel, p back, End the whole map, and the
+"""The convolution demo on its slide: n moves the kernel, p back, e the whole map, and the
 keys for the kernel, the picture, stride, padding and typed weights."""
 
 from __future__ import annotations

@@ -138,7 +138,7 @@ def start_lines(activation: str) -> list[str]:
     symbol = FUNCTION_SYMBOLS[activation]
     return [
         _("The network h = {f}(Vᵀx), y = σ(Uᵀh) before the forward pass.").format(f=symbol),
-        _("Press n for the next step, p for the previous one, End for the whole update."),
+        _("Press n for the next step, p for the previous one, e for the whole update."),
     ]
 
 

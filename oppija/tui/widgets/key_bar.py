@@ -33,12 +33,15 @@ def focus_hints(focused: Widget | None) -> list[Entry]:
     bindings of ours (the field takes them), so the bar says them itself."""
     if focused is None:
         return []
-    in_quiz = any(type(node).__name__ == "QuizCard" for node in focused.ancestors)
+    owners = {type(node).__name__ for node in focused.ancestors}  # by name: QuizCard loads late
+    in_quiz = "QuizCard" in owners
     back = ("escape", "Esc", _("Back to the slide"), True)
     if isinstance(focused, Input):
         if in_quiz:
             return [("enter", "Enter", _("Answer"), True), back]
-        return [("enter", "Enter", _("Confirm"), True), ("escape", "Esc", _("Cancel"), True)]
+        if focused.id == "demo-input":  # a demo's field for a typed value
+            return [("enter", "Enter", _("Confirm"), True), ("escape", "Esc", _("Cancel"), True)]
+        return []  # another screen's field (the glossary's search): its screen's keys
     if isinstance(focused, OptionList) and in_quiz:
         return [("enter", "Enter", _("Answer"), True), ("down", "↑ ↓", _("Choose"), True), back]
     if isinstance(focused, Button) and in_quiz:
@@ -111,7 +114,7 @@ class KeyBar(Widget):
         ←), those that may give way, and those always shown last (?, q)."""
         focused = self.screen.focused
         hints = focus_hints(focused)
-        if isinstance(focused, Input):  # every other key types into the field
+        if isinstance(focused, Input) and hints:  # every other key types into the field
             return hints, [], []
         active = dict(self._active())
         first = hints + [active[action] for action in FIRST if action in active]
