@@ -1,5 +1,5 @@
-"""The attention demo on its slide: n writes a word, p takes it back, e to the end, k the five steps,
-+ and − heads, , and . the head shown, c copy or reverse, s a typed sentence."""
+"""The attention demo on its slide: n writes a word, p takes it back, e to the end, k the five
+steps, + and − heads, , and . the head shown, c copy or reverse, i a typed sentence."""
 
 from __future__ import annotations
 

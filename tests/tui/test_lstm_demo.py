@@ -1,4 +1,4 @@
-"""The LSTM demo in the app: n steps through the sequence, p back, e to the end, the keys of its own."""
+"""The LSTM demo in the app: n steps through the sequence, p back, e to the end, its own keys."""
 
 from __future__ import annotations
 

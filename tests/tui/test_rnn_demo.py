@@ -1,4 +1,5 @@
-"""The RNN demo on its slide: unrolling with n, back with p, e to the end, W scaled, hidden, mode, word."""
+"""The RNN demo on its slide: unrolling with n, back with p, e to the end, W scaled, hidden,
+mode, word."""
 
 from __future__ import annotations
 
