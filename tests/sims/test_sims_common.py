@@ -153,6 +153,7 @@ def test_status_messages() -> None:
     assert status_sentence(sim) == ""
     sim.run(1000)
     assert status_sentence(sim).startswith("The descent converged after 56 steps")
+    assert status_sentence(sim).endswith("shorter than 1·10⁻⁶.")  # as the readout writes |Δθ|
     i18n.set_language("et")
     assert "56" in status_sentence(sim)
 
@@ -235,21 +236,22 @@ def test_readout_in_the_active_number_format() -> None:
     i18n.set_language("et")
     lines = descent_readout(sim)
     assert lines[0] == "gd2d  k = 1"
-    assert lines[1] == "θ = (2; 1,6)"
-    assert lines[3] == "∇𝓔(θ) = (4; 3,2)"
+    assert lines[1] == "θ = (2,000; 1,600)"  # 4 significant digits, trailing zeros kept
+    assert lines[3] == "∇𝓔(θ) = (4,000; 3,200)"
     assert lines[4] == "|Δθ| = 0,6403"
     ascii_lines = descent_readout(
         GradientDescent1D(function="x^2", start=-0.00001), ascii_only=True
     )
-    assert ascii_lines[1] == "theta = -0,00001" and ascii_lines[4] == "|step| = -"
+    assert ascii_lines[1] == "theta = -1,000*10^-5" and ascii_lines[4] == "|step| = -"
 
 
 def test_a_tiny_gradient_in_the_readout_is_not_zero() -> None:
-    """∇𝓔 = 2·3e−12 was written 0 beyond the readout's 10 decimals (issue 13 hunt)."""
+    """∇𝓔 = 2·3e−12 was written 0 beyond the readout's 10 decimals (issue 13 hunt); now
+    ·10⁻ⁿ as every number below 0,001."""
     i18n.set_language("et")
     lines = descent_readout(GradientDescent1D(function="x^2", start=3e-12))
-    assert lines[1] == "θ = 3e−12"
-    assert lines[3] == "∇𝓔(θ) = 6e−12"
+    assert lines[1] == "θ = 3,000·10⁻¹²"
+    assert lines[3] == "∇𝓔(θ) = 6,000·10⁻¹²"
 
 
 @pytest.mark.parametrize(

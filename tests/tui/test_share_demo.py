@@ -83,7 +83,7 @@ async def share_line_of(app: app_module.OppijaApp, pilot: object) -> str:
 @pytest.mark.parametrize(
     ("slide", "keys"),
     [
-        ("gd-algorithm", ["plus", "plus", "n", "n", "n"]),  # α twice up, then three steps
+        ("gd-algorithm", ["plus", "plus", "minus", "n", "n", "n"]),  # α 0,1 → 0,2 → 0,5 → 0,2
         ("gd-1d", ["c", "n", "n"]),  # the next preset, two steps
         ("gd-algorithm", ["c", "n"]),  # a preset where the lesson set f, α and the start
         ("softmax-temperature", ["plus", "plus", "n"]),  # T twice up, one step
@@ -247,7 +247,7 @@ async def test_the_lessons_demo_comes_back_from_the_palette(
         assert restored is not demo and restored.simulation.params == lesson
         assert app.progress.demo_settings == {}
         await press(pilot, "plus")  # changing it again is kept again
-        assert app.progress.demo_settings == {"gd-algorithm": {"lr": 0.125}}  # 0,1 → 0,125
+        assert app.progress.demo_settings == {"gd-algorithm": {"lr": 0.2}}  # 0,1 → 0,2
 
 
 def first_slide_of_each_demo() -> list[str]:

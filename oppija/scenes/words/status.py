@@ -11,7 +11,6 @@ from collections.abc import Callable, Mapping, Sequence
 from oppija.i18n import (
     N_,
     _,
-    format_decimal,
     format_fixed,
     format_integer,
     format_percent,
@@ -20,6 +19,7 @@ from oppija.i18n import (
 from oppija.sims.base import LOSS_BOUND_TEXT, TOLERANCE
 from oppija.sims.demo import Demo
 from oppija.sims.plain import Json
+from oppija.text.number_style import significant
 
 # How each status reads when a demo has no sentence for it.
 STATUS_NAMES = {
@@ -83,7 +83,7 @@ def _converged(numbers: Mapping[str, Json]) -> str:
         "The descent converged after {steps} step: the step became shorter than {tolerance}.",
         "The descent converged after {steps} steps: the step became shorter than {tolerance}.",
         steps,
-    ).format(steps=format_integer(steps), tolerance=format_decimal(TOLERANCE, 6))
+    ).format(steps=format_integer(steps), tolerance=significant(TOLERANCE, trailing_zeros=False))
 
 
 def gradients_undefined(names: Sequence[str]) -> str:
