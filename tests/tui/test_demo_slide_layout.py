@@ -70,3 +70,14 @@ async def test_a_short_window_gives_the_room_to_the_part_that_has_the_keys(
         assert view.has_focus
         assert view.size.height > 2 * demo.size.height
         assert demo.size.height > 0
+
+        await press(pilot, "shift+tab", "shift+tab", "z")  # back to the demo, and zoom it
+        assert app.screen.maximized is demo
+        text = screen_text(app)
+        lines = text.split("\n")
+        assert "Ühemõõtmeline gradient" in lines[0]  # the header stays: where am I
+        assert _("z or Esc: back to the slide") in text  # and how to come back
+        assert lines[-1].strip()  # the key bar stays
+        await press(pilot, "z")
+        assert app.screen.maximized is None
+        assert _("z or Esc: back to the slide") not in screen_text(app)
