@@ -70,3 +70,31 @@ async def test_a_short_window_gives_the_room_to_the_part_that_has_the_keys(
         assert view.has_focus
         assert view.size.height > 2 * demo.size.height
         assert demo.size.height > 0
+
+        await press(pilot, "shift+tab", "shift+tab", "z")  # back to the demo, and zoom it
+        assert app.screen.maximized is demo
+        text = screen_text(app)
+        lines = text.split("\n")
+        assert "Ühemõõtmeline gradient" in lines[0]  # the header stays: where am I
+        assert _("z or Esc: back to the slide") in text  # and how to come back
+        assert lines[-1].strip()  # the key bar stays
+        await press(pilot, "z")
+        assert app.screen.maximized is None
+        assert _("z or Esc: back to the slide") not in screen_text(app)
+
+
+async def test_the_feedback_of_an_answer_is_scrolled_into_view(make_app: AppFactory) -> None:
+    """linreg at 120×40 has two quizzes under its text and a demo below: the second card's
+    verdict, written under its choices, was below the fold and nothing seemed to happen."""
+    app = make_app(slide="linreg")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_demo(pilot, "linreg")
+        cards = list(app.screen.query(QuizCard))
+        assert len(cards) == 2
+        await press(pilot, "tab", "tab")
+        choices = cards[1].query_one(OptionList)
+        assert choices.has_focus
+        await press(pilot, "down", "enter")
+        answer = app.progress.answers[cards[1].quiz.id]
+        verdict = _("Right!") if answer.correct else _("Not quite.")
+        assert verdict in screen_text(app)

@@ -360,6 +360,12 @@ class LectureScreen(Screen[None]):
         else:
             self.query_one(SlideView).focus()
 
+    def watch_maximized(self, maximized: Widget | None) -> None:
+        """A zoomed demo (`z`) says how to come back, on its own top line: its keys fill the
+        key bar, and without a word the learner was stuck in a screen without the slide."""
+        for demo in self.query("#demo").results(Widget):
+            demo.border_title = _("z or Esc: back to the slide") if demo is maximized else None
+
     def action_focus_slide(self) -> None:
         self.query_one(SlideView).focus()
 

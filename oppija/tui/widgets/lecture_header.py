@@ -19,6 +19,7 @@ class LectureHeader(Widget):
 
     DEFAULT_CSS = """
     LectureHeader {
+        dock: top;  /* docked, it stays above a zoomed demo too */
         height: 1;
         background: $panel;
         color: $foreground;
