@@ -65,5 +65,4 @@ async def test_every_demo_slide_shows_its_title_instruction_and_keys(
             keys += [f"{slide.id}: {key}" for key in ("→", "?") if key not in shown]
     assert not missing
     assert not pictures, "pictures changed (look, then --snapshot-update): " + ", ".join(pictures)
-    if keys:  # the key bar's priority is keys16's (issue 16 item 3): drop this once it lands
-        pytest.xfail("the key bar drops → or ? on " + ", ".join(keys))
+    assert not keys, "the key bar drops → or ? on " + ", ".join(keys)

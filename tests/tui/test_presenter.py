@@ -83,7 +83,7 @@ async def test_right_in_the_presenter_moves_the_notes_screen(
         text = screen_text(notes)  # type: ignore[arg-type]
         assert "Slaid 2/63 · samm 1/6" in text
         assert "Eelmine loeng" in text and "Järgmine: Tänane loeng" in text
-        assert "Küsi klassilt: miks ei tohi" in text
+        assert "Küsi kuulajatelt: miks ei tohi" in text
         assert "Algne loeng avati" not in text
 
 
