@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from oppija.content.model import Lecture
+from oppija.content.saved_choice import choices_seen
 from oppija.tui.widgets.quiz_card import QuizCard
 from tests.tui.conftest import AppFactory, press
 from tests.tui.test_navigation import all_positions, where
@@ -114,7 +115,7 @@ async def test_choice_quiz_wrong_answer_explains_the_right_one(
         feedback = str(card.query_one(".quiz-feedback").render())
         assert quiz.choices[wrong].explanation.split()[0] in feedback
         assert quiz.choices[quiz.correct_index].text.split()[0] in feedback
-        assert answer.choices is not None  # it keeps which choices it was given to
+        assert answer.choices == choices_seen(quiz, "et")  # which choices it was given to
         # Saved before answers kept their choices, and right then: its place now names a wrong
         # choice, so it was given to other choices. The saved verdict shows, no current choice
         # is marked as the learner's, and the right one is named.
