@@ -41,6 +41,8 @@ MAX_FILE_BYTES = 8_000_000
 LOCK_WAIT = 2.0
 """Seconds a save waits for another copy's lock before it saves without the lock."""
 ENV_DATA_DIR = "OPPIJA_DATA_DIR"
+MAX_CHOICES_ID = 100
+"""The longest ``QuizAnswer.choices`` kept: the app writes a language code and a short hash."""
 
 Scalar = int | float | str | bool
 """A value a setting may hold (JSON scalars except null)."""
@@ -83,11 +85,16 @@ class QuizAnswer:
     """The learner's last answer to one quiz, kept so a quiz shows its answer on return.
 
     ``correct`` is None for questions without a right answer (opinions, predictions).
+    ``choices`` identifies a choice question's choices as the learner saw them (see
+    :func:`oppija.content.saved_choice.choices_seen`): ``value`` is a position, and a lesson
+    that reorders or rewrites its choices would otherwise make it point at another choice.
+    None for other kinds and in files saved before it existed.
     """
 
     value: int | float | str
     correct: bool | None
     answered_at: str
+    choices: str | None = None
 
 
 @dataclass
@@ -130,6 +137,7 @@ class Progress:
                     "value": answer.value,
                     "correct": answer.correct,
                     "answered_at": answer.answered_at,
+                    **({"choices": answer.choices} if answer.choices is not None else {}),
                 }
                 for quiz, answer in self.answers.items()
             },
@@ -276,7 +284,10 @@ def _answer_from_json(quiz: str, raw: object) -> QuizAnswer:
         datetime.fromisoformat(answered_at)
     except ValueError:
         raise ProgressFormatError(f"bad timestamp in answer for quiz {quiz!r}") from None
-    return QuizAnswer(value=value, correct=correct, answered_at=answered_at)
+    choices = raw.get("choices")  # missing in files saved before it existed
+    if choices is not None and not (isinstance(choices, str) and len(choices) <= MAX_CHOICES_ID):
+        raise ProgressFormatError(f"bad 'choices' in answer for quiz {quiz!r}")
+    return QuizAnswer(value=value, correct=correct, answered_at=answered_at, choices=choices)
 
 
 def _reject_constant(name: str) -> NoReturn:

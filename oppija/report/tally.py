@@ -2,6 +2,9 @@
 
 Answers are checked again against the lecture as it is now, not taken from the ``correct``
 saved with them: a teacher who fixed a wrong answer key in a lesson file sees the fixed count.
+A choice answer given to an earlier version of the choices (reordered or rewritten since) is
+the exception: its position names another choice now, so its saved verdict counts and a wrong
+one is shown as a choice from an earlier version, never as a current choice's text.
 """
 
 from __future__ import annotations
@@ -11,14 +14,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from oppija.content.model import Lecture, Quiz, QuizKind
+from oppija.content.saved_choice import current_choice
 from oppija.i18n import _, format_decimal, parse_number
+from oppija.progress import QuizAnswer
 from oppija.report.reading import ClassReading
 
 _NUMBER_DIGITS = 10
 """Decimals a wrong number keeps: enough to show what was typed, not float noise."""
 
 _WrongKey = tuple[int, float, str]
-"""How a wrong answer is grouped and ordered: (0, number, "") or (1, 0, text as typed)."""
+"""How a wrong answer is grouped and ordered: (0, number, ""), (1, 0, text as typed) or
+(2, 0, "") for a choice from an earlier version of the choices."""
+
+_EARLIER: _WrongKey = (2, 0.0, "")
 
 
 @dataclass(frozen=True)
@@ -70,10 +78,11 @@ class ClassTally:
 def tally(lecture: Lecture, reading: ClassReading) -> ClassTally:
     """Count ``reading``'s answers against ``lecture`` (questions named in its language)."""
     slide_ids = {slide.id for slide in lecture.slides}
+    language = lecture.language
     quizzes = lecture.quizzes
     checkable = [quiz for quiz in quizzes if quiz.kind != "open"]
     questions = tuple(
-        _question(slide.id, slide.title, quiz, reading)
+        _question(slide.id, slide.title, quiz, reading, language)
         for slide in lecture.slides
         for quiz in slide.quizzes
     )
@@ -87,7 +96,7 @@ def tally(lecture: Lecture, reading: ClassReading) -> ClassTally:
                 folder=read.learner.folder.name,
                 seen=len(read.progress.seen & slide_ids),
                 answered=len(given),
-                right=sum(1 for quiz in given if is_right(quiz, answers[quiz.id].value)),
+                right=sum(1 for quiz in given if _counts_right(quiz, answers[quiz.id], language)),
             )
         )
     return ClassTally(
@@ -108,9 +117,29 @@ def is_right(quiz: Quiz, value: int | float | str) -> bool:
         return False
 
 
-def _question(slide_id: str, slide_title: str, quiz: Quiz, reading: ClassReading) -> QuestionTally:
-    values = [
-        read.progress.answers[quiz.id].value
+def _counts_right(quiz: Quiz, answer: QuizAnswer, language: str) -> bool:
+    """Right by the lecture as it is now, or by the saved verdict when the answer's position
+    names no current choice (it was given to an earlier version of the choices)."""
+    if _is_earlier_choice(quiz, answer, language):
+        return answer.correct is True
+    return is_right(quiz, answer.value)
+
+
+def _is_earlier_choice(quiz: Quiz, answer: QuizAnswer, language: str) -> bool:
+    """A choice position that no longer names the choice the learner picked. Text in a
+    choice answer (a hand edit) is no position and stays as it was typed."""
+    return (
+        quiz.kind == "choice"
+        and isinstance(answer.value, int)
+        and current_choice(quiz, answer, language) is None
+    )
+
+
+def _question(
+    slide_id: str, slide_title: str, quiz: Quiz, reading: ClassReading, language: str
+) -> QuestionTally:
+    answers = [
+        read.progress.answers[quiz.id]
         for read in reading.learners
         if quiz.id in read.progress.answers
     ]
@@ -118,8 +147,14 @@ def _question(slide_id: str, slide_title: str, quiz: Quiz, reading: ClassReading
         right: int | None = None
         common: WrongAnswer | None = None
     else:
-        right = sum(1 for value in values if is_right(quiz, value))
-        wrong = Counter(_wrong_key(quiz, value) for value in values if not is_right(quiz, value))
+        right = sum(1 for answer in answers if _counts_right(quiz, answer, language))
+        wrong = Counter(
+            _EARLIER
+            if _is_earlier_choice(quiz, answer, language)
+            else _wrong_key(quiz, answer.value)
+            for answer in answers
+            if not _counts_right(quiz, answer, language)
+        )
         common = _commonest(quiz, wrong)
     return QuestionTally(
         slide_id=slide_id,
@@ -127,7 +162,7 @@ def _question(slide_id: str, slide_title: str, quiz: Quiz, reading: ClassReading
         quiz_id=quiz.id,
         question=quiz.question,
         kind=quiz.kind,
-        answered=len(values),
+        answered=len(answers),
         right=right,
         common_wrong=common,
     )
@@ -163,9 +198,8 @@ def _shown_answer(quiz: Quiz, key: _WrongKey) -> str:
     rank, number, text = key
     if rank == 1:
         return text
-    if quiz.kind == "choice":
-        index = int(number)
-        if index == number and 0 <= index < len(quiz.choices):
-            return quiz.choices[index].text
-        return _("choice {number}").format(number=format_decimal(number + 1, _NUMBER_DIGITS))
+    if rank == 2:
+        return _("a choice from an earlier version of the question")
+    if quiz.kind == "choice":  # a position that names a current choice (see _is_earlier_choice)
+        return quiz.choices[int(number)].text
     return format_decimal(number, _NUMBER_DIGITS)

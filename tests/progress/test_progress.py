@@ -46,7 +46,9 @@ def sample() -> Progress:
         seen={"intro", "neuron", "gradient-descent", "ääremärkus"},
         answers={
             "q-lr": QuizAnswer(value=0.01, correct=True, answered_at="2025-01-02T03:04:05+00:00"),
-            "q-layers": QuizAnswer(value=3, correct=False, answered_at="2025-01-02T03:05:00"),
+            "q-layers": QuizAnswer(
+                value=3, correct=False, answered_at="2025-01-02T03:05:00", choices="et:0a1b2c3d"
+            ),
             "q-opinion": QuizAnswer(value="ReLU „alati“", correct=None, answered_at="2025-01-03"),
         },
         settings={"theme": "dark", "ascii": False, "speed": 1.5, "width": 100},
@@ -90,6 +92,43 @@ def test_file_format(tmp_path: Path) -> None:
     assert text.endswith("}\n")
 
 
+OLD_FORMAT = """{
+ "answers": {
+  "q-layers": {"answered_at": "2026-12-01T10:00:00+00:00", "correct": false, "value": 2},
+  "q-lr": {"answered_at": "2026-12-01T10:01:00+00:00", "correct": true, "value": 0.01}
+ },
+ "language": "et",
+ "seen": ["intro"],
+ "settings": {},
+ "slide_id": "intro",
+ "step": 0,
+ "version": 1
+}
+"""
+"""A file saved before answers kept which choices they were given to."""
+
+
+def test_a_file_from_before_choices_were_kept_loads_with_every_answer(tmp_path: Path) -> None:
+    (tmp_path / "progress.json").write_text(OLD_FORMAT, encoding="utf-8")
+    result = ProgressStore(tmp_path).load()
+    assert result.restored and result.notice is None
+    assert result.progress.answers == {
+        "q-layers": QuizAnswer(2, False, "2026-12-01T10:00:00+00:00", choices=None),
+        "q-lr": QuizAnswer(0.01, True, "2026-12-01T10:01:00+00:00", choices=None),
+    }
+    data = result.progress.to_json()
+    assert all("choices" not in answer for answer in data["answers"].values())  # type: ignore[attr-defined]
+
+
+def test_a_choice_answer_keeps_which_choices_it_was_given_to(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    store.save(sample())
+    assert json.loads(store.path.read_text("utf-8"))["answers"]["q-layers"]["choices"] == (
+        "et:0a1b2c3d"
+    )
+    assert store.load().progress.answers["q-layers"].choices == "et:0a1b2c3d"
+
+
 def test_to_json_sorts_seen_and_includes_version() -> None:
     data = Progress(seen={"c", "a", "b"}).to_json()
     assert data["seen"] == ["a", "b", "c"]
@@ -104,6 +143,7 @@ answers = st.builds(
     value=st.one_of(st.integers(), finite, st.text(max_size=20)),
     correct=st.one_of(st.none(), st.booleans()),
     answered_at=st.datetimes().map(lambda d: d.isoformat()),
+    choices=st.one_of(st.none(), st.text(max_size=20)),
 )
 progresses = st.builds(
     Progress,
@@ -202,6 +242,8 @@ INVALID = {
     "answer correct int": with_answer(correct=1),
     "answer timestamp number": with_answer(answered_at=5),
     "answer timestamp junk": with_answer(answered_at="yesterday"),
+    "answer choices number": with_answer(choices=5),
+    "answer choices too long": with_answer(choices="x" * 101),
     "settings list": broken(settings=[]),
     "setting null": broken(settings={"theme": None}),
     "setting list": broken(settings={"theme": ["dark"]}),

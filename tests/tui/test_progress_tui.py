@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from oppija.content.model import Lecture
+from oppija.content.saved_choice import choices_seen
 from oppija.tui.widgets.quiz_card import QuizCard
 from tests.tui.conftest import AppFactory, press
 from tests.tui.test_navigation import all_positions, where
@@ -114,10 +115,21 @@ async def test_choice_quiz_wrong_answer_explains_the_right_one(
         feedback = str(card.query_one(".quiz-feedback").render())
         assert quiz.choices[wrong].explanation.split()[0] in feedback
         assert quiz.choices[quiz.correct_index].text.split()[0] in feedback
-        # An answer saved before the file's choices were reordered: its index now names another
-        # choice, so the card trusts the saved verdict, not the index.
+        assert answer.choices == choices_seen(quiz, "et")  # which choices it was given to
+        # Saved before answers kept their choices, and right then: its place now names a wrong
+        # choice, so it was given to other choices. The saved verdict shows, no current choice
+        # is marked as the learner's, and the right one is named.
         right = quiz.choices[quiz.correct_index]
-        card.show_answer(replace(answer, correct=True))
+        card.show_answer(replace(answer, correct=True, choices=None))
         feedback = str(card.query_one(".quiz-feedback").render())
-        assert right.explanation in feedback and quiz.choices[wrong].explanation not in feedback
-        assert options.highlighted == quiz.correct_index
+        assert "varasemale versioonile" in feedback and right.explanation in feedback
+        assert quiz.choices[wrong].explanation not in feedback
+        assert options.highlighted is None
+        # Given to choices the lesson has since changed, as the answer itself says.
+        card.show_answer(replace(answer, choices="et:an-earlier-one"))
+        feedback = str(card.query_one(".quiz-feedback").render())
+        assert "varasemale versioonile" in feedback
+        assert quiz.choices[wrong].explanation not in feedback
+        assert options.highlighted is None
+        card.show_answer(answer)  # the very choices it was given to: the learner's is marked
+        assert options.highlighted == wrong

@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from oppija.content import navigation
 from oppija.content.model import Lecture, Slide
 from oppija.content.navigation import Position
+from oppija.content.saved_choice import choices_seen
 from oppija.i18n import N_, _, parse_number
 from oppija.progress import QuizAnswer, timestamp
 from oppija.tui.oppija_app import oppija_app
@@ -517,7 +518,8 @@ class LectureScreen(Screen[None]):
             self.query_one(SlideView).hold_scroll()
             self.call_after_refresh(card.bring_feedback_into_view)
             return
-        answer = QuizAnswer(value=value, correct=correct, answered_at=timestamp())
+        seen = choices_seen(quiz, self.lecture.language) if quiz.kind == "choice" else None
+        answer = QuizAnswer(value=value, correct=correct, answered_at=timestamp(), choices=seen)
         app = oppija_app(self.app)
         app.progress.answers[quiz.id] = answer
         app.request_save()

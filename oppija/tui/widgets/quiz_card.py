@@ -11,7 +11,8 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from oppija.content.model import Quiz
-from oppija.i18n import _, format_decimal
+from oppija.content.saved_choice import current_choice
+from oppija.i18n import _, current_language, format_decimal
 from oppija.progress import QuizAnswer
 
 
@@ -192,22 +193,20 @@ class QuizCard(Vertical):
             verdict = _("Right!") if answer.correct else _("Not quite.")
             text.append(verdict + " ", style="bold")
             if quiz.kind == "choice" and isinstance(answer.value, int):
-                chosen = (
-                    quiz.choices[answer.value] if 0 <= answer.value < len(quiz.choices) else None
-                )
+                index = current_choice(quiz, answer, current_language())
+                chosen = quiz.choices[index] if index is not None else None
                 right = quiz.correct_index
-                stale = chosen is not None and chosen.correct != answer.correct
-                if stale and answer.correct is not None:  # saved before the choices moved
-                    chosen = quiz.choices[right] if answer.correct and right is not None else None
                 if chosen is not None:
                     text.append(chosen.explanation)
-                if not answer.correct and right is not None:
+                else:  # given to choices the lesson has since changed: no current one is it
+                    text.append(_("You answered an earlier version of these choices."))
+                if (not answer.correct or chosen is None) and right is not None:
                     text.append("\n")
                     text.append(_("The right answer: "), style="bold")
                     text.append(f"{right + 1}) {quiz.choices[right].text}")
                     text.append(" — " + quiz.choices[right].explanation)
                 choices = self.query_one(OptionList)
-                choices.highlighted = quiz.choices.index(chosen) if chosen is not None else None
+                choices.highlighted = index
             else:
                 if not answer.correct and quiz.answer is not None:
                     text.append(
