@@ -125,7 +125,7 @@ CASES: dict[str, Case] = {
     "a run of reveal dots": (section(". " * 100_000 + "\n"), []),
     "lists nested 5000 deep": (section("".join(" " * k + "- a\n" for k in range(0, 1000))), []),
     "quotes nested 100 000 deep": (section(">" * 100_000 + " a\n"), []),
-    "10 000 slides": (section("".join(f"## T {{#s{k}}}\n\nx\n\n" for k in range(10_000))), []),
+    "10 000 slides": (section("".join(f"## T{k} {{#s{k}}}\n\nx\n\n" for k in range(10_000))), []),
     "a key of 100 000 letters": (
         quiz("q" * 100_000 + ": x"),
         [(10, "the quiz has no answer"), (12, "unknown quiz key")],
