@@ -19,6 +19,7 @@ TRIES = 3  # wrong answers before the answer and its derivation are shown
 TINY = 1e-10  # below this `short` writes 3e−20: the tolerance is then relative to the value
 
 Outcome = Literal["right", "wrong", "shown", "unreadable"]
+StepResult = Literal["first_try", "with_hints", "shown"]  # as oppija.progress_practice counts
 
 
 def shown_decimals(value: float) -> int:
@@ -122,6 +123,13 @@ def respond(question: Question, typed: str, wrong_before: int) -> Feedback:
         "wrong",
         _("Not yet. With every number filled in: {formula}").format(formula=question.filled),
     )
+
+
+def step_result(wrong_tries: int, solved: bool) -> StepResult:
+    """How a finished step counts in the learner's progress."""
+    if not solved:
+        return "shown"
+    return "first_try" if wrong_tries == 0 else "with_hints"
 
 
 def _targeted(question: Question, value: float) -> str:
