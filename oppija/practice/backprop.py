@@ -29,6 +29,19 @@ def next_question(simulation: Backpropagation) -> Question | None:
     return None if ask is None else ask(step)
 
 
+def given_lines(simulation: Backpropagation) -> list[str]:
+    """The example and the start weights: x, y⁽ʳᵉᶠ⁾, V and U (V row by row, as the slide)."""
+    params = simulation.params
+    inputs = "; ".join(short(v) for v in params.inputs)
+    lines = [f"x = ({inputs}), {TARGET} = {short(params.target)}, α = {short(params.lr)}"]
+    for matrix in ("V", "U"):
+        rows = simulation.starting_weights(matrix)
+        lines.append(
+            f"{matrix} = (" + "; ".join(" ".join(short(v) for v in row) for row in rows) + ")"
+        )
+    return lines
+
+
 def _floats(value: object) -> list[float]:
     return [float(v) for v in np.ravel(np.asarray(value, dtype=np.float64))]
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from oppija.i18n import _, format_integer
@@ -50,7 +49,7 @@ def add_harjuta_parser(commands: argparse._SubParsersAction[_Parser], seed_type:
 def run_harjuta(name: str, seed: int | None, as_json: bool, out: TextIO, err: TextIO) -> int:
     """Print the exercise; a demo without exercises is refused in one line, status 2."""
     from oppija.cli_output import shown
-    from oppija.practice.exercises import exercise, worked_solution
+    from oppija.practice.exercises import exercise, given_lines, worked_solution
     from oppija.sims import DemoSettingError
     from oppija.sims.base import plain
 
@@ -63,8 +62,8 @@ def run_harjuta(name: str, seed: int | None, as_json: bool, out: TextIO, err: Te
             _("%(prog)s: error: %(message)s\n") % {"prog": "oppija harjuta", "message": message}
         )
         return 2
-    state = simulation.state()
-    start = plain(state.get("start_weights"))
+    start = plain(simulation.state().get("start_weights"))
+    given = given_lines(simulation)
     solution = worked_solution(simulation)
     if as_json:
         document = {
@@ -76,35 +75,22 @@ def run_harjuta(name: str, seed: int | None, as_json: bool, out: TextIO, err: Te
         }
         out.write(json.dumps(document, ensure_ascii=False, allow_nan=False) + "\n")
         return 0
-    out.write(_worksheet(name, chosen, state, solution))
+    out.write(_worksheet(name, chosen, given, solution))
     return 0
 
 
 def _worksheet(
     name: str,
     seed: int,
-    state: Mapping[str, object],
+    given: list[str],
     solution: list[tuple[Question, int]],
 ) -> str:
-    """The exercise's numbers, its questions, then their derivations (backprop's network)."""
-    from oppija.sims.backprop import TARGET
-    from oppija.text.numbers import short
-
+    """The exercise's numbers, its questions, then their derivations."""
     lines = [
         _("Practice exercise: {name}, seed {seed}").format(name=name, seed=seed),
         "",
+        *given,
     ]
-    inputs = state.get("inputs")
-    target = state.get("target")
-    if isinstance(inputs, list) and isinstance(target, float):
-        shown_inputs = "; ".join(short(float(v)) for v in inputs)
-        lines.append(f"x = ({shown_inputs}), {TARGET} = {short(target)}")
-    start = state.get("start_weights")
-    if isinstance(start, dict):
-        for matrix in ("V", "U"):
-            rows = start.get(matrix, [])
-            shown_rows = "; ".join(" ".join(short(float(v)) for v in row) for row in rows)
-            lines.append(f"{matrix} = ({shown_rows})")
     lines += ["", _("Compute each number in turn:")]
     questions = [question for question, _step in solution]
     width = len(format_integer(len(questions)))

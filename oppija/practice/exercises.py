@@ -12,11 +12,12 @@ from collections.abc import Callable
 import numpy as np
 
 from oppija.i18n import _
-from oppija.practice import backprop
+from oppija.practice import backprop, softmax
 from oppija.practice.question import Question
 from oppija.sims import DemoSettingError, create_simulation
 from oppija.sims.backprop import Backpropagation
 from oppija.sims.demo import Demo
+from oppija.sims.softmax import Softmax
 
 
 def _one_decimal(rng: np.random.Generator, low: float, high: float, count: int) -> list[float]:
@@ -38,8 +39,28 @@ def backprop_settings(seed: int) -> dict[str, str]:
     return {"seed": str(seed), "inputs": _text(inputs), "target": _text(target)}
 
 
+def softmax_settings(seed: int) -> dict[str, str]:
+    """Three new logits (one decimal, −2 to 3), a right class and T of 0,5, 1 or 2, chosen so
+    that the right class is not already certain (the demo would have nothing to do)."""
+    rng = np.random.default_rng([seed, 19, 2])
+    while True:
+        logits = _one_decimal(rng, -2.0, 3.0, 3)
+        target = int(rng.integers(3))
+        temperature = float(rng.choice([0.5, 1.0, 1.0, 2.0]))
+        scaled = np.array(logits) / temperature
+        p = np.exp(scaled - scaled.max())
+        if 0.02 < p[target] / p.sum() < 0.95:  # friendly: no 10⁻⁴ to take the log of
+            break
+    return {"logits": _text(logits), "target": str(target), "temperature": repr(temperature)}
+
+
 # Each practice demo's maker of fresh settings from a seed.
-GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {"backprop": backprop_settings}
+GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
+    "backprop": backprop_settings,
+    "softmax": softmax_settings,
+}
+# Demos whose exercise is a whole scripted run; the others' is the questions of one state.
+WHOLE_RUNS = ("backprop",)
 
 
 def practice_kinds() -> tuple[str, ...]:
@@ -62,23 +83,39 @@ def exercise(name: str, seed: int) -> Demo:
     return create_simulation(name, GENERATORS[name](seed))
 
 
-def next_question(simulation: Demo) -> Question | None:
-    """The question for the number ``simulation`` reveals next (None if it asks nothing)."""
+def questions(simulation: Demo) -> list[Question]:
+    """The questions, in order, for the numbers ``simulation`` shows next (maybe none)."""
     if isinstance(simulation, Backpropagation):
-        return backprop.next_question(simulation)
-    return None
+        question = backprop.next_question(simulation)
+        return [] if question is None else [question]
+    if isinstance(simulation, Softmax):
+        return softmax.questions(simulation)
+    return []
+
+
+def given_lines(simulation: Demo) -> list[str]:
+    """The exercise's numbers as a worksheet states them, before any question."""
+    if isinstance(simulation, Backpropagation):
+        return backprop.given_lines(simulation)
+    if isinstance(simulation, Softmax):
+        return softmax.given_lines(simulation)
+    return []
+
+
+def next_question(simulation: Demo) -> Question | None:
+    """The first question for the numbers ``simulation`` shows next (None if it asks none)."""
+    asked = questions(simulation)
+    return asked[0] if asked else None
 
 
 def worked_solution(simulation: Demo) -> list[tuple[Question, int]]:
-    """Every question of the run from where ``simulation`` stands, each with the step it is
-    asked before; the simulation is stepped to the end on the way."""
-    solution = []
-    while simulation.status == "running":
-        question = next_question(simulation)
-        if question is not None:
-            solution.append((question, simulation.step_count + 1))
+    """Every question of the exercise from where ``simulation`` stands, each with the step it
+    is asked before; a scripted run is stepped to its end on the way."""
+    solution = [(question, simulation.step_count + 1) for question in questions(simulation)]
+    while simulation.name in WHOLE_RUNS and simulation.status == "running":
         before = simulation.step_count
         simulation.step()
         if simulation.step_count == before:
             break
+        solution += [(question, simulation.step_count + 1) for question in questions(simulation)]
     return solution

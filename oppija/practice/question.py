@@ -1,9 +1,10 @@
 """A practice question and how a typed answer is judged against it.
 
 The answer is exactly the number the demo reveals next; the tolerance is half a unit of the last
-digit the demo shows, so the demo's own rounding is accepted and a number one off in that digit
-is not. Hints come in a fixed order: a targeted one on the first wrong try, the formula with
-every other number filled in on the second, the answer with its derivation after the third.
+digit the demo shows, around the answer and around the number as shown, so the demo's own
+rounding is accepted and a number one off in that digit is not. Hints come in a fixed order: a
+targeted one on the first wrong try, the formula with every other number filled in on the
+second, the answer with its derivation after the third.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from oppija.i18n import _, parse_number
+from oppija.i18n import _, format_fixed, parse_number
 from oppija.text.numbers import short
 
 TRIES = 3  # wrong answers before the answer and its derivation are shown
@@ -54,21 +55,33 @@ class Question:
     filled: str
     derivation: str
     diagnoses: tuple[tuple[float, str], ...] = ()
+    decimals: int | None = None
+    """Fixed decimals where the demo writes the number so (0,659), None for :func:`short`."""
 
     @property
     def tolerance(self) -> float:
+        if self.decimals is not None:
+            return 0.5 * 10.0**-self.decimals
         return tolerance_for(self.answer)
 
     @property
     def shown(self) -> str:
         """The answer as the demo writes it."""
+        if self.decimals is not None:
+            return format_fixed(self.answer, self.decimals)
         return short(self.answer)
 
     def accepts(self, value: float) -> bool:
-        """Whether ``value`` is the answer within the demo's precision."""
+        """Whether ``value`` is the answer within the demo's precision: closer to the answer
+        than the tolerance, or within it of the number as shown (so −ln 0,724 = 0,32296 is
+        0,323 as the demo writes 0,32348). One off in the last shown digit is neither."""
         if abs(value - self.answer) < self.tolerance:
             return True
-        return bool(_same_shown(value, self.answer))
+        try:
+            shown = parse_number(self.shown)
+        except ValueError:
+            return False
+        return abs(value - shown) <= self.tolerance * (1 + 1e-9)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -80,14 +93,6 @@ class Question:
             "hints": [self.hint, self.filled],
             "derivation": self.derivation,
         }
-
-
-def _same_shown(value: float, answer: float) -> bool:
-    """The number exactly as the demo wrote it (a half-way answer rounds to even)."""
-    try:
-        return parse_number(short(answer)) == value
-    except ValueError:
-        return False
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,7 @@ def step_result(wrong_tries: int, solved: bool) -> StepResult:
 def _targeted(question: Question, value: float) -> str:
     """The first hint: the slip this answer shows, else what the formula is made of."""
     for slipped, hint in question.diagnoses:
-        if abs(value - slipped) < tolerance_for(slipped) and not question.accepts(slipped):
+        near = max(tolerance_for(slipped), question.tolerance)
+        if abs(value - slipped) < near and not question.accepts(slipped):
             return _("Not yet: {hint}").format(hint=hint)
     return _("Not yet: {hint}").format(hint=question.hint)
