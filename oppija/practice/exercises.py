@@ -12,11 +12,12 @@ from collections.abc import Callable
 import numpy as np
 
 from oppija.i18n import _
-from oppija.practice import backprop, softmax
+from oppija.practice import backprop, graph, softmax
 from oppija.practice.question import Question
 from oppija.sims import DemoSettingError, create_simulation
 from oppija.sims.backprop import Backpropagation
 from oppija.sims.demo import Demo
+from oppija.sims.graph import ComputationGraph
 from oppija.sims.softmax import Softmax
 
 
@@ -54,13 +55,27 @@ def softmax_settings(seed: int) -> dict[str, str]:
     return {"logits": _text(logits), "target": str(target), "temperature": repr(temperature)}
 
 
+# Formulas a fresh graph exercise picks from: the lecture's first, each with a variable used
+# twice so that gradients add up somewhere.
+GRAPH_FUNCTIONS = ("x*y + x^2", "(x + y)*y", "x^2 - x*y", "sigmoid(x*y) + y", "x*(y - x)")
+
+
+def graph_settings(seed: int) -> dict[str, str]:
+    """A formula from :data:`GRAPH_FUNCTIONS` and new x and y (one decimal, −3 to 3)."""
+    rng = np.random.default_rng([seed, 19, 3])
+    function = GRAPH_FUNCTIONS[int(rng.integers(len(GRAPH_FUNCTIONS)))]
+    x, y = _one_decimal(rng, -3.0, 3.0, 2)
+    return {"function": function, "x": repr(x), "y": repr(y)}
+
+
 # Each practice demo's maker of fresh settings from a seed.
 GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "backprop": backprop_settings,
     "softmax": softmax_settings,
+    "graph": graph_settings,
 }
 # Demos whose exercise is a whole scripted run; the others' is the questions of one state.
-WHOLE_RUNS = ("backprop",)
+WHOLE_RUNS = ("backprop", "graph")
 
 
 def practice_kinds() -> tuple[str, ...]:
@@ -90,6 +105,9 @@ def questions(simulation: Demo) -> list[Question]:
         return [] if question is None else [question]
     if isinstance(simulation, Softmax):
         return softmax.questions(simulation)
+    if isinstance(simulation, ComputationGraph):
+        question = graph.next_question(simulation)
+        return [] if question is None else [question]
     return []
 
 
@@ -99,6 +117,8 @@ def given_lines(simulation: Demo) -> list[str]:
         return backprop.given_lines(simulation)
     if isinstance(simulation, Softmax):
         return softmax.given_lines(simulation)
+    if isinstance(simulation, ComputationGraph):
+        return graph.given_lines(simulation)
     return []
 
 
