@@ -12,11 +12,12 @@ from collections.abc import Callable
 import numpy as np
 
 from oppija.i18n import _
-from oppija.practice import backprop, graph, softmax
+from oppija.practice import backprop, gd1d, graph, softmax
 from oppija.practice.question import Question
 from oppija.sims import DemoSettingError, create_simulation
 from oppija.sims.backprop import Backpropagation
 from oppija.sims.demo import Demo
+from oppija.sims.gd1d import GradientDescent1D
 from oppija.sims.graph import ComputationGraph
 from oppija.sims.softmax import Softmax
 
@@ -68,14 +69,35 @@ def graph_settings(seed: int) -> dict[str, str]:
     return {"function": function, "x": repr(x), "y": repr(y)}
 
 
+# Error functions of a fresh descent exercise: quadratics, so that the first steps' numbers keep
+# few decimals (α and the start have one).
+GD1D_FUNCTIONS = ("x^2", "x^2 - 2x", "0.5x^2 + x", "2x^2 - x")
+GD1D_MINIMA = (0.0, 1.0, -1.0, 0.25)  # where each has its minimum
+
+
+def gd1d_settings(seed: int) -> dict[str, str]:
+    """A quadratic, α from 0,1 to 0,4 (0,1 or 0,2 for the steepest) and a start from −4 to 4,
+    not within 0,5 of the minimum."""
+    rng = np.random.default_rng([seed, 19, 4])
+    which = int(rng.integers(len(GD1D_FUNCTIONS)))
+    function = GD1D_FUNCTIONS[which]
+    rates = (0.1, 0.2) if function.startswith("2x") else (0.1, 0.2, 0.3, 0.4)
+    lr = float(rng.choice(rates))
+    start = GD1D_MINIMA[which]
+    while abs(start - GD1D_MINIMA[which]) < 0.5:  # a start at the bottom has no steps to ask
+        start = _one_decimal(rng, -4.0, 4.0, 1)[0]
+    return {"function": function, "lr": repr(lr), "start": repr(start)}
+
+
 # Each practice demo's maker of fresh settings from a seed.
 GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "backprop": backprop_settings,
     "softmax": softmax_settings,
     "graph": graph_settings,
+    "gd1d": gd1d_settings,
 }
 # Demos whose exercise is a whole scripted run; the others' is the questions of one state.
-WHOLE_RUNS = ("backprop", "graph")
+WHOLE_RUNS = ("backprop", "graph", "gd1d")
 
 
 def practice_kinds() -> tuple[str, ...]:
@@ -108,6 +130,9 @@ def questions(simulation: Demo) -> list[Question]:
     if isinstance(simulation, ComputationGraph):
         question = graph.next_question(simulation)
         return [] if question is None else [question]
+    if isinstance(simulation, GradientDescent1D):
+        question = gd1d.next_question(simulation)
+        return [] if question is None else [question]
     return []
 
 
@@ -119,6 +144,8 @@ def given_lines(simulation: Demo) -> list[str]:
         return softmax.given_lines(simulation)
     if isinstance(simulation, ComputationGraph):
         return graph.given_lines(simulation)
+    if isinstance(simulation, GradientDescent1D):
+        return gd1d.given_lines(simulation)
     return []
 
 

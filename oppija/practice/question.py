@@ -57,6 +57,8 @@ class Question:
     diagnoses: tuple[tuple[float, str], ...] = ()
     decimals: int | None = None
     """Fixed decimals where the demo writes the number so (0,659), None for :func:`short`."""
+    written: str = ""
+    """The answer exactly as the demo writes it, where that is not ``decimals`` fixed (2,4)."""
 
     @property
     def tolerance(self) -> float:
@@ -67,6 +69,8 @@ class Question:
     @property
     def shown(self) -> str:
         """The answer as the demo writes it."""
+        if self.written:
+            return self.written
         if self.decimals is not None:
             return format_fixed(self.answer, self.decimals)
         return short(self.answer)
