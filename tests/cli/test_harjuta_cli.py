@@ -96,3 +96,17 @@ def test_demo_json_holds_the_next_question_when_practice_is_on(
     assert abs(practice["answer"] - 0.19797) < 1e-5 and practice["tolerance"] == 0.0005
     assert main(["demo", "backprop", "--steps", "3", "--json"]) == 0
     assert "practice" not in json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("name", ["backprop", "graph", "softmax", "gd1d"])
+def test_every_practice_demo_prints_a_worksheet_and_json(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    data = harjuta_json(capsys, name, "--seed", "11")
+    questions = data["questions"]
+    assert isinstance(questions, list) and questions
+    assert main(["harjuta", name, "--seed", "11"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Harjutus: {name}, seeme 11\n")
+    assert all(question["derivation"] in out for question in questions)
+    assert "{" not in out
