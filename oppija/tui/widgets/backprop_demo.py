@@ -9,11 +9,12 @@ from textual.binding import Binding
 from oppija.i18n import N_, format_decimal
 from oppija.sims.backprop import Backpropagation
 from oppija.tui.widgets.demo_panel import TypedValue
-from oppija.tui.widgets.step_demo import StepDemo
+from oppija.tui.widgets.practice_mode import PracticeDemo
 
 
-class BackpropDemo(StepDemo[Backpropagation]):
-    """n forward through the forward pass, the trace records and the update; p back; End."""
+class BackpropDemo(PracticeDemo[Backpropagation]):
+    """n forward through the forward pass, the trace records and the update; p back; End;
+    a to compute the next number yourself, e for a fresh network."""
 
     BINDINGS = [
         Binding("o", "next_round", N_("Next update")),

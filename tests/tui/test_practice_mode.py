@@ -1,0 +1,54 @@
+"""Practice mode on the backprop slide: the learner computes the next number, is told where a
+wrong answer went wrong (differently on the second try), and the step counts in the progress."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from oppija.progress_practice import PracticeResult
+from oppija.tui.widgets.practice_mode import PracticeDemo
+from tests.tui.conftest import AppFactory, open_demo, press
+
+
+async def answer(pilot: object, field: Input, text: str) -> None:
+    field.value = text
+    await press(pilot, "enter")  # type: ignore[arg-type]
+
+
+async def test_two_wrong_tries_get_different_hints_then_the_right_answer_steps_on(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(pilot, "backprop-hidden")
+        assert isinstance(demo, PracticeDemo)
+        await press(pilot, "a")
+        field = demo.query_one("#demo-input", Input)
+        shown = demo.query_one("#practice-text", Static)
+        assert field.has_focus and demo.practising
+        assert str(shown.render()) == "h₁ = σ(z₁), z₁ = 0,5 · 1 + 0,3 · 0"
+
+        await answer(pilot, field, "0,5")  # the weighted sum, not yet σ of it
+        first = str(shown.render())
+        assert "0,5 on kaalutud summa z₁" in first
+        await answer(pilot, field, "0,7")
+        second = str(shown.render())
+        assert "h₁ = σ(0,5) = ?" in second and second != first
+        assert demo.simulation.step_count == 0 and field.value == ""
+
+        await answer(pilot, field, "0,622")
+        assert demo.simulation.step_count == 1  # the step the learner computed is shown
+        assert app.progress.practice == {"backprop": PracticeResult(with_hints=1)}
+        assert str(shown.render()).startswith("h₂ = σ(z₂)")  # the next number is asked
+
+        await answer(pilot, field, "0.401")  # at the first try, with a decimal point
+        assert app.progress.practice["backprop"] == PracticeResult(first_try=1, with_hints=1)
+        await answer(pilot, field, "")  # skipped: shown, counted for nothing
+        assert demo.simulation.step_count == 3
+        assert sum(app.progress.practice["backprop"].to_json().values()) == 2
+
+        await press(pilot, "escape")
+        assert not demo.practising and demo.has_focus
+        await press(pilot, "e")
+        assert demo.simulation.step_count == 0
+        assert isinstance(demo.simulation.settings.get("seed"), int)  # a fresh network
