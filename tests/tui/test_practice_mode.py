@@ -52,3 +52,23 @@ async def test_two_wrong_tries_get_different_hints_then_the_right_answer_steps_o
         await press(pilot, "e")
         assert demo.simulation.step_count == 0
         assert isinstance(demo.simulation.settings.get("seed"), int)  # a fresh network
+
+
+async def test_the_graph_asks_each_gradient_and_a_fresh_exercise_keeps_practising(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(pilot, "graph-computation")
+        assert isinstance(demo, PracticeDemo)
+        await press(pilot, "a")
+        field = demo.query_one("#demo-input", Input)
+        assert demo.query_one("#demo-input-label").render().plain == "∂f/∂[·] = ?"
+        await answer(pilot, field, "1")
+        assert demo.simulation.step_count == 1
+        assert app.progress.practice == {"graph": PracticeResult(first_try=1)}
+        await press(pilot, "e")  # the field has the keys: e is typed, not a fresh exercise
+        assert field.value == "e" and demo.practising
+        field.value = ""
+        await press(pilot, "escape", "e")
+        assert demo.simulation.step_count == 0 and not demo.practising
