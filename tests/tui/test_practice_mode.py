@@ -53,6 +53,12 @@ async def test_two_wrong_tries_get_different_hints_then_the_right_answer_steps_o
         assert demo.simulation.step_count == 0
         assert isinstance(demo.simulation.settings.get("seed"), int)  # a fresh network
 
+        await press(pilot, "v")  # the answers screen counts the practice beside the quizzes
+        summary = str(app.screen.query_one("#results-summary", Static).render())
+        assert (
+            "Tagasilevi: harjutatud 2 sammu, esimesel katsel 1, vihjetega 1, näidatud 0" in summary
+        )
+
 
 async def test_the_graph_asks_each_gradient_and_a_fresh_exercise_keeps_practising(
     make_app: AppFactory,
