@@ -12,10 +12,11 @@ from collections.abc import Callable
 import numpy as np
 
 from oppija.i18n import _
-from oppija.practice import backprop, gd1d, graph, softmax
+from oppija.practice import backprop, conv, gd1d, graph, softmax
 from oppija.practice.question import Question
 from oppija.sims import DemoSettingError, create_simulation
 from oppija.sims.backprop import Backpropagation
+from oppija.sims.conv import Convolution
 from oppija.sims.demo import Demo
 from oppija.sims.gd1d import GradientDescent1D
 from oppija.sims.graph import ComputationGraph
@@ -89,15 +90,26 @@ def gd1d_settings(seed: int) -> dict[str, str]:
     return {"function": function, "lr": repr(lr), "start": repr(start)}
 
 
+def conv_settings(seed: int) -> dict[str, str]:
+    """A new kernel (nine weights with one decimal, −1 to 1) on one of the demo's pictures."""
+    rng = np.random.default_rng([seed, 19, 5])
+    image = ("digit", "letter", "cross")[int(rng.integers(3))]
+    weights = _one_decimal(rng, -1.0, 1.0, 9)
+    return {"image": image, "weights": _text(weights)}
+
+
 # Each practice demo's maker of fresh settings from a seed.
 GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
     "backprop": backprop_settings,
     "softmax": softmax_settings,
     "graph": graph_settings,
     "gd1d": gd1d_settings,
+    "conv": conv_settings,
 }
 # Demos whose exercise is a whole scripted run; the others' is the questions of one state.
-WHOLE_RUNS = ("backprop", "graph", "gd1d")
+WHOLE_RUNS = ("backprop", "graph", "gd1d", "conv")
+# A worksheet stops after this many questions (a feature map has a hundred cells).
+MOST_QUESTIONS = 40
 
 
 def practice_kinds() -> tuple[str, ...]:
@@ -133,6 +145,9 @@ def questions(simulation: Demo) -> list[Question]:
     if isinstance(simulation, GradientDescent1D):
         question = gd1d.next_question(simulation)
         return [] if question is None else [question]
+    if isinstance(simulation, Convolution):
+        question = conv.next_question(simulation)
+        return [] if question is None else [question]
     return []
 
 
@@ -146,6 +161,8 @@ def given_lines(simulation: Demo) -> list[str]:
         return graph.given_lines(simulation)
     if isinstance(simulation, GradientDescent1D):
         return gd1d.given_lines(simulation)
+    if isinstance(simulation, Convolution):
+        return conv.given_lines(simulation)
     return []
 
 
@@ -159,7 +176,11 @@ def worked_solution(simulation: Demo) -> list[tuple[Question, int]]:
     """Every question of the exercise from where ``simulation`` stands, each with the step it
     is asked before; a scripted run is stepped to its end on the way."""
     solution = [(question, simulation.step_count + 1) for question in questions(simulation)]
-    while simulation.name in WHOLE_RUNS and simulation.status == "running":
+    while (
+        simulation.name in WHOLE_RUNS
+        and simulation.status == "running"
+        and len(solution) < MOST_QUESTIONS
+    ):
         before = simulation.step_count
         simulation.step()
         if simulation.step_count == before:

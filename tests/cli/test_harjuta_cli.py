@@ -98,7 +98,7 @@ def test_demo_json_holds_the_next_question_when_practice_is_on(
     assert "practice" not in json.loads(capsys.readouterr().out)
 
 
-@pytest.mark.parametrize("name", ["backprop", "graph", "softmax", "gd1d"])
+@pytest.mark.parametrize("name", ["backprop", "graph", "softmax", "gd1d", "conv"])
 def test_every_practice_demo_prints_a_worksheet_and_json(
     capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
