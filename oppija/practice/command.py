@@ -86,8 +86,11 @@ def _worksheet(
     solution: list[tuple[Question, int]],
 ) -> str:
     """The exercise's numbers, its questions, then their derivations."""
+    from oppija.sims.registry import DEMOS
+
+    title = f"{_(DEMOS[name].title)} ({name})" if name in DEMOS else name
     lines = [
-        _("Practice exercise: {name}, seed {seed}").format(name=name, seed=seed),
+        _("Practice exercise: {name}, seed {seed}").format(name=title, seed=seed),
         "",
         *given,
     ]

@@ -107,6 +107,6 @@ def test_every_practice_demo_prints_a_worksheet_and_json(
     assert isinstance(questions, list) and questions
     assert main(["harjuta", name, "--seed", "11"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"Harjutus: {name}, seeme 11\n")
+    assert out.startswith("Harjutus: ") and f" ({name}), seeme 11\n" in out.splitlines()[0] + "\n"
     assert all(question["derivation"] in out for question in questions)
     assert "{" not in out
