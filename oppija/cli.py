@@ -345,6 +345,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from oppija.practice.command import run_harjuta
 
         return run_harjuta(args.name, args.seed, args.json, sys.stdout, sys.stderr)
+    if args.command == "korda":
+        from oppija.review.command import run_korda
+
+        return run_korda(args.data_dir, sys.stdin, sys.stdout, sys.stderr)
     if args.command == "serve":
         from oppija.serve.command import run_serve
 

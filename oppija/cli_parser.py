@@ -101,6 +101,9 @@ def build_parser() -> Parser:
     from oppija.practice.command import add_harjuta_parser
 
     add_harjuta_parser(commands, _count(0, 2**31 - 1))  # the range of every demo's seed
+    from oppija.review.command import add_korda_parser
+
+    add_korda_parser(commands)
     return parser
 
 
