@@ -35,6 +35,7 @@ from oppija.progress_practice import Outcome as PracticeOutcome
 from oppija.progress_practice import (
     PracticeFormatError,
     PracticeResult,
+    UnsolvedStep,
     merged_practice,
     practice_from_json,
     practice_to_json,
@@ -128,9 +129,16 @@ class Progress:
             practice=dict(self.practice),
         )
 
-    def record_practice(self, demo: str, outcome: PracticeOutcome) -> None:
-        """Count one practice step of ``demo`` that ended in ``outcome``."""
-        self.practice[demo] = self.practice.get(demo, PracticeResult()).counted(outcome)
+    def record_practice(
+        self, demo: str, outcome: PracticeOutcome, step: UnsolvedStep | None = None
+    ) -> None:
+        """Count one practice step of ``demo`` that ended in ``outcome``; ``step`` (its
+        settings and position) is kept to come back when it was shown, and no longer comes
+        back once solved."""
+        result = self.practice.get(demo, PracticeResult()).counted(outcome)
+        if step is not None:
+            result = result.with_unsolved(step) if outcome == "shown" else result.solved(step)
+        self.practice[demo] = result
 
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict; ``seen`` is sorted so the file is stable and diffs stay small."""

@@ -23,7 +23,7 @@ NEVER_LOADED: dict[str, tuple[str, ...]] = {
     "report": ("textual", "oppija.tui", "oppija.serve"),
     "serve": ("textual", "oppija.tui", "numpy", "oppija.report"),
     "practice": ("textual", "oppija.tui", "oppija.cli", "oppija.content", "oppija.progress"),
-    "review": ("textual", "oppija.tui", "oppija.sims", "oppija.scenes"),
+    "review": ("textual", "oppija.tui"),
     "export": ("textual", "oppija.tui", "oppija.serve", "weasyprint", "jinja2"),
 }
 

@@ -14,6 +14,7 @@ from oppija.cli import main
 from oppija.content.loader import load_lecture
 from oppija.content.model import Quiz
 from oppija.progress import Progress, ProgressStore, QuizAnswer
+from oppija.progress_practice import PracticeResult, UnsolvedStep
 from oppija.review.due import quizzes_due
 
 
@@ -78,3 +79,30 @@ def test_unreadable_or_empty_answers_change_nothing_and_nothing_due_is_said(
     korda(monkeypatch, capsys, tmp_path, "\n")
     assert ProgressStore(tmp_path).load().progress.answers == answers
     assert korda(monkeypatch, capsys, tmp_path / "fresh", "").strip().count("\n") == 0
+
+
+def test_a_shown_practice_step_comes_back_with_hints_until_solved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The lecture's network before its fourth step asks 𝓔 = (1 − 0,555)² ≈ 0,198."""
+    shown = UnsolvedStep(settings={"hidden": 2}, step=3, at="2026-12-01T10:00:00+00:00")
+    practice = {"backprop": PracticeResult(shown=1, unsolved=(shown,))}
+    ProgressStore(tmp_path).save(Progress(practice=practice))
+    out = korda(monkeypatch, capsys, tmp_path, "0,445\n0,198\n")
+    assert "𝓔 = ?" in out and "0,445" in out  # the difference, named as the slip
+    saved = ProgressStore(tmp_path).load().progress.practice["backprop"]
+    assert saved.unsolved == () and saved.with_hints == 1
+    assert "Pole midagi korrata" in korda(monkeypatch, capsys, tmp_path, "")
+
+
+def test_a_practice_step_shown_again_goes_to_the_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shown = UnsolvedStep(settings={}, step=0, at="2026-12-01T10:00:00+00:00")
+    ProgressStore(tmp_path).save(
+        Progress(practice={"backprop": PracticeResult(shown=1, unsolved=(shown,))})
+    )
+    out = korda(monkeypatch, capsys, tmp_path, "1\n2\n3\n")
+    assert "0,622" in out  # the answer and its derivation after the third try
+    (again,) = ProgressStore(tmp_path).load().progress.practice["backprop"].unsolved
+    assert again.step == 0 and again.at > shown.at

@@ -10,7 +10,7 @@ import pytest
 
 from oppija.practice.question import step_result
 from oppija.progress import Progress, ProgressFormatError, ProgressStore
-from oppija.progress_practice import PracticeResult
+from oppija.progress_practice import PracticeResult, UnsolvedStep
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -67,3 +67,49 @@ def test_two_copies_practice_adds_up(tmp_path: Path) -> None:
         "backprop": PracticeResult(first_try=2, with_hints=0, shown=1),
         "graph": PracticeResult(with_hints=1),
     }
+
+
+def step_at(step: int, at: str) -> UnsolvedStep:
+    return UnsolvedStep(settings={"inputs": [1.0, 0.0], "activation": "tanh"}, step=step, at=at)
+
+
+def test_unsolved_steps_survive_saving_and_a_solved_one_goes(tmp_path: Path) -> None:
+    progress = Progress()
+    progress.record_practice("backprop", "shown", step_at(3, "2026-12-01T10:00:00+00:00"))
+    progress.record_practice("backprop", "shown", step_at(5, "2026-12-01T11:00:00+00:00"))
+    ProgressStore(tmp_path).save(progress)
+    loaded = ProgressStore(tmp_path).load().progress
+    assert loaded.practice == progress.practice
+    loaded.record_practice("backprop", "with_hints", step_at(3, "2026-12-02T10:00:00+00:00"))
+    assert [s.step for s in loaded.practice["backprop"].unsolved] == [5]
+
+
+def test_unsolved_steps_merge_like_answers(tmp_path: Path) -> None:
+    first = Progress()
+    first.record_practice("backprop", "shown", step_at(3, "2026-12-01T10:00:00+00:00"))
+    ProgressStore(tmp_path).save(first)
+    a, b = ProgressStore(tmp_path), ProgressStore(tmp_path)
+    mine, other = a.load().progress, b.load().progress
+    mine.record_practice("backprop", "first_try", step_at(3, "2026-12-02T10:00:00+00:00"))
+    a.save(mine)  # solved here
+    other.record_practice("backprop", "shown", step_at(7, "2026-12-03T10:00:00+00:00"))
+    b.save(other)  # a new one there
+    saved = ProgressStore(tmp_path).load().progress.practice["backprop"]
+    assert [s.step for s in saved.unsolved] == [7]
+    assert saved.counts() == {"first_try": 1, "with_hints": 0, "shown": 2}
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"unsolved": {}},
+        {"unsolved": [{"settings": {}, "step": -1, "at": "2026-12-01T10:00:00"}]},
+        {"unsolved": [{"settings": {"lr": float("nan")}, "step": 1, "at": "2026-12-01"}]},
+        {"unsolved": [{"settings": {}, "step": 1, "at": "eile"}]},
+        {"unsolved": [{"settings": {"x": {"y": 1}}, "step": 1, "at": "2026-12-01"}]},
+    ],
+)
+def test_a_bad_unsolved_step_is_refused(bad: dict[str, object]) -> None:
+    data = {**Progress().to_json(), "practice": {"backprop": bad}}
+    with pytest.raises(ProgressFormatError):
+        Progress.from_json(data)

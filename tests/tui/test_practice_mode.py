@@ -45,7 +45,13 @@ async def test_two_wrong_tries_get_different_hints_then_the_right_answer_steps_o
         assert app.progress.practice["backprop"] == PracticeResult(first_try=1, with_hints=1)
         await answer(pilot, field, "")  # skipped: shown, counted for nothing
         assert demo.simulation.step_count == 3
-        assert sum(app.progress.practice["backprop"].to_json().values()) == 2
+        assert sum(app.progress.practice["backprop"].counts().values()) == 2
+
+        for wrong in ("1", "2", "3"):  # 𝓔: after the third try the answer is shown
+            await answer(pilot, field, wrong)
+        assert demo.simulation.step_count == 4
+        (unsolved,) = app.progress.practice["backprop"].unsolved  # `oppija korda` asks it again
+        assert unsolved.step == 3 and app.progress.practice["backprop"].shown == 1
 
         await press(pilot, "escape")
         assert not demo.practising and demo.has_focus
@@ -56,7 +62,7 @@ async def test_two_wrong_tries_get_different_hints_then_the_right_answer_steps_o
         await press(pilot, "v")  # the answers screen counts the practice beside the quizzes
         summary = str(app.screen.query_one("#results-summary", Static).render())
         assert (
-            "Tagasilevi: harjutatud 2 sammu, esimesel katsel 1, vihjetega 1, näidatud 0" in summary
+            "Tagasilevi: harjutatud 3 sammu, esimesel katsel 1, vihjetega 1, näidatud 1" in summary
         )
 
 

@@ -16,9 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Label, Static
 
+from oppija.demo_setup import saved_form
 from oppija.i18n import N_, _
 from oppija.practice.attempt import Attempt
 from oppija.practice.exercises import exercise, next_question
+from oppija.progress import timestamp
+from oppija.progress_practice import UnsolvedStep
 from oppija.sims.demo import ReplayedDemo
 from oppija.tui.oppija_app import oppija_app
 from oppija.tui.widgets.demo_panel import TypedValue
@@ -122,12 +125,21 @@ class PracticeDemo(StepDemo[R]):
                 self.query_one("#demo-input", Input).value = ""
             return False
         app = oppija_app(self.app)
-        app.progress.record_practice(self.kind, result)
+        app.progress.record_practice(self.kind, result, self._as_unsolved())
         app.request_save()
         self.notify(feedback.message, timeout=8)
         self.simulation.step()
         self._ask()
         return False
+
+    def _as_unsolved(self) -> UnsolvedStep:
+        """The step asked now, as ``oppija korda`` rebuilds it: the settings and the step."""
+        settings = {
+            key: form
+            for key, value in self.simulation.settings.items()
+            if (form := saved_form(value)) is not None
+        }
+        return UnsolvedStep(settings=settings, step=self.simulation.step_count, at=timestamp())
 
     def _close_input(self) -> None:
         self._attempt = None
