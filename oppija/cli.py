@@ -236,10 +236,13 @@ def _demo_settings(pairs: Sequence[str]) -> dict[str, str]:
 def _run_demo(args: argparse.Namespace) -> int:
     """Build the demo from its settings (refusing bad ones before running anything), run it,
     print the frame or the JSON state."""
+    from oppija.practice.command import practice_json, practice_switch
     from oppija.sims import DemoSettingError, create_simulation
 
     try:
-        simulation = create_simulation(args.name, _demo_settings(args.settings))
+        settings = _demo_settings(args.settings)
+        practice = practice_switch(settings)
+        simulation = create_simulation(args.name, settings)
     except (DemoSettingError, ValueError) as error:
         # Whole and escaped: a name typed with a line break in it stays on the one line.
         message = shown(str(error) or type(error).__name__, limit=1000)
@@ -255,7 +258,12 @@ def _run_demo(args: argparse.Namespace) -> int:
 
         # On a terminal that cannot show θ, JSON's own \u escapes keep the data exact.
         ascii_json = _ascii_wanted(False)
-        print(json.dumps(simulation.to_json(), ensure_ascii=ascii_json, allow_nan=False))
+        document = simulation.to_json()
+        if practice:
+            from oppija.sims.base import plain
+
+            document["practice"] = plain(practice_json(simulation))
+        print(json.dumps(document, ensure_ascii=ascii_json, allow_nan=False))
         return 0
     ascii_only = _ascii_wanted(args.ascii or args.demo_ascii)
     from oppija.scenes import render_frame
@@ -333,6 +341,14 @@ def _main(argv: Sequence[str] | None) -> int:
         return run_list(i18n.current_language(), sys.stdout)
     if args.command == "demo":
         return _run_demo(args)
+    if args.command == "harjuta":
+        from oppija.practice.command import run_harjuta
+
+        return run_harjuta(args.name, args.seed, args.json, sys.stdout, sys.stderr)
+    if args.command == "korda":
+        from oppija.review.command import run_korda
+
+        return run_korda(args.data_dir, sys.stdin, sys.stdout, sys.stderr)
     if args.command == "serve":
         from oppija.serve.command import run_serve
 

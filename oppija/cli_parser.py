@@ -98,6 +98,12 @@ def build_parser() -> Parser:
     from oppija.export.command import add_export_parser
 
     add_export_parser(commands)
+    from oppija.practice.command import add_harjuta_parser
+
+    add_harjuta_parser(commands, _count(0, 2**31 - 1))  # the range of every demo's seed
+    from oppija.review.command import add_korda_parser
+
+    add_korda_parser(commands)
     return parser
 
 

@@ -31,6 +31,15 @@ from pathlib import Path
 from typing import NoReturn, TypeGuard
 
 from oppija.i18n import LANGUAGES, _, format_integer
+from oppija.progress_practice import Outcome as PracticeOutcome
+from oppija.progress_practice import (
+    PracticeFormatError,
+    PracticeResult,
+    UnsolvedStep,
+    merged_practice,
+    practice_from_json,
+    practice_to_json,
+)
 from oppija.regular_files import FileTooLarge, NotRegularFile, os_error_reason, read_regular_file
 
 FORMAT_VERSION = 1
@@ -111,6 +120,8 @@ class Progress:
     """Per slide id, the demo settings the learner changed from the lesson's (only those), so
     the demo comes back as it was left. Checked against the demo's schema where it is used:
     a setting a changed lesson no longer allows is dropped there."""
+    practice: dict[str, PracticeResult] = field(default_factory=dict)
+    """Per demo, the practice steps solved at the first try, with hints, or shown."""
 
     def copy(self) -> Progress:
         """An independent copy (the app changes its progress in place)."""
@@ -122,7 +133,19 @@ class Progress:
             answers={quiz: replace(answer) for quiz, answer in self.answers.items()},
             settings=dict(self.settings),
             demo_settings=_copied_demo_settings(self.demo_settings),
+            practice=dict(self.practice),
         )
+
+    def record_practice(
+        self, demo: str, outcome: PracticeOutcome, step: UnsolvedStep | None = None
+    ) -> None:
+        """Count one practice step of ``demo`` that ended in ``outcome``; ``step`` (its
+        settings and position) is kept to come back when it was shown, and no longer comes
+        back once solved."""
+        result = self.practice.get(demo, PracticeResult()).counted(outcome)
+        if step is not None:
+            result = result.with_unsolved(step) if outcome == "shown" else result.solved(step)
+        self.practice[demo] = result
 
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict; ``seen`` is sorted so the file is stable and diffs stay small."""
@@ -143,6 +166,7 @@ class Progress:
             },
             "settings": dict(self.settings),
             "demo_settings": _copied_demo_settings(self.demo_settings),
+            "practice": practice_to_json(self.practice),
         }
 
     @classmethod
@@ -151,8 +175,8 @@ class Progress:
 
         Strict on purpose: anything unexpected is reported rather than half-loaded, so the file
         can be kept aside intact. Unknown extra keys are ignored (a later version may add
-        fields); a different ``version`` is an error. ``demo_settings`` came later and may be
-        missing (a file saved before it existed loads with none).
+        fields); a different ``version`` is an error. ``demo_settings`` and ``practice`` came
+        later and may be missing (a file saved before them loads with none).
 
         Raises:
             ProgressFormatError: the data is not a valid version-1 progress record.
@@ -196,6 +220,10 @@ class Progress:
             if not _is_id(key) or not _is_setting(value):
                 raise ProgressFormatError(f"bad setting {key!r}: {value!r}")
 
+        try:
+            practice = practice_from_json(data.get("practice", {}))
+        except PracticeFormatError as error:
+            raise ProgressFormatError(str(error)) from None
         return cls(
             language=language,
             slide_id=slide_id,
@@ -204,6 +232,7 @@ class Progress:
             answers=answers,
             settings=dict(settings),
             demo_settings=_demo_settings_from_json(data.get("demo_settings", {})),
+            practice=practice,
         )
 
 
@@ -386,6 +415,7 @@ def merge(base: Progress | None, ours: Progress, theirs: Progress) -> Progress:
             answers=answers,
             settings={**theirs.settings, **ours.settings},
             demo_settings=_copied_demo_settings({**theirs.demo_settings, **ours.demo_settings}),
+            practice=merged_practice(None, ours.practice, theirs.practice),
         )
     seen = (theirs.seen | (ours.seen - base.seen)) - (base.seen - ours.seen)
     merged_answers: dict[str, QuizAnswer] = {}
@@ -413,6 +443,7 @@ def merge(base: Progress | None, ours: Progress, theirs: Progress) -> Progress:
         answers=merged_answers,
         settings=settings,
         demo_settings=_merged_demo_settings(base, ours, theirs),
+        practice=merged_practice(base.practice, ours.practice, theirs.practice),
     )
 
 

@@ -22,6 +22,8 @@ NEVER_LOADED: dict[str, tuple[str, ...]] = {
     "scenes": ("textual", "oppija.tui", "oppija.cli", "oppija.content"),
     "report": ("textual", "oppija.tui", "oppija.serve"),
     "serve": ("textual", "oppija.tui", "numpy", "oppija.report"),
+    "practice": ("textual", "oppija.tui", "oppija.cli", "oppija.content", "oppija.progress"),
+    "review": ("textual", "oppija.tui"),
     "export": ("textual", "oppija.tui", "oppija.serve", "weasyprint", "jinja2"),
 }
 

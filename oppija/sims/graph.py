@@ -180,7 +180,11 @@ class ComputationGraph(ReplayedDemo):
     def current_node(self) -> int | None:
         """The graph node of the record on show."""
         record = self.current
-        return None if record is None else self._trace_ids.get(record.node)
+        return None if record is None else self.node_of(record)
+
+    def node_of(self, record: TraceStep) -> int | None:
+        """The graph node a backward record is about (practice asks before it is shown)."""
+        return self._trace_ids.get(record.node)
 
     def revealed_gradients(self) -> dict[int, float]:
         """Each node's gradient as far as the records shown so far have added it up."""

@@ -431,7 +431,10 @@ class OppijaApp(App[None]):
 
         if isinstance(self.screen, ResultsScreen):
             return
-        self._open(ResultsScreen(self.lecture, self.progress.answers), self._after_results)
+        self._open(
+            ResultsScreen(self.lecture, self.progress.answers, self.progress.practice),
+            self._after_results,
+        )
 
     def _open(
         self,

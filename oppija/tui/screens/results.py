@@ -1,6 +1,9 @@
-"""The learner's answers to every self-check question, by section, and how many were right."""
+"""The learner's answers to every self-check question, by section, and how many were right;
+under the count, the practice of the step-through demos."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from rich.text import Text
 from textual import on
@@ -13,7 +16,9 @@ from textual.widgets.option_list import Option
 
 from oppija.content.model import Lecture
 from oppija.i18n import N_, _, format_integer, format_percent
+from oppija.practice.summary import practice_lines
 from oppija.progress import QuizAnswer
+from oppija.progress_practice import PracticeResult
 from oppija.tui.oppija_app import oppija_app
 from oppija.tui.screens.closing import close
 from oppija.tui.screens.covered import drop_key_when_covered
@@ -49,10 +54,16 @@ class ResultsScreen(Screen[str | None]):
 
     BINDINGS = [Binding("escape,v", "close", N_("Back"))]
 
-    def __init__(self, lecture: Lecture, answers: dict[str, QuizAnswer]) -> None:
+    def __init__(
+        self,
+        lecture: Lecture,
+        answers: dict[str, QuizAnswer],
+        practice: Mapping[str, PracticeResult] | None = None,
+    ) -> None:
         super().__init__()
         self.lecture = lecture
         self.answers = answers
+        self.practice = practice or {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="results-title")
@@ -72,7 +83,8 @@ class ResultsScreen(Screen[str | None]):
             {True: "+", False: "x", None: "-"} if ascii_mode else {True: "✓", False: "✗", None: "·"}
         )
         self.query_one("#results-title", Static).update(_("Your answers"))
-        self.query_one("#results-summary", Static).update(summary_line(lecture, self.answers))
+        summary = [summary_line(lecture, self.answers), *practice_lines(self.practice)]
+        self.query_one("#results-summary", Static).update("\n".join(summary))
         options = self.query_one(OptionList)
         options.clear_options()
         for section in lecture.sections:

@@ -7,11 +7,12 @@ from typing import ClassVar
 from oppija.i18n import N_
 from oppija.sims.graph import ComputationGraph
 from oppija.tui.widgets.demo_panel import TypedValue
-from oppija.tui.widgets.step_demo import StepDemo
+from oppija.tui.widgets.practice_mode import PracticeDemo
 
 
-class GraphDemo(StepDemo[ComputationGraph]):
-    """n goes back through the graph one node at a time; f, x and y type a new formula."""
+class GraphDemo(PracticeDemo[ComputationGraph]):
+    """n goes back through the graph one node at a time; f, x and y type a new formula; a to
+    compute the next gradient yourself, e for a fresh exercise."""
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (
         TypedValue("f", "function", N_("f(x, y) ="), N_("function")),

@@ -1,0 +1,1 @@
+"""``oppija korda``: the learner's wrong answers asked again, oldest mistakes first."""

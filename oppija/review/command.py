@@ -1,0 +1,162 @@
+"""``oppija korda [--data-dir DIR]``: the quizzes answered wrong and the practice steps whose
+answer was shown, asked again in the terminal.
+
+Oldest mistakes first; a right answer is saved as the quiz's answer (the answers screen shows it
+right from then on), a wrong one is saved with its new time, so it comes back last next time.
+A practice step gets the app's three tries and hints; solved, it no longer comes back. An empty
+line skips a question, the end of input (Ctrl+D) stops. The progress is saved the way
+the app saves it (merged with whatever another copy saved meanwhile).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO, TypeVar
+
+from oppija.content.model import Quiz
+from oppija.i18n import _, format_integer
+from oppija.practice.attempt import Attempt
+from oppija.practice.question import Question
+from oppija.progress import Progress, QuizAnswer, timestamp
+from oppija.progress_practice import UnsolvedStep
+
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
+
+
+def add_korda_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``korda`` subcommand's arguments (its ``--data-dir`` may also come before it)."""
+    korda = commands.add_parser("korda", help=_("ask the questions you answered wrong again"))
+    korda.add_argument(
+        "--data-dir",
+        metavar=_("FOLDER"),
+        default=argparse.SUPPRESS,  # unset here, the --data-dir before `korda` stays
+        help=_("the folder of your progress (as for the lecture)"),
+    )
+
+
+def run_korda(data_dir: str | None, stdin: TextIO, out: TextIO, err: TextIO) -> int:
+    """Ask every quiz that is due; 0 when the progress was saved, 1 when it could not be."""
+    from oppija.content.loader import load_lecture
+    from oppija.progress import ProgressSaveError, ProgressStore, resolve_data_dir
+    from oppija.review.due import quizzes_due
+    from oppija.review.practice_due import rebuilt_question, steps_due
+
+    store = ProgressStore(resolve_data_dir(data_dir))
+    loaded = store.load()
+    if loaded.notice:
+        err.write(loaded.notice + "\n")
+    progress = loaded.progress
+    lecture = load_lecture(progress.language)
+    due = quizzes_due(lecture, progress.answers)
+    steps = steps_due(progress.practice)
+    if not due and not steps:
+        out.write(_("Nothing to review: every answer you gave is right.") + "\n")
+        return 0
+    out.write(
+        _("{count} answers to review, the oldest first. Enter skips, Ctrl+D stops.").format(
+            count=format_integer(len(due) + len(steps))
+        )
+        + "\n"
+    )
+    right, number = 0, 0
+    for quiz in due:
+        number += 1
+        out.write(f"\n{format_integer(number)}. {quiz.question}\n")
+        for index, choice in enumerate(quiz.choices, start=1):
+            out.write(f"   {format_integer(index)}) {choice.text}\n")
+        line = _read(stdin, out)
+        if line is None:
+            break
+        right += _answer(quiz, line, progress, out)
+    else:
+        for demo, step in steps:
+            question = rebuilt_question(demo, step)
+            if question is None:
+                continue
+            number += 1
+            out.write(f"\n{format_integer(number)}. {question.prompt}   {question.formula}\n")
+            solved = _practise(demo, step, question, stdin, progress, out)
+            if solved is None:
+                break
+            right += solved
+    try:
+        store.save(progress)
+    except ProgressSaveError as error:
+        err.write(f"{error}\n")
+        return 1
+    out.write(
+        "\n"
+        + _("Right now: {right}. The others come back next time.").format(
+            right=format_integer(right)
+        )
+        + "\n"
+    )
+    return 0
+
+
+def _read(stdin: TextIO, out: TextIO) -> str | None:
+    """One answer typed after the prompt, or None at the end of input."""
+    out.write(_("Your answer: "))
+    out.flush()
+    line = stdin.readline()
+    if not line:  # the end of input: stop here, keep what was answered
+        out.write("\n")
+        return None
+    return line.strip()
+
+
+def _practise(
+    demo: str,
+    step: UnsolvedStep,
+    question: Question,
+    stdin: TextIO,
+    progress: Progress,
+    out: TextIO,
+) -> int | None:
+    """Tries at one practice step, with the app's hints; 1 when solved, None at the end of
+    input. Solved, it no longer comes back; shown again, it goes to the back."""
+    attempt = Attempt(question)
+    while True:
+        line = _read(stdin, out)
+        if line is None:
+            return None
+        if not line:
+            out.write(_("Skipped.") + "\n")
+            return 0
+        feedback = attempt.answer(line)
+        out.write(feedback.message + "\n")
+        result = attempt.result(feedback)
+        if result is not None:
+            again = UnsolvedStep(settings=step.settings, step=step.step, at=timestamp())
+            progress.record_practice(demo, result, again)
+            return 1 if feedback.outcome == "right" else 0
+
+
+def _answer(quiz: Quiz, text: str, progress: Progress, out: TextIO) -> int:
+    """Check one typed answer and keep it; 1 when it was right. Empty or unreadable text
+    changes nothing (the question stays due)."""
+    if not text:
+        out.write(_("Skipped.") + "\n")
+        return 0
+    value: int | str = text
+    if quiz.kind == "choice":
+        if not text.isdigit() or not 1 <= int(text) <= len(quiz.choices):
+            out.write(
+                _("Type the number of a choice, 1 to {last}.").format(
+                    last=format_integer(len(quiz.choices))
+                )
+                + "\n"
+            )
+            return 0
+        value = int(text) - 1
+    try:
+        correct = bool(quiz.check(value))
+    except ValueError as error:  # a number question's text that is no number: translated
+        out.write(f"{error}\n")
+        return 0
+    progress.answers[quiz.id] = QuizAnswer(value=value, correct=correct, answered_at=timestamp())
+    if correct:
+        out.write(_("Right!") + "\n")
+        return 1
+    out.write(_("Not yet: this question comes back next time.") + "\n")
+    return 0

@@ -1,0 +1,86 @@
+"""Practice mode on the backprop slide: the learner computes the next number, is told where a
+wrong answer went wrong (differently on the second try), and the step counts in the progress."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from oppija.progress_practice import PracticeResult
+from oppija.tui.widgets.practice_mode import PracticeDemo
+from tests.tui.conftest import AppFactory, open_demo, press
+
+
+async def answer(pilot: object, field: Input, text: str) -> None:
+    field.value = text
+    await press(pilot, "enter")  # type: ignore[arg-type]
+
+
+async def test_two_wrong_tries_get_different_hints_then_the_right_answer_steps_on(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(pilot, "backprop-hidden")
+        assert isinstance(demo, PracticeDemo)
+        await press(pilot, "P")
+        field = demo.query_one("#demo-input", Input)
+        shown = demo.query_one("#practice-text", Static)
+        assert field.has_focus and demo.practising
+        assert str(shown.render()) == "h₁ = σ(z₁), z₁ = 0,5 · 1 + 0,3 · 0"
+
+        await answer(pilot, field, "0,5")  # the weighted sum, not yet σ of it
+        first = str(shown.render())
+        assert "0,5 on kaalutud summa z₁" in first
+        await answer(pilot, field, "0,7")
+        second = str(shown.render())
+        assert "h₁ = σ(0,5) = ?" in second and second != first
+        assert demo.simulation.step_count == 0 and field.value == ""
+
+        await answer(pilot, field, "0,622")
+        assert demo.simulation.step_count == 1  # the step the learner computed is shown
+        assert app.progress.practice == {"backprop": PracticeResult(with_hints=1)}
+        assert str(shown.render()).startswith("h₂ = σ(z₂)")  # the next number is asked
+
+        await answer(pilot, field, "0.401")  # at the first try, with a decimal point
+        assert app.progress.practice["backprop"] == PracticeResult(first_try=1, with_hints=1)
+        await answer(pilot, field, "")  # skipped: shown, counted for nothing
+        assert demo.simulation.step_count == 3
+        assert sum(app.progress.practice["backprop"].counts().values()) == 2
+
+        for wrong in ("1", "2", "3"):  # 𝓔: after the third try the answer is shown
+            await answer(pilot, field, wrong)
+        assert demo.simulation.step_count == 4
+        (unsolved,) = app.progress.practice["backprop"].unsolved  # `oppija korda` asks it again
+        assert unsolved.step == 3 and app.progress.practice["backprop"].shown == 1
+
+        await press(pilot, "escape")
+        assert not demo.practising and demo.has_focus
+        await press(pilot, "E")
+        assert demo.simulation.step_count == 0
+        assert isinstance(demo.simulation.settings.get("seed"), int)  # a fresh network
+
+        await press(pilot, "v")  # the answers screen counts the practice beside the quizzes
+        summary = str(app.screen.query_one("#results-summary", Static).render())
+        assert (
+            "Tagasilevi: harjutatud 3 sammu, esimesel katsel 1, vihjetega 1, näidatud 1" in summary
+        )
+
+
+async def test_the_graph_asks_each_gradient_and_a_fresh_exercise_keeps_practising(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        demo = await open_demo(pilot, "graph-computation")
+        assert isinstance(demo, PracticeDemo)
+        await press(pilot, "P")
+        field = demo.query_one("#demo-input", Input)
+        assert demo.query_one("#demo-input-label").render().plain == "∂f/∂[·] = ?"
+        await answer(pilot, field, "1")
+        assert demo.simulation.step_count == 1
+        assert app.progress.practice == {"graph": PracticeResult(first_try=1)}
+        await press(pilot, "E")  # the field has the keys: E is typed, not a fresh exercise
+        assert field.value == "E" and demo.practising
+        field.value = ""
+        await press(pilot, "escape", "E")
+        assert demo.simulation.step_count == 0 and not demo.practising
