@@ -66,7 +66,7 @@ def test_the_lectures_bowl() -> None:
     """x², α = 0,1 from 3: 2,4, then 1,92, then 1,536."""
     simulation = create_simulation("gd1d", {})
     assert isinstance(simulation, GradientDescent1D)
-    assert [q.shown for q, _t, _r in asked(simulation)] == ["2,4", "1,92", "1,536"]
+    assert [q.shown for q, _t, _r in asked(simulation)] == ["2,400", "1,920", "1,536"]
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -65,7 +65,7 @@ def test_the_lectures_graph_asks_its_first_gradient() -> None:
     assert isinstance(simulation, ComputationGraph)
     question = next_question(simulation)
     assert question is not None
-    assert (question.prompt, question.shown) == ("∂f/∂[·] = ?", "1")
+    assert (question.prompt, question.shown) == ("∂f/∂(x·y) = ?", "1")
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -75,7 +75,7 @@ async def test_the_graph_asks_each_gradient_and_a_fresh_exercise_keeps_practisin
         assert isinstance(demo, PracticeDemo)
         await press(pilot, "P")
         field = demo.query_one("#demo-input", Input)
-        assert demo.query_one("#demo-input-label").render().plain == "∂f/∂[·] = ?"
+        assert demo.query_one("#demo-input-label").render().plain == "∂f/∂(x·y) = ?"
         await answer(pilot, field, "1")
         assert demo.simulation.step_count == 1
         assert app.progress.practice == {"graph": PracticeResult(first_try=1)}
