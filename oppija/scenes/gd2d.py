@@ -70,6 +70,7 @@ def draw_gd2d(simulation: GradientDescent2D, view: View) -> Rows:
         x_label=symbol("theta1", ascii_only),  # the slide names the two parameters θ₁ and θ₂
         y_label=symbol("theta2", ascii_only),
         title=f"{symbol('error', ascii_only)} = {simulation.params.function.text}",
+        equal_aspect=True,  # the round bowl looks round, the narrow valley narrow
     )
     canvas = chart.canvas
     surface, levels, (cols, rows) = surface_layer(simulation, canvas)
