@@ -83,8 +83,10 @@ def decision_map(
         x_label="x1" if ascii_only else "x₁",
         y_label="x2" if ascii_only else "x₂",
         title=title,
+        equal_aspect=True,  # a circle of points looks round
     )
     canvas = chart.canvas
+    x_range, y_range = canvas.x_range, canvas.y_range  # widened to keep the aspect
     if styles.is_plain:  # a density ramp would drown the marks: the boundary line alone
         grid = simulation.probability_map(x_range, y_range, canvas.width, canvas.height)
         canvas.contours(grid, [BOUNDARY], styles.muted)
