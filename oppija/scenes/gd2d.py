@@ -97,10 +97,10 @@ def draw_gd2d(simulation: GradientDescent2D, view: View) -> Rows:
             reach = 0.15 / norm  # the arrow is 15 % of the picture long, whatever |∇𝓔| is
             canvas.arrow(a, b, a - ga * reach, b - gb * reach, styles.arrow)
         fat_point(canvas, a, b, styles.current)
-    rows = fit(chart.to_segments(), width, height - legend)
+    picture = fit(chart.to_segments(), width, height - legend)
     if legend:
-        rows += legend_rows(descent_legend(view, heat), width, 1, styles.label) or [[]]
-    return fit(rows, width, height)
+        picture += legend_rows(descent_legend(view, heat), width, 1, styles.label) or [[]]
+    return fit(picture, width, height)
 
 
 def descent_legend(view: View, heat: bool) -> list[LegendEntry]:

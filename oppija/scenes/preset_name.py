@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from oppija.i18n import _
-from oppija.sims.demo import Demo, plain
+from oppija.sims.demo import Demo
+from oppija.sims.plain import plain
 from oppija.sims.registry import DEMOS
 
 
