@@ -32,13 +32,20 @@ def mark_entry(mark: str, style: str, words: str) -> LegendEntry:
 
 
 def colour_bar(lo: str, hi: str, styles: PlotStyles) -> list[Segment]:
-    """A heat map's scale from ``lo`` to ``hi``: one cell per heat step between the two ends
-    (the density ramp's characters when there is no colour)."""
+    """A heat map's scale from ``lo`` to ``hi``: one cell per heat step between the two ends.
+
+    Each cell is a density-ramp character written in its step's own colour on that colour:
+    a solid colour on screen, and still a readable scale as plain text or without colour.
+    """
     segments = [Segment(f"{lo} ")]
     if styles.is_plain or not styles.heat:
         segments.append(Segment(DENSITY_RAMP))
     else:
-        segments.extend(Segment(" ", Style.parse(step)) for step in styles.heat)
+        count = len(styles.heat)
+        for k, step in enumerate(styles.heat):
+            shade = Style.parse(step)
+            char = DENSITY_RAMP[min(k * len(DENSITY_RAMP) // count, len(DENSITY_RAMP) - 1)]
+            segments.append(Segment(char, shade + Style(color=shade.bgcolor)))
     segments.append(Segment(f" {hi}"))
     return segments
 

@@ -19,6 +19,7 @@ from rich.style import Style
 from oppija.arrays import Array
 from oppija.i18n import _, format_integer
 from oppija.plot import PlotStyles
+from oppija.plot.legend import LegendEntry, colour_bar, legend_rows, mark_entry
 from oppija.scenes.rows import Rows, fit
 from oppija.scenes.view import View
 from oppija.scenes.words.conv import number, parameters_text, product_terms, size_text, spell
@@ -176,8 +177,22 @@ def draw_conv(simulation: Convolution, view: View) -> Rows:
                 row.append(gap)
             row.extend(block.rows[k] if k < len(block.rows) else [Segment(" " * block.width)])
         rows.append(row)
+    if height - len(rows) - len(texts) >= 1:  # the legend only where nothing else is cut
+        rows.extend(legend_rows(colour_legend(view), width, 1, styles.label))
     rows.extend(texts)
     return fit(rows, width, height)
+
+
+def colour_legend(view: View) -> list[LegendEntry]:
+    """What the colours mean: the picture's brightness from 0 to 1 behind its numbers, and the
+    feature map's signs."""
+    styles, spell = view.styles, view.spell
+    square = "#" if view.ascii_only else "■"
+    return [
+        LegendEntry(colour_bar("0", "1", styles), _("pixel")),
+        mark_entry(square, styles.positive, spell(_("sum > 0"))),
+        mark_entry(square, styles.negative, spell(_("sum < 0"))),
+    ]
 
 
 def grid_width(cells: str, columns: int, label_size: int, spacious: bool) -> int:
