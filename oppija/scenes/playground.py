@@ -41,22 +41,14 @@ def draw_playground(simulation: Playground, view: View) -> Rows:
         map_width, side_width = width, 0
 
     rows = decision_map(simulation, map_width, body, mode, styles)
-    clean = view.spell
-    marks, scale = map_legend(view)
-    entries = marks if side_width and legend > 1 else [*marks, scale]
-    legend_rows = legend_rows_of(entries, map_width, legend, styles.label)
-    legend_rows += [[Segment(" " * map_width)] for _ in range(legend - len(legend_rows))]
     if side_width:
         curves = exact(error_curves(simulation, view.sized(side_width, body)), side_width, body)
         gap = Segment(" " * (width - map_width - side_width))
         rows = [[*a, gap, *b] for a, b in zip(rows, curves, strict=True)]
-        if legend:
-            words = LegendEntry([], clean(accuracy_line(simulation)))
-            accuracy = legend_rows_of([words], side_width, 1, styles.label)
-            legend_rows[0] = [*legend_rows[0], gap, *(accuracy[0] if accuracy else [])]
-            if legend > 1:  # the colours' scale under the accuracies: the map has no room
-                bar = legend_rows_of([scale], side_width, 1, styles.label)
-                legend_rows[1] = [*legend_rows[1], gap, *(bar[0] if bar else [])]
+    marks, scale = map_legend(view)
+    accuracy = LegendEntry([], view.spell(accuracy_line(simulation)))
+    legend_rows = legend_rows_of([*marks, scale, accuracy], width, legend, styles.label)
+    legend_rows += [[Segment(" " * width)] for _ in range(legend - len(legend_rows))]
     return [*rows, *legend_rows]
 
 
@@ -248,8 +240,8 @@ def name_ends(
     if not (np.isfinite(upper[0]) and np.isfinite(lower[0])):
         return
     row = (canvas.y_range[1] - canvas.y_range[0]) / max(canvas.height, 1)
-    canvas.text(x, upper[0] + row, upper[1], upper[2], align="right")
-    canvas.text(x, lower[0] - row, lower[1], lower[2], align="right")
+    canvas.label(x, upper[0] + row, upper[1], upper[2], align="right")
+    canvas.label(x, lower[0] - row, lower[1], lower[2], align="right")
 
 
 def accuracy_line(simulation: Playground) -> str:
