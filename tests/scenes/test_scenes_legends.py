@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from rich.segment import Segment
 
+from oppija.i18n import format_fixed
 from oppija.plot import PlotStyles
 from oppija.scenes import draw_scene
 from oppija.sims import create_simulation
@@ -65,3 +66,16 @@ def test_heat_scales_carry_a_colour_bar_in_colour_and_without() -> None:
         legend = text_of(rows[-1:])
         assert "madal" in legend and "kõrge" in legend
         assert ".:" in legend  # the ramp's low end
+
+
+def test_lstm_gate_bars_carry_their_values_at_120x40() -> None:
+    """Each bar of the first step has its number under it, the equations giving way first."""
+    simulation = create_simulation("lstm", {})
+    simulation.run(3)
+    picture = text_of(draw_scene(simulation, *PICTURES["120×40"]))
+    lines = picture.splitlines()
+    for key in ("f", "i", "o", "g", "c", "h"):
+        bar = next(k for k, line in enumerate(lines) if line.startswith(key + " "))
+        first = float(simulation.steps[0].gates[key][0])
+        assert format_fixed(first) in lines[bar + 1], (key, picture)
+    assert "cₜ = " in picture  # the cell state's equation is still there
