@@ -79,3 +79,12 @@ def test_lstm_gate_bars_carry_their_values_at_120x40() -> None:
         first = float(simulation.steps[0].gates[key][0])
         assert format_fixed(first) in lines[bar + 1], (key, picture)
     assert "cₜ = " in picture  # the cell state's equation is still there
+
+
+def test_rnn_keeps_its_chain_at_80x24() -> None:
+    simulation = create_simulation("rnn", {})
+    simulation.run(3)
+    picture = text_of(draw_scene(simulation, *PICTURES["80×24"]))
+    for box in ("h₀", "h₁", "h₂", "h₃"):
+        assert box in picture, picture
+    assert picture.count("─W─▶") == 3
