@@ -53,6 +53,11 @@ def _ticks(lo: float, hi: float, step: float) -> list[float]:
     return [round(k * step, digits) + 0.0 for k in range(first, last + 1)]
 
 
+def _is_tick(value: float, step: float) -> bool:
+    ratio = value / step
+    return abs(ratio - round(ratio)) <= 1e-9 * max(1.0, abs(ratio))
+
+
 def _on_dots(
     new_lo: float, new_hi: float, lo: float, hi: float, step: float, dots: int
 ) -> tuple[float, float]:
@@ -93,7 +98,15 @@ def aligned_axis(lo: float, hi: float, cells: int, dots_per_cell: int) -> Aligne
             wide = per_dot / k
             if wide < span * (1 - 1e-9):
                 continue
-            new_lo, new_hi = _on_dots(centre - wide / 2, centre + wide / 2, lo, hi, step, dots)
+            # An end at 0, or the one end on a tick, stays where it is: an error axis keeps its
+            # 0 at the bottom. A range with both ends on ticks (−1 … 1) grows on both sides.
+            low_end, high_end = _is_tick(lo, step), _is_tick(hi, step)
+            if lo == 0 or (low_end and not high_end):
+                new_lo, new_hi = lo, lo + wide
+            elif hi == 0 or (high_end and not low_end):
+                new_lo, new_hi = hi - wide, hi
+            else:
+                new_lo, new_hi = _on_dots(centre - wide / 2, centre + wide / 2, lo, hi, step, dots)
             ticks = _ticks(new_lo, new_hi, step)
             score = wide / span + _SPARSE_COST * max(0, k - _SPARSE_FROM)
             if len(ticks) < 3 and cells > 6:

@@ -52,3 +52,11 @@ def test_a_circle_looks_round(mode: Mode, width: int, height: int) -> None:
     assert abs(across - up) <= 0.5, (across, up)
     assert chart.x_range[0] <= -3.0 and chart.x_range[1] >= 3.0
     assert chart.y_range[0] <= -2.5 and chart.y_range[1] >= 2.5
+
+
+@pytest.mark.parametrize("top", [0.7, 1.0, 3.9, 105.0])
+def test_an_axis_from_zero_keeps_zero_at_its_bottom(top: float) -> None:
+    """Errors, accuracies and probabilities start at 0: the widening goes up, not below 0."""
+    chart = Chart(40, 14, (0.0, 1.0), (0.0, top), title="t")
+    assert chart.y_range[0] == 0.0 and chart.y_range[1] >= top
+    assert chart.y_ticks[0] == 0.0
