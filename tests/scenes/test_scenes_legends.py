@@ -21,6 +21,7 @@ LEGENDS: dict[str, tuple[dict[str, object], int, tuple[str, ...]]] = {
     "playground": ({}, 20, ("treening", "test", "klass 0", "klass 1", "P(klass 1)")),
     "attention": ({}, 2, ("tähelepanu kaal",)),
     "transfer": ({}, 60, ("peenhäälestatud", "nullist")),
+    "approximation": ({}, 30, ("sihtfunktsioon", "võrk: summa", "neuroni osa")),
 }
 
 
