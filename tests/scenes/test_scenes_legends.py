@@ -17,6 +17,7 @@ PICTURES = {"80×24": (78, 10), "120×40": (84, 19)}
 
 # The words that name the picture's colours, marks and curves (Estonian, the default).
 LEGENDS: dict[str, tuple[dict[str, object], int, tuple[str, ...]]] = {
+    "gd1d": ({"preset": "good"}, 3, ("paras õppimiskiirus", "θ praegu", "järgmine samm")),
     "gd2d": ({}, 3, ("kauss", "θ praegu", "teekond", "−∇𝓔, suund alla", "sama 𝓔")),
     "playground": ({}, 20, ("treening", "test", "klass 0", "klass 1", "P(klass 1)")),
     "attention": ({}, 2, ("tähelepanu kaal",)),
