@@ -348,6 +348,12 @@ def _main(argv: Sequence[str] | None) -> int:
         from oppija.report.command import run_report
 
         return run_report(args.class_dir, args.format, sys.stdout, sys.stderr)
+    if args.command == "export":
+        from oppija.export.command import run_export
+
+        return run_export(
+            args.export_format, args.audience, args.sections, args.out, sys.stdout, sys.stderr
+        )
     if args.reset_progress:
         return _reset_progress(args.data_dir)
     return _run_app(

@@ -95,6 +95,9 @@ def build_parser() -> Parser:
     from oppija.report.command import add_report_parser
 
     add_report_parser(commands)
+    from oppija.export.command import add_export_parser
+
+    add_export_parser(commands)
     return parser
 
 

@@ -22,6 +22,7 @@ NEVER_LOADED: dict[str, tuple[str, ...]] = {
     "scenes": ("textual", "oppija.tui", "oppija.cli", "oppija.content"),
     "report": ("textual", "oppija.tui", "oppija.serve"),
     "serve": ("textual", "oppija.tui", "numpy", "oppija.report"),
+    "export": ("textual", "oppija.tui", "oppija.serve", "weasyprint", "jinja2"),
 }
 
 

@@ -1,6 +1,6 @@
-"""``glossary.md`` → glossary terms: ``## term {#id}``, then ``other:`` and ``slide:`` lines,
-then a one-sentence definition. markdown-it finds the headings; the lines between them are read
-as they are written."""
+"""``glossary.md`` → glossary terms: ``## term {#id}``, then ``other:``, ``slide:`` and the
+optional ``aka:`` (synonyms, separated by commas) lines, then a one-sentence definition.
+markdown-it finds the headings; the lines between them are read as they are written."""
 
 from __future__ import annotations
 
@@ -27,6 +27,11 @@ def _term_headings(lines: list[str]) -> dict[int, str]:
         ):
             headings[token.map[0]] = tokens[index + 1].content
     return headings
+
+
+def _synonyms(value: str) -> tuple[str, ...]:
+    """The ``aka:`` line's names, split at commas, blanks and repeats dropped."""
+    return tuple(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
 
 
 @dataclass
@@ -71,7 +76,7 @@ def parse_glossary(
             continue
         match = KEY_RE.match(line)
         key = match["key"] if match else ""
-        if key in ("other", "slide"):
+        if key in ("other", "slide", "aka"):
             if draft.definition:
                 reporter.add(number, _("“{key}:” must come before the definition").format(key=key))
             elif key in draft.values:
@@ -124,6 +129,7 @@ def parse_glossary(
                 slide_id=slide[0],
                 definition=" ".join(draft.definition),
                 line=draft.line,
+                synonyms=_synonyms(draft.values.get("aka", ("", 0))[0]),
             )
         )
     return tuple(terms), reporter.problems

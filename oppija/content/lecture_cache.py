@@ -27,7 +27,7 @@ from oppija.content.model import (
 )
 from oppija.regular_files import read_regular_file
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 MAX_CACHE_BYTES = 64_000_000
 """A cache larger than this is not read (the lessons are parsed instead)."""
 _QUIZ_KINDS: tuple[QuizKind, ...] = ("choice", "number", "open")
@@ -136,7 +136,16 @@ def _lecture_data(lecture: Lecture) -> Json:
             for section in lecture.sections
         ],
         "glossary": [
-            [term.id, term.term, term.other, term.slide_id, term.definition, term.line]
+            [
+                term.id,
+                term.term,
+                term.other,
+                term.slide_id,
+                term.definition,
+                term.line,
+                [*term.synonyms],
+                [*term.forms],
+            ]
             for term in lecture.glossary
         ],
     }
@@ -150,11 +159,13 @@ def _slide_data(slide: Slide) -> Json:
             "line": slide.demo.line,
             "params": [[key, _value_data(value)] for key, value in slide.demo.params],
             "lines": [[key, line] for key, line in slide.demo.param_lines],
+            "export_steps": slide.demo.export_steps,
         }
     return {
         "id": slide.id,
         "title": slide.title,
         "steps": list(slide.steps),
+        "print_steps": list(slide.print_steps),
         "notes": slide.notes,
         "line": slide.line,
         "demo": demo,
@@ -227,8 +238,17 @@ def _lecture(data: Json) -> Lecture:
     title, subtitle, course, author, date = meta
     try:
         glossary = tuple(
-            GlossaryTerm(_str(a), _str(b), _str(c), _str(d), _str(e), _int(f))
-            for a, b, c, d, e, f in (_list(term) for term in _list(lecture["glossary"]))
+            GlossaryTerm(
+                _str(a),
+                _str(b),
+                _str(c),
+                _str(d),
+                _str(e),
+                _int(f),
+                tuple(map(_str, _list(g))),
+                tuple(map(_str, _list(h))),
+            )
+            for a, b, c, d, e, f, g, h in (_list(term) for term in _list(lecture["glossary"]))
         )
     except ValueError as error:  # a term of another length
         raise _Mismatch from error
@@ -266,6 +286,7 @@ def _slide(data: Json, section_id: str, path: Path) -> Slide:
         quizzes=tuple(_quiz(item) for item in _list(slide["quizzes"])),
         path=path,
         line=_int(slide["line"]),
+        print_steps=tuple(_str(step) for step in _list(slide["print_steps"])),
     )
 
 
@@ -288,7 +309,13 @@ def _demo(data: Json) -> DemoBlock:
             params.append((key, value))
         else:
             raise _Mismatch
-    return DemoBlock(kind, tuple(params), _int(demo["line"]), _pairs(demo["lines"]))
+    return DemoBlock(
+        kind,
+        tuple(params),
+        _int(demo["line"]),
+        _pairs(demo["lines"]),
+        export_steps=_int(demo["export_steps"]),
+    )
 
 
 def _pair(data: Json) -> tuple[str, tuple[str, Json]]:

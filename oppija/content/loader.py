@@ -662,6 +662,22 @@ def _slide_parity(source: Slide, translation: Slide) -> list[Problem]:
                             ),
                         )
                     )
+            if ours.export_steps != theirs.export_steps:  # the handouts show the same picture
+                problems.append(
+                    Problem(
+                        path,
+                        theirs.line,
+                        _(
+                            "demo parameter “{key}” is “{value}” here but “{other}” in the "
+                            "Estonian demo ({where})"
+                        ).format(
+                            key="export-steps",
+                            value=format_integer(theirs.export_steps),
+                            other=format_integer(ours.export_steps),
+                            where=_where(source.path, ours.line),
+                        ),
+                    )
+                )
     source_quizzes = {quiz.id: quiz for quiz in source.quizzes}
     translated = {quiz.id for quiz in translation.quizzes}
     for quiz in translation.quizzes:

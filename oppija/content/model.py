@@ -127,6 +127,8 @@ class DemoBlock:
     params: tuple[tuple[str, object], ...]
     line: int
     param_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
+    export_steps: int = 0
+    """``export-steps:``: how many steps a handout's picture of the demo is run (0: as it opens)."""
 
     def as_dict(self) -> dict[str, object]:
         """The parameters as a dict (only those the lesson sets; the demo has defaults)."""
@@ -139,7 +141,11 @@ class DemoBlock:
 
 @dataclass(frozen=True)
 class Slide:
-    """One slide: its Markdown split into reveal steps, teacher notes, a demo, quizzes."""
+    """One slide: its Markdown split into reveal steps, teacher notes, a demo, quizzes.
+
+    ``print_steps`` are the same steps without the lines only a screen needs (``::: screen``
+    blocks, "press n"); empty when the slide has none, so that handouts read :attr:`steps`.
+    """
 
     id: str
     title: str
@@ -150,6 +156,7 @@ class Slide:
     quizzes: tuple[Quiz, ...]
     path: Path
     line: int
+    print_steps: tuple[str, ...] = ()
 
     @property
     def step_count(self) -> int:
@@ -160,6 +167,10 @@ class Slide:
         """The Markdown shown at reveal step ``step`` (0-based, clamped): steps 0..step."""
         last = min(max(step, 0), len(self.steps) - 1)
         return "\n\n".join(part for part in self.steps[: last + 1] if part)
+
+    def printed_markdown(self) -> str:
+        """The whole slide (every step) as paper shows it: without the screen-only lines."""
+        return "\n\n".join(part for part in (self.print_steps or self.steps) if part.strip())
 
 
 @dataclass(frozen=True)
@@ -183,6 +194,15 @@ class GlossaryTerm:
     slide_id: str
     definition: str
     line: int
+    synonyms: tuple[str, ...] = ()
+    """Other names a learner may search for in this language (the ``aka:`` line)."""
+    forms: tuple[str, ...] = ()
+    """The inflected forms of the term and its synonyms (``glossary-forms.txt``), for finding it in
+    slide text and search: „gradiendi“ finds gradient."""
+
+    def names(self) -> tuple[str, ...]:
+        """Every name the term is known by: itself, the other language's, synonyms, forms."""
+        return (self.term, self.other, *self.synonyms, *self.forms)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from oppija.content.model import Lecture
 
 SNIPPET_CONTEXT = 40  # characters of text on each side of the match
 MAX_QUERY = 200  # characters of a query that count (a longer one is cut)
+EXACT_NAME_BONUS = 100.0  # the query is a whole title or term name: above any partial match
 
 _EMPHASIS_RE = re.compile(r"[*`]+")
 # Linear on any text: a link target stops at the next parenthesis or space (a run of "](" or
@@ -120,6 +121,7 @@ class _Entry:
     hit: SearchHit  # score 0; a slide's snippet is cut around each query's match
     fields: Fields
     folded_text: str  # the folded plain body of a slide, its definition for a term
+    names: frozenset[str] = frozenset()  # folded whole names: a slide's title, a term's names
 
 
 # The prepared lecture, kept while the lecture lives: the palette searches at every key typed,
@@ -138,11 +140,17 @@ def _prepared(lecture: Lecture) -> list[_Entry]:
         folded_body = fold(body)
         fields = [(fold(slide.title), 10.0), (folded_body, 3.0), (fold(questions), 2.0)]
         hit = SearchHit("slide", slide.id, slide.title, body, 0.0)
-        entries.append(_Entry(hit, fields, folded_body))
+        entries.append(_Entry(hit, fields, folded_body, frozenset({fields[0][0]})))
     for term in lecture.glossary:
-        fields = [(fold(term.term), 12.0), (fold(term.other), 9.0), (fold(term.definition), 3.0)]
+        fields = [
+            (fold(term.term), 12.0),
+            (fold(term.other), 9.0),
+            (fold(term.definition), 3.0),
+            (fold(" / ".join((*term.synonyms, *term.forms))), 11.0),
+        ]
         hit = SearchHit("term", term.id, f"{term.term} ({term.other})", term.definition, 0.0)
-        entries.append(_Entry(hit, fields, fields[2][0]))
+        names = frozenset(fold(name) for name in term.names())
+        entries.append(_Entry(hit, fields, fields[2][0], names))
     key = id(lecture)
     _PREPARED[key] = (weakref.ref(lecture, lambda _ref: _PREPARED.pop(key, None)), entries)
     return entries
@@ -157,6 +165,8 @@ def search(lecture: Lecture, query: str, limit: int = 20) -> list[SearchHit]:
     hits: list[tuple[float, int, _Entry]] = []
     for order, entry in enumerate(_prepared(lecture)):
         score = _score(entry.fields, words, phrase)
+        if score is not None and phrase in entry.names:
+            score += EXACT_NAME_BONUS
         if score is not None:
             hits.append((score, order, entry))
     hits.sort(key=lambda item: (-item[0], item[1]))

@@ -19,12 +19,15 @@ from oppija.content.markdown import BLOCK_CLOSE, BLOCK_OPEN, REVEAL, STRAY_CLOSE
 from oppija.content.model import DemoBlock, Problem, Quiz, Section, Slide
 from oppija.content.quiz_reader import QuizReader
 from oppija.content.reading import ID_EXAMPLE, Reporter, decode_text
-from oppija.i18n import _
+from oppija.i18n import _, format_integer
 from oppija.sims.registry import DEMOS, known_kinds
 from oppija.sims.settings import parse_param
 from oppija.text.excerpt import excerpt
 
-BLOCK_KINDS = ("notes", "demo", "quiz")
+BLOCK_KINDS = ("notes", "demo", "quiz", "screen")
+EXPORT_STEPS = "export-steps"
+"""The demo block's own key (not a setting of the demo): the step a handout's picture shows."""
+MAX_EXPORT_STEPS = 100_000
 
 
 @dataclass
@@ -45,6 +48,7 @@ class _SlideDraft:
     start: int  # the first body line, 0-based
     markers: list[int] = field(default_factory=list)  # 0-based lines of ". . ."
     skipped: set[int] = field(default_factory=set)  # 0-based lines that are not slide text
+    screen_only: set[int] = field(default_factory=set)  # 0-based lines left out on paper
     notes: tuple[str, int] | None = None
     demo: DemoBlock | None = None
     demo_line: int = 0
@@ -184,9 +188,14 @@ class _SectionReader(Reporter):
         assert opening.map is not None
         first, end = opening.map
         closed = end < len(self.lines) and _closes(self.lines[end], opening.markup)
-        slide.skipped.update(range(first, min(end + 1, len(self.lines))))
         words = opening.info.split()
         block = _Block(words[0], words[1:], first + 1, [])
+        if block.kind == "screen" and closed:
+            # The text stays on the slide; only the two ":::" lines go, and paper leaves it out.
+            slide.skipped.update((first, end))
+            slide.screen_only.update(range(first + 1, end))
+        else:
+            slide.skipped.update(range(first, min(end + 1, len(self.lines))))
         if block.kind not in BLOCK_KINDS:
             self.add(
                 block.line,
@@ -215,8 +224,17 @@ class _SectionReader(Reporter):
             elif token.type == REVEAL:
                 self.add(token.map[0] + 1, _("reveal marker “. . .” inside a “:::” block"))
                 left_out.add(token.map[0])
+            elif block.kind == "screen":
+                self._body_token(slide, token)
             elif token.type == "fence":
                 self._fence(token)
+        if block.kind == "screen" and block.args:
+            self.add(
+                block.line,
+                _("unexpected text after “::: screen”: “{text}”").format(
+                    text=excerpt(" ".join(block.args))
+                ),
+            )
         inside = range(first + 1, end)
         block.lines = [(index + 1, self.lines[index]) for index in inside if index not in left_out]
         if block.kind == "notes":
@@ -280,6 +298,7 @@ class _SectionReader(Reporter):
         slide.demo_line = block.line
         params: dict[str, object] = {}
         lines: dict[str, int] = {}
+        export_steps = 0
         for key, value, number in self.fields(block.lines):
             if key in lines:
                 self.add(
@@ -290,6 +309,9 @@ class _SectionReader(Reporter):
                 )
                 continue
             lines[key] = number
+            if key == EXPORT_STEPS:
+                export_steps = self._export_steps(number, value)
+                continue
             try:
                 params[key] = parse_param(kind, key, value)
             except ValueError as error:
@@ -299,7 +321,23 @@ class _SectionReader(Reporter):
             tuple(params.items()),
             block.line,
             tuple((key, lines[key]) for key in params),
+            export_steps=export_steps,
         )
+
+    def _export_steps(self, number: int, value: str) -> int:
+        """``export-steps: N``: a whole number 0 … 100 000 (a mistake is reported, 0 kept)."""
+        text = value.strip().replace(" ", "").replace("\u00a0", "")
+        if text.isascii() and text.isdigit() and int(text) <= MAX_EXPORT_STEPS:
+            return int(text)
+        self.add(
+            number,
+            _("“{key}” must be a whole number from 0 to {most}, not “{value}”").format(
+                key=EXPORT_STEPS,
+                most=format_integer(MAX_EXPORT_STEPS),
+                value=excerpt(value.strip()),
+            ),
+        )
+        return 0
 
     def _quiz(self, slide: _SlideDraft, block: _Block) -> None:
         before = len(self.problems)
@@ -339,12 +377,21 @@ class _SectionReader(Reporter):
             return
         markers = set(slide.markers)
         parts: list[list[str]] = [[]]
+        printed: list[list[str]] = [[]]
         for index in range(slide.start, end):
             if index in markers:
                 parts.append([])
+                printed.append([])
             elif index not in slide.skipped:
                 parts[-1].append(self.lines[index])
+                if index not in slide.screen_only:
+                    printed[-1].append(self.lines[index])
         steps = ["\n".join(lines).strip("\n") for lines in parts]
+        print_steps = tuple(
+            "\n".join(lines).strip("\n")
+            for lines, step in zip(printed, steps, strict=True)
+            if step.strip()
+        )
         for k, index in enumerate(slide.markers):
             number = index + 1
             if not steps[k].strip():
@@ -380,6 +427,7 @@ class _SectionReader(Reporter):
                 quizzes=tuple(slide.quizzes),
                 path=self.path,
                 line=slide.line,
+                print_steps=print_steps if slide.screen_only else (),
             )
         )
 

@@ -68,6 +68,12 @@ def test_the_good_lecture_has_parity(lessons: Path) -> None:
             id="demo-param-missing",
         ),
         pytest.param(
+            {"02-gd.md": [("lr: 0.1\n", "lr: 0.1\nexport-steps: 40\n")]},
+            (),
+            [("en/02-gd.md", 10, "demo parameter “export-steps” is “40” here but “0” in the")],
+            id="demo-export-steps",
+        ),
+        pytest.param(
             {"02-gd.md": [("function: x**4 - 3*x**2 + x", "function: x**4 - 3*x**2")]},
             (),
             [("en/02-gd.md", 14, "demo parameter “function” is “x**4 - 3*x**2” here but")],

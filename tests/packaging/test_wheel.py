@@ -142,3 +142,14 @@ def test_installed_wheel_writes_the_html_class_report(installed: Path, tmp_path:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("<!DOCTYPE html>")
+
+
+def test_installed_wheel_writes_a_handout(installed: Path, tmp_path: Path) -> None:
+    """The handout's template and the pictures' font come from inside the installed package."""
+    result = _run(
+        installed, "export", "--sections", "1", "--out", str(tmp_path / "loeng.html"), cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "loeng.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "url(data:font/ttf;base64," in page and "Sissejuhatus" in page

@@ -73,8 +73,18 @@ async def test_quiz_answers_are_checked_and_kept(
         await press(pilot, *"abc", "enter")
         assert quiz.id not in app.progress.answers  # not a number: said so, nothing kept
         assert "ei ole arv" in str(card.query_one(".quiz-feedback").render())
-        field.value = ""
         answer = f"{quiz.answer:g}".replace(".", ",")
+        wrong = f"{quiz.answer + 1 + quiz.tolerance * 2:g}".replace(".", ",")
+        field.value = ""
+        await press(pilot, *wrong, "enter")
+        feedback = str(card.query_one(".quiz-feedback").render())
+        assert quiz.id not in app.progress.answers  # a first wrong try: try again, nothing kept
+        assert "uuesti" in feedback and answer not in feedback and quiz.explanation not in feedback
+        field.value = ""
+        await press(pilot, *wrong, "enter")
+        assert app.progress.answers[quiz.id].correct is False  # the second try shows the answer
+        assert answer in str(card.query_one(".quiz-feedback").render())
+        field.value = ""
         await press(pilot, *answer, "enter")
         assert app.progress.answers[quiz.id].correct is True
         await press(pilot, "q")

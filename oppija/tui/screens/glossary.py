@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from oppija.content.model import Lecture
-from oppija.content.search import fold
+from oppija.content.term_search import find_terms
 from oppija.i18n import N_, _, format_integer, ngettext
 from oppija.tui.screens.closing import close
 from oppija.tui.screens.covered import drop_key_when_covered
@@ -21,7 +21,8 @@ from oppija.tui.widgets.key_bar import KeyBar
 
 
 class GlossaryScreen(Screen[str | None]):
-    """Type to filter; Enter opens the slide where the term first appears; Esc goes back."""
+    """Type to filter (by a name, a synonym or an inflected form; exact names first); Enter
+    opens the slide where the term first appears; Esc goes back."""
 
     RELANGUAGE_WITH = "lecture"  # what the app passes to relanguage() after a switch
     CLOSES_FOR_SLIDE = True  # opening a slide from the palette closes this screen
@@ -66,14 +67,14 @@ class GlossaryScreen(Screen[str | None]):
     def _fill(self, query: str) -> None:
         options = self.query_one(OptionList)
         options.clear_options()
-        needle = fold(query)
         shown = []
-        for term in self.lecture.glossary:
-            if needle and needle not in fold(f"{term.term} {term.other} {term.definition}"):
-                continue
-            prompt = Text.assemble(
-                (term.term, "bold"), " — ", (term.other, "italic"), "\n", term.definition
-            )
+        for term in find_terms(self.lecture, query):
+            prompt = Text.assemble((term.term, "bold"), " — ", (term.other, "italic"))
+            if term.synonyms:
+                prompt.append(
+                    "  (" + _("also: {names}").format(names=", ".join(term.synonyms)) + ")"
+                )
+            prompt.append("\n" + term.definition)
             shown.append(Option(prompt, id=term.id))
         options.add_options(shown)
         if shown:

@@ -405,6 +405,9 @@ class LectureScreen(Screen[None]):
             if card is not None:
                 card.show_error(str(error))
             return
+        if quiz.kind == "number" and not correct and card is not None and card.grants_retry():
+            card.show_retry()  # one more try before the answer is shown; nothing kept yet
+            return
         answer = QuizAnswer(value=value, correct=correct, answered_at=timestamp())
         app = oppija_app(self.app)
         app.progress.answers[quiz.id] = answer

@@ -51,6 +51,7 @@ class QuizCard(Vertical):
         self._answer = answer
         self._parts_mounted = False  # until then show_quiz only notes what to show
         self._composed = quiz  # the quiz the parts were made for
+        self._retried = False  # a number quiz's one free try was used
 
     def compose(self) -> ComposeResult:
         """Every kind's input, only the quiz's own displayed: the card can then show a quiz of
@@ -97,6 +98,7 @@ class QuizCard(Vertical):
             self._answer = answer
             return
         self._answer = None
+        self._retried = False
         self._fill(answer)
 
     def _fill(self, answer: QuizAnswer | None) -> None:
@@ -147,6 +149,20 @@ class QuizCard(Vertical):
         self.post_message(self.Answered(self, "shown"))
 
     # --------------------------------------------------------------- output
+    def grants_retry(self) -> bool:
+        """Whether a wrong number may be tried again before the answer is shown: once, and only
+        while this card has not shown an answer yet."""
+        if self._answer is not None or self._retried:
+            return False
+        self._retried = True
+        return True
+
+    def show_retry(self) -> None:
+        """A wrong number on the first try: say so without giving the answer away."""
+        feedback = self.query_one(".quiz-feedback", Static)
+        feedback.set_classes("quiz-feedback -wrong")
+        feedback.update(_("Not quite. Try once more; the next answer shows the solution."))
+
     def show_error(self, message: str) -> None:
         """A typed answer that is no number: say so, keep what was typed."""
         feedback = self.query_one(".quiz-feedback", Static)
