@@ -271,6 +271,26 @@ class Canvas:
             col -= len(line) - 1
         self._put_text(row, col, line, self.styles.label if style is None else style)
 
+    def label(
+        self, x: float, y: float, text: str, style: str | None = None, align: str = "left"
+    ) -> None:
+        """Like :meth:`text`, but moved as little as needed to stay whole inside the canvas: a
+        name that would stick out at an edge is shifted in, never cut (a label too wide for
+        the whole canvas is still cut at its right end)."""
+        u, v = self.to_dot(x, y)
+        if u.size == 0 or not (abs(u[0]) < 1e9 and abs(v[0]) < 1e9) or not text:
+            return
+        line = "".join(c if c.isprintable() else " " for c in str(text))
+        col = math.floor((float(u[0]) + 0.5) / self.cell_width)
+        if align == "center":
+            col -= len(line) // 2
+        elif align == "right":
+            col -= len(line) - 1
+        col = max(0, min(col, self.width - len(line)))
+        row = math.floor((float(v[0]) + 0.5) / self.cell_height)
+        row = max(0, min(row, self.height - 1))
+        self._put_text(row, col, line, self.styles.label if style is None else style)
+
     def glyphs(self, cols: object, rows: object, char: str, style: str | None = None) -> None:
         """One character at many cells at once (cell coordinates): marks for data points.
 

@@ -7,6 +7,7 @@ so a widget makes a new one when the ranges, the size or the language change.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import TypedDict, Unpack
 
@@ -16,9 +17,10 @@ from rich.style import Style
 
 from oppija.arrays import Array
 from oppija.plot.canvas import Canvas
-from oppija.plot.glyphs import MODES, Mode
+from oppija.plot.glyphs import CELL_DOTS, MODES, Mode
 from oppija.plot.ranges import data_range, sane_range
 from oppija.plot.styles import PlotStyles
+from oppija.plot.tick_rows import aligned_axis
 from oppija.plot.ticks import nice_ticks, tick_labels
 from oppija.text import ascii_spelling
 
@@ -28,6 +30,7 @@ __all__ = ["Chart", "ChartOptions", "line_chart", "scatter_chart"]
 _AXIS_UNICODE = ("│", "┤", "└", "─", "┬")
 _AXIS_ASCII = ("|", "+", "+", "-", "+")
 _MIN_X_GAP = 2  # blanks between neighbouring x tick labels
+MAX_WIDEN = 2.5  # equal aspect widens x at most this much; then the plot is made narrower
 
 
 def _style(text: str) -> Style | None:
@@ -42,6 +45,7 @@ class ChartOptions(TypedDict, total=False):
     x_label: str | None
     y_label: str | None
     title: str | None
+    equal_aspect: bool
 
 
 class Chart:
@@ -71,11 +75,24 @@ class Chart:
         header = 1 if (self.title or self.y_label) else 0
         footer = 2 + (1 if self.x_label else 0)
         inner_height = max(1, self.height - header - footer)
-        self.y_ticks = nice_ticks(*self.y_range, max(2, inner_height // 2 + 1))
-        y_texts = [clean(t) for t in tick_labels(self.y_ticks)]
-        label_width = min(max((len(t) for t in y_texts), default=0), max(self.width // 3, 1))
-        self.margin = label_width + 1
-        inner_width = max(1, self.width - self.margin)
+        wanted_y = self.y_range
+        for _attempt in range(4):  # equal aspect may need a taller range, and new labels
+            self._y_axis_ticks(wanted_y, inner_height)
+            y_texts = [clean(t) for t in tick_labels(self.y_ticks)]
+            label_width = min(max((len(t) for t in y_texts), default=0), max(self.width // 3, 1))
+            self.margin = label_width + 1
+            inner_width = max(1, self.width - self.margin)
+            if not options.get("equal_aspect", False):
+                break
+            taller, inner_width = self._equal_aspect(inner_width, inner_height)
+            if taller is None:
+                break
+            wanted_y = taller
+        # A plot made narrower to keep its aspect stands in the middle of the box asked for.
+        indent = max(self.width - self.margin - inner_width, 0) // 2
+        label_width += indent
+        self.margin += indent
+        self._indent = indent
         self.width = self.margin + inner_width
         self.canvas = Canvas(
             inner_width, inner_height, self.x_range, self.y_range, self.mode, self.styles
@@ -86,6 +103,41 @@ class Chart:
         self._header = self._header_row() if header else None
 
     # ------------------------------------------------------------ layout
+    def _y_axis_ticks(self, wanted: tuple[float, float], inner_height: int) -> None:
+        """The y range widened so that its round ticks stand at equal row steps."""
+        aligned = aligned_axis(*wanted, inner_height, CELL_DOTS[self.mode][1])
+        if aligned is None:
+            self.y_range = wanted
+            self.y_ticks = nice_ticks(*wanted, max(2, inner_height // 2 + 1))
+        else:
+            self.y_range = (aligned.lo, aligned.hi)
+            self.y_ticks = aligned.ticks
+
+    def _equal_aspect(
+        self, inner_width: int, inner_height: int
+    ) -> tuple[tuple[float, float] | None, int]:
+        """Widen x so that one unit is as many dots across as up (dots are square, so a circle
+        looks round), at most to :data:`MAX_WIDEN` times the range asked for: beyond that the
+        plot gets narrower instead, so a wide flat box does not shrink the picture to a strip
+        in its middle. Or, when x needs more room than the height gives, the taller y range to
+        try again. Returns (that taller range or None, the inner width)."""
+        cell_width, cell_height = CELL_DOTS[self.mode]
+        dots_x = max(inner_width * cell_width - 1, 1)
+        dots_y = max(inner_height * cell_height - 1, 1)
+        (x_lo, x_hi), (y_lo, y_hi) = self.x_range, self.y_range
+        per_unit = dots_y / (y_hi - y_lo)
+        if dots_x / (x_hi - x_lo) < per_unit * (1 - 1e-9):
+            middle, half = y_lo / 2 + y_hi / 2, dots_y * (x_hi - x_lo) / dots_x / 2
+            return sane_range(middle - half, middle + half), inner_width
+        span = dots_x / per_unit
+        if span > MAX_WIDEN * (x_hi - x_lo):
+            span = MAX_WIDEN * (x_hi - x_lo)
+            inner_width = max(math.ceil((span * per_unit + 1) / cell_width), 1)
+            span = (inner_width * cell_width - 1) / per_unit
+        middle = x_lo / 2 + x_hi / 2
+        self.x_range = sane_range(middle - span / 2, middle + span / 2)
+        return None, inner_width
+
     def _y_axis(self, texts: list[str], label_width: int) -> tuple[list[str], list[str]]:
         vertical, with_tick = self._axis[0], self._axis[1]
         labels = [" " * label_width] * self.canvas.height
@@ -131,7 +183,7 @@ class Chart:
         return row.ljust(self.width)
 
     def _header_row(self) -> list[Segment]:
-        label = self.y_label[: self.width]
+        label = (" " * self._indent + self.y_label)[: self.width] if self.y_label else ""
         title = self.title[: max(self.width - len(label) - 2, 0)] if label else self.title
         start = self.margin + (self.canvas.width - len(title)) // 2
         start = max(start, len(label) + 2 if label else 0)

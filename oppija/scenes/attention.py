@@ -21,6 +21,7 @@ from oppija.arrays import Array
 from oppija.i18n import _, current_language, format_fixed, format_integer, format_percent
 from oppija.plot import Mode, PlotStyles
 from oppija.plot.glyphs import DENSITY_RAMP, EIGHTHS
+from oppija.plot.legend import LegendEntry, colour_bar, legend_rows
 from oppija.scenes.rows import Rows, fit, row_width, text_row
 from oppija.scenes.view import View
 from oppija.sims.attention import Attention
@@ -224,7 +225,10 @@ def decoding_rows(sim: Attention, width: int, height: int, painter: Painter) -> 
         blocks.append(
             heat_map(painter, shown, row_labels, words, map_rows, label_width, cell, title)
         )
-    rows.append([Segment(" ")])
+    scale = LegendEntry(
+        colour_bar("0", "1", painter.styles), painter.spell(_("attention weight; a row sums to 1"))
+    )
+    rows.extend(legend_rows([scale], width, 1, painter.styles.label) or [[Segment(" ")]])
     rows.extend(join_across(blocks, GAP))
     if bars_height:
         rows.append([Segment(" ")])

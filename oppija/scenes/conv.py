@@ -19,6 +19,8 @@ from rich.style import Style
 from oppija.arrays import Array
 from oppija.i18n import _, format_integer
 from oppija.plot import PlotStyles
+from oppija.plot.legend import LegendEntry, colour_bar, legend_rows, mark_entry
+from oppija.scenes.conv_halves import half_map_rows, half_picture_rows
 from oppija.scenes.rows import Rows, fit
 from oppija.scenes.view import View
 from oppija.scenes.words.conv import number, parameters_text, product_terms, size_text, spell
@@ -140,6 +142,8 @@ def draw_conv(simulation: Convolution, view: View) -> Rows:
     palette = Palette(styles)
     texts = text_lines(simulation, width, ascii_only, palette)
     grid_height = max(height - 1 - len(texts), 5)
+    if grid_height < full_grid_height(simulation, False) and height >= compact_height(simulation):
+        return compact_conv(simulation, view, palette, texts)
     picture_labels = labels_of(simulation.padded, ascii_only)
     map_labels = labels_of(simulation.sums, ascii_only)
     kernel = kernel_block(simulation, grid_height, palette, ascii_only)
@@ -176,7 +180,61 @@ def draw_conv(simulation: Convolution, view: View) -> Rows:
                 row.append(gap)
             row.extend(block.rows[k] if k < len(block.rows) else [Segment(" " * block.width)])
         rows.append(row)
+    if height - len(rows) - len(texts) >= 1:  # the legend only where nothing else is cut
+        rows.extend(legend_rows(colour_legend(view), width, 1, styles.label))
     rows.extend(texts)
+    return fit(rows, width, height)
+
+
+def colour_legend(view: View) -> list[LegendEntry]:
+    """What the colours mean: the picture's brightness from 0 to 1 behind its numbers, and the
+    feature map's signs."""
+    styles, spell = view.styles, view.spell
+    square = "#" if view.ascii_only else "■"
+    return [
+        LegendEntry(colour_bar("0", "1", styles), _("pixel")),
+        mark_entry(square, styles.positive, spell(_("sum > 0"))),
+        mark_entry(square, styles.negative, spell(_("sum < 0"))),
+    ]
+
+
+def compact_height(simulation: Convolution) -> int:
+    """Rows the compact form needs: the headings and the taller of its two half-block grids."""
+    picture = (int(simulation.padded.shape[0]) + 1) // 2
+    feature = (simulation.output_shape[0] + 1) // 2 + 2
+    return 1 + max(picture, feature)
+
+
+def compact_conv(simulation: Convolution, view: View, palette: Palette, texts: Rows) -> Rows:
+    """The small window's form: picture and map two pixel rows a line, the kernel between them
+    when it fits, then as many of the sentences as there is room for (the sum first)."""
+    width, height, ascii_only = view.width, view.height, view.ascii_only
+    picture = half_picture_rows(simulation, ascii_only, palette.current, palette.muted)
+    feature = half_map_rows(
+        simulation, ascii_only, (palette.positive, palette.negative), palette.current, palette.axis
+    )
+    picture_part = Block(
+        picture, int(simulation.padded.shape[1]), picture_heading(simulation, ascii_only)
+    )
+    kernel = kernel_block(simulation, len(feature), palette, ascii_only)
+    feature_block = Block(
+        feature, simulation.output_shape[1] + 2, map_heading(simulation, ascii_only)
+    )
+    blocks = [picture_part]
+    if picture_part.width + kernel.width + feature_block.width + 2 * GAP <= width:
+        blocks.append(kernel)
+    blocks.append(feature_block)
+    rows = [heading_row(blocks, width, palette)]
+    lines = max(len(block.rows) for block in blocks)
+    gap = Segment(" " * GAP)
+    for k in range(lines):
+        row: list[Segment] = []
+        for block in blocks:
+            if row:
+                row.append(gap)
+            row.extend(block.rows[k] if k < len(block.rows) else [Segment(" " * block.width)])
+        rows.append(row)
+    rows.extend(texts[: max(height - len(rows), 0)])
     return fit(rows, width, height)
 
 
@@ -217,6 +275,25 @@ def shown_rows(total: int, height: int, focus: tuple[int, int]) -> range:
     return range(start, start + height)
 
 
+def picture_heading(simulation: Convolution, ascii_only: bool) -> str:
+    """ "Picture: number 7", with the padding when there is one."""
+    heading = _("Picture: {name}").format(name=_(IMAGE_NAMES[simulation.params.image]))
+    if simulation.params.padding:
+        heading += _(", padding {p}").format(p=format_integer(simulation.params.padding))
+    return spell(heading, ascii_only)
+
+
+def map_heading(simulation: Convolution, ascii_only: bool) -> str:
+    """ "Feature map 10 × 10", with the stride when it is not 1."""
+    out_rows, out_cols = simulation.output_shape
+    heading = _("Feature map {rows} × {cols}").format(
+        rows=format_integer(out_rows), cols=format_integer(out_cols)
+    )
+    if simulation.params.stride > 1:
+        heading += _(", stride {s}").format(s=format_integer(simulation.params.stride))
+    return spell(heading, ascii_only)
+
+
 def picture_block(simulation: Convolution, look: GridLook) -> Block:
     """The padded picture, the kernel's 3 × 3 window framed by bars (or brackets)."""
     cells, spacious, height = look.cells, look.spacious, look.height
@@ -226,10 +303,7 @@ def picture_block(simulation: Convolution, look: GridLook) -> Block:
     pad = simulation.params.padding
     rows_total, cols_total = simulation.padded.shape
     top, left = simulation.window
-    heading = _("Picture: {name}").format(name=_(IMAGE_NAMES[simulation.params.image]))
-    if pad:
-        heading += _(", padding {p}").format(p=format_integer(pad))
-    heading = spell(heading, ascii_only)
+    heading = picture_heading(simulation, ascii_only)
     texts, size = look.labels
     heat, heat_current = palette.heat, palette.heat_current
     levels = len(heat)
@@ -358,12 +432,7 @@ def map_block(simulation: Convolution, look: GridLook) -> Block:
     out_rows, out_cols = simulation.output_shape
     current_row, current_col = simulation.position
     reached = simulation.step_count  # cells up to this row-major index are computed
-    heading = _("Feature map {rows} × {cols}").format(
-        rows=format_integer(out_rows), cols=format_integer(out_cols)
-    )
-    if simulation.params.stride > 1:
-        heading += _(", stride {s}").format(s=format_integer(simulation.params.stride))
-    heading = spell(heading, ascii_only)
+    heading = map_heading(simulation, ascii_only)
     biggest = max((abs(v) for row in values for v in row), default=0.0)
     shades = OUTPUT_SHADES[charset]
     texts, size = look.labels

@@ -6,27 +6,36 @@ import math
 
 import numpy as np
 
+from oppija.i18n import _
 from oppija.plot import data_range
+from oppija.plot.legend import LegendEntry, legend_rows, mark_entry
 from oppija.scenes.marks import dot_size, fat_point, formula_title, symbol
+from oppija.scenes.preset_name import preset_name
 from oppija.scenes.rows import Rows, fit
 from oppija.scenes.view import View
 from oppija.sims.gd1d import GradientDescent1D
 from oppija.text.number_style import significant
 
+LEGEND_FROM_HEIGHT = 10  # below this every row goes to the curve
+
 
 def draw_gd1d(simulation: GradientDescent1D, view: View) -> Rows:
     """The seed's tangent picture (𝓔′(θ₀) ≈ 1,8), live: where θ is, which way it goes, how far."""
-    width, height, styles = view.width, view.height, view.styles
+    width, full_height, styles = view.width, view.height, view.styles
     ascii_only = view.ascii_only
+    legend = 1 if full_height >= LEGEND_FROM_HEIGHT else 0
+    height = full_height - legend
     x_lo, x_hi = simulation.view_range()
     xs = np.linspace(x_lo, x_hi, max(2 * width, 2) * 2)
     curve = simulation.curve(xs)
     y_range = data_range(curve, 0.08)
-    chart = view.chart(
+    formula = formula_title("loss", simulation.params.function, {"x": "theta"}, ascii_only)
+    name = preset_name(simulation, ("function", "lr"))
+    chart = view.sized(width, height).chart(
         (x_lo, x_hi),
         y_range,
         x_label=symbol("theta", ascii_only),
-        title=formula_title("loss", simulation.params.function, {"x": "theta"}, ascii_only),
+        title=view.spell(f"{name}: {formula}") if name else formula,
     )
     canvas = chart.canvas
     canvas.line(xs, curve, styles.curve)
@@ -57,4 +66,25 @@ def draw_gd1d(simulation: GradientDescent1D, view: View) -> Rows:
             styles.tangent,
             align=side,
         )
-    return fit(chart.to_segments(), width, height)
+    picture = fit(chart.to_segments(), width, height)
+    if legend:
+        picture += legend_rows(
+            step_legend(view, bool(simulation.earlier_paths)), width, 1, styles.label
+        ) or [[]]
+    return fit(picture, width, full_height)
+
+
+def step_legend(view: View, earlier: bool) -> list[LegendEntry]:
+    """What each colour means: θ now, the path so far, the step about to be taken, the tangent
+    (its slope is written beside it) and earlier runs."""
+    styles, spell = view.styles, view.spell
+    dot, line = ("o", "-") if view.ascii_only else ("●", "─")
+    entries = [
+        mark_entry(dot, styles.current, spell(_("θ now"))),
+        mark_entry(spell("•"), styles.path, _("path")),
+        mark_entry(spell("→"), styles.arrow, spell(_("the next step −α·𝓔′"))),
+        mark_entry(line, styles.tangent, _("tangent")),
+    ]
+    if earlier:
+        entries.append(mark_entry(spell("•"), styles.muted, _("earlier runs")))
+    return entries

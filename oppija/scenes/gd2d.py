@@ -7,12 +7,16 @@ import math
 import numpy as np
 
 from oppija.arrays import Array, IntArray
+from oppija.i18n import _
 from oppija.plot import Canvas
+from oppija.plot.legend import LegendEntry, colour_bar, legend_rows, mark_entry
 from oppija.scenes.marks import fat_point, formula_title, symbol
+from oppija.scenes.preset_name import preset_name
 from oppija.scenes.rows import Rows, fit
 from oppija.scenes.view import View
 from oppija.sims.gd2d import GradientDescent2D
 
+LEGEND_FROM_HEIGHT = 10  # below this every row goes to the map
 LEVELS = 9  # contour lines; denser near the bottom, where the path ends
 
 
@@ -63,17 +67,20 @@ def draw_gd2d(simulation: GradientDescent2D, view: View) -> Rows:
     width, height, styles = view.width, view.height, view.styles
     heat = bool(view.options.get("heat", False))
     ascii_only = view.ascii_only
-    (x_lo, x_hi), (y_lo, y_hi) = simulation.view_range()
-    chart = view.chart(
-        (x_lo, x_hi),
-        (y_lo, y_hi),
+    legend = 1 if height >= LEGEND_FROM_HEIGHT else 0
+    formula = formula_title(
+        "error", simulation.params.function, {"x": "theta1", "y": "theta2"}, ascii_only
+    )
+    name = preset_name(simulation, ("function",))
+    chart = view.sized(width, height - legend).chart(
+        *simulation.view_range(),
         x_label=symbol("theta1", ascii_only),  # the slide names the two parameters θ₁ and θ₂
         y_label=symbol("theta2", ascii_only),
-        title=formula_title(
-            "error", simulation.params.function, {"x": "theta1", "y": "theta2"}, ascii_only
-        ),
+        title=view.spell(f"{name}: {formula}") if name else formula,
+        equal_aspect=True,  # the round bowl looks round, the narrow valley narrow
     )
     canvas = chart.canvas
+    (x_lo, x_hi), (y_lo, y_hi) = canvas.x_range, canvas.y_range
     surface, levels, (cols, rows) = surface_layer(simulation, canvas)
     if heat:
         canvas.heatmap(
@@ -92,4 +99,24 @@ def draw_gd2d(simulation: GradientDescent2D, view: View) -> Rows:
             reach = 0.15 / norm  # the arrow is 15 % of the picture long, whatever |∇𝓔| is
             canvas.arrow(a, b, a - ga * reach, b - gb * reach, styles.arrow)
         fat_point(canvas, a, b, styles.current)
-    return fit(chart.to_segments(), width, height)
+    picture = fit(chart.to_segments(), width, height - legend)
+    if legend:
+        picture += legend_rows(descent_legend(view, heat), width, 1, styles.label) or [[]]
+    return fit(picture, width, height)
+
+
+def descent_legend(view: View, heat: bool) -> list[LegendEntry]:
+    """What each colour means: the path so far, the current θ, the arrow −∇𝓔 (the way down)
+    and, as a heat map, the scale of 𝓔 from low to high (else the contours: equal 𝓔)."""
+    styles, spell = view.styles, view.spell
+    dot, line = ("o", "-") if view.ascii_only else ("●", "⠒")
+    entries = [
+        mark_entry(dot, styles.current, spell(_("θ now"))),
+        mark_entry(spell("•"), styles.path, _("path")),
+        mark_entry(spell("→"), styles.arrow, spell(_("−∇𝓔, the way down"))),
+    ]
+    if heat:
+        entries.append(LegendEntry(colour_bar(_("low"), _("high"), styles), spell("𝓔")))
+    else:
+        entries.append(mark_entry(line, styles.curve, spell(_("equal 𝓔"))))
+    return entries

@@ -43,6 +43,7 @@ QUANTITY_ROWS = ("f", "i", "o", "g", "c", "h")
 NAMED_FROM = 110  # from this width the rows carry their names
 NUMBER_WIDTH = 5  # "−0,73"
 MAX_THICKNESS = 3
+MIN_TEXT_LINES = 3  # the bars' numbers take room from the equations only while this many stay
 LOWER_BLOCKS = " ▁▂▃▄▅▆▇█"  # a one-cell bar's height
 
 
@@ -58,7 +59,12 @@ def draw_lstm(simulation: LSTMGates, view: View) -> Rows:
     if ascii_only:
         lines = [ascii_spelling(_MARKED.sub(r"_\1", line)) for line in lines]
         sentence = ascii_spelling(sentence)
-    table_least = 2 + len(QUANTITY_ROWS)  # header, x, one row per quantity
+    # Header, x, and a row per quantity; with a row of numbers under each bar where the numbers
+    # fit across and the text keeps three lines: a bar's value reads before the equations.
+    with_numbers = Table(simulation, width, mode, styles, 2).number_row
+    table_least = 2 + len(QUANTITY_ROWS) * (2 if with_numbers else 1)
+    if height - table_least - 1 < MIN_TEXT_LINES:
+        table_least = 2 + len(QUANTITY_ROWS)
     room = max(height - table_least - 1, 0)
     text = chosen_lines(lines, textwrap.wrap(sentence, max(width, 10)), room)
     free = height - len(text) - (1 if text else 0) - 2
@@ -375,8 +381,8 @@ class Table:
             zero = (self.bar_area - 1) // 2
             if value < 0:
                 start = max(zero - len(text), 0)
-            else:
-                start = min(zero + 1, max(width - len(text), 0))
+            else:  # a blank kept at the slot's end: the next unit's number may start its slot
+                start = min(zero + 1, max(width - 1 - len(text), 0))
             placed = (" " * start + text)[:width]
         else:
             placed = text[:width]

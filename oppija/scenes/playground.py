@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import numpy as np
 from rich.segment import Segment
+from rich.style import Style
 
 from oppija.arrays import Array, IntArray
 from oppija.i18n import _, format_percent
 from oppija.plot import Canvas, Chart, Mode, PlotStyles, data_range
-from oppija.scenes.rows import Rows, fit, text_row
+from oppija.plot.legend import LegendEntry, colour_bar, mark_entry
+from oppija.plot.legend import legend_rows as legend_rows_of
+from oppija.scenes.rows import Rows, fit
 from oppija.scenes.view import View
 from oppija.sims.playground import DATASET_TITLES, Playground
 
@@ -29,8 +32,7 @@ BOUNDARY = 0.5
 def draw_playground(simulation: Playground, view: View) -> Rows:
     """The map (left, about square on screen) and the error per epoch (right), legends below."""
     width, height, mode, styles = view.width, view.height, view.mode, view.styles
-    ascii_only = view.ascii_only
-    legend = 1 if height >= 8 else 0
+    legend = 2 if height >= 14 else 1 if height >= 8 else 0
     body = max(height - legend, 1)
     inner = max(body - 4, 1)  # the map chart's rows without its title, axis and labels
     map_width = min(2 * inner + 6, width)  # a terminal cell is about twice as tall as wide
@@ -39,18 +41,37 @@ def draw_playground(simulation: Playground, view: View) -> Rows:
         map_width, side_width = width, 0
 
     rows = decision_map(simulation, map_width, body, mode, styles)
-    clean = view.spell
-    legend_rows = (
-        [text_row(clean(marks_legend(ascii_only)), map_width, styles.label)] if legend else []
-    )
     if side_width:
         curves = exact(error_curves(simulation, view.sized(side_width, body)), side_width, body)
         gap = Segment(" " * (width - map_width - side_width))
         rows = [[*a, gap, *b] for a, b in zip(rows, curves, strict=True)]
-        if legend:
-            accuracy = text_row(clean(accuracy_line(simulation)), side_width, styles.label)
-            legend_rows = [[*legend_rows[0], gap, *accuracy]]
+    marks, scale = map_legend(view)
+    accuracy = LegendEntry([], view.spell(accuracy_line(simulation)))
+    legend_rows = legend_rows_of([*marks, scale, accuracy], width, legend, styles.label)
+    legend_rows += [[Segment(" " * width)] for _ in range(legend - len(legend_rows))]
     return [*rows, *legend_rows]
+
+
+def map_legend(view: View) -> tuple[list[LegendEntry], LegendEntry]:
+    """What the map's marks and colours mean: filled training and hollow test points and the
+    two classes' colours; and the colour scale of P(class 1) (its ½ line without colour)."""
+    styles, spell = view.styles, view.spell
+    marks = ASCII_MARKS if view.ascii_only else MARKS
+    zero, one = class_styles(styles)
+    entries = [
+        LegendEntry([Segment(" ".join(marks["train"]), Style.parse(styles.label))], _("training")),
+        LegendEntry([Segment(" ".join(marks["test"]), Style.parse(styles.label))], _("test")),
+        mark_entry(f"{marks['train'][0]} {marks['test'][0]}", zero, _("class 0")),
+        mark_entry(f"{marks['train'][1]} {marks['test'][1]}", one, _("class 1")),
+    ]
+    if styles.is_plain:
+        return entries, mark_entry("-" if view.ascii_only else "⠒", "", spell(_("P(class 1) = ½")))
+    return entries, LegendEntry(colour_bar("0", "1", styles), spell(_("P(class 1)")))
+
+
+def class_styles(styles: PlotStyles) -> tuple[str, str]:
+    """The marks' styles of class 0 and class 1 (orange and blue on a dark background)."""
+    return f"bold {styles.series[1]}".strip(), f"bold {styles.series[0]}".strip()
 
 
 def exact(chart: Chart, width: int, height: int) -> Rows:
@@ -83,8 +104,10 @@ def decision_map(
         x_label="x1" if ascii_only else "x₁",
         y_label="x2" if ascii_only else "x₂",
         title=title,
+        equal_aspect=True,  # a circle of points looks round
     )
     canvas = chart.canvas
+    x_range, y_range = canvas.x_range, canvas.y_range  # widened to keep the aspect
     if styles.is_plain:  # a density ramp would drown the marks: the boundary line alone
         grid = simulation.probability_map(x_range, y_range, canvas.width, canvas.height)
         canvas.contours(grid, [BOUNDARY], styles.muted)
@@ -128,10 +151,7 @@ def point_marks(
     if found is not None:
         return found
     marks = ASCII_MARKS if mode == "ascii" else MARKS
-    class_styles = (  # class 0 orange, class 1 blue (on a dark background)
-        f"bold {styles.series[1]}".strip(),
-        f"bold {styles.series[0]}".strip(),
-    )
+    by_class = class_styles(styles)
     found = []
     for kind, xs, labels in (
         ("test", data.test_x, data.test_y),
@@ -149,7 +169,7 @@ def point_marks(
                     rows[chosen].astype(np.intp),
                     columns[chosen].astype(np.intp),
                     marks[kind][label],
-                    class_styles[label],
+                    by_class[label],
                 )
             )
     if len(_MARKS) >= _MARKS_KEPT:
@@ -220,16 +240,8 @@ def name_ends(
     if not (np.isfinite(upper[0]) and np.isfinite(lower[0])):
         return
     row = (canvas.y_range[1] - canvas.y_range[0]) / max(canvas.height, 1)
-    canvas.text(x, upper[0] + row, upper[1], upper[2], align="right")
-    canvas.text(x, lower[0] - row, lower[1], lower[2], align="right")
-
-
-def marks_legend(ascii_only: bool) -> str:
-    """What the marks mean: filled training points, hollow test points, in both classes."""
-    marks = ASCII_MARKS if ascii_only else MARKS
-    return _("{train} training  {test} test  (class 0, class 1)").format(
-        train=" ".join(marks["train"]), test=" ".join(marks["test"])
-    )
+    canvas.label(x, upper[0] + row, upper[1], upper[2], align="right")
+    canvas.label(x, lower[0] - row, lower[1], lower[2], align="right")
 
 
 def accuracy_line(simulation: Playground) -> str:

@@ -113,13 +113,16 @@ def draw_rnn(simulation: RecurrentNetwork, view: View) -> Rows:
     bars = backward_bars(simulation, width, mode, styles) if simulation.phase == "backward" else []
 
     header_lines, picture = 1, []
-    for lines, kind in ((2, "full"), (2, "compact"), (1, "compact")):
+    # the chain is the point: keep it and cut sentences from the end, down to two, then one
+    for lines, kind, least in (
+        (2, "full", 0),
+        (2, "compact", 0),
+        (1, "compact", 2),
+        (1, "compact", 1),
+    ):
         candidate = picture_rows(simulation, width, mode, styles, kind)
         needed = lines + len(candidate) + 1 + len(bars)
-        # the chain is the point: keep it and cut sentences from the end, down to two
-        if needed + len(text) <= height or (
-            kind == "compact" and lines == 1 and needed + min(len(text), 2) <= height
-        ):
+        if needed + (min(len(text), least) if least else len(text)) <= height:
             header_lines, picture = lines, candidate
             break
 

@@ -49,8 +49,10 @@ class View:
         x_label: str | None = None,
         y_label: str | None = None,
         title: str | None = None,
+        equal_aspect: bool = False,
     ) -> Chart:
-        """A chart filling this view, in its mode and styles."""
+        """A chart filling this view, in its mode and styles (``equal_aspect``: a unit as
+        long across as up, for maps of a plane)."""
         return Chart(
             self.width,
             self.height,
@@ -61,4 +63,5 @@ class View:
             x_label=x_label,
             y_label=y_label,
             title=title,
+            equal_aspect=equal_aspect,
         )

@@ -133,7 +133,7 @@ def test_the_text_frame_is_the_picture_then_the_readout(
 ) -> None:
     assert main(["--lang", "en", "demo", "gd1d", "--steps", "2", "--width", "60"]) == 0
     lines = capsys.readouterr().out.rstrip("\n").splitlines()
-    assert lines[0].strip() == "𝓔(θ) = θ²"  # the picture's title, as the slide writes it
+    assert lines[0].strip() == "a bowl: 𝓔(θ) = θ²"  # the title as the slide writes it, its preset
     assert any("⠀" < char <= "⣿" for line in lines for char in line)  # drawn in braille
     assert all(len(line) <= 60 for line in lines)
     assert lines[-6:] == [

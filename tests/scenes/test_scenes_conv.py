@@ -78,14 +78,26 @@ def test_cells_not_yet_computed_are_blank_and_fill_in_as_it_steps() -> None:
     assert done[2].split()[2:8] == ["0"] * 6  # inside the 7's bar: all ones give 0
 
 
-def test_small_sizes_show_shades_and_keep_the_window_in_view() -> None:
-    demo = demo_at(95, padding=2)  # near the bottom of a 14 × 14 padded picture
-    text = text_of(draw_conv(demo, View(72, 14, "braille", PlotStyles.plain())))
-    assert "█" in text  # the picture as shades
-    picture = [line[:28] for line in text.splitlines()[1:12]]
-    framed = [line for line in picture if "[" in line and "]" in line]
-    assert len(framed) == 3  # the window's three rows, bracketed, are in view
-    assert "[]" in text  # the map's current cell
+@pytest.mark.parametrize(("width", "height", "step", "padding"), [(72, 14, 95, 2), (78, 10, 30, 0)])
+def test_small_sizes_keep_the_digit_whole(width: int, height: int, step: int, padding: int) -> None:
+    """A short window (78 × 10 is the picture of an 80×24 terminal) draws two pixel rows a
+    line, so every row of the padded picture is there and the digit can be recognised."""
+    demo = demo_at(step, padding=padding)
+    text = text_of(draw_conv(demo, View(width, height, "braille", PlotStyles.plain())))
+    rows, cols = demo.padded.shape
+    picture = [line[:cols] for line in text.splitlines()[1 : 1 + (rows + 1) // 2]]
+    drawn = ["".join("1" if c in "█▀▄" or c.isdigit() else "0" for c in line) for line in picture]
+    for i in range(rows):  # each pixel row's lit pixels, read back from its half of the line
+        wanted = "".join("1" if v >= 0.5 else "0" for v in demo.padded[i])
+        halves = "█▀" if i % 2 == 0 else "█▄"
+        got = "".join("1" if c in halves else "0" for c in picture[i // 2].ljust(cols))
+        inside_window = [j for j in range(cols) if demo.window[1] <= j < demo.window[1] + 3]
+        assert [got[j] for j in range(cols) if j not in inside_window] == [
+            wanted[j] for j in range(cols) if j not in inside_window
+        ], (i, picture)
+    assert any("1" in line for line in drawn)
+    assert "·" in "".join(picture)  # the kernel's window shows where the picture is dark
+    assert "┌" in text and "└" in text  # the feature map, framed, whole
 
 
 def test_numbers_use_the_active_language() -> None:
