@@ -88,9 +88,13 @@ async def test_the_feedback_of_an_answer_is_scrolled_into_view(make_app: AppFact
     verdict, written under its choices, was below the fold and nothing seemed to happen."""
     app = make_app(slide="linreg")
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_demo(pilot, "linreg")
+        demo = await open_demo(pilot, "linreg")
         cards = list(app.screen.query(QuizCard))
         assert len(cards) == 2
+        await press(pilot, "shift+tab")  # one key from the demo to the text, contents shown
+        assert app.screen.query_one(SlideView).has_focus
+        await press(pilot, "tab")  # and from the text one key on: the demo here, else the quiz
+        assert demo.has_focus
         await press(pilot, "tab", "tab")
         choices = cards[1].query_one(OptionList)
         assert choices.has_focus
@@ -98,3 +102,16 @@ async def test_the_feedback_of_an_answer_is_scrolled_into_view(make_app: AppFact
         answer = app.progress.answers[cards[1].quiz.id]
         verdict = _("Right!") if answer.correct else _("Not quite.")
         assert verdict in screen_text(app)
+
+
+async def test_on_a_slide_without_a_demo_tab_from_the_text_reaches_the_quiz(
+    make_app: AppFactory,
+) -> None:
+    """The recap slide's quiz, at 120×40 with the contents shown: one Tab from the text."""
+    app = make_app(slide="recap")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, *["right"] * 5)  # to the slide's last step, where its quiz is
+        view = app.screen.query_one(SlideView)
+        view.focus()
+        await press(pilot, "tab")
+        assert app.screen.query_one(QuizCard).query_one(OptionList).has_focus

@@ -325,7 +325,10 @@ class LectureScreen(Screen[None]):
         that on each Tab for nothing."""
         if not self.has_class("-short"):
             return
-        focused, view = self.focused, self.query_one(SlideView)
+        view = next(iter(self.query(SlideView).results(SlideView)), None)
+        if view is None:
+            return  # not composed yet, or closing (a tab closed as the app started)
+        focused = self.focused
         reading = focused is not None and (focused is view or view in focused.ancestors)
         self.set_class(reading, "-text-first")
 
@@ -371,10 +374,11 @@ class LectureScreen(Screen[None]):
         self.query_one(SlideView).focus()
 
     def focus_cycle(self) -> list[Widget]:
-        """What Tab goes through, in order: the demo, the quizzes, the slide's text, the contents.
+        """What Tab goes through, in order: the demo, the quizzes, the contents, the slide's text.
 
         Textual's order follows the widgets (contents, text, quizzes, demo): from a demo the
-        quiz took three Tabs; here it takes one, and one more reaches the text.
+        quiz took three Tabs. Here Tab reaches the quiz from the demo and Shift+Tab the text; on
+        a slide without a demo, Tab from the text reaches the quiz.
         """
         parts: list[Widget] = list(self.query("#demo").results(Widget))
         view = self.query_one(SlideView)
@@ -387,10 +391,10 @@ class LectureScreen(Screen[None]):
                         for part in card.query("*").results(Widget)
                         if part.focusable and part.display
                     ]
-        parts.append(view)
         contents = self.query_one(ContentsList)
         if contents.display:
             parts.append(contents)
+        parts.append(view)
         return parts
 
     def action_next_part(self, direction: int = 1) -> None:
