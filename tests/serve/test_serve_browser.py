@@ -107,8 +107,8 @@ def test_two_learners_in_two_browsers_each_keep_their_own_lecture(
     mari_context.close()
     anon_context.close()
     assert all(ends_within(pid, 30) for pid in pids)  # closed tabs: the apps saved and ended
-    assert _answer(server.class_dir / "mari-ounapuu", "q-recap-split") == (0, False)
-    assert _answer(server.class_dir / "anonuumne", "q-recap-split") == (1, True)
+    assert _answer(server.class_dir / "mari-ounapuu", "q-recap-split") == (1, False)
+    assert _answer(server.class_dir / "anonuumne", "q-recap-split") == (0, True)
     assert (server.class_dir / ".teacher" / "presenter.json").is_file()
     # The class report counts both answers.
     command = ["report", "--class-dir", str(server.class_dir), "--format", "csv"]
