@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from oppija import i18n
 from oppija.i18n import parse_number
 from oppija.practice.exercises import exercise, next_question
 from oppija.practice.question import Question, shown_decimals
@@ -17,14 +16,6 @@ from oppija.sims import create_simulation
 from oppija.sims.backprop import Backpropagation, ScriptStep
 
 SEEDS = range(50)
-
-
-@pytest.fixture(autouse=True)
-def estonian() -> Iterator[None]:
-    previous = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(previous)
 
 
 def revealed_numbers(step: ScriptStep) -> list[float]:

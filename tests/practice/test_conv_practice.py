@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from oppija import i18n
 from oppija.i18n import parse_number
 from oppija.practice.exercises import exercise, next_question
 from oppija.scenes.words.conv import sum_text
@@ -16,14 +15,6 @@ from oppija.sims import create_simulation
 from oppija.sims.conv import Convolution
 
 SEEDS = range(50)
-
-
-@pytest.fixture(autouse=True)
-def estonian() -> Iterator[None]:
-    previous = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(previous)
 
 
 def runs() -> Iterator[Convolution]:

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from oppija import i18n
 from oppija.i18n import parse_number
 from oppija.practice.exercises import GD1D_FUNCTIONS, exercise, next_question
 from oppija.practice.gd1d import FIRST_STEPS
@@ -19,14 +18,6 @@ from oppija.sims import create_simulation
 from oppija.sims.gd1d import GradientDescent1D
 
 SEEDS = range(50)
-
-
-@pytest.fixture(autouse=True)
-def estonian() -> Iterator[None]:
-    previous = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(previous)
 
 
 def runs() -> Iterator[GradientDescent1D]:

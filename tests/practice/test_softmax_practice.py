@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from oppija import i18n
 from oppija.i18n import format_fixed, parse_number
 from oppija.practice.exercises import exercise, questions
 from oppija.practice.question import Question
@@ -18,14 +17,6 @@ from oppija.sims import create_simulation
 from oppija.sims.softmax import Softmax
 
 SEEDS = range(50)
-
-
-@pytest.fixture(autouse=True)
-def estonian() -> Iterator[None]:
-    previous = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(previous)
 
 
 def runs() -> Iterator[Softmax]:
