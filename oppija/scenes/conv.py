@@ -170,20 +170,25 @@ def draw_conv(simulation: Convolution, view: View) -> Rows:
             simulation, GridLook(map_cells, spacious, grid_height, palette, ascii_only, map_labels)
         )
     )
+    rows = side_by_side(blocks, width, palette)
+    if height - len(rows) - len(texts) >= 1:  # the legend only where nothing else is cut
+        rows.extend(legend_rows(colour_legend(view), width, 1, styles.label))
+    rows.extend(texts)
+    return fit(rows, width, height)
+
+
+def side_by_side(blocks: list[Block], width: int, palette: Palette) -> Rows:
+    """The blocks under their headings, next to each other; a shorter block is padded below."""
     rows = [heading_row(blocks, width, palette)]
-    lines = max(len(block.rows) for block in blocks)
     gap = Segment(" " * GAP)
-    for k in range(lines):
+    for k in range(max(len(block.rows) for block in blocks)):
         row: list[Segment] = []
         for block in blocks:
             if row:
                 row.append(gap)
             row.extend(block.rows[k] if k < len(block.rows) else [Segment(" " * block.width)])
         rows.append(row)
-    if height - len(rows) - len(texts) >= 1:  # the legend only where nothing else is cut
-        rows.extend(legend_rows(colour_legend(view), width, 1, styles.label))
-    rows.extend(texts)
-    return fit(rows, width, height)
+    return rows
 
 
 def colour_legend(view: View) -> list[LegendEntry]:
@@ -224,16 +229,7 @@ def compact_conv(simulation: Convolution, view: View, palette: Palette, texts: R
     if picture_part.width + kernel.width + feature_block.width + 2 * GAP <= width:
         blocks.append(kernel)
     blocks.append(feature_block)
-    rows = [heading_row(blocks, width, palette)]
-    lines = max(len(block.rows) for block in blocks)
-    gap = Segment(" " * GAP)
-    for k in range(lines):
-        row: list[Segment] = []
-        for block in blocks:
-            if row:
-                row.append(gap)
-            row.extend(block.rows[k] if k < len(block.rows) else [Segment(" " * block.width)])
-        rows.append(row)
+    rows = side_by_side(blocks, width, palette)
     rows.extend(texts[: max(height - len(rows), 0)])
     return fit(rows, width, height)
 

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from oppija import i18n
+from oppija.content.loader import load_lecture
+from oppija.content.model import Lecture
 from tests.content.content_samples import EN, ET, Edits, write_language
+from tests.content.shipped import LESSONS
 
 MakeLessons = Callable[..., Path]
 
@@ -44,3 +47,15 @@ def make_lessons(tmp_path: Path) -> MakeLessons:
 def lessons(make_lessons: MakeLessons) -> Path:
     """The good lecture, unchanged."""
     return make_lessons()
+
+
+@pytest.fixture(scope="session")
+def et() -> Lecture:
+    """The shipped lecture in Estonian, read once per test process."""
+    return load_lecture("et", LESSONS)
+
+
+@pytest.fixture(scope="session")
+def en() -> Lecture:
+    """The shipped lecture in English, read once per test process."""
+    return load_lecture("en", LESSONS)

@@ -10,24 +10,13 @@ from types import ModuleType
 import pytest
 
 from oppija.content.glossary import parse_glossary
-from oppija.content.loader import check_paths, load_lecture
+from oppija.content.loader import check_paths
 from oppija.content.model import Lecture
 from oppija.content.search import search
 from oppija.content.term_forms import FORMS_FILE
 from oppija.content.term_search import find_terms
 from oppija.content.term_spots import terms_in_text
-
-LESSONS = Path(__file__).resolve().parents[2] / "lessons"
-
-
-@pytest.fixture(scope="module")
-def et() -> Lecture:
-    return load_lecture("et", LESSONS)
-
-
-@pytest.fixture(scope="module")
-def en() -> Lecture:
-    return load_lecture("en", LESSONS)
+from tests.content.shipped import LESSONS
 
 
 def test_the_aka_line_gives_synonyms() -> None:

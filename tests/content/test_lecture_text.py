@@ -4,24 +4,10 @@ meaning, Estonian usage a careful lecturer expects, and teacher notes written fo
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from oppija.content.loader import load_lecture
 from oppija.content.model import Lecture, Slide
-
-LESSONS = Path(__file__).resolve().parents[2] / "lessons"
-
-
-@pytest.fixture(scope="module")
-def et() -> Lecture:
-    return load_lecture("et", LESSONS)
-
-
-@pytest.fixture(scope="module")
-def en() -> Lecture:
-    return load_lecture("en", LESSONS)
 
 
 def _text(slide: Slide) -> str:

@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from oppija.content.loader import check_paths, load_lecture
+from oppija.content.loader import check_paths
 from oppija.content.model import Lecture
-
-LESSONS = Path(__file__).resolve().parents[2] / "lessons"
-
-
-@pytest.fixture(scope="module")
-def et() -> Lecture:
-    return load_lecture("et", LESSONS)
-
-
-@pytest.fixture(scope="module")
-def en() -> Lecture:
-    return load_lecture("en", LESSONS)
+from tests.content.shipped import LESSONS
 
 
 def test_lessons_check_clean() -> None:
