@@ -8,7 +8,6 @@ the picture repaints only the lines that changed, which must still show exactly 
 
 from __future__ import annotations
 
-import pytest
 from textual.screen import Screen
 
 from oppija.content.model import Lecture
@@ -53,28 +52,30 @@ def picture_drawn(demo: DemoPanel[Demo], picture: DemoPicture) -> list[str]:
     return ["".join(segment.text for segment in row) for row in rows]
 
 
-@pytest.mark.parametrize("kind", list(DEMOS))
 async def test_a_step_repaints_without_laying_the_screen_out(
-    make_app: AppFactory, lecture_et: Lecture, kind: str
+    make_app: AppFactory, lecture_et: Lecture
 ) -> None:
+    """Each demo kind on its first slide, stepped as its run's timer steps it. One app walks
+    the kinds (an app each cost more than the steps): each demo starts anew on its slide."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        demo = await open_demo(pilot, first_slide(lecture_et, kind))
-        picture = demo.query_one(DemoPicture)
         layouts: list[Screen[object]] = []
         app.screen.screen_layout_refresh_signal.subscribe(app, layouts.append, immediate=True)
-        same_height_steps = 0
-        for _step in range(STEPS):
-            before = text_heights(demo)
-            layouts.clear()
-            # a step as the run's timer makes it; a run that ended starts over
-            demo.action_step() if demo.simulation.status == "running" else demo.action_reset()
-            await settle(pilot)
-            if text_heights(demo) == before:
-                same_height_steps += 1
-                assert not layouts, "a step laid the screen out though no text changed height"
-            assert picture_on_screen(app, picture) == picture_drawn(demo, picture)
-        assert same_height_steps >= STEPS // 2
+        for kind in DEMOS:
+            demo = await open_demo(pilot, first_slide(lecture_et, kind))
+            picture = demo.query_one(DemoPicture)
+            same_height_steps = 0
+            for _step in range(STEPS):
+                before = text_heights(demo)
+                layouts.clear()
+                # a step as the run's timer makes it; a run that ended starts over
+                demo.action_step() if demo.simulation.status == "running" else demo.action_reset()
+                await settle(pilot)
+                if text_heights(demo) == before:
+                    same_height_steps += 1
+                    assert not layouts, f"{kind}: a step laid the screen out, no text grew"
+                assert picture_on_screen(app, picture) == picture_drawn(demo, picture), kind
+            assert same_height_steps >= STEPS // 2, kind
 
 
 async def test_the_numbers_view_adds_only_the_new_steps_each_frame(make_app: AppFactory) -> None:
