@@ -92,21 +92,44 @@ DEMO_KEYS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("slide_id", ["gd-1d", "gd-2d", "linreg", "gd-logreg", "lr-large"])
-async def test_random_keys_on_every_descent_demo(make_app: AppFactory, slide_id: str) -> None:
+async def back_to_the_lecture(pilot: Pilot[None]) -> None:
+    """Esc until the lecture screen is on top again (a storm may leave a dialog open)."""
+    for _escape in range(5):
+        if isinstance(pilot.app.screen, LectureScreen) or not pilot.app.is_running:
+            return
+        await press(pilot, "escape")
+
+
+async def storm_each_demo(
+    make_app: AppFactory, slides: list[str], keys: list[str], seed: str, bursts: int, odds: float
+) -> None:
+    """On each slide's demo, fully revealed and having the keys, ``bursts`` bursts of five
+    keys typed faster than the demo handles them: a demo key with ``odds``, else a printable
+    character (nonsense for its fields). The app must not raise, and keeps running.
+
+    One app storms every slide in turn (each demo starts anew on its slide, as in a new app);
+    each slide keeps its own seeded storm, so it meets the same keys as with an app of its own.
+    """
+    app = make_app(slide=slides[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        for slide_id in slides:
+            await back_to_the_lecture(pilot)
+            await open_demo(pilot, slide_id)
+            rng = random.Random(f"{seed}-{slide_id}")
+            for _ in range(bursts):
+                typed = [
+                    rng.choice(keys) if rng.random() < odds else rng.choice(PRINTABLE)
+                    for _ in range(5)
+                ]
+                await burst(pilot, *typed)  # each key handled, the demo drawn once the five
+            assert app.is_running, slide_id
+
+
+async def test_random_keys_on_every_descent_demo(make_app: AppFactory) -> None:
     """Running, stepping, typing nonsense into the fields, five keys at a time typed faster
     than the demo handles them: the demos never raise."""
-    rng = random.Random(f"20260127-{slide_id}")
-    app = make_app(slide=slide_id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_demo(pilot, slide_id)
-        for _ in range(30):
-            keys = [
-                rng.choice(DEMO_KEYS) if rng.random() < 0.6 else rng.choice(PRINTABLE)
-                for _ in range(5)
-            ]
-            await burst(pilot, *keys)  # each key handled, the demo drawn once the five
-        assert app.is_running
+    slides = ["gd-1d", "gd-2d", "linreg", "gd-logreg", "lr-large"]
+    await storm_each_demo(make_app, slides, DEMO_KEYS, "20260127", bursts=30, odds=0.6)
 
 
 # Every key the step-through demos of probabilities and sequences bind, and the shared ones.
@@ -116,23 +139,11 @@ SEQUENCE_DEMO_KEYS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    "slide_id", ["softmax-temperature", "rnn-unroll", "lstm", "cnn-conv", "attention-decoding"]
-)
-async def test_random_keys_on_the_sequence_demos(make_app: AppFactory, slide_id: str) -> None:
+async def test_random_keys_on_the_sequence_demos(make_app: AppFactory) -> None:
     """Stepping, changing settings, typing nonsense into the fields, five keys at a time typed
     faster than the demo handles them: the demos never raise."""
-    rng = random.Random(f"20261127-{slide_id}")
-    app = make_app(slide=slide_id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_demo(pilot, slide_id)
-        for _ in range(20):
-            keys = [
-                rng.choice(SEQUENCE_DEMO_KEYS) if rng.random() < 0.7 else rng.choice(PRINTABLE)
-                for _ in range(5)
-            ]
-            await burst(pilot, *keys)  # each key handled, the demo drawn once the five
-        assert app.is_running
+    slides = ["softmax-temperature", "rnn-unroll", "lstm", "cnn-conv", "attention-decoding"]
+    await storm_each_demo(make_app, slides, SEQUENCE_DEMO_KEYS, "20261127", bursts=20, odds=0.7)
 
 
 STORM_KEYS = [
