@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
 from rich.text import Text
 from textual.dom import DOMNode
 from textual.geometry import Region
@@ -18,6 +20,7 @@ from textual.widget import Widget
 
 from oppija.content.model import Lecture
 from oppija.content.navigation import Position
+from oppija.tui.screens.help import HelpScreen
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.slide_text import SlideBody
 from oppija.tui.widgets.contents import ContentsList
@@ -150,3 +153,27 @@ async def test_the_slide_views_focus_restyles_the_view_alone(make_app: AppFactor
         before = [node.styles.css for node in inside]
         app.update_styles(view)  # what Textual would have done: the view and all inside it
         assert [node.styles.css for node in inside] == before
+
+
+async def test_the_help_draws_its_table_of_keys_once_per_width(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening the help drew its table of a hundred keys five times (its height, then its
+    picture, with and without the scroll bar): most of the half second it took to open. Now
+    once per width it is shown at, and the help still lists every key."""
+    drawn: list[int] = []
+    draw = Table.__rich_console__
+
+    def counted(table: Table, console: Console, options: ConsoleOptions) -> RenderResult:
+        drawn.append(options.max_width)
+        return draw(table, console, options)
+
+    monkeypatch.setattr(Table, "__rich_console__", counted)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert drawn and len(drawn) == len(set(drawn)), drawn
+        text = screen_text(app)
+        for keys, what in app.help_rows()[:3]:
+            assert keys in text and what in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,6 +26,31 @@ def key_table(rows: list[tuple[str, str]]) -> Table:
     for keys, description in rows:
         table.add_row(keys, description)
     return table
+
+
+class DrawnOnce:
+    """A table drawn once per width: the help's hundred rows of keys took five full drawings
+    each time the help opened (its height, then its picture, at the widths with and without a
+    scroll bar), most of the half second the help took to open. The same lines are drawn."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self._drawn: dict[tuple[object, ...], list[Segment]] = {}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = (  # not the height: a table draws all its rows, whatever height it is offered
+            options.max_width,
+            options.min_width,
+            options.justify,
+            options.overflow,
+            options.no_wrap,
+            options.highlight,
+            options.markup,
+        )
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            drawn = self._drawn[key] = list(console.render(self.table, options))
+        yield from drawn
 
 
 class HelpScreen(ModalScreen[None]):
@@ -58,7 +85,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(Text(_("Keys"), style="bold"), id="help-title")
-            yield Static(key_table(self._rows), id="help-keys")
+            yield Static(DrawnOnce(key_table(self._rows)), id="help-keys")
             yield Static(
                 _("Esc, ? or q closes this help."),
                 id="help-close",
@@ -71,7 +98,7 @@ class HelpScreen(ModalScreen[None]):
         """Same keys, the new language's words."""
         self._rows = rows
         self.query_one("#help-title", Static).update(Text(_("Keys"), style="bold"))
-        self.query_one("#help-keys", Static).update(key_table(rows))
+        self.query_one("#help-keys", Static).update(DrawnOnce(key_table(rows)))
         self.query_one("#help-close", Static).update(_("Esc, ? or q closes this help."))
 
     def action_close(self) -> None:
