@@ -7,7 +7,10 @@ friendly: one decimal in, small enough that nothing over- or underflows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TypeVar
 
 import numpy as np
 
@@ -98,23 +101,98 @@ def conv_settings(seed: int) -> dict[str, str]:
     return {"image": image, "weights": _text(weights)}
 
 
-# Each practice demo's maker of fresh settings from a seed.
-GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
-    "backprop": backprop_settings,
-    "softmax": softmax_settings,
-    "graph": graph_settings,
-    "gd1d": gd1d_settings,
-    "conv": conv_settings,
-}
-# Demos whose exercise is a whole scripted run; the others' is the questions of one state.
-WHOLE_RUNS = ("backprop", "graph", "gd1d", "conv")
 # A worksheet stops after this many questions (a feature map has a hundred cells).
 MOST_QUESTIONS = 40
+
+S = TypeVar("S", bound=Demo)
+
+
+@dataclass(frozen=True)
+class PracticeKind:
+    """What one practice demo needs: fresh settings from a seed, the questions of a state and
+    the exercise's numbers as a worksheet states them; ``whole_run`` when its exercise is a
+    whole scripted run (each step asks), not the questions of one state."""
+
+    settings: Callable[[int], dict[str, str]]
+    questions: Callable[[Demo], list[Question]]
+    given: Callable[[Demo], list[str]]
+    whole_run: bool
+
+
+def _asking(kind: type[S], ask: Callable[[S], list[Question]]) -> Callable[[Demo], list[Question]]:
+    """``ask`` for a simulation of its own class; any other asks nothing."""
+
+    def asked(simulation: Demo) -> list[Question]:
+        return ask(simulation) if isinstance(simulation, kind) else []
+
+    return asked
+
+
+def _one(ask: Callable[[S], Question | None]) -> Callable[[S], list[Question]]:
+    """A kind that asks at most one question a step, as a list."""
+
+    def asked(simulation: S) -> list[Question]:
+        question = ask(simulation)
+        return [] if question is None else [question]
+
+    return asked
+
+
+def _giving(kind: type[S], give: Callable[[S], list[str]]) -> Callable[[Demo], list[str]]:
+    def given(simulation: Demo) -> list[str]:
+        return give(simulation) if isinstance(simulation, kind) else []
+
+    return given
+
+
+def _kind(
+    kind: type[S],
+    settings: Callable[[int], dict[str, str]],
+    ask: Callable[[S], list[Question]],
+    give: Callable[[S], list[str]],
+    whole_run: bool,
+) -> PracticeKind:
+    return PracticeKind(settings, _asking(kind, ask), _giving(kind, give), whole_run)
+
+
+# Every practice demo, by its kind: adding one is one entry here (the app and ``harjuta`` read
+# this table).
+KINDS: Mapping[str, PracticeKind] = MappingProxyType(
+    {
+        "backprop": _kind(
+            Backpropagation,
+            backprop_settings,
+            _one(backprop.next_question),
+            backprop.given_lines,
+            whole_run=True,
+        ),
+        "softmax": _kind(
+            Softmax, softmax_settings, softmax.questions, softmax.given_lines, whole_run=False
+        ),
+        "graph": _kind(
+            ComputationGraph,
+            graph_settings,
+            _one(graph.next_question),
+            graph.given_lines,
+            whole_run=True,
+        ),
+        "gd1d": _kind(
+            GradientDescent1D,
+            gd1d_settings,
+            _one(gd1d.next_question),
+            gd1d.given_lines,
+            whole_run=True,
+        ),
+        "conv": _kind(
+            Convolution, conv_settings, _one(conv.next_question), conv.given_lines, whole_run=True
+        ),
+    }
+)
 
 
 def practice_kinds() -> tuple[str, ...]:
     """The demos that have practice questions."""
-    return tuple(GENERATORS)
+    return tuple(KINDS)
 
 
 def exercise(name: str, seed: int) -> Demo:
@@ -123,47 +201,25 @@ def exercise(name: str, seed: int) -> Demo:
     Raises:
         DemoSettingError: translated, when ``name`` has no practice exercises.
     """
-    if name not in GENERATORS:
+    if name not in KINDS:
         raise DemoSettingError(
             _("“{name}” has no practice exercises; these have: {names}").format(
                 name=name, names=", ".join(practice_kinds())
             )
         )
-    return create_simulation(name, GENERATORS[name](seed))
+    return create_simulation(name, KINDS[name].settings(seed))
 
 
 def questions(simulation: Demo) -> list[Question]:
     """The questions, in order, for the numbers ``simulation`` shows next (maybe none)."""
-    if isinstance(simulation, Backpropagation):
-        question = backprop.next_question(simulation)
-        return [] if question is None else [question]
-    if isinstance(simulation, Softmax):
-        return softmax.questions(simulation)
-    if isinstance(simulation, ComputationGraph):
-        question = graph.next_question(simulation)
-        return [] if question is None else [question]
-    if isinstance(simulation, GradientDescent1D):
-        question = gd1d.next_question(simulation)
-        return [] if question is None else [question]
-    if isinstance(simulation, Convolution):
-        question = conv.next_question(simulation)
-        return [] if question is None else [question]
-    return []
+    kind = KINDS.get(simulation.name)
+    return [] if kind is None else kind.questions(simulation)
 
 
 def given_lines(simulation: Demo) -> list[str]:
     """The exercise's numbers as a worksheet states them, before any question."""
-    if isinstance(simulation, Backpropagation):
-        return backprop.given_lines(simulation)
-    if isinstance(simulation, Softmax):
-        return softmax.given_lines(simulation)
-    if isinstance(simulation, ComputationGraph):
-        return graph.given_lines(simulation)
-    if isinstance(simulation, GradientDescent1D):
-        return gd1d.given_lines(simulation)
-    if isinstance(simulation, Convolution):
-        return conv.given_lines(simulation)
-    return []
+    kind = KINDS.get(simulation.name)
+    return [] if kind is None else kind.given(simulation)
 
 
 def next_question(simulation: Demo) -> Question | None:
@@ -176,8 +232,10 @@ def worked_solution(simulation: Demo) -> list[tuple[Question, int]]:
     """Every question of the exercise from where ``simulation`` stands, each with the step it
     is asked before; a scripted run is stepped to its end on the way."""
     solution = [(question, simulation.step_count + 1) for question in questions(simulation)]
+    kind = KINDS.get(simulation.name)
     while (
-        simulation.name in WHOLE_RUNS
+        kind is not None
+        and kind.whole_run
         and simulation.status == "running"
         and len(solution) < MOST_QUESTIONS
     ):
