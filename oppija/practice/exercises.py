@@ -15,7 +15,7 @@ from typing import TypeVar
 import numpy as np
 
 from oppija.i18n import _
-from oppija.practice import backprop, conv, gd1d, graph, softmax
+from oppija.practice import backprop, conv, gd1d, graph, lstm, softmax
 from oppija.practice.question import Question
 from oppija.sims import DemoSettingError, create_simulation
 from oppija.sims.backprop import Backpropagation
@@ -23,6 +23,7 @@ from oppija.sims.conv import Convolution
 from oppija.sims.demo import Demo
 from oppija.sims.gd1d import GradientDescent1D
 from oppija.sims.graph import ComputationGraph
+from oppija.sims.lstm import LSTMGates
 from oppija.sims.softmax import Softmax
 
 
@@ -99,6 +100,16 @@ def conv_settings(seed: int) -> dict[str, str]:
     image = ("digit", "letter", "cross")[int(rng.integers(3))]
     weights = _one_decimal(rng, -1.0, 1.0, 9)
     return {"image": image, "weights": _text(weights)}
+
+
+def lstm_settings(seed: int) -> dict[str, str]:
+    """One hidden unit (so that every sum can be done by hand), a sequence of three inputs with
+    one decimal from −1 to 1 (the first not 0) and new seeded weights."""
+    rng = np.random.default_rng([seed, 19, 6])
+    sequence = _one_decimal(rng, -1.0, 1.0, 3)
+    if sequence[0] == 0.0:  # the first step would only show the biases
+        sequence[0] = 1.0
+    return {"sequence": _text(sequence), "hidden": "1", "seed": str(int(rng.integers(1000)))}
 
 
 # A worksheet stops after this many questions (a feature map has a hundred cells).
@@ -183,6 +194,7 @@ KINDS: Mapping[str, PracticeKind] = MappingProxyType(
             gd1d.given_lines,
             whole_run=True,
         ),
+        "lstm": _kind(LSTMGates, lstm_settings, lstm.questions, lstm.given_lines, whole_run=True),
         "conv": _kind(
             Convolution, conv_settings, _one(conv.next_question), conv.given_lines, whole_run=True
         ),
