@@ -15,7 +15,7 @@ from typing import TypeVar
 import numpy as np
 
 from oppija.i18n import _
-from oppija.practice import backprop, conv, gd1d, graph, lstm, softmax
+from oppija.practice import backprop, conv, gd1d, graph, lstm, rnn, softmax
 from oppija.practice.question import Question
 from oppija.sims import DemoSettingError, create_simulation
 from oppija.sims.backprop import Backpropagation
@@ -24,6 +24,7 @@ from oppija.sims.demo import Demo
 from oppija.sims.gd1d import GradientDescent1D
 from oppija.sims.graph import ComputationGraph
 from oppija.sims.lstm import LSTMGates
+from oppija.sims.rnn import RecurrentNetwork
 from oppija.sims.softmax import Softmax
 
 
@@ -112,6 +113,19 @@ def lstm_settings(seed: int) -> dict[str, str]:
     return {"sequence": _text(sequence), "hidden": "1", "seed": str(int(rng.integers(1000)))}
 
 
+# Words of a fresh RNN exercise: short, a letter repeated in most, so that the same input
+# meets a different hidden state.
+RNN_WORDS = ("kass", "ema", "isa", "maja", "kala", "auto", "pesa", "lill", "tuli", "aken")
+
+
+def rnn_settings(seed: int) -> dict[str, str]:
+    """A word from :data:`RNN_WORDS`, one or two hidden units and new seeded weights."""
+    rng = np.random.default_rng([seed, 19, 7])
+    word = RNN_WORDS[int(rng.integers(len(RNN_WORDS)))]
+    hidden = int(rng.integers(1, 3))
+    return {"word": word, "hidden": str(hidden), "seed": str(int(rng.integers(1000)))}
+
+
 # A worksheet stops after this many questions (a feature map has a hundred cells).
 MOST_QUESTIONS = 40
 
@@ -195,6 +209,9 @@ KINDS: Mapping[str, PracticeKind] = MappingProxyType(
             whole_run=True,
         ),
         "lstm": _kind(LSTMGates, lstm_settings, lstm.questions, lstm.given_lines, whole_run=True),
+        "rnn": _kind(
+            RecurrentNetwork, rnn_settings, rnn.questions, rnn.given_lines, whole_run=True
+        ),
         "conv": _kind(
             Convolution, conv_settings, _one(conv.next_question), conv.given_lines, whole_run=True
         ),
