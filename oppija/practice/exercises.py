@@ -15,7 +15,7 @@ from typing import TypeVar
 import numpy as np
 
 from oppija.i18n import _
-from oppija.practice import backprop, conv, gd1d, graph, lstm, rnn, softmax
+from oppija.practice import backprop, conv, gd1d, graph, linreg, lstm, rnn, softmax
 from oppija.practice.question import Question
 from oppija.sims import DemoSettingError, create_simulation
 from oppija.sims.backprop import Backpropagation
@@ -23,6 +23,7 @@ from oppija.sims.conv import Convolution
 from oppija.sims.demo import Demo
 from oppija.sims.gd1d import GradientDescent1D
 from oppija.sims.graph import ComputationGraph
+from oppija.sims.linreg import LinearRegressionDescent
 from oppija.sims.lstm import LSTMGates
 from oppija.sims.rnn import RecurrentNetwork
 from oppija.sims.softmax import Softmax
@@ -126,6 +127,20 @@ def rnn_settings(seed: int) -> dict[str, str]:
     return {"word": word, "hidden": str(hidden), "seed": str(int(rng.integers(1000)))}
 
 
+def linreg_settings(seed: int) -> dict[str, str]:
+    """Two or four points (x from −2 to 2, y from −3 to 3, one decimal, no two x the same),
+    α of 0,1 or 0,2 and a start from −1 to 1: with m = 2 or 4, 2/m keeps the decimals few."""
+    rng = np.random.default_rng([seed, 19, 8])
+    count = int(rng.choice([2, 4]))
+    xs = _one_decimal(rng, -2.0, 2.0, count)
+    while len(set(xs)) < count:  # a vertical pair has no line through it
+        xs = _one_decimal(rng, -2.0, 2.0, count)
+    ys = _one_decimal(rng, -3.0, 3.0, count)
+    lr = float(rng.choice([0.1, 0.2]))
+    start = _one_decimal(rng, -1.0, 1.0, 2)
+    return {"xs": _text(xs), "ys": _text(ys), "lr": repr(lr), "start": _text(start)}
+
+
 # A worksheet stops after this many questions (a feature map has a hundred cells).
 MOST_QUESTIONS = 40
 
@@ -211,6 +226,13 @@ KINDS: Mapping[str, PracticeKind] = MappingProxyType(
         "lstm": _kind(LSTMGates, lstm_settings, lstm.questions, lstm.given_lines, whole_run=True),
         "rnn": _kind(
             RecurrentNetwork, rnn_settings, rnn.questions, rnn.given_lines, whole_run=True
+        ),
+        "linreg": _kind(
+            LinearRegressionDescent,
+            linreg_settings,
+            linreg.questions,
+            linreg.given_lines,
+            whole_run=True,
         ),
         "conv": _kind(
             Convolution, conv_settings, _one(conv.next_question), conv.given_lines, whole_run=True
