@@ -15,9 +15,10 @@ from typing import TypeVar
 import numpy as np
 
 from oppija.i18n import _
-from oppija.practice import backprop, conv, gd1d, graph, linreg, lstm, rnn, softmax
+from oppija.practice import attention, backprop, conv, gd1d, graph, linreg, lstm, rnn, softmax
 from oppija.practice.question import Question
 from oppija.sims import DemoSettingError, create_simulation
+from oppija.sims.attention import Attention
 from oppija.sims.backprop import Backpropagation
 from oppija.sims.conv import Convolution
 from oppija.sims.demo import Demo
@@ -141,6 +142,14 @@ def linreg_settings(seed: int) -> dict[str, str]:
     return {"xs": _text(xs), "ys": _text(ys), "lr": repr(lr), "start": _text(start)}
 
 
+def attention_settings(seed: int) -> dict[str, str]:
+    """The lecture's sentence, copied or reversed: the demo's model is trained for them (a
+    second each, remembered), and a new sentence would train another; the head asked about
+    comes from the seed too (:func:`oppija.practice.attention.to_scores`)."""
+    rng = np.random.default_rng([seed, 19, 9])
+    return {"task": str(rng.choice(["copy", "reverse"]))}
+
+
 # A worksheet stops after this many questions (a feature map has a hundred cells).
 MOST_QUESTIONS = 40
 
@@ -157,6 +166,8 @@ class PracticeKind:
     questions: Callable[[Demo], list[Question]]
     given: Callable[[Demo], list[str]]
     whole_run: bool
+    prepare: Callable[[Demo, int], None] | None = None
+    """Brings a fresh exercise from its settings and seed to its first question."""
 
 
 def _asking(kind: type[S], ask: Callable[[S], list[Question]]) -> Callable[[Demo], list[Question]]:
@@ -185,14 +196,30 @@ def _giving(kind: type[S], give: Callable[[S], list[str]]) -> Callable[[Demo], l
     return given
 
 
+def _preparing(
+    kind: type[S], prepare: Callable[[S, int], None] | None
+) -> Callable[[Demo, int], None] | None:
+    if prepare is None:
+        return None
+
+    def prepared(simulation: Demo, seed: int) -> None:
+        if isinstance(simulation, kind):
+            prepare(simulation, seed)
+
+    return prepared
+
+
 def _kind(
     kind: type[S],
     settings: Callable[[int], dict[str, str]],
     ask: Callable[[S], list[Question]],
     give: Callable[[S], list[str]],
     whole_run: bool,
+    prepare: Callable[[S, int], None] | None = None,
 ) -> PracticeKind:
-    return PracticeKind(settings, _asking(kind, ask), _giving(kind, give), whole_run)
+    return PracticeKind(
+        settings, _asking(kind, ask), _giving(kind, give), whole_run, _preparing(kind, prepare)
+    )
 
 
 # Every practice demo, by its kind: adding one is one entry here (the app and ``harjuta`` read
@@ -234,6 +261,14 @@ KINDS: Mapping[str, PracticeKind] = MappingProxyType(
             linreg.given_lines,
             whole_run=True,
         ),
+        "attention": _kind(
+            Attention,
+            attention_settings,
+            attention.questions,
+            attention.given_lines,
+            whole_run=False,
+            prepare=attention.to_scores,
+        ),
         "conv": _kind(
             Convolution, conv_settings, _one(conv.next_question), conv.given_lines, whole_run=True
         ),
@@ -258,7 +293,11 @@ def exercise(name: str, seed: int) -> Demo:
                 name=name, names=", ".join(practice_kinds())
             )
         )
-    return create_simulation(name, KINDS[name].settings(seed))
+    kind = KINDS[name]
+    simulation = create_simulation(name, kind.settings(seed))
+    if kind.prepare is not None:
+        kind.prepare(simulation, seed)
+    return simulation
 
 
 def questions(simulation: Demo) -> list[Question]:
