@@ -90,7 +90,7 @@ def given_lines(simulation: Attention) -> list[str]:
             "{head}"
         ).format(
             sentence=" ".join(p.words),
-            task=p.task,
+            task=_("reverse") if p.task == "reverse" else _("copy"),
             heads=format_integer(p.heads),
             head=format_integer(simulation.head + 1),
         )
