@@ -250,9 +250,8 @@ KINDS: Mapping[str, PracticeKind] = MappingProxyType(
             gd1d.given_lines,
             whole_run=True,
         ),
-        "lstm": _kind(LSTMGates, lstm_settings, lstm.questions, lstm.given_lines, whole_run=True),
-        "rnn": _kind(
-            RecurrentNetwork, rnn_settings, rnn.questions, rnn.given_lines, whole_run=True
+        "conv": _kind(
+            Convolution, conv_settings, _one(conv.next_question), conv.given_lines, whole_run=True
         ),
         "linreg": _kind(
             LinearRegressionDescent,
@@ -261,6 +260,10 @@ KINDS: Mapping[str, PracticeKind] = MappingProxyType(
             linreg.given_lines,
             whole_run=True,
         ),
+        "rnn": _kind(
+            RecurrentNetwork, rnn_settings, rnn.questions, rnn.given_lines, whole_run=True
+        ),
+        "lstm": _kind(LSTMGates, lstm_settings, lstm.questions, lstm.given_lines, whole_run=True),
         "attention": _kind(
             Attention,
             attention_settings,
@@ -268,9 +271,6 @@ KINDS: Mapping[str, PracticeKind] = MappingProxyType(
             attention.given_lines,
             whole_run=False,
             prepare=attention.to_scores,
-        ),
-        "conv": _kind(
-            Convolution, conv_settings, _one(conv.next_question), conv.given_lines, whole_run=True
         ),
     }
 )
