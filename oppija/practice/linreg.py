@@ -10,16 +10,14 @@ computes by hand, so practice stops.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from oppija.i18n import _, format_integer
+from oppija.practice.gd1d import readout_decimals
 from oppija.practice.question import Question
 from oppija.scenes.words.descent import format_number
 from oppija.sims.linreg import LinearRegressionDescent
 from oppija.text import subscript, superscript
-from oppija.text.number_style import LARGE, SMALL
 from oppija.text.numbers import decimal
 
 FIRST_STEPS = 2  # the steps practice asks for
@@ -89,24 +87,9 @@ def _component(simulation: LinearRegressionDescent, j: int, value: float) -> Que
         filled=f"{filled} = ?",
         derivation=f"{slope} = {format_number(gradient)}; {filled} = {format_number(value)}",
         diagnoses=tuple(slips),
-        decimals=_readout_decimals(value),
+        decimals=readout_decimals(value),
         written=format_number(value),
     )
-
-
-def _readout_decimals(value: float) -> int | None:
-    """The decimals the readout's four significant digits give ``value`` (None where it writes
-    ·10⁻ⁿ: the tolerance is then the short rule's)."""
-    if value == 0:
-        return 4
-    size = abs(value)
-    if size < SMALL or size >= LARGE:
-        return None
-    magnitude = math.floor(math.log10(size))
-    decimals = max(0, 3 - magnitude)
-    if abs(round(value, decimals)) >= 10 ** (magnitude + 1):  # 9,9996 is written 10,00
-        decimals = max(0, decimals - 1)
-    return decimals
 
 
 def _points(simulation: LinearRegressionDescent) -> str:
