@@ -89,9 +89,7 @@ def _sum(simulation: RecurrentNetwork, i: int, k: int) -> Question:
         slips.append((recurrent, _("add the input's part Vᵀx{now} too").format(now=now)))
     return Question(
         prompt=_prompt(name, k, simulation),
-        formula=f"{name}: Vᵀx{now} = {v_text}, "
-        + _("W's column {k}").format(k=format_integer(k + 1))
-        + f" = {_vector(column)}, h{before} = {_vector(h_before)}",
+        formula=f"{name}: Vᵀx{now} = {v_text}, {_recurrent_numbers(column, h_before, k, before)}",
         answer=value,
         hint=_(
             "the letter's row of V, plus each number of h{before} times its weight in W's "
@@ -103,6 +101,14 @@ def _sum(simulation: RecurrentNetwork, i: int, k: int) -> Question:
         decimals=SUM_DECIMALS,
         written=short(value),
     )
+
+
+def _recurrent_numbers(column: Array, h_before: Array, k: int, before: str) -> str:
+    """W's column k and the last hidden state; with one unit simply W and h."""
+    if column.size == 1:
+        return f"W = {_given(float(column[0]))}, h{before} = {_given(float(h_before[0]))}"
+    name = _("W's column {k}").format(k=format_integer(k + 1))
+    return f"{name} = {_vector(column)}, h{before} = {_vector(h_before)}"
 
 
 def _hidden(simulation: RecurrentNetwork, i: int, k: int) -> Question:
