@@ -177,3 +177,31 @@ async def test_the_help_draws_its_table_of_keys_once_per_width(
         text = screen_text(app)
         for keys, what in app.help_rows()[:3]:
             assert keys in text and what in text
+
+
+@pytest.mark.parametrize(("size", "most"), [((120, 40), 0), ((80, 24), 2)], ids=["tall", "short"])
+async def test_a_demo_slide_restyles_the_screen_only_where_its_room_changes(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], most: int
+) -> None:
+    """A class on the screen restyles every widget on it. A demo slide in a tall window has
+    no room to give (the classes only matter in a short one): reaching it and leaving it
+    restyled the screen twice for nothing. In a short window it restyled four times (the room
+    for the demo, then for the text the focus had left, and back); once each way is enough.
+    Tab through a slide without a demo restyled it for nothing too."""
+    app = make_app(slide="gd-1d")
+    async with app.run_test(size=size) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LectureScreen)
+        await press(pilot, "right")  # the slide before gd-1d's last step, no demo yet
+        restyles: list[None] = []
+        restyle = screen.update_node_styles
+
+        def counted(animate: bool = True) -> None:
+            restyles.append(None)
+            restyle(animate=animate)
+
+        monkeypatch.setattr(screen, "update_node_styles", counted)
+        await open_demo(pilot, "gd-1d")
+        await press(pilot, "left")  # the demo goes, the text has the keys
+        await press(pilot, "tab", "tab")
+        assert len(restyles) <= most, len(restyles)

@@ -84,6 +84,7 @@ class LectureScreen(Screen[None]):
         super().__init__()
         self._start = position
         self._demo_slide: str | None = None  # the slide whose demo is shown
+        self._demo_mounted = False  # a demo (or its "learning" notice) is in the demo area
         self._kept_speeds: dict[str, int] = {}  # per slide, the speed its demo comes back with
         self._demo_request = 0  # counts the demos asked for: a mount for an older one is dropped
         self._left_demos: dict[str, tuple[int, int]] = {}
@@ -193,7 +194,8 @@ class LectureScreen(Screen[None]):
         self.workers.cancel_group(self, DEMO_BUILD)  # a model still training for the old one
         removal = area.remove_children()
         area.display = False
-        self.remove_class("-demo-slide")
+        self._demo_mounted = False
+        self._give_room()
         if wanted is None or slide.demo is None:
             return
         from oppija.demo_setup import slide_params
@@ -246,7 +248,8 @@ class LectureScreen(Screen[None]):
         slide_id = getattr(widget, "slide_id", None)
         if isinstance(slide_id, str) and slide_id in self._kept_speeds and hasattr(widget, "speed"):
             widget.speed = self._kept_speeds.pop(slide_id)  # as the learner had set it
-        self.add_class("-demo-slide")
+        self._demo_mounted = True
+        self._give_room(demo_focused=widget.can_focus)  # the demo takes the keys once drawn
         await area.mount(widget)
         if widget.can_focus:
             self.call_after_refresh(self._focus_demo, widget)
@@ -318,19 +321,23 @@ class LectureScreen(Screen[None]):
         self.set_class(self.size.height < SHORT, "-short")
         self._give_room()
 
-    def _give_room(self) -> None:
-        """In a short window the part that has the keys gets the room (CSS: ``-text-first``).
+    def _give_room(self, demo_focused: bool = False) -> None:
+        """In a short window a demo slide gives the room to the part that has the keys (CSS:
+        ``-demo-slide``, then ``-text-first`` when the text or a quiz has them).
 
-        Only there: a class on the screen restyles every widget, and a tall window would pay
-        that on each Tab for nothing."""
-        if not self.has_class("-short"):
-            return
-        view = next(iter(self.query(SlideView).results(SlideView)), None)
-        if view is None:
-            return  # not composed yet, or closing (a tab closed as the app started)
-        focused = self.focused
-        reading = focused is not None and (focused is view or view in focused.ancestors)
-        self.set_class(reading, "-text-first")
+        The classes are set only where they matter, and both at once: a class on the screen
+        restyles every widget, which a tall window paid on each demo slide for nothing, and a
+        short one twice more on the way in and out (``demo_focused``: the demo being mounted
+        takes the keys, so the text does not get the room first)."""
+        demo = self.has_class("-short") and self._demo_mounted
+        reading = False
+        if demo and not demo_focused:
+            view = next(iter(self.query(SlideView).results(SlideView)), None)
+            if view is None:
+                return  # not composed yet, or closing (a tab closed as the app started)
+            focused = self.focused
+            reading = focused is not None and (focused is view or view in focused.ancestors)
+        self.update_classes({"-demo-slide": demo, "-text-first": reading})
 
     def watch_contents_open(self, _value: bool | None) -> None:
         self._apply_contents_visibility()
