@@ -16,8 +16,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-import numpy as np
-
 from oppija.demo_setup import saved_form
 from oppija.practice.exercises import questions
 from oppija.progress_practice import SettingValue, UnsolvedStep
@@ -192,7 +190,10 @@ def _softmax_kept(simulation: Demo, settings: Mapping[str, object]) -> State:
     nudge, or T or the class changed after a step)."""
     assert isinstance(simulation, Softmax)
     now = [float(z) for z in simulation.logits]
-    fresh = replayed("softmax", settings, simulation.step_count)
+    try:
+        fresh = replayed("softmax", settings, simulation.step_count)
+    except ValueError:  # the settings' run ends before: only the logits get here
+        return {"logits": now}
     assert isinstance(fresh, Softmax)
     return {} if [float(z) for z in fresh.logits] == now else {"logits": now}
 
@@ -216,7 +217,10 @@ def _descent_kept(simulation: Demo, settings: Mapping[str, object]) -> State:
     """θ, when the settings' α (changed on the way) replays another path."""
     assert isinstance(simulation, Simulation)
     now = [float(v) for v in simulation.theta]
-    fresh = replayed(simulation.name, settings, simulation.step_count)
+    try:
+        fresh = replayed(simulation.name, settings, simulation.step_count)
+    except ValueError:  # the settings' run ends before (α changed): only θ gets here
+        return {"theta": now}
     assert isinstance(fresh, Simulation)
     return {} if [float(v) for v in fresh.theta] == now else {"theta": now}
 
@@ -230,10 +234,11 @@ def _descent_restored(
         theta = state.get("theta")
         if set(state) - {"theta"} or not (theta is None or isinstance(theta, list)):
             raise ValueError(f"no {demo} state {dict(state)!r}")
-        simulation = replayed(demo, settings, step)
+        if theta is None:
+            return replayed(demo, settings, step)
+        simulation = simulation_class(demo)(**settings)
         assert isinstance(simulation, Simulation)
-        if theta is not None and not np.array_equal(simulation.theta, theta):
-            simulation.resume_at([float(v) for v in theta], step)
+        simulation.resume_at([float(v) for v in theta], step)  # kept: the replay goes elsewhere
         return simulation
 
     return restored_descent

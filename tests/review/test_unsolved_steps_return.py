@@ -148,6 +148,15 @@ def descent_retuned(kind: str) -> Callable[[], Demo]:
     return retuned
 
 
+def gd1d_retuned_past_the_replay() -> Demo:
+    """Two small steps on x⁴ from 3, then α = 10: from the start, α = 10 diverges at once, so
+    no run from the settings reaches the step at all."""
+    simulation = simulation_class("gd1d")(function="x^4", start=3.0, lr=0.001)
+    simulation.run(2)
+    assert isinstance(simulation, Simulation)
+    return simulation.retuned(lr=10.0)
+
+
 def attention_fresh_other_head() -> Demo:
     simulation = exercise("attention", 7)
     assert isinstance(simulation, Attention)
@@ -162,6 +171,7 @@ SHOWN_BEYOND_SETTINGS = {
     "rnn-scaled": ("rnn", rnn_scaled),
     "gd1d-retuned": ("gd1d", descent_retuned("gd1d")),
     "linreg-retuned": ("linreg", descent_retuned("linreg")),
+    "gd1d-retuned-past-the-replay": ("gd1d", gd1d_retuned_past_the_replay),
     "attention-other-head": ("attention", attention_fresh_other_head),
 }
 
