@@ -40,7 +40,7 @@ def run_korda(data_dir: str | None, stdin: TextIO, out: TextIO, err: TextIO) -> 
     from oppija.content.loader import load_lecture
     from oppija.progress import ProgressSaveError, ProgressStore, resolve_data_dir
     from oppija.review.due import quizzes_due
-    from oppija.review.practice_due import rebuilt_question, steps_due
+    from oppija.review.practice_due import askable_steps
 
     store = ProgressStore(resolve_data_dir(data_dir))
     loaded = store.load()
@@ -49,13 +49,8 @@ def run_korda(data_dir: str | None, stdin: TextIO, out: TextIO, err: TextIO) -> 
     progress = loaded.progress
     lecture = load_lecture(progress.language)
     due = quizzes_due(lecture, progress.answers)
-    steps, unbuilt = [], 0
-    for demo, step in steps_due(progress.practice):
-        question = rebuilt_question(demo, step)
-        if question is None:
-            unbuilt += 1
-        else:
-            steps.append((demo, step, question))
+    askable = askable_steps(progress.practice)
+    steps, unbuilt = askable.asked, askable.unbuilt
     if unbuilt:  # kept in the progress all the same: a later version may build them again
         err.write(
             ngettext(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from oppija.practice.exercises import questions
 from oppija.practice.question import Question
@@ -23,6 +24,25 @@ def steps_due(practice: Mapping[str, PracticeResult]) -> list[tuple[str, Unsolve
     """Every demo's unsolved steps, the oldest first."""
     steps = [(demo, step) for demo, result in practice.items() for step in result.unsolved]
     return sorted(steps, key=lambda item: item[1].at)
+
+
+@dataclass(frozen=True)
+class AskableSteps:
+    """The unsolved steps a review can ask, each with its rebuilt question, oldest first, and
+    how many it cannot (they stay saved: the review says how many)."""
+
+    asked: list[tuple[str, UnsolvedStep, Question]]
+    unbuilt: int
+
+
+def askable_steps(practice: Mapping[str, PracticeResult]) -> AskableSteps:
+    """Every unsolved step rebuilt, the oldest first; those that do not rebuild counted."""
+    asked = []
+    for demo, step in steps_due(practice):
+        question = rebuilt_question(demo, step)
+        if question is not None:
+            asked.append((demo, step, question))
+    return AskableSteps(asked, sum(len(r.unsolved) for r in practice.values()) - len(asked))
 
 
 def rebuilt_question(demo: str, step: UnsolvedStep) -> Question | None:
