@@ -18,6 +18,7 @@ from types import MappingProxyType
 
 from oppija.demo_setup import saved_form
 from oppija.practice.exercises import questions
+from oppija.progress import is_demo_value
 from oppija.progress_practice import SettingValue, UnsolvedStep
 from oppija.sims import simulation_class
 from oppija.sims.attention import VIEWS, Attention
@@ -82,13 +83,15 @@ def unsolved_step(simulation: Demo, question: int, at: str) -> UnsolvedStep:
         state = {} if keeping is None else keeping.kept(simulation, settings)
     except ValueError:  # the saved settings no longer build it: nothing rebuilds this step
         state = {}
+    if not all(is_demo_value(value) for value in state.values()):
+        state = {}  # never a value that would make the progress file unreadable
     return UnsolvedStep(
         settings=settings,
         step=simulation.step_count,
         at=at,
         question=question,
         state=state,
-        answer=asked.answer,
+        answer=asked.answer if is_demo_value(asked.answer) else None,
     )
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 import json
+import math
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from oppija.practice.exercises import exercise, practice_kinds, questions
 from oppija.practice.question import Question
 from oppija.progress import Progress, ProgressStore
 from oppija.progress_practice import PracticeResult, UnsolvedStep
+from oppija.review import step_state
 from oppija.review.command import run_korda
 from oppija.review.step_state import unsolved_step
 from oppija.sims import simulation_class
@@ -234,3 +237,25 @@ def test_a_step_rebuilt_into_another_question_is_not_asked_as_the_learners(
     out, err = korda(tmp_path, "")
     assert "harjutuse sammu" in err and "1." not in out
     assert ProgressStore(tmp_path).load().progress.practice["gd1d"].unsolved == (moved,)
+
+
+def test_a_step_whose_numbers_are_not_finite_never_makes_the_progress_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A state or answer JSON cannot hold (∞) is left out of the saved step: the file still
+    loads with every other result in it."""
+    simulation = to_question(exercise("gd1d", 7))
+    (question,) = questions(simulation)
+    monkeypatch.setattr(step_state, "questions", lambda _s: [replace(question, answer=math.inf)])
+    endless = step_state.Keeping(
+        lambda _s, _settings: {"theta": [math.inf]}, step_state.KEPT["gd1d"].restored
+    )
+    monkeypatch.setattr(step_state, "KEPT", {"gd1d": endless})
+    progress = Progress(answers={}, practice={"graph": PracticeResult(first_try=3)})
+    progress.record_practice("gd1d", "shown", step_state.unsolved_step(simulation, 0, AT))
+    ProgressStore(tmp_path).save(progress)
+    loaded = ProgressStore(tmp_path).load()
+    assert loaded.notice is None
+    (kept,) = loaded.progress.practice["gd1d"].unsolved
+    assert kept.answer is None and kept.state == {}
+    assert loaded.progress.practice["graph"].first_try == 3
