@@ -242,8 +242,8 @@ def test_a_step_rebuilt_into_another_question_is_not_asked_as_the_learners(
 def test_a_step_whose_numbers_are_not_finite_never_makes_the_progress_unreadable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A state or answer JSON cannot hold (∞) is left out of the saved step: the file still
-    loads with every other result in it."""
+    """A state or answer JSON cannot hold (∞) is left out of the saved step: the progress is
+    saved (the whole save was refused) and loads with every other result in it."""
     simulation = to_question(exercise("gd1d", 7))
     (question,) = questions(simulation)
     monkeypatch.setattr(step_state, "questions", lambda _s: [replace(question, answer=math.inf)])
