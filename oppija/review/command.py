@@ -138,7 +138,7 @@ def _practise(
         out.write(feedback.message + "\n")
         result = attempt.result(feedback)
         if result is not None:
-            again = replace(step, at=timestamp())  # the same question, at the back if shown
+            again = replace(step, at=timestamp())
             progress.record_practice(demo, result, again)
             return 1 if feedback.outcome == "right" else 0
 
