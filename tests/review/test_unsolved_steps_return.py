@@ -21,6 +21,7 @@ from oppija.progress import Progress, ProgressStore
 from oppija.progress_practice import PracticeResult, UnsolvedStep
 from oppija.review import step_state
 from oppija.review.command import run_korda
+from oppija.review.practice_due import rebuilt_question
 from oppija.review.step_state import unsolved_step
 from oppija.sims import simulation_class
 from oppija.sims.attention import Attention
@@ -259,3 +260,23 @@ def test_a_step_whose_numbers_are_not_finite_never_makes_the_progress_unreadable
     (kept,) = loaded.progress.practice["gd1d"].unsolved
     assert kept.answer is None and kept.state == {}
     assert loaded.progress.practice["graph"].first_try == 3
+
+
+BAD_STATES = {
+    "gd1d-two-numbers-for-one-theta": ("gd1d", {"theta": [1.0, 2.0]}),
+    "gd1d-unknown-entry": ("gd1d", {"velocity": 1.0}),
+    "attention-no-such-head": ("attention", {"view": "steps", "head": 7}),
+    "attention-no-such-view": ("attention", {"view": "sideways", "head": 0}),
+    "rnn-beyond-the-scale": ("rnn", {"w_scale": 1000.0}),
+    "backprop-wrong-size": ("backprop", {"V": [0.1, 0.2]}),
+    "softmax-logits-as-text": ("softmax", {"logits": "1 2"}),
+    "graph-keeps-no-state": ("graph", {"x": 1.0}),
+}
+
+
+@pytest.mark.parametrize("case", BAD_STATES)
+def test_a_state_this_version_cannot_put_back_is_not_asked(case: str) -> None:
+    """A saved state that does not fit (another version, an edited file) gives no question,
+    never an error or a question in the wrong state."""
+    demo, state = BAD_STATES[case]
+    assert rebuilt_question(demo, UnsolvedStep({}, 2, AT, state=state)) is None
