@@ -280,3 +280,18 @@ def test_a_state_this_version_cannot_put_back_is_not_asked(case: str) -> None:
     never an error or a question in the wrong state."""
     demo, state = BAD_STATES[case]
     assert rebuilt_question(demo, UnsolvedStep({}, 2, AT, state=state)) is None
+
+
+def test_a_step_shown_again_in_korda_keeps_its_question_and_state(tmp_path: Path) -> None:
+    """Three wrong tries in the review: the same question goes to the back, with its state,
+    once (not as the step's first question, not from the settings alone)."""
+    simulation = softmax_nudged()
+    step = unsolved_step(simulation, 2, AT)
+    assert step.state  # the nudged logits
+    progress = Progress()
+    progress.record_practice("softmax", "shown", step)
+    ProgressStore(tmp_path).save(progress)
+    korda(tmp_path, "1\n2\n3\n")
+    (again,) = ProgressStore(tmp_path).load().progress.practice["softmax"].unsolved
+    assert again.at > AT
+    assert (again.question, again.state, again.answer) == (2, step.state, step.answer)
