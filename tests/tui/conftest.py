@@ -189,6 +189,21 @@ async def settle(pilot: Pilot[None]) -> None:
             return  # a worker still training: its result comes as a message, round again
 
 
+def record_notices(app: App[object]) -> list[str]:
+    """Every message ``app`` notifies from now on (call it before the app runs), kept whatever
+    the notice's timeout: a notice goes after seconds of wall clock, and a loaded machine that
+    started the app slowly had dropped it before the test looked."""
+    told: list[str] = []
+    notify = app.notify
+
+    def recorded(message: str, *args: Any, **kwargs: Any) -> None:
+        told.append(str(message))
+        notify(message, *args, **kwargs)
+
+    app.notify = recorded  # type: ignore[method-assign]
+    return told
+
+
 # Key names of the characters a test types that are not letters or digits.
 _KEY_NAMES = {"^": "circumflex_accent", "(": "left_parenthesis", ")": "right_parenthesis",
               "*": "asterisk", "/": "slash", ",": "comma", ".": "full_stop", "-": "minus",

@@ -8,7 +8,7 @@ from pathlib import Path
 from oppija.content.model import Lecture
 from oppija.content.saved_choice import choices_seen
 from oppija.tui.widgets.quiz_card import QuizCard
-from tests.tui.conftest import AppFactory, press
+from tests.tui.conftest import AppFactory, press, record_notices
 from tests.tui.test_navigation import all_positions, where
 
 
@@ -24,10 +24,10 @@ async def test_resume_after_restart(
         await press(pilot, "q")
     assert (data_dir / "progress.json").exists()
     again = make_app()
+    messages = record_notices(again)
     async with again.run_test(size=(100, 30)) as pilot:
         assert where(again) == target
         title = lecture_et.slides[lecture_et.slide_index(target[0])].title
-        messages = [n.message for n in again._notifications]
         assert f"Jätkad slaidilt „{title}“." in messages
 
 
@@ -48,10 +48,11 @@ async def test_corrupt_progress_is_kept_aside_with_a_notice(
     broken = b'{"version": 1, "slide_id": "linr'
     (data_dir / "progress.json").write_bytes(broken)
     app = make_app()
+    messages = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
         assert where(app)[1] == 0
         assert (data_dir / "progress.json.corrupt-1").read_bytes() == broken
-        assert any("corrupt-1" in n.message for n in app._notifications)
+        assert any("corrupt-1" in message for message in messages)
         await press(pilot, "right")
         await press(pilot, "q")
     assert (data_dir / "progress.json.corrupt-1").read_bytes() == broken
