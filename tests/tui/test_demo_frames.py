@@ -8,6 +8,7 @@ the picture repaints only the lines that changed, which must still show exactly 
 
 from __future__ import annotations
 
+import pytest
 from textual.screen import Screen
 
 from oppija.content.model import Lecture
@@ -52,6 +53,7 @@ def picture_drawn(demo: DemoPanel[Demo], picture: DemoPicture) -> list[str]:
     return ["".join(segment.text for segment in row) for row in rows]
 
 
+@pytest.mark.slow
 async def test_a_step_repaints_without_laying_the_screen_out(
     make_app: AppFactory, lecture_et: Lecture
 ) -> None:

@@ -58,6 +58,7 @@ def instruction_start(slide: Slide) -> str:
     return re.sub(r"\s+", " ", plain).strip()[:20].strip()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES)
 async def test_every_demo_slide_shows_its_title_instruction_and_keys(
     tmp_path: Path, snapshot: SnapshotAssertion, size: tuple[int, int]

@@ -107,6 +107,7 @@ def first_slide_of_each_demo(lecture: Lecture) -> dict[str, str]:
     return slides
 
 
+@pytest.mark.slow
 async def test_every_demo_keeps_the_lecture_keys(make_app: AppFactory, lecture_et: Lecture) -> None:
     """With each demo focused: the key bar at 80 and 120 columns shows → ← ? q within its
     width, and space goes on to the next slide (a presenter walks the lecture with space).

@@ -125,6 +125,7 @@ async def storm_each_demo(
             assert app.is_running, slide_id
 
 
+@pytest.mark.slow
 async def test_random_keys_on_every_descent_demo(make_app: AppFactory) -> None:
     """Running, stepping, typing nonsense into the fields, five keys at a time typed faster
     than the demo handles them: the demos never raise."""
@@ -139,6 +140,7 @@ SEQUENCE_DEMO_KEYS = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow
 async def test_random_keys_on_the_sequence_demos(make_app: AppFactory) -> None:
     """Stepping, changing settings, typing nonsense into the fields, five keys at a time typed
     faster than the demo handles them: the demos never raise."""
