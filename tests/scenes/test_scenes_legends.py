@@ -23,6 +23,8 @@ LEGENDS: dict[str, tuple[dict[str, object], int, tuple[str, ...]]] = {
     "attention": ({}, 2, ("tähelepanu kaal",)),
     "transfer": ({}, 60, ("peenhäälestatud", "nullist")),
     "approximation": ({}, 30, ("sihtfunktsioon", "võrk: summa", "neuroni osa")),
+    "linreg": ({}, 3, ("andmepunktid", "y = θ₀ + θ₁x", "viga 𝓔")),
+    "logreg": ({}, 3, ("klass 0", "klass 1", "σ(θ₀ + θ₁x)", "viga 𝓔")),
 }
 
 
