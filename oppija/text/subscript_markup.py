@@ -24,9 +24,7 @@ _MARKUP = re.compile(r"(?<!~)~([^~\s]+)~(?!~)")
 _BARE = re.compile(r"(?<![\w~])([^\W\d_]+)_([^\W_]+)")
 # Code spans, link targets, autolinks and a heading's {#id}; each alternative stops at the next
 # character that could start another, so a line of 100 000 "](" is read once, not 100 000 times.
-_CODE = re.compile(
-    r"(?<!`)(`++)[^`]*+\1(?!`)|\]\([^()\]]*+\)|<[a-z]++:[^<>\s]*+>|\{#[^{}]*+\}"
-)
+_CODE = re.compile(r"(?<!`)(`++)[^`]*+\1(?!`)|\]\([^()\]]*+\)|<[a-z]++:[^<>\s]*+>|\{#[^{}]*+\}")
 
 
 def subscript_parts(text: str) -> list[tuple[str, bool]]:
