@@ -9,7 +9,6 @@ second, the answer with its derivation after the third.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Literal
 
