@@ -32,19 +32,26 @@ MAX_NUMBERS = 1_000
 @dataclass(frozen=True)
 class UnsolvedStep:
     """A step whose answer was shown: the demo's settings (as saved), the step it was asked
-    before, and when (the oldest comes back first)."""
+    before, when (the oldest comes back first), and which of that step's questions it was
+    (softmax asks three of one state; a file written before this knew only the first)."""
 
     settings: dict[str, SettingValue]
     step: int
     at: str
+    question: int = 0
 
     @property
     def key(self) -> str:
         """The same question, whenever it was shown."""
+        if self.question:
+            return json.dumps([self.settings, self.step, self.question], sort_keys=True)
         return json.dumps([self.settings, self.step], sort_keys=True)
 
     def to_json(self) -> dict[str, object]:
-        return {"settings": dict(self.settings), "step": self.step, "at": self.at}
+        written: dict[str, object] = {"settings": dict(self.settings), "step": self.step}
+        if self.question:
+            written["question"] = self.question
+        return {**written, "at": self.at}
 
 
 @dataclass(frozen=True)
@@ -116,11 +123,14 @@ def _unsolved_from_json(demo: str, raw: object) -> UnsolvedStep:
         raise PracticeFormatError(f"bad step of an unsolved step of {demo!r}: {step!r}")
     if not isinstance(at, str):
         raise PracticeFormatError(f"bad time of an unsolved step of {demo!r}")
+    question = raw.get("question", 0)
+    if isinstance(question, bool) or not isinstance(question, int) or not 0 <= question < 100:
+        raise PracticeFormatError(f"bad question of an unsolved step of {demo!r}: {question!r}")
     try:
         datetime.fromisoformat(at)
     except ValueError:
         raise PracticeFormatError(f"bad time of an unsolved step of {demo!r}") from None
-    return UnsolvedStep(settings=dict(settings), step=step, at=at)
+    return UnsolvedStep(settings=dict(settings), step=step, at=at, question=question)
 
 
 def _is_setting_value(value: object) -> bool:

@@ -117,6 +117,14 @@ def practice_kinds() -> tuple[str, ...]:
     return tuple(GENERATORS)
 
 
+def shows_its_answers(name: str) -> bool:
+    """Whether demo ``name``'s picture already writes the numbers its questions ask (softmax
+    shows p and 𝓔 for the logits it shows): practice mode hides the picture while it asks,
+    and the question's formula carries the numbers needed. A scripted run shows a number
+    only once it is stepped to, so its picture stays."""
+    return name in GENERATORS and name not in WHOLE_RUNS
+
+
 def exercise(name: str, seed: int) -> Demo:
     """A fresh exercise of demo ``name`` from ``seed``, as a simulation at its first step.
 

@@ -11,6 +11,7 @@ the app saves it (merged with whatever another copy saved meanwhile).
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from typing import TextIO, TypeVar
 
 from oppija.content.model import Quiz
@@ -127,7 +128,7 @@ def _practise(
         out.write(feedback.message + "\n")
         result = attempt.result(feedback)
         if result is not None:
-            again = UnsolvedStep(settings=step.settings, step=step.step, at=timestamp())
+            again = replace(step, at=timestamp())
             progress.record_practice(demo, result, again)
             return 1 if feedback.outcome == "right" else 0
 

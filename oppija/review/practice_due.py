@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from oppija.practice.exercises import next_question
+from oppija.practice.exercises import questions
 from oppija.practice.question import Question
 from oppija.progress_practice import PracticeResult, UnsolvedStep
 from oppija.sims import DemoSettingError, simulation_class
+from oppija.sims.demo import Demo
 from oppija.sims.settings import checked_value
 
 
@@ -24,6 +25,16 @@ def steps_due(practice: Mapping[str, PracticeResult]) -> list[tuple[str, Unsolve
 
 def rebuilt_question(demo: str, step: UnsolvedStep) -> Question | None:
     """The question of ``step``, or None when its demo can no longer be built so."""
+    simulation = rebuilt_simulation(demo, step)
+    if simulation is None:
+        return None
+    asked = questions(simulation)
+    return asked[step.question] if step.question < len(asked) else None
+
+
+def rebuilt_simulation(demo: str, step: UnsolvedStep) -> Demo | None:
+    """The demo of ``step`` built again and run to it (what the app shows to practise it
+    again), or None when it can no longer be built so."""
     try:
         settings = {
             key: checked_value(demo, key, list(value) if isinstance(value, list) else value)
@@ -35,4 +46,4 @@ def rebuilt_question(demo: str, step: UnsolvedStep) -> Question | None:
         return None
     if simulation.step_count != step.step:
         return None
-    return next_question(simulation)
+    return simulation
