@@ -4,16 +4,21 @@ wrong answer went wrong (differently on the second try), and the step counts in 
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
+from pathlib import Path
 
 from textual.widgets import Input, Static
 
 from oppija.content.model import Lecture
 from oppija.practice.exercises import practice_kinds, questions, shows_its_answers
+from oppija.progress import Progress, ProgressStore
 from oppija.progress_practice import PracticeResult
+from oppija.tui.app import OppijaApp
+from oppija.tui.screens.lecture import LAST_STEP, LectureScreen
 from oppija.tui.widgets.demo_panel import DemoPanel
 from oppija.tui.widgets.demo_picture import DemoPicture
 from oppija.tui.widgets.practice_mode import steps_to_next_question
-from tests.tui.conftest import AppFactory, open_demo, press
+from tests.tui.conftest import AppFactory, open_demo, press, settle
 
 
 async def answer(pilot: object, field: Input, text: str) -> None:
@@ -125,3 +130,32 @@ async def test_every_practice_demo_asks_the_engines_next_number_and_a_right_answ
             assert (demo.simulation.step_count, demo.practice.index) > before, kind
             await press(pilot, "escape")
             assert not demo.practice.asking and demo.query_one(DemoPicture).display, kind
+
+
+async def test_a_lesson_demo_with_practice_on_opens_asking(
+    data_dir: Path, lecture_et: Lecture
+) -> None:
+    """``practice: on`` in a demo block: the demo opens with its first question in the field."""
+    sections = tuple(
+        replace(
+            section,
+            slides=tuple(
+                replace(slide, demo=replace(slide.demo, practice=True))
+                if slide.id == "gd-1d" and slide.demo is not None
+                else slide
+                for slide in section.slides
+            ),
+        )
+        for section in lecture_et.sections
+    )
+    app = OppijaApp(replace(lecture_et, sections=sections), Progress(), ProgressStore(data_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LectureScreen)
+        screen.go_to("gd-1d", LAST_STEP)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        demo = screen.query_one("#demo", DemoPanel)
+        assert demo.practice is not None and demo.practice.asking
+        assert demo.query_one("#demo-input-label").render().plain == "θ₁ = ?"
+        assert demo.query_one("#demo-input", Input).has_focus
