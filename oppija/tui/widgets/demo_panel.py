@@ -68,6 +68,7 @@ def paired(
 
 # The keys that open a field: grouped, so that the key bar shows them after the demo's own keys.
 TYPING_KEYS = Binding.Group(N_("type a value"))
+PRACTICE_KEYS = Binding.Group(N_("practice"))
 
 
 @dataclass(frozen=True)
@@ -135,9 +136,10 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         Binding("c", "next_preset", N_("Next example"), show=False),
         Binding("z", "zoom", N_("Enlarge the demo"), show=False),
         Binding("K", "share", N_("Share the demo"), show=False),  # K: käsurida, the line
-        # Only where the spec says ``practice`` (check_action hides them elsewhere).
-        Binding("P", "practice", N_("Compute it yourself")),
-        Binding("E", "fresh", N_("A fresh exercise")),
+        # Only where the spec says ``practice`` (check_action hides them elsewhere); grouped,
+        # so that the key bar shows them after the demo's own keys.
+        Binding("P", "practice", N_("Compute it yourself"), group=PRACTICE_KEYS),
+        Binding("E", "fresh", N_("A fresh exercise"), group=PRACTICE_KEYS),
     ]
 
     class SettingsChanged(Message):
