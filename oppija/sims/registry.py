@@ -183,11 +183,15 @@ _SPECS = (
             "noise": ParamSpec("number", 0, 10),
             "seed": SEED,
             "steps": STEPS,
+            "xs": ParamSpec("numbers", -100, 100, count=(2, 500)),
+            "ys": ParamSpec("numbers", -100, 100, count=(2, 500)),
+            "start": ParamSpec("numbers", -100, 100, count=(2, 2)),
         },
         "linreg:LinearRegressionDescent",
         "regression:draw_regression",
         "regression_demo:LinearRegressionDemo",
         words="descent",
+        practice=True,
     ),
     _spec(
         "logreg",
@@ -343,6 +347,7 @@ _SPECS = (
         "rnn:RecurrentNetwork",
         "rnn:draw_rnn",
         "rnn_demo:RNNDemo",
+        practice=True,
     ),
     _spec(
         "lstm",
@@ -355,6 +360,7 @@ _SPECS = (
         "lstm:LSTMGates",
         "lstm:draw_lstm",
         "lstm_demo:LSTMDemo",
+        practice=True,
     ),
     _spec(
         "conv",
@@ -385,6 +391,7 @@ _SPECS = (
         "attention:Attention",
         "attention:draw_attention",
         "attention_demo:AttentionDemo",
+        practice=True,
         cycled="task",
     ),
     # The computation graph of a typed expression (micrograd's draw_dot, in a terminal).

@@ -20,7 +20,12 @@ from textual.widgets import Input, Label, Static
 from oppija.demo_setup import saved_form
 from oppija.i18n import N_, _
 from oppija.practice.attempt import Attempt
-from oppija.practice.exercises import exercise, questions, shows_its_answers
+from oppija.practice.exercises import (
+    exercise,
+    questions,
+    shows_its_answers,
+    started_over_to_ask,
+)
 from oppija.practice.question import Question
 from oppija.progress import timestamp
 from oppija.progress_practice import UnsolvedStep
@@ -98,6 +103,9 @@ class PracticeMode:
         if not asked and (ahead := steps_to_next_question(simulation)):
             simulation.run(ahead)
             asked = questions(simulation)
+        if not asked and index == 0 and (started := started_over_to_ask(simulation)):
+            self.panel.try_change(lambda: started)  # attention: to its five steps' scores
+            simulation, asked = started, questions(started)
         self.panel.refresh_demo()
         if index >= len(asked):
             self.panel.close_field()
