@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Input, Label, Static
 
-from oppija.demo_setup import saved_form
 from oppija.i18n import N_, _
 from oppija.practice.attempt import Attempt
 from oppija.practice.exercises import (
@@ -29,6 +28,7 @@ from oppija.practice.exercises import (
 from oppija.practice.question import Question
 from oppija.progress import timestamp
 from oppija.progress_practice import UnsolvedStep
+from oppija.review.step_state import unsolved_step
 from oppija.sims.demo import Demo
 from oppija.tui.oppija_app import oppija_app
 
@@ -162,17 +162,9 @@ class PracticeMode:
         self.ask(self.index + 1)
 
     def unsolved_step(self) -> UnsolvedStep:
-        """The question asked now, as a review rebuilds it: the settings, the step and which
-        of the step's questions."""
-        simulation = self.panel.simulation
-        settings = {
-            key: form
-            for key, value in simulation.settings.items()
-            if (form := saved_form(value)) is not None
-        }
-        return UnsolvedStep(
-            settings=settings, step=simulation.step_count, at=timestamp(), question=self.index
-        )
+        """The question asked now (which of the step's questions too), as a review rebuilds
+        it (:func:`oppija.review.step_state.unsolved_step`)."""
+        return unsolved_step(self.panel.simulation, self.index, timestamp())
 
     def closed(self) -> None:
         """The field closed: practice is off and the picture back."""
