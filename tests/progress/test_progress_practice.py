@@ -4,7 +4,6 @@ answers; a file saved before practice existed still loads; a bad one is kept asi
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -112,26 +111,5 @@ def test_unsolved_steps_merge_like_answers(tmp_path: Path) -> None:
 )
 def test_a_bad_unsolved_step_is_refused(bad: dict[str, object]) -> None:
     data = {**Progress().to_json(), "practice": {"backprop": bad}}
-    with pytest.raises(ProgressFormatError):
-        Progress.from_json(data)
-
-
-def test_which_of_a_steps_questions_was_shown_is_kept(tmp_path: Path) -> None:
-    """Softmax asks p, 𝓔 and ∂𝓔/∂z of one state: the 𝓔 a learner did not solve comes back as
-    𝓔, not as the p asked before it (a file from before keeps its steps at their first)."""
-    from oppija.review.practice_due import rebuilt_question
-
-    shown = UnsolvedStep({"logits": [2.0, 1.0, 0.1]}, 0, "2026-12-01T10:00:00+00:00", question=1)
-    progress = Progress()
-    progress.record_practice("softmax", "shown", shown)
-    progress.record_practice("softmax", "shown", replace(shown, question=0))
-    ProgressStore(tmp_path).save(progress)
-    loaded = ProgressStore(tmp_path).load().progress.practice["softmax"].unsolved
-    assert [step.question for step in loaded] == [1, 0]
-    question = rebuilt_question("softmax", loaded[0])
-    assert question is not None and question.prompt == "𝓔 = ?"
-    assert "question" not in loaded[1].to_json()  # as a file from before writes it
-    bad = {**loaded[0].to_json(), "question": -1}
-    data = {**Progress().to_json(), "practice": {"softmax": {"unsolved": [bad]}}}
     with pytest.raises(ProgressFormatError):
         Progress.from_json(data)
