@@ -100,8 +100,12 @@ async def test_the_graph_asks_each_gradient_and_a_fresh_exercise_keeps_practisin
         await press(pilot, "E")  # the field has the keys: E is typed, not a fresh exercise
         assert field.value == "E" and demo.practice.asking
         field.value = ""
-        await press(pilot, "escape", "E")
+        await press(pilot, "P")  # P leaves practice from its field, as it entered it
+        assert not demo.practice.asking and field.value == "" and demo.has_focus
+        await press(pilot, "P", "escape", "E")
         assert demo.simulation.step_count == 0 and not demo.practice.asking
+        await press(pilot, "f", "P")  # in a typed value's field P is a letter
+        assert field.value.endswith("P") and not demo.practice.asking
 
 
 def first_question(simulation: Demo) -> Question:

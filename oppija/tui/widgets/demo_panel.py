@@ -87,6 +87,18 @@ def field_label(typed: TypedValue) -> str:
     return label if label.endswith("=") else label + ":"
 
 
+class DemoField(Input):
+    """The demo's field; while it takes a practice answer (``answering``), it lets ``P`` go to
+    the demo, which leaves practice with it (an answer is a number, never a letter)."""
+
+    answering = False
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        if self.answering and key == "P":
+            return False
+        return super().check_consume_key(key, character)
+
+
 class DemoPanel(Vertical, Generic[D], can_focus=True):
     """A live demo: Enter runs it, n steps, r resets, [ and ] the speed, z enlarges it.
 
@@ -137,8 +149,9 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         Binding("z", "zoom", N_("Enlarge the demo"), show=False),
         Binding("K", "share", N_("Share the demo"), show=False),  # K: käsurida, the line
         # Only where the spec says ``practice`` (check_action hides them elsewhere); grouped,
-        # so that the key bar shows them after the demo's own keys.
-        Binding("P", "practice", N_("Compute it yourself"), group=PRACTICE_KEYS),
+        # so that the key bar shows them after the demo's own keys. P comes before the field's
+        # keys (an answer is a number: the field lets P go), so it leaves practice as it came.
+        Binding("P", "practice", N_("Compute it yourself"), group=PRACTICE_KEYS, priority=True),
         Binding("E", "fresh", N_("A fresh exercise"), group=PRACTICE_KEYS),
     ]
 
@@ -205,7 +218,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         yield LiveText(id="demo-status")
         with Horizontal(id="demo-input-row"):
             yield Label(id="demo-input-label")
-            yield Input(id="demo-input")
+            yield DemoField(id="demo-input")
         yield Static(id="demo-input-error")
         yield Static(id="practice-text")
 
@@ -510,6 +523,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
 
     def _close_input(self) -> None:
         self._typing = None
+        self.query_one("#demo-input", DemoField).answering = False
         if self.practice is not None:
             self.practice.closed()
         self.remove_class("-typing")
@@ -555,8 +569,9 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         """The field open under ``label`` with the keys, for practice's answers."""
         self._typing = None
         self.query_one("#demo-input-label", Label).update(label)
-        field = self.query_one("#demo-input", Input)
+        field = self.query_one("#demo-input", DemoField)
         field.placeholder = placeholder
+        field.answering = True
         self._show_error("")
         self.add_class("-typing")
         field.focus()
@@ -598,6 +613,8 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         the practice keys only exist on a demo with practice questions."""
         if action in PRACTICE_ACTIONS and self.practice is None:
             return False
+        if action == "practice" and self._typing is not None:
+            return False  # a typed value's field is open: P is a letter there
         return None if self.training else True
 
     def _train(self, values: dict[str, object]) -> None:
