@@ -41,15 +41,23 @@ class DueItem:
     step: UnsolvedStep | None = None
 
 
+@dataclass(frozen=True)
+class DueList:
+    """What a review asks, oldest first, and how many unsolved practice steps it cannot ask
+    (this version does not rebuild them, or no slide shows their demo: they stay saved)."""
+
+    items: list[DueItem]
+    unbuilt: int
+
+
 def due_items(
     lecture: Lecture,
     answers: Mapping[str, QuizAnswer],
     practice: Mapping[str, PracticeResult],
-) -> list[DueItem]:
+) -> DueList:
     """Every wrong quiz and unsolved practice step, the oldest mistake first: a quiz on its own
-    slide, a step on the first slide whose demo is of its kind (a step no slide shows, or no
-    longer builds, is left out)."""
-    from oppija.review.practice_due import rebuilt_question, steps_due
+    slide, a step on the first slide whose demo is of its kind."""
+    from oppija.review.practice_due import askable_steps
 
     slide_of_quiz = {quiz.id: slide.id for slide in lecture.slides for quiz in slide.quizzes}
     items = [
@@ -61,12 +69,15 @@ def due_items(
     for slide in lecture.slides:
         if slide.demo is not None:
             demo_slides.setdefault(slide.demo.kind, slide.id)
-    for demo, step in steps_due(practice):
-        question = rebuilt_question(demo, step) if demo in demo_slides else None
-        if question is not None:
-            text = f"{question.prompt}   {question.formula}"
-            items.append(DueItem(moment(step.at), demo_slides[demo], text, demo=demo, step=step))
-    return sorted(items, key=lambda item: item.at)
+    askable = askable_steps(practice)
+    unbuilt = askable.unbuilt
+    for demo, step, question in askable.asked:
+        if demo not in demo_slides:
+            unbuilt += 1
+            continue
+        text = f"{question.prompt}   {question.formula}"
+        items.append(DueItem(moment(step.at), demo_slides[demo], text, demo=demo, step=step))
+    return DueList(sorted(items, key=lambda item: item.at), unbuilt)
 
 
 def moment(text: str) -> datetime:

@@ -24,6 +24,10 @@ SHOWN = UnsolvedStep(
 )
 
 
+# A step this version cannot rebuild (a network of nine hidden units): said, kept, not listed.
+UNBUILT = UnsolvedStep({"hidden": 9}, 2, "2026-12-01T09:00:00+00:00")
+
+
 def slide_of_quiz(lecture: Lecture, quiz_id: str) -> int:
     return next(i for i, s in enumerate(lecture.slides) if any(q.id == quiz_id for q in s.quizzes))
 
@@ -35,7 +39,10 @@ async def test_the_review_lists_mistakes_oldest_first_and_takes_the_learner_to_e
     wrong = next(i for i in range(len(quiz.choices)) if not quiz.check(i))
     saved = Progress(
         answers={quiz.id: QuizAnswer(value=wrong, correct=False, answered_at="2026-12-01T10:00")},
-        practice={"softmax": PracticeResult(shown=1, unsolved=(SHOWN,))},
+        practice={
+            "softmax": PracticeResult(shown=1, unsolved=(SHOWN,)),
+            "backprop": PracticeResult(shown=1, unsolved=(UNBUILT,)),
+        },
     )
     ProgressStore(data_dir).save(saved)
     app = make_app()
@@ -45,6 +52,8 @@ async def test_the_review_lists_mistakes_oldest_first_and_takes_the_learner_to_e
         assert isinstance(screen, ReviewScreen)
         options = screen.query_one(OptionList)
         assert options.option_count == 2
+        summary = str(screen.query_one("#review-summary", Static).render())
+        assert "1 harjutuse sammu ei saa selles oppija versioonis uuesti küsida" in summary
         assert str(options.get_option_at_index(0).prompt).startswith(f" {quiz.question}")
         assert str(options.get_option_at_index(1).prompt).startswith(" 𝓔 = ?")
 
@@ -77,5 +86,6 @@ async def test_the_review_lists_mistakes_oldest_first_and_takes_the_learner_to_e
         app.progress.answers[quiz.id] = right  # as the quiz card keeps a right answer
         await press(pilot, "V")
         summary = str(app.screen.query_one("#review-summary", Static).render())
-        assert summary == "Pole midagi korrata: kõik sinu vastused on õiged."
+        assert summary.startswith("1 harjutuse sammu ei saa") and "Pole midagi" not in summary
         assert app.screen.query_one(OptionList).option_count == 0
+        assert [s.step for s in app.progress.practice["backprop"].unsolved] == [2]  # kept

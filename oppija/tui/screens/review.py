@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from oppija.content.model import Lecture
-from oppija.i18n import N_, _, format_integer
+from oppija.i18n import N_, _, format_integer, ngettext
 from oppija.progress import Progress
 from oppija.review.due import DueItem, due_items
 from oppija.sims.registry import DEMOS
@@ -58,14 +58,26 @@ class ReviewScreen(Screen[DueItem | None]):
         """The list in the active language (a practice question's words are the demo's)."""
         self.lecture = lecture
         self.refresh_bindings()
-        self.items = due_items(lecture, self.progress.answers, self.progress.practice)
+        due = due_items(lecture, self.progress.answers, self.progress.practice)
+        self.items = due.items
         self.query_one("#review-title", Static).update(_("Review your mistakes"))
         if self.items:
             summary = _("{count} answers to review, the oldest first. Enter opens one.").format(
                 count=format_integer(len(self.items))
             )
-        else:
+        elif not due.unbuilt:
             summary = _("Nothing to review: every answer you gave is right.")
+        else:
+            summary = ""
+        if due.unbuilt:  # as `oppija korda` says it: they stay saved for a later version
+            unbuilt = ngettext(
+                "{count} practice step cannot be asked again in this version of oppija: "
+                "it stays in your progress.",
+                "{count} practice steps cannot be asked again in this version of oppija: "
+                "they stay in your progress.",
+                due.unbuilt,
+            ).format(count=format_integer(due.unbuilt))
+            summary = f"{summary}\n{unbuilt}" if summary else unbuilt
         self.query_one("#review-summary", Static).update(summary)
         options = self.query_one(OptionList)
         options.clear_options()
