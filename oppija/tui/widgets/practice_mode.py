@@ -21,6 +21,7 @@ from oppija.i18n import N_, _
 from oppija.practice.attempt import Attempt
 from oppija.practice.exercises import (
     exercise,
+    exercise_settings,
     questions,
     shows_its_answers,
     started_over_to_ask,
@@ -86,10 +87,18 @@ class PracticeMode:
         panel = self.panel
         seed = random.SystemRandom().randrange(SEEDS)
         practising = self.asking
-        if panel.try_change(lambda: exercise(panel.kind, seed)):
+
+        def made() -> None:
             panel.notify(_("A fresh exercise: seed {seed}").format(seed=seed), timeout=4)
             if practising:
                 self.ask(0)
+
+        if panel.trains(exercise_settings(panel.kind, seed)):  # attention trains its model
+            if practising:
+                panel.close_field()
+            panel.build_in_thread(lambda: exercise(panel.kind, seed), made)
+        elif panel.try_change(lambda: exercise(panel.kind, seed)):
+            made()
 
     def ask(self, index: int) -> None:
         """Open the field for question ``index`` of the step the demo stands at. Past the
