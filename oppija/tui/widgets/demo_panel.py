@@ -566,7 +566,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         """:meth:`_try` for practice: a new simulation, or the reason shown in the field."""
         return self._try(change)
 
-    def open_field(self, label: str, placeholder: str) -> None:
+    def open_field(self, label: str | Text, placeholder: str) -> None:
         """The field open under ``label`` with the keys, for practice's answers."""
         self._typing = None
         self.query_one("#demo-input-label", Label).update(label)
