@@ -216,6 +216,12 @@ async def test_present_hides_contents_and_notes_and_publishes_its_position(
         state = read_state(default_position_file(data))
         assert state is not None and (state.slide_id, state.step) == ("gd-1d", 2)
         assert demo.region.height > app.size.height // 2  # the demo has most of the screen
+        for _press in range(8):  # a remote's PgDn pages the slide's short text, then moves on
+            await press(pilot, "pagedown")
+            if app.progress.slide_id != "gd-1d":
+                break
+        state = read_state(default_position_file(data))
+        assert state is not None and (state.slide_id, state.step) == ("gd-2d", 0)
 
 
 async def test_a_position_file_that_cannot_be_written_is_told_once(
