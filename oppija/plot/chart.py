@@ -114,7 +114,10 @@ class Chart:
         )
 
         self._margin_labels, self._margin_axis = self._y_axis(y_texts, label_width)
-        self.x_ticks, self._axis_row, self._tick_row = self._x_axis(clean)
+        ticks, axis_row, tick_row = self._x_axis(clean)
+        self.x_ticks: list[float] = ticks
+        self._axis_row: str = axis_row
+        self._tick_row: str = tick_row
         self._header = self._header_row() if header else None
 
     # ------------------------------------------------------------ layout
