@@ -74,6 +74,7 @@ class Chart:
         # The x axis's name goes at the end of the tick labels' row when it fits there: a row
         # more for the picture (in a small window every row counts); else on a row of its own.
         asked = (self.width, self.x_range, self.y_range)
+        self._tick_row = ""  # set by the layout
         self._lay_out(clean, options.get("equal_aspect", False), label_row=False)
         self.label_on_ticks = bool(self.x_label) and self._tick_row.endswith(
             " " * (len(self.x_label) + 1)
@@ -114,10 +115,7 @@ class Chart:
         )
 
         self._margin_labels, self._margin_axis = self._y_axis(y_texts, label_width)
-        ticks, axis_row, tick_row = self._x_axis(clean)
-        self.x_ticks: list[float] = ticks
-        self._axis_row: str = axis_row
-        self._tick_row: str = tick_row
+        self.x_ticks, self._axis_row, self._tick_row = self._x_axis(clean)
         self._header = self._header_row() if header else None
 
     # ------------------------------------------------------------ layout
