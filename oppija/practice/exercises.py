@@ -7,19 +7,26 @@ friendly: one decimal in, small enough that nothing over- or underflows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TypeVar
 
 import numpy as np
 
 from oppija.i18n import _
-from oppija.practice import backprop, conv, gd1d, graph, softmax
+from oppija.practice import attention, backprop, conv, gd1d, graph, linreg, lstm, rnn, softmax
 from oppija.practice.question import Question
 from oppija.sims import DemoSettingError, create_simulation
+from oppija.sims.attention import Attention
 from oppija.sims.backprop import Backpropagation
 from oppija.sims.conv import Convolution
 from oppija.sims.demo import Demo
 from oppija.sims.gd1d import GradientDescent1D
 from oppija.sims.graph import ComputationGraph
+from oppija.sims.linreg import LinearRegressionDescent
+from oppija.sims.lstm import LSTMGates
+from oppija.sims.rnn import RecurrentNetwork
 from oppija.sims.softmax import Softmax
 
 
@@ -98,23 +105,180 @@ def conv_settings(seed: int) -> dict[str, str]:
     return {"image": image, "weights": _text(weights)}
 
 
-# Each practice demo's maker of fresh settings from a seed.
-GENERATORS: dict[str, Callable[[int], dict[str, str]]] = {
-    "backprop": backprop_settings,
-    "softmax": softmax_settings,
-    "graph": graph_settings,
-    "gd1d": gd1d_settings,
-    "conv": conv_settings,
-}
-# Demos whose exercise is a whole scripted run; the others' is the questions of one state.
-WHOLE_RUNS = ("backprop", "graph", "gd1d", "conv")
+def lstm_settings(seed: int) -> dict[str, str]:
+    """One hidden unit (so that every sum can be done by hand), a sequence of three inputs with
+    one decimal from −1 to 1 (the first not 0) and new seeded weights."""
+    rng = np.random.default_rng([seed, 19, 6])
+    sequence = _one_decimal(rng, -1.0, 1.0, 3)
+    if sequence[0] == 0.0:  # the first step would only show the biases
+        sequence[0] = 1.0
+    return {"sequence": _text(sequence), "hidden": "1", "seed": str(int(rng.integers(1000)))}
+
+
+# Words of a fresh RNN exercise: short, a letter repeated in most, so that the same input
+# meets a different hidden state.
+RNN_WORDS = ("kass", "ema", "isa", "maja", "kala", "auto", "pesa", "lill", "tuli", "aken")
+
+
+def rnn_settings(seed: int) -> dict[str, str]:
+    """A word from :data:`RNN_WORDS`, one or two hidden units and new seeded weights."""
+    rng = np.random.default_rng([seed, 19, 7])
+    word = RNN_WORDS[int(rng.integers(len(RNN_WORDS)))]
+    hidden = int(rng.integers(1, 3))
+    return {"word": word, "hidden": str(hidden), "seed": str(int(rng.integers(1000)))}
+
+
+def linreg_settings(seed: int) -> dict[str, str]:
+    """Two or four points (x from −2 to 2, y from −3 to 3, one decimal, no two x the same),
+    α of 0,1 or 0,2 and a start from −1 to 1: with m = 2 or 4, 2/m keeps the decimals few."""
+    rng = np.random.default_rng([seed, 19, 8])
+    count = int(rng.choice([2, 4]))
+    xs = _one_decimal(rng, -2.0, 2.0, count)
+    while len(set(xs)) < count:  # a vertical pair has no line through it
+        xs = _one_decimal(rng, -2.0, 2.0, count)
+    ys = _one_decimal(rng, -3.0, 3.0, count)
+    lr = float(rng.choice([0.1, 0.2]))
+    start = _one_decimal(rng, -1.0, 1.0, 2)
+    return {"xs": _text(xs), "ys": _text(ys), "lr": repr(lr), "start": _text(start)}
+
+
+def attention_settings(seed: int) -> dict[str, str]:
+    """The lecture's sentence, copied or reversed: the demo's model is trained for them (a
+    second each, remembered), and a new sentence would train another; the head asked about
+    comes from the seed too (:func:`oppija.practice.attention.to_scores`)."""
+    rng = np.random.default_rng([seed, 19, 9])
+    return {"task": str(rng.choice(["copy", "reverse"]))}
+
+
 # A worksheet stops after this many questions (a feature map has a hundred cells).
 MOST_QUESTIONS = 40
+
+S = TypeVar("S", bound=Demo)
+
+
+@dataclass(frozen=True)
+class PracticeKind:
+    """What one practice demo needs: fresh settings from a seed, the questions of a state and
+    the exercise's numbers as a worksheet states them; ``whole_run`` when its exercise is a
+    whole scripted run (each step asks), not the questions of one state."""
+
+    settings: Callable[[int], dict[str, str]]
+    questions: Callable[[Demo], list[Question]]
+    given: Callable[[Demo], list[str]]
+    whole_run: bool
+    prepare: Callable[[Demo, int], None] | None = None
+    """Brings a fresh exercise from its settings and seed to its first question."""
+
+
+def _asking(kind: type[S], ask: Callable[[S], list[Question]]) -> Callable[[Demo], list[Question]]:
+    """``ask`` for a simulation of its own class; any other asks nothing."""
+
+    def asked(simulation: Demo) -> list[Question]:
+        return ask(simulation) if isinstance(simulation, kind) else []
+
+    return asked
+
+
+def _one(ask: Callable[[S], Question | None]) -> Callable[[S], list[Question]]:
+    """A kind that asks at most one question a step, as a list."""
+
+    def asked(simulation: S) -> list[Question]:
+        question = ask(simulation)
+        return [] if question is None else [question]
+
+    return asked
+
+
+def _giving(kind: type[S], give: Callable[[S], list[str]]) -> Callable[[Demo], list[str]]:
+    def given(simulation: Demo) -> list[str]:
+        return give(simulation) if isinstance(simulation, kind) else []
+
+    return given
+
+
+def _preparing(
+    kind: type[S], prepare: Callable[[S, int], None] | None
+) -> Callable[[Demo, int], None] | None:
+    if prepare is None:
+        return None
+
+    def prepared(simulation: Demo, seed: int) -> None:
+        if isinstance(simulation, kind):
+            prepare(simulation, seed)
+
+    return prepared
+
+
+def _kind(
+    kind: type[S],
+    settings: Callable[[int], dict[str, str]],
+    ask: Callable[[S], list[Question]],
+    give: Callable[[S], list[str]],
+    whole_run: bool,
+    prepare: Callable[[S, int], None] | None = None,
+) -> PracticeKind:
+    return PracticeKind(
+        settings, _asking(kind, ask), _giving(kind, give), whole_run, _preparing(kind, prepare)
+    )
+
+
+# Every practice demo, by its kind: adding one is one entry here (the app and ``harjuta`` read
+# this table).
+KINDS: Mapping[str, PracticeKind] = MappingProxyType(
+    {
+        "backprop": _kind(
+            Backpropagation,
+            backprop_settings,
+            _one(backprop.next_question),
+            backprop.given_lines,
+            whole_run=True,
+        ),
+        "softmax": _kind(
+            Softmax, softmax_settings, softmax.questions, softmax.given_lines, whole_run=False
+        ),
+        "graph": _kind(
+            ComputationGraph,
+            graph_settings,
+            _one(graph.next_question),
+            graph.given_lines,
+            whole_run=True,
+        ),
+        "gd1d": _kind(
+            GradientDescent1D,
+            gd1d_settings,
+            _one(gd1d.next_question),
+            gd1d.given_lines,
+            whole_run=True,
+        ),
+        "conv": _kind(
+            Convolution, conv_settings, _one(conv.next_question), conv.given_lines, whole_run=True
+        ),
+        "linreg": _kind(
+            LinearRegressionDescent,
+            linreg_settings,
+            linreg.questions,
+            linreg.given_lines,
+            whole_run=True,
+        ),
+        "rnn": _kind(
+            RecurrentNetwork, rnn_settings, rnn.questions, rnn.given_lines, whole_run=True
+        ),
+        "lstm": _kind(LSTMGates, lstm_settings, lstm.questions, lstm.given_lines, whole_run=True),
+        "attention": _kind(
+            Attention,
+            attention_settings,
+            attention.questions,
+            attention.given_lines,
+            whole_run=False,
+            prepare=attention.to_scores,
+        ),
+    }
+)
 
 
 def practice_kinds() -> tuple[str, ...]:
     """The demos that have practice questions."""
-    return tuple(GENERATORS)
+    return tuple(KINDS)
 
 
 def exercise(name: str, seed: int) -> Demo:
@@ -123,47 +287,29 @@ def exercise(name: str, seed: int) -> Demo:
     Raises:
         DemoSettingError: translated, when ``name`` has no practice exercises.
     """
-    if name not in GENERATORS:
+    if name not in KINDS:
         raise DemoSettingError(
             _("“{name}” has no practice exercises; these have: {names}").format(
                 name=name, names=", ".join(practice_kinds())
             )
         )
-    return create_simulation(name, GENERATORS[name](seed))
+    kind = KINDS[name]
+    simulation = create_simulation(name, kind.settings(seed))
+    if kind.prepare is not None:
+        kind.prepare(simulation, seed)
+    return simulation
 
 
 def questions(simulation: Demo) -> list[Question]:
     """The questions, in order, for the numbers ``simulation`` shows next (maybe none)."""
-    if isinstance(simulation, Backpropagation):
-        question = backprop.next_question(simulation)
-        return [] if question is None else [question]
-    if isinstance(simulation, Softmax):
-        return softmax.questions(simulation)
-    if isinstance(simulation, ComputationGraph):
-        question = graph.next_question(simulation)
-        return [] if question is None else [question]
-    if isinstance(simulation, GradientDescent1D):
-        question = gd1d.next_question(simulation)
-        return [] if question is None else [question]
-    if isinstance(simulation, Convolution):
-        question = conv.next_question(simulation)
-        return [] if question is None else [question]
-    return []
+    kind = KINDS.get(simulation.name)
+    return [] if kind is None else kind.questions(simulation)
 
 
 def given_lines(simulation: Demo) -> list[str]:
     """The exercise's numbers as a worksheet states them, before any question."""
-    if isinstance(simulation, Backpropagation):
-        return backprop.given_lines(simulation)
-    if isinstance(simulation, Softmax):
-        return softmax.given_lines(simulation)
-    if isinstance(simulation, ComputationGraph):
-        return graph.given_lines(simulation)
-    if isinstance(simulation, GradientDescent1D):
-        return gd1d.given_lines(simulation)
-    if isinstance(simulation, Convolution):
-        return conv.given_lines(simulation)
-    return []
+    kind = KINDS.get(simulation.name)
+    return [] if kind is None else kind.given(simulation)
 
 
 def next_question(simulation: Demo) -> Question | None:
@@ -176,8 +322,10 @@ def worked_solution(simulation: Demo) -> list[tuple[Question, int]]:
     """Every question of the exercise from where ``simulation`` stands, each with the step it
     is asked before; a scripted run is stepped to its end on the way."""
     solution = [(question, simulation.step_count + 1) for question in questions(simulation)]
+    kind = KINDS.get(simulation.name)
     while (
-        simulation.name in WHOLE_RUNS
+        kind is not None
+        and kind.whole_run
         and simulation.status == "running"
         and len(solution) < MOST_QUESTIONS
     ):

@@ -1,11 +1,13 @@
 """Practice questions for the first steps of one-parameter gradient descent: the next θ.
 
 The answer is the simulation's own update of its current θ and gradient, the number the
-readout then writes (four decimals, more for a tiny number, as :func:`format_number` does).
+readout then writes (four significant digits, as :func:`format_number` does).
 After the first steps the numbers grow decimals no one computes by hand, so practice stops.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -14,13 +16,25 @@ from oppija.practice.question import Question
 from oppija.scenes.words.descent import format_number
 from oppija.sims.gd1d import GradientDescent1D
 from oppija.text import subscript
+from oppija.text.number_style import LARGE, SMALL
 
 FIRST_STEPS = 3  # the steps practice asks for
 
 
 def readout_decimals(value: float) -> int:
-    """The decimals :func:`format_number` writes ``value`` with."""
-    return 4 if value == 0 or abs(value) >= 1e-3 else 10
+    """The decimals of the last digit :func:`format_number` writes ``value`` with (its four
+    significant digits: 2,400, 12,35, 1235, 6,417·10⁻⁶), so that the tolerance is half a unit
+    of that digit whatever the size of θ."""
+    if value == 0 or not math.isfinite(value):
+        return 4
+    size = abs(value)
+    magnitude = math.floor(math.log10(size))
+    decimals = 3 - magnitude
+    if abs(round(value, decimals)) >= 10.0 ** (magnitude + 1):  # 9,9996 is written 10,00
+        decimals -= 1
+    if SMALL <= size < LARGE:  # written out: whole numbers keep all their digits
+        decimals = max(0, decimals)
+    return decimals
 
 
 def next_question(simulation: GradientDescent1D) -> Question | None:

@@ -16,8 +16,10 @@ import numpy as np
 from oppija.arrays import Array
 from oppija.engine.losses import mse_loss
 from oppija.engine.tensor import Tensor
+from oppija.i18n import _
 from oppija.sims.base import choose
 from oppija.sims.regression import RegressionDescent
+from oppija.sims.settings import DemoSettingError, wrong_count
 
 DEFAULT_LR = 0.1
 DEFAULT_POINTS = 20
@@ -46,27 +48,62 @@ class LinearRegressionParams:
     noise: float
     seed: int
     steps: int
+    xs: tuple[float, ...] | None = None
+    """Points given by hand (a practice exercise's few): they replace the seeded ones."""
+    ys: tuple[float, ...] | None = None
+    start: tuple[float, float] = (0.0, 0.0)
+
+
+def given_points(settings: Mapping[str, object]) -> tuple[tuple[float, ...], ...] | None:
+    """``xs`` and ``ys`` given together and as many of each, or neither.
+
+    Raises:
+        DemoSettingError: translated, for one without the other or lists of unequal length.
+    """
+    empty: tuple[float, ...] = ()
+    x_values = tuple(float(v) for v in choose(settings, "xs", empty))
+    y_values = tuple(float(v) for v in choose(settings, "ys", empty))
+    if not x_values and not y_values:
+        return None
+    if not x_values or not y_values:
+        raise DemoSettingError(_("“xs” and “ys” are given together: the points' x and y"))
+    if len(x_values) != len(y_values):
+        raise wrong_count("ys", len(x_values), len(y_values))
+    return x_values, y_values
 
 
 class LinearRegressionDescent(RegressionDescent):
-    """Descent on 𝓔(θ₀, θ₁) = 1/m · Σᵢ (θ₀ + θ₁xᵢ − yᵢ)², from θ = (0; 0)."""
+    """Descent on 𝓔(θ₀, θ₁) = 1/m · Σᵢ (θ₀ + θ₁xᵢ − yᵢ)², from θ = (0; 0) or a given start,
+    over seeded points or a few given by hand (``xs``, ``ys``)."""
 
     name = "linreg"
     params: LinearRegressionParams
 
     @classmethod
     def build_params(cls, settings: Mapping[str, object]) -> LinearRegressionParams:
+        points = given_points(settings)
+        start = tuple(float(v) for v in choose(settings, "start", (0.0, 0.0)))
         return LinearRegressionParams(
             lr=float(choose(settings, "lr", DEFAULT_LR)),
-            points=int(choose(settings, "points", DEFAULT_POINTS)),
+            points=len(points[0]) if points else int(choose(settings, "points", DEFAULT_POINTS)),
             noise=float(choose(settings, "noise", DEFAULT_NOISE)),
             seed=int(choose(settings, "seed", DEFAULT_SEED)),
             steps=int(choose(settings, "steps", DEFAULT_STEPS)),
+            xs=points[0] if points else None,
+            ys=points[1] if points else None,
+            start=(start[0], start[1]),
         )
 
     def data(self) -> tuple[Array, Array]:
         params = self.params
+        if params.xs is not None and params.ys is not None:
+            return np.array(params.xs), np.array(params.ys)
         return line_data(params.points, params.noise, params.seed)
+
+    def start_theta(self) -> Array:
+        """θ = (0; 0) unless a start is given."""
+        super().start_theta()
+        return np.array(self.params.start, dtype=np.float64)
 
     def error(self, weights: Tensor) -> Tensor:
         """The mean squared error of the line's predictions."""
@@ -78,7 +115,8 @@ class LinearRegressionDescent(RegressionDescent):
 
     def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
         """The data's box with a margin: fixed for a data set, so the picture never jumps."""
-        x_lo, x_hi = X_RANGE
+        x_lo = min(X_RANGE[0], float(np.min(self.xs)))
+        x_hi = max(X_RANGE[1], float(np.max(self.xs)))
         y_lo, y_hi = float(np.min(self.ys)), float(np.max(self.ys))
         margin = 0.1 * max(y_hi - y_lo, 1.0)
         return ((x_lo, x_hi), (y_lo - margin, y_hi + margin))

@@ -135,7 +135,16 @@ class LSTMGates(ReplayedDemo):
 
     def advance(self) -> None:
         """One time step: the cell reads xₜ from (hₜ₋₁, cₜ₋₁)."""
-        t = len(self.steps)
+        step = self.time_step(len(self.steps))
+        self.steps.append(step)
+        if not all(np.all(np.isfinite(v)) for v in step.gates.values()):
+            self.end("diverged", "numbers-undefined")
+        elif len(self.steps) >= self.length:
+            self.end("done", "sequence-read")
+
+    def time_step(self, t: int) -> TimeStep:
+        """Time step ``t`` (counted from 0, at most the next) computed by the cell, not taken:
+        what ``step()`` shows next, so practice can ask for it first."""
         h_prev, c_prev = self.state_before(t)
         x_value = self.params.sequence[t]
         with np.errstate(all="ignore"), no_grad():
@@ -150,11 +159,7 @@ class LSTMGates(ReplayedDemo):
             }
             self.cell(x, (h, Tensor(c_prev)))
         gates = {name: np.array(self.cell.gates[name], dtype=np.float64) for name in QUANTITIES}
-        self.steps.append(TimeStep(x_value, h_prev.copy(), c_prev.copy(), gates, terms))
-        if not all(np.all(np.isfinite(v)) for v in gates.values()):
-            self.end("diverged", "numbers-undefined")
-        elif len(self.steps) >= self.length:
-            self.end("done", "sequence-read")
+        return TimeStep(x_value, h_prev.copy(), c_prev.copy(), gates, terms)
 
     def state_before(self, t: int) -> tuple[Array, Array]:
         """(hₜ₋₁, cₜ₋₁) for time step ``t`` (counted from 0): the start state or the last step's."""

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette
-from textual.events import Click
+from textual.events import Click, Mount
 from textual.widgets import Button, Input, OptionList
 
 # The palette's own list keys (Textual binds them to a private action): each moves the list with
@@ -69,6 +69,12 @@ class LecturePalette(CommandPalette):
         search (the list it would fill is gone) and nothing to run (the palette has closed)."""
         if not self.is_active:
             event.stop()
+            event.prevent_default()  # Textual's handler (in the base class) is not called
+
+    def on_mount(self, event: Mount) -> None:
+        """A palette opened as the app exits has lost its list before Textual's own mount
+        handler fills it (``NoMatches: CommandList`` in a worker, failing the exit): skipped."""
+        if self.app.return_code is not None:
             event.prevent_default()  # Textual's handler (in the base class) is not called
 
     def on_click(self, event: Click) -> None:

@@ -11,7 +11,7 @@ import pytest
 from oppija import i18n
 from oppija.cli import main
 from oppija.i18n import parse_number
-from oppija.practice.exercises import next_question
+from oppija.practice.exercises import exercise, next_question, practice_kinds, worked_solution
 from oppija.sims import create_simulation
 
 
@@ -98,7 +98,7 @@ def test_demo_json_holds_the_next_question_when_practice_is_on(
     assert "practice" not in json.loads(capsys.readouterr().out)
 
 
-@pytest.mark.parametrize("name", ["backprop", "graph", "softmax", "gd1d", "conv"])
+@pytest.mark.parametrize("name", practice_kinds())
 def test_every_practice_demo_prints_a_worksheet_and_json(
     capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
@@ -110,3 +110,29 @@ def test_every_practice_demo_prints_a_worksheet_and_json(
     assert out.startswith("Harjutus: ") and f" ({name}), seeme 11\n" in out.splitlines()[0] + "\n"
     assert all(question["derivation"] in out for question in questions)
     assert "{" not in out
+
+
+@pytest.mark.parametrize(
+    ("name", "first_prompt", "estonian"),
+    [
+        ("rnn", "Vᵀx₁ + Wᵀh₀ = ?", "V rida tähe"),
+        ("lstm", "f₁ = ?", "f₁ = σ(W_f·x₁ + U_f·h₀ + b_f)"),
+        ("attention", "kaal „", "softmax tabeli QKᵀ/√dₖ reast"),
+        ("linreg", "θ₀⁽¹⁾ = ?", "punktid (x; y): "),
+    ],
+)
+def test_the_new_kinds_answers_are_the_exercises_and_the_worksheet_is_estonian(
+    capsys: pytest.CaptureFixture[str], name: str, first_prompt: str, estonian: str
+) -> None:
+    """`oppija harjuta NAME --seed 7 --json` gives the answers of that exercise's own run, and
+    the worksheet reads in Estonian."""
+    i18n.set_language("et")
+    data = harjuta_json(capsys, name, "--seed", "7")
+    questions = data["questions"]
+    assert isinstance(questions, list)
+    solution = worked_solution(exercise(name, 7))
+    assert [q["answer"] for q in questions] == [question.answer for question, _step in solution]
+    assert str(questions[0]["prompt"]).startswith(first_prompt)
+    assert main(["harjuta", name, "--seed", "7"]) == 0
+    out = capsys.readouterr().out
+    assert estonian in out and "{" not in out

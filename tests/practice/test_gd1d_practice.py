@@ -50,7 +50,15 @@ def test_the_formulas_numbers_give_an_accepted_answer_and_one_off_is_not() -> No
             assert question.accepts(theta - lr * slope), question.formula
             shown = parse_number(question.shown)
             assert question.accepts(shown)
-            assert not question.accepts(shown + 1e-4) and not question.accepts(shown - 1e-4)
+            assert question.decimals is not None
+            last = 10.0**-question.decimals  # one in the last digit the readout writes
+            # θ = −1,1715 lies halfway: −1,171 is as fair a rounding as the shown −1,172.
+            off = [
+                v
+                for v in (shown + last, shown - last)
+                if abs(v - question.answer) > question.tolerance * (1 + 1e-6)
+            ]
+            assert off and not any(question.accepts(v) for v in off)
 
 
 def test_the_lectures_bowl() -> None:
@@ -58,6 +66,27 @@ def test_the_lectures_bowl() -> None:
     simulation = create_simulation("gd1d", {})
     assert isinstance(simulation, GradientDescent1D)
     assert [q.shown for q, _t, _r in asked(simulation)] == ["2,400", "1,920", "1,536"]
+
+
+@pytest.mark.parametrize(
+    ("start", "lr", "finer", "off"),
+    [
+        ("50", "0,1", 40.004, 40.01),  # θ₁ = 40: the readout writes 40,00
+        ("100", "10", -1900.4, -1901.0),  # θ₁ = −1900: written −1900, no decimals
+        ("0,003", "0,1", 0.0024004, 0.002401),  # θ₁ = 0,0024: written 0,002400
+    ],
+)
+def test_any_size_of_theta_is_judged_to_the_digits_the_readout_writes(
+    start: str, lr: str, finer: float, off: float
+) -> None:
+    """A finer answer that rounds to what the readout writes is right, whether θ is 40, −1900
+    or 0,0024; one off in the last written digit is not."""
+    simulation = create_simulation("gd1d", {"function": "x^2", "lr": lr, "start": start})
+    question = next_question(simulation)
+    assert question is not None
+    simulation.step()
+    assert f"θ = {question.shown}" in descent_readout(simulation)
+    assert question.accepts(finer) and not question.accepts(off)
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -7,6 +7,7 @@ import itertools
 import numpy as np
 import pytest
 
+from oppija.sims import DemoSettingError, create_simulation
 from oppija.sims.linreg import LinearRegressionDescent
 from oppija.sims.logreg import LogisticRegressionDescent
 
@@ -42,6 +43,20 @@ def test_linreg_gradient_is_the_mse_gradient_and_losses_fall() -> None:
     assert sim.prediction(np.array([0.0, 1.0])) == pytest.approx(
         [sim.theta[0], sim.theta[0] + sim.theta[1]]
     )
+
+
+def test_linreg_takes_points_and_a_start_by_hand() -> None:
+    """A practice exercise's few points and start replace the seeded ones; xs without ys, or
+    lists of unequal length, are refused in one translated sentence."""
+    sim = create_simulation(
+        "linreg", {"xs": "1 2 -1 0,5", "ys": "2 3 0 1", "start": "0,5 -0,5", "lr": "0,1"}
+    )
+    assert isinstance(sim, LinearRegressionDescent)
+    assert sim.state()["points"] == [[1.0, 2.0], [2.0, 3.0], [-1.0, 0.0], [0.5, 1.0]]
+    assert sim.state()["theta"] == [0.5, -0.5]
+    for settings in ({"xs": "1 2"}, {"xs": "1 2", "ys": "1 2 3"}):
+        with pytest.raises(DemoSettingError, match="ys"):
+            create_simulation("linreg", settings)
 
 
 def test_linreg_data_are_seeded() -> None:

@@ -26,3 +26,20 @@ async def test_quit_right_after_reaching_a_demo(
     assert app.return_code == 0
     saved = json.loads((data_dir / "progress.json").read_text(encoding="utf-8"))
     assert saved["slide_id"] == slide_id
+
+
+@pytest.mark.parametrize(
+    "action", ["help", "glossary", "slide_terms", "results", "command_palette"]
+)
+async def test_a_screen_opened_as_the_app_exits_does_not_crash_the_exit(
+    make_app: AppFactory, action: str
+) -> None:
+    """A key that opens a screen with the quit right behind it (the random-key storm found it:
+    `g`, then the palette's "Quit"): the screen mounted after the app had removed its parts,
+    and its mount failed with ``NoMatches``, so the exit crashed and progress went unsaved."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.run_action(action)
+        app.exit()
+    assert app.return_code == 0

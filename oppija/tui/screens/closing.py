@@ -1,4 +1,4 @@
-"""Closing a screen once, however many keys asked for it."""
+"""Closing a screen once, however many keys asked for it; and a screen opened as the app closes."""
 
 from __future__ import annotations
 
@@ -19,3 +19,13 @@ def close(screen: Screen[ResultType], result: ResultType | None = None) -> None:
     """
     if screen.is_active:
         screen.dismiss(result)
+
+
+def app_is_closing(screen: Screen[ResultType]) -> bool:
+    """Whether the app was told to exit: a screen mounting then has already lost its parts.
+
+    A key that opens a screen and a quit right behind it (the palette's "Quit", a browser tab
+    closed) let the screen's mount run after the app removed its widgets; querying them there
+    fails with ``NoMatches`` and crashes the exit.
+    """
+    return screen.app.return_code is not None

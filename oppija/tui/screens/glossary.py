@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from oppija.content.model import Lecture
 from oppija.content.term_search import find_terms
 from oppija.i18n import N_, _, format_integer, ngettext
-from oppija.tui.screens.closing import close
+from oppija.tui.screens.closing import app_is_closing, close
 from oppija.tui.screens.covered import drop_key_when_covered
 from oppija.tui.widgets.key_bar import KeyBar
 
@@ -54,6 +54,8 @@ class GlossaryScreen(Screen[str | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        if app_is_closing(self):
+            return
         self.relanguage(self.lecture)
         self.query_one(Input).focus()
 

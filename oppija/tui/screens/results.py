@@ -20,7 +20,7 @@ from oppija.practice.summary import practice_lines
 from oppija.progress import QuizAnswer
 from oppija.progress_practice import PracticeResult
 from oppija.tui.oppija_app import oppija_app
-from oppija.tui.screens.closing import close
+from oppija.tui.screens.closing import app_is_closing, close
 from oppija.tui.screens.covered import drop_key_when_covered
 from oppija.tui.widgets.key_bar import KeyBar
 
@@ -72,6 +72,8 @@ class ResultsScreen(Screen[str | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        if app_is_closing(self):
+            return
         self.relanguage(self.lecture)
         self.query_one(OptionList).focus()
 
