@@ -47,7 +47,11 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
     SlideView {
         padding: 0 2;
         height: 1fr;
+        align-horizontal: center;
     }
+    /* A reading width: in a wide window (a projector at 160 columns) lines of 120 characters
+       were hard to follow from one to the next; the text stands in the middle instead. */
+    SlideView #slide-page, SlideView #slide-quizzes, SlideView #slide-notes { max-width: 100; }
     SlideView #slide-page { min-height: 100%; }
     SlideView #slide-page.-before-quizzes, SlideView.-show-notes #slide-page { min-height: 0; }
     SlideView #slide-quizzes { height: auto; }
