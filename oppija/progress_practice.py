@@ -1,7 +1,7 @@
 """Practice results in the learner's progress: per demo, how many steps were solved at the
 first try, solved after hints, or shown after three wrong tries, and which shown steps are
-still unsolved (``oppija korda`` asks them again: the demo's settings and the step suffice to
-rebuild the very question).
+still unsolved (``oppija korda`` asks them again: the demo's settings, the step, which of its
+questions and what else the demo showed rebuild the very question).
 
 Kept apart from :mod:`oppija.progress` (which stores them under ``"practice"``) so that the
 file format of one feature reads in one place. A progress file saved before practice existed
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
 
@@ -27,24 +27,49 @@ class PracticeFormatError(ValueError):
 SettingValue = int | float | str | list[int | float]
 MAX_TEXT = 2_000  # as long as a saved demo setting may be (oppija.progress.MAX_DEMO_TEXT)
 MAX_NUMBERS = 1_000
+MAX_STATE = 20  # entries of a step's state (a few are written)
 
 
 @dataclass(frozen=True)
 class UnsolvedStep:
     """A step whose answer was shown: the demo's settings (as saved), the step it was asked
-    before, and when (the oldest comes back first)."""
+    before, when (the oldest comes back first), and which of that step's questions it was
+    (softmax asks three of one state; a file written before this knew only the first).
+
+    ``state`` holds what the settings alone do not rebuild (the attention demo's view and head,
+    backprop's weights after an update, a descent's θ after α changed on the way: see
+    :mod:`oppija.review.step_state`); ``answer`` is the number asked, so that a step rebuilt
+    into another question is told apart from the one the learner met. A file written before
+    them has neither: its steps rebuild from the settings alone, unchecked.
+    """
 
     settings: dict[str, SettingValue]
     step: int
     at: str
+    question: int = 0
+    state: dict[str, SettingValue] = field(default_factory=dict)
+    answer: float | None = None
 
     @property
     def key(self) -> str:
-        """The same question, whenever it was shown."""
-        return json.dumps([self.settings, self.step], sort_keys=True)
+        """The same question, whenever it was shown (a step saved before ``question`` and
+        ``state`` existed keeps its key)."""
+        parts: list[object] = [self.settings, self.step]
+        if self.question or self.state:
+            parts.append(self.question)
+        if self.state:
+            parts.append(self.state)
+        return json.dumps(parts, sort_keys=True)
 
     def to_json(self) -> dict[str, object]:
-        return {"settings": dict(self.settings), "step": self.step, "at": self.at}
+        written: dict[str, object] = {"settings": dict(self.settings), "step": self.step}
+        if self.question:
+            written["question"] = self.question
+        if self.state:
+            written["state"] = dict(self.state)
+        if self.answer is not None:
+            written["answer"] = self.answer
+        return {**written, "at": self.at}
 
 
 @dataclass(frozen=True)
@@ -116,11 +141,31 @@ def _unsolved_from_json(demo: str, raw: object) -> UnsolvedStep:
         raise PracticeFormatError(f"bad step of an unsolved step of {demo!r}: {step!r}")
     if not isinstance(at, str):
         raise PracticeFormatError(f"bad time of an unsolved step of {demo!r}")
+    question = raw.get("question", 0)
+    if isinstance(question, bool) or not isinstance(question, int) or not 0 <= question < 100:
+        raise PracticeFormatError(f"bad question of an unsolved step of {demo!r}: {question!r}")
+    state = raw.get("state", {})
+    if (
+        not isinstance(state, dict)
+        or len(state) > MAX_STATE
+        or not all(isinstance(k, str) and _is_setting_value(v) for k, v in state.items())
+    ):
+        raise PracticeFormatError(f"bad state of an unsolved step of {demo!r}")
+    answer = raw.get("answer")
+    if answer is not None and not _is_number(answer):
+        raise PracticeFormatError(f"bad answer of an unsolved step of {demo!r}: {answer!r}")
     try:
         datetime.fromisoformat(at)
     except ValueError:
         raise PracticeFormatError(f"bad time of an unsolved step of {demo!r}") from None
-    return UnsolvedStep(settings=dict(settings), step=step, at=at)
+    return UnsolvedStep(
+        settings=dict(settings),
+        step=step,
+        at=at,
+        question=question,
+        state=dict(state),
+        answer=None if answer is None else float(answer),
+    )
 
 
 def _is_setting_value(value: object) -> bool:

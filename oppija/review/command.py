@@ -11,10 +11,11 @@ the app saves it (merged with whatever another copy saved meanwhile).
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from typing import TextIO, TypeVar
 
 from oppija.content.model import Quiz
-from oppija.i18n import _, format_integer
+from oppija.i18n import _, format_integer, ngettext
 from oppija.practice.attempt import Attempt
 from oppija.practice.question import Question
 from oppija.progress import Progress, QuizAnswer, timestamp
@@ -39,7 +40,7 @@ def run_korda(data_dir: str | None, stdin: TextIO, out: TextIO, err: TextIO) -> 
     from oppija.content.loader import load_lecture
     from oppija.progress import ProgressSaveError, ProgressStore, resolve_data_dir
     from oppija.review.due import quizzes_due
-    from oppija.review.practice_due import rebuilt_question, steps_due
+    from oppija.review.practice_due import askable_steps
 
     store = ProgressStore(resolve_data_dir(data_dir))
     loaded = store.load()
@@ -48,9 +49,22 @@ def run_korda(data_dir: str | None, stdin: TextIO, out: TextIO, err: TextIO) -> 
     progress = loaded.progress
     lecture = load_lecture(progress.language)
     due = quizzes_due(lecture, progress.answers)
-    steps = steps_due(progress.practice)
+    askable = askable_steps(progress.practice)
+    steps, unbuilt = askable.asked, askable.unbuilt
+    if unbuilt:  # kept in the progress all the same: a later version may build them again
+        err.write(
+            ngettext(
+                "{count} practice step cannot be asked again in this version of oppija: "
+                "it stays in your progress.",
+                "{count} practice steps cannot be asked again in this version of oppija: "
+                "they stay in your progress.",
+                unbuilt,
+            ).format(count=format_integer(unbuilt))
+            + "\n"
+        )
     if not due and not steps:
-        out.write(_("Nothing to review: every answer you gave is right.") + "\n")
+        if not unbuilt:
+            out.write(_("Nothing to review: every answer you gave is right.") + "\n")
         return 0
     out.write(
         _("{count} answers to review, the oldest first. Enter skips, Ctrl+D stops.").format(
@@ -69,10 +83,7 @@ def run_korda(data_dir: str | None, stdin: TextIO, out: TextIO, err: TextIO) -> 
             break
         right += _answer(quiz, line, progress, out)
     else:
-        for demo, step in steps:
-            question = rebuilt_question(demo, step)
-            if question is None:
-                continue
+        for demo, step, question in steps:
             number += 1
             out.write(f"\n{format_integer(number)}. {question.prompt}   {question.formula}\n")
             solved = _practise(demo, step, question, stdin, progress, out)
@@ -127,7 +138,7 @@ def _practise(
         out.write(feedback.message + "\n")
         result = attempt.result(feedback)
         if result is not None:
-            again = UnsolvedStep(settings=step.settings, step=step.step, at=timestamp())
+            again = replace(step, at=timestamp())
             progress.record_practice(demo, result, again)
             return 1 if feedback.outcome == "right" else 0
 

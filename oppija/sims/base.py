@@ -331,6 +331,27 @@ class Simulation(Demo):
             self.end("done", "step-limit", steps=self.step_count)
         self.version = other.version + 1
 
+    def resume_at(self, theta: Sequence[float], steps: int) -> None:
+        """Carry on from ``theta`` as θ after ``steps`` steps, the path before it unknown: a
+        practice step asked again whose α changed on the way (the settings alone replay
+        another path). The run starts over there, with θ as its only point.
+
+        Raises:
+            ValueError: ``theta`` is not ``dim`` finite numbers, or ``steps`` is negative.
+        """
+        numbers = [float(v) for v in theta]
+        if len(numbers) != self.dim or not all_finite(numbers) or steps < 0:
+            raise ValueError(f"cannot resume at θ = {numbers!r} after {steps!r} steps")
+        self.reset()
+        self.history = History(self.dim)
+        self.theta = np.array(numbers, dtype=np.float64)
+        with np.errstate(all="ignore"):
+            self.loss, self.grad = self._safe_evaluate(self.theta, numbers)
+        self.history.append(numbers, self.loss, self.grad.tolist(), math.nan)
+        self.step_count = steps
+        if not self._check_numbers(start=True) and steps >= self.max_steps:
+            self.end("done", "step-limit", steps=steps)
+
     # -------------------------------------------------------------- reading
     @property
     def last_step_length(self) -> float:

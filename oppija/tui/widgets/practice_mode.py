@@ -16,12 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Label, Static
 
-from oppija.demo_setup import saved_form
 from oppija.i18n import N_, _
 from oppija.practice.attempt import Attempt
 from oppija.practice.exercises import exercise, next_question
 from oppija.progress import timestamp
 from oppija.progress_practice import UnsolvedStep
+from oppija.review.step_state import unsolved_step
 from oppija.sims.demo import ReplayedDemo
 from oppija.tui.oppija_app import oppija_app
 from oppija.tui.widgets.demo_panel import TypedValue
@@ -133,13 +133,8 @@ class PracticeDemo(StepDemo[R]):
         return False
 
     def _as_unsolved(self) -> UnsolvedStep:
-        """The step asked now, as ``oppija korda`` rebuilds it: the settings and the step."""
-        settings = {
-            key: form
-            for key, value in self.simulation.settings.items()
-            if (form := saved_form(value)) is not None
-        }
-        return UnsolvedStep(settings=settings, step=self.simulation.step_count, at=timestamp())
+        """The question asked now (the step's first), as ``oppija korda`` rebuilds it."""
+        return unsolved_step(self.simulation, 0, timestamp())
 
     def _close_input(self) -> None:
         self._attempt = None
