@@ -263,3 +263,16 @@ async def test_from_one_demo_straight_to_another(make_app: AppFactory) -> None:
         demo = await open_demo(pilot, "attention-decoding")
         assert len(app.screen.query("#demo")) == 1
         assert demo.simulation.name == "attention"
+
+
+async def test_the_linear_maps_readout_only_without_the_panel(make_app: AppFactory) -> None:
+    """Beside the picture the panel lists the map, its matrix, t and p: the readout under the
+    picture said them again on a row an 80×24 window needs; without the panel it says them."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        demo = await open_demo(pilot, "linearity-matrices")
+        assert demo.query_one("#demo-readout").size.height == 0
+        await pilot.resize_terminal(62, 24)  # too narrow for the panel
+        await pilot.pause()
+        readout = demo.query_one("#demo-readout", LiveText)
+        assert readout.size.height >= 1 and "t = " in readout.text.plain

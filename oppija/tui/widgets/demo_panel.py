@@ -183,9 +183,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     def compose(self) -> ComposeResult:
         yield DemoPicture(self.draw, self._picture_key, id="demo-picture")
         yield from self.compose_extra()
-        readout = LiveText(steady=True, id="demo-readout")
-        readout.display = self.READOUT_LINES != 0  # 0: the scene writes every number itself
-        yield readout
+        yield LiveText(steady=True, id="demo-readout")  # no lines while it has no cells
         yield LiveText(id="demo-status")
         with Horizontal(id="demo-input-row"):
             yield Label(id="demo-input-label")
