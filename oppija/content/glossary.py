@@ -90,6 +90,7 @@ def parse_glossary(
                 assert match is not None
                 draft.values[key] = (match["value"].strip(), number)
             continue
+        reporter.check_subscripts(number, line)
         draft.definition.append(line.strip())
 
     terms: list[GlossaryTerm] = []

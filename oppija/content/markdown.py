@@ -1,8 +1,9 @@
 """The one Markdown parser of the app: markdown-it-py, set up once for lessons and for slides.
 
 Both set-ups are CommonMark with GitHub tables and strikethrough, the dialect rich.markdown
-draws, so that a lesson file is split into blocks the way its slides are later drawn (raw HTML
-blocks aside: lessons have none, and the lesson set-up leaves them to be read as text).
+draws, with the lesson format's subscript ``W~f~`` (mdit-py-plugins' sub), so that a lesson
+file is split into blocks the way its slides are later drawn (raw HTML blocks aside: lessons
+have none, and the lesson set-up leaves them to be read as text).
 The lesson set-up adds the format's own lines (``lessons/README.md``): the front matter,
 ``:::`` blocks (mdit-py-plugins' container), the reveal marker ``. . .`` and a stray ``:::``.
 It parses block structure only: the lesson readers look at block tokens and their line
@@ -31,7 +32,10 @@ _ENDS_TEXT: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "
 
 
 def _commonmark() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    from mdit_py_plugins.subscript import sub_plugin
+
+    # W~f~: the lesson format's subscript where Unicode has no letter (text/subscript_markup.py).
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(sub_plugin)
 
 
 @cache

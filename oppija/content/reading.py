@@ -16,6 +16,8 @@ from pathlib import Path
 from oppija.content.model import Problem, display_path
 from oppija.i18n import _
 from oppija.text.excerpt import excerpt
+from oppija.text.scripts import SUBSCRIPT_OF, subscript
+from oppija.text.subscript_markup import bare_subscript
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 KEY_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*\*?)\s*:(?P<value>.*)$")
@@ -82,6 +84,23 @@ class Reporter:
     def where(self, line: int) -> str:
         """``file:line`` of this file, for messages that point at an earlier place."""
         return f"{display_path(self.path)}:{line}"
+
+    def check_subscripts(self, line: int, text: str) -> None:
+        """A problem at ``line`` when ``text`` writes a subscript with an underscore (σ_g): the
+        lecture writes σ~g~ (or a Unicode subscript, Wᵢ), and an underscore is shown as it is."""
+        found = bare_subscript(text)
+        if found is not None:
+            base, index = found.split("_", 1)
+            if all(char in SUBSCRIPT_OF for char in index):
+                written = base + subscript(index)  # Unicode has these letters: Wᵢ, σₕ
+            else:
+                written = f"{base}~{index}~"
+            self.add(
+                line,
+                _("“{found}”: write the subscript as “{written}”, not with “_”").format(
+                    found=excerpt(found), written=excerpt(written)
+                ),
+            )
 
     def check_id(self, line: int, value: str) -> bool:
         """Whether ``value`` is a valid id; a problem at ``line`` when it is not."""

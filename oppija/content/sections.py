@@ -450,6 +450,7 @@ def parse_section(path: Path, text: str | bytes) -> tuple[Section | None, list[P
         section_id = value if reader.check_id(line, value) else ""
     reader.section_id = section_id
     reader.read(tokens, start, report_preamble=fields is not None)
+    _check_subscripts(reader, tokens)
     if fields is not None and not reader.saw_heading:
         reader.add(
             1,
@@ -463,6 +464,19 @@ def parse_section(path: Path, text: str | bytes) -> tuple[Section | None, list[P
     section = Section(section_id, title, path, tuple(reader.slides), line=fields["id"][1])
     _check_contents_titles(reader, section)
     return section, reader.problems
+
+
+def _check_subscripts(reader: _SectionReader, tokens: Sequence[Token]) -> None:
+    """Text (slides, notes, quizzes; a demo's settings aside) writes no subscript as ``σ_g``."""
+    in_demo = False
+    for token in tokens:
+        if token.type == BLOCK_OPEN:
+            in_demo = token.info.split()[:1] == ["demo"]
+        elif token.type == BLOCK_CLOSE:
+            in_demo = False
+        elif token.type in ("paragraph_open", "heading_open") and token.map and not in_demo:
+            for index in range(*token.map):
+                reader.check_subscripts(index + 1, reader.lines[index])
 
 
 def _check_contents_titles(reader: _SectionReader, section: Section) -> None:

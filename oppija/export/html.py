@@ -1,10 +1,11 @@
 """The handout as one self-contained HTML page: for a browser, and for WeasyPrint to print.
 
-The slides' Markdown is rendered with markdown-it-py (CommonMark with tables and strikethrough,
-the dialect the app draws; raw HTML in a lesson stays text), the page with Jinja2 from
-``handout.html.j2`` with autoescaping on. Everything is inside the one file: the style, every
-demo as inline SVG, and the monospace font the pictures are drawn with (DejaVu Sans Mono, the
-classroom server's own copy, as a data URL), so it opens offline from a USB stick.
+The slides' Markdown is rendered with markdown-it-py (CommonMark with tables, strikethrough and
+the subscript ``W~f~``, the dialect the app draws; raw HTML in a lesson stays text), the page
+with Jinja2 from ``handout.html.j2`` with autoescaping on. Everything is inside the one file:
+the style, every demo as inline SVG, and the monospace font the pictures are drawn with
+(DejaVu Sans Mono, the classroom server's own copy, as a data URL), so it opens offline from a
+USB stick.
 """
 
 from __future__ import annotations
@@ -29,7 +30,12 @@ FONTS = (("DejaVuSansMono.ttf", "normal"), ("DejaVuSansMono-Bold.ttf", "bold"))
 
 @cache
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    from mdit_py_plugins.subscript import sub_plugin
+
+    # W~f~, the lesson format's subscript, becomes <sub>f</sub>.
+    return (
+        MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).use(sub_plugin)
+    )
 
 
 def slide_html(text: str) -> Markup:

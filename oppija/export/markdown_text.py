@@ -1,9 +1,10 @@
 """The handout as plain Markdown, for a wiki or a learning platform.
 
-The slides' own Markdown as the lesson writes it (screen-only lines left out), each demo as a
-fenced text picture (the app's braille drawing, no colours) with the command that reproduces
-it, the quizzes as a worksheet (task-list boxes, a blank for numbers) and, for a teacher, the
-answers, the explanations and the notes as quotes.
+The slides' own Markdown as the lesson writes it (screen-only lines left out; its subscripts
+``W~f~`` as ``<sub>f</sub>``, which Markdown renderers without the ``~`` syntax still show),
+each demo as a fenced text picture (the app's braille drawing, no colours) with the command
+that reproduces it, the quizzes as a worksheet (task-list boxes, a blank for numbers) and, for
+a teacher, the answers, the explanations and the notes as quotes.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from oppija.content.model import Quiz
 from oppija.export.handout import Handout, HandoutSlide, audience_line
 from oppija.export.html import answer_text
 from oppija.i18n import _, current_language
+from oppija.text.subscript_markup import html_subscripts
 
 BLANK = "\\_" * 12
 
@@ -59,14 +61,14 @@ def demoted_headings(markdown: str) -> str:
 def _slide(item: HandoutSlide, teacher: bool) -> list[str]:
     out = [f"### {item.number} {item.slide.title}", ""]
     if item.markdown:
-        out += [demoted_headings(item.markdown), ""]
+        out += [html_subscripts(demoted_headings(item.markdown)), ""]
     if item.picture is not None:
         out += [*_fence(item.picture.text_lines()), ""]
         out += [f"{_('The same picture in oppija:')} `{item.picture.command}`", ""]
     for quiz in item.slide.quizzes:
-        out += _quiz(quiz, teacher)
+        out += [html_subscripts(line) for line in _quiz(quiz, teacher)]
     if teacher and item.slide.notes:
-        notes = [f"**{_('Teacher notes')}**", "", *item.slide.notes.splitlines()]
+        notes = [f"**{_('Teacher notes')}**", "", *html_subscripts(item.slide.notes).splitlines()]
         out += [f"> {line}".rstrip() for line in notes] + [""]
     return out
 
@@ -93,6 +95,7 @@ def render_markdown(handout: Handout) -> str:
         out.append("| --- | --- | --- |")
         for term in handout.glossary:
             cells = (term.term, term.other, term.definition)
-            out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+            row = " | ".join(html_subscripts(cell).replace("|", "\\|") for cell in cells)
+            out.append(f"| {row} |")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

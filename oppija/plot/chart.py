@@ -20,7 +20,7 @@ from oppija.plot.canvas import Canvas
 from oppija.plot.glyphs import CELL_DOTS, MODES, Mode
 from oppija.plot.ranges import data_range, sane_range
 from oppija.plot.styles import PlotStyles
-from oppija.plot.tick_rows import aligned_axis
+from oppija.plot.tick_rows import aligned_at_scale, aligned_axis
 from oppija.plot.ticks import nice_ticks, tick_labels
 from oppija.text import ascii_spelling
 
@@ -92,6 +92,7 @@ class Chart:
         footer = 2 + (1 if label_row else 0)
         inner_height = max(1, self.height - header - footer)
         wanted_y = self.y_range
+        taller: tuple[float, float] | None = None
         for _attempt in range(4):  # equal aspect may need a taller range, and new labels
             self._y_axis_ticks(wanted_y, inner_height)
             y_texts = [clean(t) for t in tick_labels(self.y_ticks)]
@@ -110,12 +111,14 @@ class Chart:
         self.margin += indent
         self._indent = indent
         self.width = self.margin + inner_width
+        equal = equal_aspect and taller is None
+        aligned_x = self._x_axis_ticks(clean, inner_width, equal)
         self.canvas = Canvas(
             inner_width, inner_height, self.x_range, self.y_range, self.mode, self.styles
         )
 
         self._margin_labels, self._margin_axis = self._y_axis(y_texts, label_width)
-        self.x_ticks, self._axis_row, self._tick_row = self._x_axis(clean)
+        self.x_ticks, self._axis_row, self._tick_row = self._x_axis(clean, aligned_x)
         self._header = self._header_row() if header else None
 
     # ------------------------------------------------------------ layout
@@ -165,16 +168,42 @@ class Chart:
                 axis[row] = with_tick
         return labels, axis
 
-    def _x_axis(self, clean: Callable[[str], str]) -> tuple[list[float], str, str]:
+    def _x_axis_ticks(
+        self, clean: Callable[[str], str], inner_width: int, equal: bool
+    ) -> list[float] | None:
+        """Round x ticks a whole number of columns apart, with room for their labels: the x
+        range widened as the y range is (or, on an equal-aspect plot, whose scale is the y
+        axis's, moved by under half a dot). Ticks placed by rounding each to its column stand
+        2, 3, 2, 3 columns apart and make equal steps look unequal. None when no round step
+        fits; the ticks are then placed by rounding."""
+        cell_width = CELL_DOTS[self.mode][0]
+        fewest = 2 + _MIN_X_GAP
+        for _attempt in range(4):  # wider labels need ticks further apart
+            if equal:
+                aligned = aligned_at_scale(*self.x_range, inner_width, cell_width, fewest)
+            else:
+                aligned = aligned_axis(*self.x_range, inner_width, cell_width, fewest)
+            if aligned is None:
+                return None
+            need = max(len(clean(t)) for t in tick_labels(aligned.ticks)) + _MIN_X_GAP
+            if aligned.cells_per_tick >= need:
+                self.x_range = (aligned.lo, aligned.hi)
+                return aligned.ticks
+            fewest = need
+        return None
+
+    def _x_axis(
+        self, clean: Callable[[str], str], aligned: list[float] | None
+    ) -> tuple[list[float], str, str]:
         """Ticks, the axis line and the label row; fewer ticks until their labels fit."""
         inner = self.canvas.width
         wanted = max(2, inner // 6)
         while True:
-            ticks = nice_ticks(*self.x_range, wanted)
+            ticks = aligned if aligned is not None else nice_ticks(*self.x_range, wanted)
             texts = [clean(t) for t in tick_labels(ticks)]
             cols = [self.canvas.cell_column(t) for t in ticks]
-            placed = self._place_labels(cols, texts, strict=wanted > 2)
-            if placed is not None or wanted <= 2:
+            placed = self._place_labels(cols, texts, strict=wanted > 2 and aligned is None)
+            if placed is not None or wanted <= 2 or aligned is not None:
                 break
             wanted -= 1
         line = [self._axis[3]] * inner

@@ -71,13 +71,16 @@ def _on_dots(
     return new_lo, new_hi
 
 
-def aligned_axis(lo: float, hi: float, cells: int, dots_per_cell: int) -> AlignedAxis | None:
+def aligned_axis(
+    lo: float, hi: float, cells: int, dots_per_cell: int, fewest: int | None = None
+) -> AlignedAxis | None:
     """The least widened range around [lo, hi] whose ticks fall ``k`` cells apart.
 
     ``cells`` is the axis's length in cells, ``dots_per_cell`` how many dots one cell holds
     along it (the range's ends map onto the centres of the outermost dots, as in the canvas).
-    Ticks stand at least two cells apart (one on a short axis), at least two are shown, and
-    ticks many cells apart count as a cost beside the widening.
+    Ticks stand at least ``fewest`` cells apart (by default two, one on a short axis; an x axis
+    asks for room for its labels), at least two are shown, and ticks many cells further apart
+    count as a cost beside the widening.
     None when no round step fits (an axis of one cell, or a range floats cannot divide).
     """
     lo, hi = sane_range(lo, hi)
@@ -85,7 +88,9 @@ def aligned_axis(lo: float, hi: float, cells: int, dots_per_cell: int) -> Aligne
     dots = cells * dots_per_cell - 1
     if cells < 2 or dots < 1 or not math.isfinite(span) or span <= 0:
         return None
-    fewest = 2 if cells > 6 else 1
+    sparse_from = _SPARSE_FROM if fewest is None else max(fewest + 2, _SPARSE_FROM)
+    if fewest is None:
+        fewest = 2 if cells > 6 else 1
     centre = lo / 2 + hi / 2
     best: AlignedAxis | None = None
     best_score = math.inf
@@ -108,7 +113,7 @@ def aligned_axis(lo: float, hi: float, cells: int, dots_per_cell: int) -> Aligne
             else:
                 new_lo, new_hi = _on_dots(centre - wide / 2, centre + wide / 2, lo, hi, step, dots)
             ticks = _ticks(new_lo, new_hi, step)
-            score = wide / span + _SPARSE_COST * max(0, k - _SPARSE_FROM)
+            score = wide / span + _SPARSE_COST * max(0, k - sparse_from)
             if len(ticks) < 3 and cells > 6:
                 score += _TWO_TICKS_COST
             if score > best_score + 1e-9:  # a tie goes to the larger step: fewer labels
@@ -118,3 +123,33 @@ def aligned_axis(lo: float, hi: float, cells: int, dots_per_cell: int) -> Aligne
     except (ArithmeticError, ValueError):
         return None
     return best
+
+
+def aligned_at_scale(
+    lo: float, hi: float, cells: int, dots_per_cell: int, fewest: int
+) -> AlignedAxis | None:
+    """Ticks a whole ``k`` ≥ ``fewest`` cells apart on a range whose scale is fixed (the x axis
+    of an equal-aspect plot, whose dots per unit are the y axis's): the smallest round step
+    that is a whole number of cells long, and the range moved by under half a dot so that the
+    ticks fall on dot centres. None when no round step is a whole number of cells long."""
+    lo, hi = sane_range(lo, hi)
+    span = hi - lo
+    dots = cells * dots_per_cell - 1
+    if cells < 2 or dots < 1 or not math.isfinite(span) or span <= 0:
+        return None
+    per_unit = dots / span
+    try:
+        for step in _round_steps(max(fewest, 1) * dots_per_cell / per_unit, span):
+            length = step * per_unit / dots_per_cell
+            k = round(length)
+            if k < fewest or abs(length - k) > 1e-6 * max(1.0, length):
+                continue
+            first = math.ceil(lo / step - 1e-9) * step
+            offset = (first - lo) * per_unit
+            shift = (offset - round(offset)) / per_unit
+            ticks = _ticks(lo + shift, hi + shift, step)
+            if len(ticks) >= 2:
+                return AlignedAxis(lo + shift, hi + shift, ticks, k)
+    except (ArithmeticError, ValueError):
+        return None
+    return None

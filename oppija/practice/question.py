@@ -9,12 +9,11 @@ second, the answer with its derivation after the third.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Literal
 
 from oppija.i18n import _, format_fixed, parse_number
-from oppija.text.numbers import short
+from oppija.text.numbers import short, short_decimals
 
 TRIES = 3  # wrong answers before the answer and its derivation are shown
 TINY = 1e-10  # below this `short` writes 3e−20: the tolerance is then relative to the value
@@ -25,11 +24,7 @@ StepResult = Literal["first_try", "with_hints", "shown"]  # as oppija.progress_p
 
 def shown_decimals(value: float) -> int:
     """How many decimals the demo writes for ``value`` (the rule of :func:`short`)."""
-    if value == 0 or not math.isfinite(value):
-        return 3
-    if abs(value) < 1e-3:
-        return 2 - math.floor(math.log10(abs(value)))
-    return 3
+    return short_decimals(value)
 
 
 def tolerance_for(value: float) -> float:

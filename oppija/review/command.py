@@ -20,6 +20,7 @@ from oppija.practice.attempt import Attempt
 from oppija.practice.question import Question
 from oppija.progress import Progress, QuizAnswer, timestamp
 from oppija.progress_practice import UnsolvedStep
+from oppija.text.subscript_markup import plain_subscripts
 
 _Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
 
@@ -75,9 +76,9 @@ def run_korda(data_dir: str | None, stdin: TextIO, out: TextIO, err: TextIO) -> 
     right, number = 0, 0
     for quiz in due:
         number += 1
-        out.write(f"\n{format_integer(number)}. {quiz.question}\n")
+        out.write(f"\n{format_integer(number)}. {plain_subscripts(quiz.question)}\n")
         for index, choice in enumerate(quiz.choices, start=1):
-            out.write(f"   {format_integer(index)}) {choice.text}\n")
+            out.write(f"   {format_integer(index)}) {plain_subscripts(choice.text)}\n")
         line = _read(stdin, out)
         if line is None:
             break

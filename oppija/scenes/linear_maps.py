@@ -11,8 +11,9 @@ import textwrap
 import numpy as np
 
 from oppija.arrays import Array
-from oppija.i18n import format_decimal
+from oppija.i18n import _, format_decimal
 from oppija.plot import Canvas, Mode, PlotStyles
+from oppija.plot.legend import LegendEntry, legend_rows, mark_entry
 from oppija.scenes.marks import fat_point
 from oppija.scenes.rows import Rows, fit, side_by_side, text_row
 from oppija.scenes.view import View
@@ -24,6 +25,7 @@ from oppija.scenes.words.linear_maps import (
     vector_text,
 )
 from oppija.sims.linear_maps import EXAMPLE_POINT, LinearMaps
+from oppija.text import ascii_spelling
 
 PANEL_FROM_WIDTH = 64  # below this the numbers go under the picture
 PANEL_WIDTH = 34
@@ -79,8 +81,36 @@ def draw_linear_maps(simulation: LinearMaps, view: View) -> Rows:
         for k, line in enumerate(text)
     ]
     if with_panel:  # every row exactly as wide already; the text no taller than the picture
+        room = height - len(text_rows) - 1
+        if room >= 1:  # what each colour is, under the numbers when there is room
+            entries = plane_legend(simulation, styles, ascii_only)
+            text_rows += [[], *legend_rows(entries, panel_width, min(room, 3), styles.label)]
         return side_by_side(picture, text_rows[:height], picture_width, panel_width)
     return fit([*picture, *text_rows], width, height)
+
+
+def plane_legend(simulation: LinearMaps, styles: PlotStyles, ascii_only: bool) -> list[LegendEntry]:
+    """What each colour of the plane is: where e₁ and e₂ go (the matrix's columns) or b, the
+    point p now and where it started, the moved grid and the F."""
+    arrow, dot, line = ("->", "o", "-") if ascii_only else ("→", "●", "⠒")
+    name = {"composition": "BA", "tanh": "W"}.get(simulation.kind, "A")
+    entries: list[LegendEntry] = []
+    if simulation.is_linear:
+        entries += [
+            mark_entry(arrow, styles.tangent, f"{name}e₁"),
+            mark_entry(arrow, styles.accent, f"{name}e₂"),
+        ]
+    elif simulation.kind == "translation":
+        entries.append(mark_entry(arrow, styles.arrow, "b"))
+    entries += [
+        mark_entry(dot, styles.current, "p"),
+        mark_entry(dot, styles.muted, _("p at the start")),
+        mark_entry(line, styles.grid, _("the grid")),
+        mark_entry(line, styles.path, "F"),
+    ]
+    if ascii_only:
+        return [LegendEntry(key, ascii_spelling(words)) for key, words in entries]
+    return entries
 
 
 def draw_plane(

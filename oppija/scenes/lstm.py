@@ -27,6 +27,7 @@ from oppija.scenes.words.status import status_sentence
 from oppija.sims.lstm import LSTMGates, TimeStep
 from oppija.text import ascii_spelling, subscript
 from oppija.text.scripts import SUBSCRIPT_OF
+from oppija.text.subscript_markup import SUBSCRIPT_STYLE as LESSON_SUBSCRIPT_STYLE
 
 SIGNED = ("g", "c", "h")  # drawn around a zero line; the gates f, i, o grow from 0 to 1
 # What each row is, for a wide enough picture.
@@ -108,7 +109,7 @@ def chosen_lines(equations: list[str], sentence: list[str], room: int) -> list[s
 # the lecture does not write.
 SUBSCRIPT_MARK = "\x1f"
 _MARKED = re.compile(f"{SUBSCRIPT_MARK}(.*?){SUBSCRIPT_MARK}")
-SUBSCRIPT_STYLE = Style(underline=True)
+SUBSCRIPT_STYLE = Style.parse(LESSON_SUBSCRIPT_STYLE)
 
 
 def indexed(base: str, index: str) -> str:

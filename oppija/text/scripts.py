@@ -21,8 +21,11 @@ SUBSCRIPT_OF: dict[str, str] = {
     "n": "ₙ",
     "o": "ₒ",
     "p": "ₚ",
+    "r": "ᵣ",
     "s": "ₛ",
     "t": "ₜ",
+    "u": "ᵤ",
+    "v": "ᵥ",
     "x": "ₓ",
 }
 SUPERSCRIPT_OF: dict[str, str] = {

@@ -7,8 +7,9 @@ working), but it needs no pygments (code is shown without highlighting), draws t
 as one renderable (one layout per slide change) and shows what it does not draw as text.
 
 Drawn: paragraphs, headings, bullet and numbered lists, block quotes, code blocks, horizontal
-rules, tables; emphasis, strong, strikethrough, code spans, links and autolinks (their text),
-images (their alt text), entities, hard line breaks, and inline HTML as the text it is.
+rules, tables; emphasis, strong, strikethrough, subscripts (``W~f~``), code spans, links and
+autolinks (their text), images (their alt text), entities, hard line breaks, and inline HTML
+as the text it is.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from rich.table import Table
 from rich.text import Span, Text
 
 from oppija.content.markdown import slide_parser
+from oppija.text.subscript_markup import SUBSCRIPT_STYLE, subscript_parts
 
 # Quotes and lists nested deeper than this are shown as the text they are written as; the
 # parser itself stops at 20 levels (markdown-it's maxNesting), which is what bounds recursion.
@@ -43,6 +45,7 @@ _INLINE_STYLES = {
     "strong_open": "markdown.strong",
     "s_open": "markdown.s",
     "link_open": "markdown.link",
+    "sub_open": SUBSCRIPT_STYLE,  # W~f~: the look of the demos' own marked subscripts
 }
 _JUSTIFY: dict[str, JustifyMethod] = {
     "text-align:center": "center",
@@ -313,6 +316,15 @@ def inline_text(source: str) -> Text:
     """``source`` (one paragraph's Markdown) as Text with rich.markdown's inline styles."""
     tokens = slide_parser().parseInline(_CONTROL.sub("", source))
     return _inline(tokens[0].children or []) if tokens else Text()
+
+
+def subscripted(text: str) -> Text:
+    """A line the lesson writes as plain text (a quiz's question, choice or explanation, a
+    glossary definition) with its written subscripts (``W~f~``) drawn as the slides draw them."""
+    out = Text()
+    for part, small in subscript_parts(_CONTROL.sub("", text)):
+        out.append(part, SUBSCRIPT_STYLE if small else None)
+    return out
 
 
 def _inline(tokens: Sequence[Token]) -> Text:

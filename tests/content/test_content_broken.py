@@ -59,7 +59,10 @@ CASES: dict[str, tuple[int, str]] = {
     "00-text-before-first-slide.md": (6, "text before the first slide"),
     "00-heading-in-body.md": (10, "heading inside a slide"),
     "00-underlined-heading.md": (11, "underlines the line above into a heading"),
+    # a code span's and a link target's underscores and a W~f~ on the lines before are allowed
+    "00-underscore-subscript.md": (10, "“σ_g”: write the subscript as “σ~g~”, not with “_”"),
     "glossary-no-other/glossary.md": (6, "glossary entry has no “other:” line"),
+    "glossary-underscore-subscript/glossary.md": (5, "“σ_c”: write the subscript as “σ~c~”"),
     "glossary-unknown-slide/glossary.md": (8, "unknown slide “learning-rate”"),
 }
 

@@ -126,3 +126,15 @@ def test_the_contents_link_to_every_slide(handouts: Handouts) -> None:
     targets = [a.get("href", "") for a in nav.iter("a")]
     assert len(targets) >= len(load_lecture("en").slides)
     assert all(target.startswith("#") and target[1:] in ids for target in targets)
+
+
+def test_written_subscripts_are_sub_elements_in_text_quizzes_and_the_glossary(
+    handouts: Handouts,
+) -> None:
+    """The LSTM's σ~g~, a quiz's W~O~ and the glossary's W~Q~ are printed as subscripts."""
+    tree = parsed(page(handouts, "en", "teacher"))
+    subs = [element.text for element in tree.iter("sub")]
+    assert {"g", "f", "c", "O", "Q", "K", "V", "CE"} <= set(subs)
+    assert not re.search(r"(?<!~)~[^~\s]+~(?!~)", visible_text(tree))
+    glossary = next(t for t in tree.iter("table") if t.get("class") == "glossary")
+    assert "Q" in [element.text for element in glossary.iter("sub")]

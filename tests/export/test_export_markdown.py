@@ -35,3 +35,14 @@ def test_the_worksheet_and_the_answer_key(handouts: Handouts) -> None:
     assert "Vastus: \\_\\_" in student and "Vastus: 0,085" in teacher
     note = load_lecture("et").slide("error-mse").notes.splitlines()[0]
     assert f"> {note}" in teacher and note not in student
+
+
+def test_written_subscripts_become_sub_elements_in_text_quizzes_notes_and_glossary(
+    handouts: Handouts,
+) -> None:
+    """W~O~ is no Markdown a wiki knows: the handout writes W<sub>O</sub>, never a tilde."""
+    teacher = render_markdown(handouts.get("et", "teacher"))
+    assert "σ<sub>g</sub>(W<sub>f</sub> xₜ" in teacher  # the LSTM slide's text
+    assert "kaalumaatriks W<sub>O</sub>?" in teacher  # a quiz's question
+    assert "W<sub>Q</sub>, W<sub>K</sub> ja W<sub>V</sub>, mis" in teacher  # the glossary
+    assert not re.search(r"(?<!~)~[^~\s]+~(?!~)", teacher)

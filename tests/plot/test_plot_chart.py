@@ -55,7 +55,7 @@ def test_the_x_axis_name_shares_the_tick_row_when_it_fits(estonian: None) -> Non
     """A row of the box is the picture's when the tick labels leave room for the axis's name
     (a small window had lost a contour row to a row holding θ₁ alone); where the last tick
     label stands at the edge, the name keeps its own row."""
-    bowl = Chart(66, 14, (-3.0, 3.0), (-2.5, 2.5), x_label="θ₁", y_label="θ₂", equal_aspect=True)
+    bowl = Chart(60, 14, (-1.5, 1.5), (-1.5, 1.5), x_label="θ₁", y_label="θ₂", equal_aspect=True)
     assert bowl.canvas.height == 14 - 1 - 2  # the header (θ₂ and the title), axis, ticks
     last = bowl.to_text()[-1].rstrip()
     assert last.endswith(" θ₁") and "0" in last

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import numpy as np
 import pytest
@@ -60,3 +61,35 @@ def test_an_axis_from_zero_keeps_zero_at_its_bottom(top: float) -> None:
     chart = Chart(40, 14, (0.0, 1.0), (0.0, top), title="t")
     assert chart.y_range[0] == 0.0 and chart.y_range[1] >= top
     assert chart.y_ticks[0] == 0.0
+
+
+def _tick_columns(chart: Chart) -> list[int]:
+    """The columns of the axis line where an x tick mark stands."""
+    row = chart.to_text()[-2 if not chart.x_label else -3]
+    return [c for c, char in enumerate(row) if char in "┬"]
+
+
+WIDTHS = [24, 37, 50, 61, 84, 117]
+
+
+@pytest.mark.parametrize(("x_range", "width"), itertools.product(RANGES, WIDTHS))
+def test_x_ticks_stand_at_equal_column_steps(x_range: tuple[float, float], width: int) -> None:
+    """Equal steps of x look equal: 2, 3, 2, 3 columns between ticks read as uneven steps."""
+    chart = Chart(width, 12, x_range, (0.0, 1.0), title="t")
+    columns = _tick_columns(chart)
+    assert len(columns) >= 2, chart.to_text()
+    assert len({b - a for a, b in itertools.pairwise(columns)}) == 1, (columns, chart.to_text())
+    assert chart.x_range[0] <= x_range[0] and chart.x_range[1] >= x_range[1]
+    labels = re.split(r" {2,}", chart.to_text()[-1].strip())
+    assert len(labels) == len(columns), chart.to_text()  # every tick has its label
+
+
+@pytest.mark.parametrize(("width", "height"), [(84, 21), (60, 30), (40, 16), (117, 33)])
+def test_x_ticks_of_an_equal_aspect_plot_stand_at_equal_column_steps(
+    width: int, height: int
+) -> None:
+    chart = Chart(width, height, (-3.0, 3.0), (-2.5, 2.5), equal_aspect=True)
+    columns = _tick_columns(chart)
+    assert len(columns) >= 2, chart.to_text()
+    assert len({b - a for a, b in itertools.pairwise(columns)}) == 1, (columns, chart.to_text())
+    assert chart.x_range[0] <= -3.0 + 1e-9 and chart.x_range[1] >= 3.0 - 1e-9

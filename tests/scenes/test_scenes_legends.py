@@ -23,6 +23,9 @@ LEGENDS: dict[str, tuple[dict[str, object], int, tuple[str, ...]]] = {
     "attention": ({}, 2, ("tähelepanu kaal",)),
     "transfer": ({}, 60, ("peenhäälestatud", "nullist")),
     "approximation": ({}, 30, ("sihtfunktsioon", "võrk: summa", "neuroni osa")),
+    "linreg": ({}, 3, ("andmepunktid", "y = θ₀ + θ₁x", "viga 𝓔")),
+    "linear-maps": ({}, 3, ("→ Ae₁", "→ Ae₂", "● p", "⠒ F")),
+    "logreg": ({}, 3, ("klass 0", "klass 1", "σ(θ₀ + θ₁x)", "viga 𝓔")),
 }
 
 
@@ -90,3 +93,13 @@ def test_rnn_keeps_its_chain_at_80x24() -> None:
     for box in ("h₀", "h₁", "h₂", "h₃"):
         assert box in picture, picture
     assert picture.count("─W─▶") == 3
+
+
+def test_the_plane_names_every_colour_where_its_panel_has_room() -> None:
+    """At 120×40 the panel under the linear map's numbers names the arrows, p now and at its
+    start, the grid and the F."""
+    simulation = create_simulation("linear-maps", {"preset": "translation"})
+    simulation.run(3)
+    picture = text_of(draw_scene(simulation, *PICTURES["120×40"]))
+    for words in ("→ b", "● p", "● p alguses", "⠒ ruudustik", "⠒ F"):
+        assert words in picture, (words, picture)

@@ -93,3 +93,33 @@ def test_a_tiny_number_never_reads_as_zero(value: float, shown: str) -> None:
         assert short(value) == shown
     finally:
         i18n.set_language(before)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown", "decimals"),
+    [
+        (0.6225, "0,622", 3),
+        (0.0123, "0,0123", 4),  # not 0,012: three significant digits below 1
+        (0.00456, "0,00456", 5),
+        (2.71828, "2,718", 3),
+        (12.3456, "12,35", 2),  # not 12,346: four significant digits from 1 on
+        (-123.456, "−123,5", 1),
+        (9.99996, "10", 2),
+    ],
+)
+def test_a_node_value_has_three_or_four_significant_digits(
+    value: float, shown: str, decimals: int
+) -> None:
+    """The backprop and graph nodes write the number style's 3–4 significant digits, and a
+    practice question's tolerance is half a unit of the last digit written."""
+    from oppija import i18n
+    from oppija.practice.question import tolerance_for
+    from oppija.text.numbers import short
+
+    before = i18n.current_language()
+    i18n.set_language("et")
+    try:
+        assert short(value) == shown
+        assert tolerance_for(value) == pytest.approx(0.5 * 10.0**-decimals)
+    finally:
+        i18n.set_language(before)

@@ -17,6 +17,7 @@ from oppija.content.term_search import find_terms
 from oppija.i18n import N_, _, format_integer, ngettext
 from oppija.tui.screens.closing import app_is_closing, close
 from oppija.tui.screens.covered import drop_key_when_covered
+from oppija.tui.slide_text import subscripted
 from oppija.tui.widgets.key_bar import KeyBar
 
 
@@ -85,7 +86,7 @@ class GlossaryScreen(Screen[str | None]):
                 prompt.append(
                     "  (" + _("also: {names}").format(names=", ".join(term.synonyms)) + ")"
                 )
-            prompt.append("\n" + term.definition)
+            prompt.append("\n").append_text(subscripted(term.definition))
             shown.append(Option(prompt, id=term.id))
         options.add_options(shown)
         if shown:

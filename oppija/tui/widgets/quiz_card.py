@@ -14,6 +14,7 @@ from oppija.content.model import Quiz
 from oppija.content.saved_choice import current_choice
 from oppija.i18n import _, current_language, format_decimal
 from oppija.progress import QuizAnswer
+from oppija.tui.slide_text import subscripted
 
 
 class QuizCard(Vertical):
@@ -75,7 +76,7 @@ class QuizCard(Vertical):
 
     def _options(self) -> list[Option]:
         return [
-            Option(f"{n}) {choice.text}", id=str(n - 1))
+            Option(Text(f"{n}) ").append_text(subscripted(choice.text)), id=str(n - 1))
             for n, choice in enumerate(self.quiz.choices, start=1)
         ]
 
@@ -108,7 +109,7 @@ class QuizCard(Vertical):
         quiz = self.quiz
         kind = quiz.kind
         self._update(self.query_one(".quiz-label", Static), _("Check yourself"))
-        self._update(self.query_one(".quiz-question", Static), quiz.question)
+        self._update(self.query_one(".quiz-question", Static), subscripted(quiz.question))
         choices = self.query_one(OptionList)
         choices.display = kind == "choice"
         choices.set_options(self._options() if kind == "choice" else [])
@@ -128,9 +129,9 @@ class QuizCard(Vertical):
             self.show_answer(answer)
 
     @staticmethod
-    def _update(static: Static, text: str) -> None:
+    def _update(static: Static, text: str | Text) -> None:
         """Update ``static`` only if its text changes (an update lays the screen out)."""
-        if str(static.content) != text:
+        if static.content != text:
             static.update(text)
 
     # ---------------------------------------------------------------- input
@@ -186,7 +187,7 @@ class QuizCard(Vertical):
         text = Text()
         if quiz.kind == "open":
             text.append(_("Model answer: "), style="bold")
-            text.append(quiz.model_answer)
+            text.append_text(subscripted(quiz.model_answer))
             feedback.set_classes("quiz-feedback")
             self.query_one(Button).display = False
         else:
@@ -197,14 +198,14 @@ class QuizCard(Vertical):
                 chosen = quiz.choices[index] if index is not None else None
                 right = quiz.correct_index
                 if chosen is not None:
-                    text.append(chosen.explanation)
+                    text.append_text(subscripted(chosen.explanation))
                 else:  # given to choices the lesson has since changed: no current one is it
                     text.append(_("You answered an earlier version of these choices."))
                 if (not answer.correct or chosen is None) and right is not None:
                     text.append("\n")
                     text.append(_("The right answer: "), style="bold")
-                    text.append(f"{right + 1}) {quiz.choices[right].text}")
-                    text.append(" — " + quiz.choices[right].explanation)
+                    text.append(f"{right + 1}) ").append_text(subscripted(quiz.choices[right].text))
+                    text.append(" — ").append_text(subscripted(quiz.choices[right].explanation))
                 choices = self.query_one(OptionList)
                 choices.highlighted = index
             else:
@@ -213,7 +214,7 @@ class QuizCard(Vertical):
                         _("The answer is {value}.").format(value=format_decimal(quiz.answer, 6))
                     )
                     text.append(" ")
-                text.append(quiz.explanation)
+                text.append_text(subscripted(quiz.explanation))
                 field = self.query_one(Input)
                 if not field.value and isinstance(answer.value, int | float):
                     field.value = format_decimal(float(answer.value), 6, group=False)
