@@ -27,7 +27,7 @@ from oppija.content.model import (
 )
 from oppija.regular_files import read_regular_file
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 MAX_CACHE_BYTES = 64_000_000
 """A cache larger than this is not read (the lessons are parsed instead)."""
 _QUIZ_KINDS: tuple[QuizKind, ...] = ("choice", "number", "open")
@@ -160,6 +160,7 @@ def _slide_data(slide: Slide) -> Json:
             "params": [[key, _value_data(value)] for key, value in slide.demo.params],
             "lines": [[key, line] for key, line in slide.demo.param_lines],
             "export_steps": slide.demo.export_steps,
+            "practice": slide.demo.practice,
         }
     return {
         "id": slide.id,
@@ -207,6 +208,12 @@ def _list(data: Json) -> list[Json]:
 
 def _str(data: Json) -> str:
     if not isinstance(data, str):
+        raise _Mismatch
+    return data
+
+
+def _flag(data: Json) -> bool:
+    if not isinstance(data, bool):
         raise _Mismatch
     return data
 
@@ -315,6 +322,7 @@ def _demo(data: Json) -> DemoBlock:
         _int(demo["line"]),
         _pairs(demo["lines"]),
         export_steps=_int(demo["export_steps"]),
+        practice=_flag(demo["practice"]),
     )
 
 

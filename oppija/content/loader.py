@@ -698,6 +698,22 @@ def _slide_parity(source: Slide, translation: Slide) -> list[Problem]:
                         ),
                     )
                 )
+            if ours.practice != theirs.practice:  # the same demo opens the same way
+                problems.append(
+                    Problem(
+                        path,
+                        theirs.line,
+                        _(
+                            "demo parameter “{key}” is “{value}” here but “{other}” in the "
+                            "Estonian demo ({where})"
+                        ).format(
+                            key="practice",
+                            value="on" if theirs.practice else "off",
+                            other="on" if ours.practice else "off",
+                            where=_where(source.path, ours.line),
+                        ),
+                    )
+                )
     source_quizzes = {quiz.id: quiz for quiz in source.quizzes}
     translated = {quiz.id for quiz in translation.quizzes}
     for quiz in translation.quizzes:

@@ -129,6 +129,8 @@ class DemoBlock:
     param_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
     export_steps: int = 0
     """``export-steps:``: how many steps a handout's picture of the demo is run (0: as it opens)."""
+    practice: bool = False
+    """``practice: on``: the demo opens in practice mode, asking for its next number."""
 
     def as_dict(self) -> dict[str, object]:
         """The parameters as a dict (only those the lesson sets; the demo has defaults)."""

@@ -26,6 +26,8 @@ from oppija.text.excerpt import excerpt
 
 BLOCK_KINDS = ("notes", "demo", "quiz", "screen")
 EXPORT_STEPS = "export-steps"
+PRACTICE = "practice"  # ``practice: on``: the demo opens asking (practice mode)
+PRACTICE_SWITCH = {"on": True, "off": False}
 """The demo block's own key (not a setting of the demo): the step a handout's picture shows."""
 MAX_EXPORT_STEPS = 100_000
 
@@ -298,7 +300,7 @@ class _SectionReader(Reporter):
         slide.demo_line = block.line
         params: dict[str, object] = {}
         lines: dict[str, int] = {}
-        export_steps = 0
+        export_steps, practice = 0, False
         for key, value, number in self.fields(block.lines):
             if key in lines:
                 self.add(
@@ -312,6 +314,9 @@ class _SectionReader(Reporter):
             if key == EXPORT_STEPS:
                 export_steps = self._export_steps(number, value)
                 continue
+            if key == PRACTICE:
+                practice = self._practice(kind, number, value)
+                continue
             try:
                 params[key] = parse_param(kind, key, value)
             except ValueError as error:
@@ -322,6 +327,7 @@ class _SectionReader(Reporter):
             block.line,
             tuple((key, lines[key]) for key in params),
             export_steps=export_steps,
+            practice=practice,
         )
 
     def _export_steps(self, number: int, value: str) -> int:
@@ -338,6 +344,26 @@ class _SectionReader(Reporter):
             ),
         )
         return 0
+
+    def _practice(self, kind: str, number: int, value: str) -> bool:
+        """``practice: on`` or ``off``, ``on`` only for a demo with practice questions (a
+        mistake is reported, off kept)."""
+        text = value.strip()
+        if text not in PRACTICE_SWITCH:
+            self.add(
+                number,
+                _("“practice” is on or off, not “{value}”").format(value=excerpt(text)),
+            )
+            return False
+        if PRACTICE_SWITCH[text] and not DEMOS[kind].practice:
+            self.add(
+                number,
+                _("the demo “{kind}” has no practice questions; these have: {kinds}").format(
+                    kind=kind, kinds=", ".join(k for k, spec in DEMOS.items() if spec.practice)
+                ),
+            )
+            return False
+        return PRACTICE_SWITCH[text]
 
     def _quiz(self, slide: _SlideDraft, block: _Block) -> None:
         before = len(self.problems)

@@ -7,6 +7,7 @@ friendly: one decimal in, small enough that nothing over- or underflows.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -168,6 +169,9 @@ class PracticeKind:
     whole_run: bool
     prepare: Callable[[Demo, int], None] | None = None
     """Brings a fresh exercise from its settings and seed to its first question."""
+    answers_in_view: bool = False
+    """The demo's picture already writes what is asked (softmax: p and 𝓔 of the logits it
+    shows), so practice mode hides it while asking."""
 
 
 def _asking(kind: type[S], ask: Callable[[S], list[Question]]) -> Callable[[Demo], list[Question]]:
@@ -216,9 +220,15 @@ def _kind(
     give: Callable[[S], list[str]],
     whole_run: bool,
     prepare: Callable[[S, int], None] | None = None,
+    answers_in_view: bool = False,
 ) -> PracticeKind:
     return PracticeKind(
-        settings, _asking(kind, ask), _giving(kind, give), whole_run, _preparing(kind, prepare)
+        settings,
+        _asking(kind, ask),
+        _giving(kind, give),
+        whole_run,
+        _preparing(kind, prepare),
+        answers_in_view,
     )
 
 
@@ -234,7 +244,12 @@ KINDS: Mapping[str, PracticeKind] = MappingProxyType(
             whole_run=True,
         ),
         "softmax": _kind(
-            Softmax, softmax_settings, softmax.questions, softmax.given_lines, whole_run=False
+            Softmax,
+            softmax_settings,
+            softmax.questions,
+            softmax.given_lines,
+            whole_run=False,
+            answers_in_view=True,
         ),
         "graph": _kind(
             ComputationGraph,
@@ -279,6 +294,28 @@ KINDS: Mapping[str, PracticeKind] = MappingProxyType(
 def practice_kinds() -> tuple[str, ...]:
     """The demos that have practice questions."""
     return tuple(KINDS)
+
+
+def shows_its_answers(name: str) -> bool:
+    """Whether demo ``name``'s picture already writes the numbers its questions ask (softmax
+    shows p and 𝓔 for the logits it shows): practice mode hides the picture while it asks,
+    and the question's formula carries the numbers needed. Elsewhere a number shows only
+    once the demo is stepped to it, so the picture stays."""
+    kind = KINDS.get(name)
+    return kind is not None and kind.answers_in_view
+
+
+def started_over_to_ask(simulation: Demo) -> Demo | None:
+    """A copy of ``simulation`` started over where its practice begins, for a demo that asks
+    only in one view (attention: its five steps, just before the scores); None when it has no
+    such start or asks nothing there either."""
+    kind = KINDS.get(simulation.name)
+    if kind is None or kind.prepare is None:
+        return None
+    started = copy.deepcopy(simulation)
+    started.reset()
+    kind.prepare(started, 0)
+    return started if kind.questions(started) else None
 
 
 def exercise(name: str, seed: int) -> Demo:

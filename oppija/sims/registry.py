@@ -41,6 +41,10 @@ class DemoSpec:
     ``c`` moves through (None: ``c`` does nothing or the widget has its own), and ``presets``
     the notice's words for each of its choices (a choice without words is shown as written).
     ``title`` (an ``N_()`` message id) names the demo in the help, above its keys.
+    ``practice``: the demo asks the learner for its next number (practice mode, ``P``); it
+    is here, not only in :mod:`oppija.practice`, so that the lesson checker, which must not
+    load the practice questions' scenes, knows which demo blocks may say ``practice: on``
+    (tests/practice check that it names exactly the kinds with practice questions).
     """
 
     kind: str
@@ -52,6 +56,7 @@ class DemoSpec:
     widget: str
     cycled: str | None = None
     presets: Mapping[str, str] = field(default_factory=_frozen)
+    practice: bool = False
 
     def simulation_class(self) -> type[Demo]:
         """The simulation class, imported now (it subclasses :class:`~oppija.sims.demo.Demo`)."""
@@ -97,6 +102,7 @@ def _spec(
     cycled: str | None = None,
     presets: Mapping[str, str] | None = None,
     words: str | None = None,
+    practice: bool = False,
 ) -> DemoSpec:
     """A spec with short names: the modules are ``oppija.sims.*``, ``oppija.scenes.*`` and
     ``oppija.tui.widgets.*``; the readout is ``oppija.scenes.words.WORDS:WORDS_readout``, where
@@ -112,6 +118,7 @@ def _spec(
         widget=f"oppija.tui.widgets.{widget}",
         cycled=cycled,
         presets=_frozen(presets),
+        practice=practice,
     )
 
 
@@ -143,6 +150,7 @@ _SPECS = (
             "two-minima": N_("two local minima"),
         },
         words="descent",
+        practice=True,
     ),
     _spec(
         "gd2d",
@@ -183,6 +191,7 @@ _SPECS = (
         "regression:draw_regression",
         "regression_demo:LinearRegressionDemo",
         words="descent",
+        practice=True,
     ),
     _spec(
         "logreg",
@@ -228,6 +237,7 @@ _SPECS = (
         "backprop_demo:BackpropDemo",
         cycled="activation",
         presets=_SIGMOID_RELU,
+        practice=True,
     ),
     _spec(
         "playground",
@@ -323,6 +333,7 @@ _SPECS = (
         "softmax:Softmax",
         "softmax:draw_softmax",
         "softmax_demo:SoftmaxDemo",
+        practice=True,
     ),
     _spec(
         "rnn",
@@ -336,6 +347,7 @@ _SPECS = (
         "rnn:RecurrentNetwork",
         "rnn:draw_rnn",
         "rnn_demo:RNNDemo",
+        practice=True,
     ),
     _spec(
         "lstm",
@@ -348,6 +360,7 @@ _SPECS = (
         "lstm:LSTMGates",
         "lstm:draw_lstm",
         "lstm_demo:LSTMDemo",
+        practice=True,
     ),
     _spec(
         "conv",
@@ -364,6 +377,7 @@ _SPECS = (
         "conv:Convolution",
         "conv:draw_conv",
         "conv_demo:ConvDemo",
+        practice=True,
     ),
     _spec(
         "attention",
@@ -377,6 +391,7 @@ _SPECS = (
         "attention:Attention",
         "attention:draw_attention",
         "attention_demo:AttentionDemo",
+        practice=True,
         cycled="task",
     ),
     # The computation graph of a typed expression (micrograd's draw_dot, in a terminal).
@@ -391,6 +406,7 @@ _SPECS = (
         "graph:ComputationGraph",
         "graph:draw_graph",
         "graph_demo:GraphDemo",
+        practice=True,
     ),
 )
 

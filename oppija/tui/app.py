@@ -8,7 +8,7 @@ import signal
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -25,12 +25,15 @@ from oppija.content.navigation import Position, at_slide
 from oppija.i18n import N_, _
 from oppija.progress import Progress, ProgressSaveError, ProgressStore, SaveDebouncer
 from oppija.tui.position_sharing import FOLLOW_POLL_SECONDS, PositionPublisher, TeacherFollower
-from oppija.tui.screens.lecture import LectureScreen
+from oppija.tui.screens.lecture import LAST_STEP, LectureScreen
 from oppija.tui.screens.too_small import TooSmallScreen, too_small
 
 ResultType = TypeVar("ResultType")
 
 # Screens other than the lecture are imported when first opened: the first slide paints sooner.
+if TYPE_CHECKING:
+    from oppija.progress_practice import UnsolvedStep
+    from oppija.review.due import DueItem
 
 STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGQUIT") if hasattr(signal, name)
@@ -43,8 +46,6 @@ def _lecture_commands() -> type[Provider]:
 
     return LectureCommands
 
-
-LAST_STEP = 1_000_000  # clamped to the slide's last reveal step
 
 KEY_NAMES = {
     "right": "→",
@@ -92,6 +93,7 @@ class OppijaApp(App[None]):
         Binding("g", "glossary", N_("Glossary")),
         Binding("G", "slide_terms", N_("Terms on this slide"), show=False),
         Binding("v", "results", N_("Answers")),
+        Binding("V", "review", N_("Review your mistakes"), show=False),
         Binding("l", "switch_language", N_("Language")),
         Binding("q", "quit", N_("Quit")),
         Binding(
@@ -455,6 +457,29 @@ class OppijaApp(App[None]):
         """
         self.push_screen(screen, callback)
         self._check_size(self.size.width, self.size.height)
+
+    def action_review(self) -> None:
+        """The wrong quiz answers and unsolved practice steps, oldest first (``oppija korda``
+        in the app)."""
+        from oppija.tui.screens.review import ReviewScreen
+
+        if isinstance(self.screen, ReviewScreen):
+            return
+        self._open(ReviewScreen(self.lecture, self.progress), self._after_review)
+
+    def _after_review(self, item: DueItem | None) -> None:
+        """To the chosen answer: a quiz's slide fully revealed, or the demo asking the step."""
+        if item is None:
+            return
+        if item.step is None:
+            self.open_slide(item.slide_id, step=LAST_STEP)
+        else:
+            self.call_after_refresh(self._practise_now, item.slide_id, item.step)
+
+    def _practise_now(self, slide_id: str, step: UnsolvedStep) -> None:
+        while getattr(self.screen, "CLOSES_FOR_SLIDE", False):
+            self.pop_screen()
+        self._lecture_screen().practise(slide_id, step)
 
     def _after_results(self, slide_id: str | None) -> None:
         if slide_id:  # fully revealed, so that the question shows

@@ -2,7 +2,8 @@
 
 Nothing here is written by hand: the keys every demo shares come from the shared widget
 classes (:class:`DemoPanel`, :class:`StepDemo`, :class:`DescentDemo`), each demo's own keys from
-its widget class and the values it lets the learner type, under the demo's title from its spec.
+its widget class and the values it lets the learner type, under the demo's title from its spec;
+the practice keys (``P``, ``E``, bound on :class:`DemoPanel`) go with each demo that has them.
 A key added to a widget is in the help at once, and a test checks that the two agree.
 Imported when the help opens: it imports every demo widget.
 """
@@ -20,6 +21,7 @@ from oppija.sims.registry import DEMOS, DemoSpec
 from oppija.tui.widgets.demo_host import widget_class
 from oppija.tui.widgets.demo_panel import DemoPanel
 from oppija.tui.widgets.descent_demo import DescentDemo
+from oppija.tui.widgets.practice_mode import PRACTICE_ACTIONS
 from oppija.tui.widgets.step_demo import StepDemo
 
 # The shared widget classes, each with the heading its keys go under, in the help's order.
@@ -79,15 +81,31 @@ def typed_rows(cls: type[DemoPanel[Demo]], inherited: Iterable[str] = ()) -> lis
 
 def shared_rows(name_key: Callable[[str], str]) -> list[tuple[str, list[KeyRow]]]:
     """The keys each shared widget class gives every demo built on it, under its heading;
-    ``c`` is listed with each demo that cycles through something."""
+    ``c`` is listed with each demo that cycles through something, the practice keys with
+    each demo that has practice questions."""
     return [
         (
             _(heading),
-            binding_rows((b for b in declared_bindings(cls) if b.key != CYCLE_KEY), name_key)
+            binding_rows(
+                (
+                    b
+                    for b in declared_bindings(cls)
+                    if b.key != CYCLE_KEY and b.action not in PRACTICE_ACTIONS
+                ),
+                name_key,
+            )
             + typed_rows(cls),
         )
         for cls, heading in SHARED
     ]
+
+
+def practice_rows(spec: DemoSpec, name_key: Callable[[str], str]) -> list[KeyRow]:
+    """``P`` and ``E`` for a demo with practice questions, nothing for another."""
+    if not spec.practice:
+        return []
+    keys = [b for b in declared_bindings(DemoPanel) if b.action in PRACTICE_ACTIONS]
+    return binding_rows(keys, name_key)
 
 
 def demo_rows(spec: DemoSpec, name_key: Callable[[str], str]) -> list[KeyRow]:
@@ -105,7 +123,8 @@ def demo_rows(spec: DemoSpec, name_key: Callable[[str], str]) -> list[KeyRow]:
         cycle = next(b for b in declared_bindings(DemoPanel) if b.key == CYCLE_KEY)
         rows.append(KeyRow((CYCLE_KEY,), CYCLE_KEY, _(cycle.description)))
     base = next(shared_cls for shared_cls in reversed(shared) if issubclass(cls, shared_cls))
-    return rows + typed_rows(cls, (typed.key for typed in base.TYPED))
+    typed = typed_rows(cls, (typed.key for typed in base.TYPED))
+    return rows + practice_rows(spec, name_key) + typed
 
 
 def current_demo_rows(kind: str, name_key: Callable[[str], str]) -> list[tuple[str, str]]:

@@ -31,6 +31,7 @@ def comparable_lecture(lecture: Lecture) -> object:
                     tuple(quiz.key_lines for quiz in slide.quizzes),
                     tuple(choice.line for quiz in slide.quizzes for choice in quiz.choices),
                     demo and (demo.kind, demo.line, demo.param_lines),
+                    demo and (demo.export_steps, demo.practice),
                     demo and tuple((k, comparable(v), type(v)) for k, v in demo.params),
                 )
             )  # fmt: skip

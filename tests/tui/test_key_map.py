@@ -175,11 +175,14 @@ def keys_named(text: str) -> set[str]:
 
 
 def keys_on_slide(kind: str) -> set[str]:
-    """Every key that works with this demo on screen, written as the texts write them."""
+    """Every key that works with this demo on screen, written as the texts write them (P and
+    E, bound on every demo, work only where the demo has practice questions)."""
     keys = declared_keys(OppijaApp) | declared_keys(LectureScreen)
     for klass in widget_class(kind).__mro__:
         if isinstance(klass, type):
             keys |= declared_keys(klass)
+    if not DEMOS[kind].practice:
+        keys -= {"P", "E"}
     return {shown(key) for key in keys}
 
 
@@ -196,6 +199,23 @@ def test_every_key_a_demo_slide_names_is_bound_there(language: str) -> None:
         if key not in keys_on_slide(slide.demo.kind)
     }
     assert wrong == set()
+
+
+@pytest.mark.parametrize("language", ["et", "en"])
+def test_every_slide_with_a_practice_demo_invites_the_learner_to_compute_with_p(
+    language: str,
+) -> None:
+    """Issue 19: a slide whose demo has practice questions says, with the key, that the learner
+    can compute its numbers."""
+    lecture = shipped_lecture(language)
+    silent = {
+        slide.id
+        for slide in lecture.slides
+        if slide.demo is not None
+        and DEMOS[slide.demo.kind].practice
+        and "P" not in keys_named("\n".join(slide.steps))
+    }
+    assert silent == set()
 
 
 SPACE_OR_BLOCK = re.compile(

@@ -25,6 +25,7 @@ from oppija.content.navigation import Position
 from oppija.content.saved_choice import choices_seen
 from oppija.i18n import N_, _, parse_number
 from oppija.progress import QuizAnswer, timestamp
+from oppija.progress_practice import UnsolvedStep
 from oppija.tui.oppija_app import oppija_app
 from oppija.tui.screens.covered import drop_key_when_covered
 from oppija.tui.widgets.contents import ContentsList
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # quiz cards (and their Input, OptionList) load with the firs
     from oppija.tui.widgets.quiz_card import QuizCard
 
 NARROW = 100  # below this width the contents start hidden
+LAST_STEP = 1_000_000  # a slide's step past its last reveal: the slide fully revealed
 SHORT = 32  # below this height a demo slide gives the demo or the text the room, not both
 DEMO_BUILD = "demo-build"  # the worker group that builds a demo whose model trains first
 
@@ -93,6 +95,8 @@ class LectureScreen(Screen[None]):
         """Per slide, the steps its demo had taken and its speed when the learner left it: the
         demo comes back as it was (its settings are kept with the progress). Two numbers, not
         the simulation: a walk through the lecture holds no demo's model."""
+        self._practice_asked: tuple[str, UnsolvedStep] | None = None
+        """A step the review sent the learner to practise: the slide whose demo shows it."""
         self.demo_shown: Signal[Widget] = Signal(self, "demo-shown")
         """Published with the demo widget each time a demo takes the keys (the focus): whoever
         drives the app, a test or a presenter's remote, waits on it instead of polling."""
@@ -221,8 +225,34 @@ class LectureScreen(Screen[None]):
                 demo = demo_class(kind, params, id="demo")
             except ValueError:  # saved settings that built no demo: the lesson's then
                 demo = demo_class(kind, lesson, id="demo")
-            demo.slide_id = slide.id
+            self._prepare(demo, slide.id)
             self.call_next(self._mount_demo, self._demo_request, demo, removal)
+
+    def _prepare(self, demo: DemoPanel[Demo], slide_id: str) -> None:
+        """Before it is mounted: whose demo it is, and whether it opens asking (the lesson's
+        ``practice: on``, or a step the review sent the learner to)."""
+        demo.slide_id = slide_id
+        slide = self._slide_with_demo(slide_id)
+        block = None if slide is None else slide.demo
+        demo.practise_at_start = block is not None and block.practice
+        if self._practice_asked is not None and self._practice_asked[0] == slide_id:
+            demo.practise_from = self._practice_asked[1]
+            self._practice_asked = None
+
+    def practise(self, slide_id: str, step: UnsolvedStep) -> None:
+        """Open ``slide_id`` with its demo rebuilt at ``step``, asking its question again."""
+        from oppija.tui.widgets.demo_panel import DemoPanel
+
+        shown = [
+            demo
+            for demo in self.query("#demo").results(DemoPanel)
+            if demo.slide_id == slide_id and demo.is_mounted
+        ]
+        if shown and self._demo_slide == slide_id:
+            shown[0].practise(step)
+            return
+        self._practice_asked = (slide_id, step)
+        self.go_to(slide_id, LAST_STEP)
 
     def _keep_leaving_demo(self) -> None:
         """Remember how far the demo on screen had got, before it is removed."""
@@ -288,7 +318,7 @@ class LectureScreen(Screen[None]):
         if built.slide_id != self._demo_slide:
             return  # the learner has moved on
         widget = built.demo_class(built.kind, built.params, simulation=built.simulation, id="demo")
-        widget.slide_id = built.slide_id
+        self._prepare(widget, built.slide_id)
         removal = self.query_one("#demo-area", Vertical).remove_children()
         self.call_next(self._mount_demo, self._demo_request, widget, removal)
 

@@ -9,10 +9,10 @@ from textual.binding import Binding
 from oppija.i18n import N_, format_decimal
 from oppija.sims.backprop import Backpropagation
 from oppija.tui.widgets.demo_panel import TypedValue
-from oppija.tui.widgets.practice_mode import PracticeDemo
+from oppija.tui.widgets.step_demo import StepDemo
 
 
-class BackpropDemo(PracticeDemo[Backpropagation]):
+class BackpropDemo(StepDemo[Backpropagation]):
     """n forward through the forward pass, the trace records and the update; p back; e to the
     end; N a whole update more; P to compute the next number yourself, E for a fresh network."""
 

@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from oppija.i18n import N_, _, format_decimal, format_integer
 from oppija.plot import Mode, PlotStyles
+from oppija.progress_practice import UnsolvedStep
 from oppija.scenes import draw_scene
 from oppija.scenes.rows import Rows
 from oppija.scenes.words import readout_lines
@@ -36,6 +37,7 @@ from oppija.sims.registry import DemoSpec
 from oppija.tui.oppija_app import oppija_app
 from oppija.tui.widgets.demo_picture import DemoPicture
 from oppija.tui.widgets.live_text import LiveText
+from oppija.tui.widgets.practice_mode import PRACTICE_ACTIONS, PracticeMode
 
 SPEEDS = (1, 2, 4, 8, 15, 30, 60)  # steps a second for [ and ]
 DEFAULT_SPEED = 3  # index into SPEEDS: 8 steps a second
@@ -66,6 +68,7 @@ def paired(
 
 # The keys that open a field: grouped, so that the key bar shows them after the demo's own keys.
 TYPING_KEYS = Binding.Group(N_("type a value"))
+PRACTICE_KEYS = Binding.Group(N_("practice"))
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,18 @@ def field_label(typed: TypedValue) -> str:
     """The label before the field: 'α (õppimiskiirus):', but '𝓔(x) =' as it is."""
     label = _(typed.label)
     return label if label.endswith("=") else label + ":"
+
+
+class DemoField(Input):
+    """The demo's field; while it takes a practice answer (``answering``), it lets ``P`` go to
+    the demo, which leaves practice with it (an answer is a number, never a letter)."""
+
+    answering = False
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        if self.answering and key == "P":
+            return False
+        return super().check_consume_key(key, character)
 
 
 class DemoPanel(Vertical, Generic[D], can_focus=True):
@@ -111,6 +126,11 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     DemoPanel #demo-input { width: 1fr; }
     DemoPanel #demo-input-error { color: $error; height: auto; display: none; }
     DemoPanel #demo-input-error.-shown { display: block; }
+    DemoPanel #practice-text { height: auto; display: none; color: $text; }
+    DemoPanel.-practising #practice-text { display: block; }
+    DemoPanel.-practice-hides DemoPicture, DemoPanel.-practice-hides #demo-readout {
+        display: none;
+    }
     """
 
     BINDINGS = [
@@ -128,6 +148,11 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         Binding("c", "next_preset", N_("Next example"), show=False),
         Binding("z", "zoom", N_("Enlarge the demo"), show=False),
         Binding("K", "share", N_("Share the demo"), show=False),  # K: käsurida, the line
+        # Only where the spec says ``practice`` (check_action hides them elsewhere); grouped,
+        # so that the key bar shows them after the demo's own keys. P comes before the field's
+        # keys (an answer is a number: the field lets P go), so it leaves practice as it came.
+        Binding("P", "practice", N_("Compute it yourself"), group=PRACTICE_KEYS, priority=True),
+        Binding("E", "fresh", N_("A fresh exercise"), group=PRACTICE_KEYS),
     ]
 
     class SettingsChanged(Message):
@@ -177,6 +202,13 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         self._typing: TypedValue | None = None
         self.slide_id: str | None = None
         """The slide whose demo this is (set by the screen): changed settings are kept there."""
+        self.practice = PracticeMode(cast("DemoPanel[Demo]", self)) if self.spec.practice else None
+        """Practice mode (``P``), on every demo whose spec has practice questions."""
+        self.practise_from: UnsolvedStep | None = None
+        """Set before mounting: the demo opens rebuilt at this step, asking its question (the
+        review's way back to a step the learner has not solved)."""
+        self.practise_at_start = False
+        """Set before mounting: the demo opens asking (the lesson's ``practice: on``)."""
         self._reported_settings = dict(self.simulation.settings)
 
     # ----------------------------------------------------------------- layout
@@ -187,8 +219,9 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         yield LiveText(id="demo-status")
         with Horizontal(id="demo-input-row"):
             yield Label(id="demo-input-label")
-            yield Input(id="demo-input")
+            yield DemoField(id="demo-input")
         yield Static(id="demo-input-error")
+        yield Static(id="practice-text")
 
     def compose_extra(self) -> ComposeResult:
         """Widgets a subclass shows under the picture (the descents' table of steps)."""
@@ -212,12 +245,18 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         if not self.query("#demo-readout"):
             return  # removed as it was mounted (the learner moved on at once): no parts to fill
         self._update_texts()
+        if self.practise_from is not None:
+            self.practise(self.practise_from)
+        elif self.practise_at_start and self.practice is not None:
+            self.practice.ask(0)
 
     def relanguage(self) -> None:
         """After a language switch: keys, readout and picture (tick labels) anew."""
         self.refresh_bindings()
         if self._typing is not None:
             self.query_one("#demo-input-label", Label).update(field_label(self._typing))
+        if self.practice is not None:
+            self.practice.relanguage()
         self.query_one("#demo-readout", LiveText).release()  # words of another length
         self._changed()
 
@@ -468,6 +507,9 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     @on(Input.Submitted, "#demo-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.practice is not None and self.practice.asking:
+            self.practice.answer(event.value)
+            return
         if self._typing is None:
             return
         if self.apply_typed(self._typing.setting, event.value):
@@ -482,9 +524,67 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
 
     def _close_input(self) -> None:
         self._typing = None
+        self.query_one("#demo-input", DemoField).answering = False
+        if self.practice is not None:
+            self.practice.closed()
         self.remove_class("-typing")
         self._show_error("")
         self.focus()
+
+    # --------------------------------------------------------------- practice
+    def action_practice(self) -> None:
+        """Practice on (the next number asked in the field) or off."""
+        if self.practice is not None:
+            self.practice.toggle()
+
+    def action_fresh(self) -> None:
+        """A fresh practice exercise of this demo."""
+        if self.practice is not None:
+            self.practice.fresh()
+
+    def practise(self, step: UnsolvedStep) -> None:
+        """The demo rebuilt at a step the learner has not solved, asking its question."""
+        from oppija.review.practice_due import rebuilt_simulation
+
+        built = rebuilt_simulation(self.kind, step) if self.practice is not None else None
+        if self.practice is None or built is None:
+            self.notify(_("This step can no longer be built: its settings have changed."))
+            return
+        self._stop()
+        self._replace(built)
+        self.practice.ask(step.question)
+
+    def pause(self) -> None:
+        """Stop a running demo (practice asks about a still picture)."""
+        self._stop()
+
+    def refresh_demo(self) -> None:
+        """Picture and numbers anew after the simulation was stepped from outside."""
+        self._changed()
+
+    def try_change(self, change: Callable[[], Demo | None]) -> bool:
+        """:meth:`_try` for practice: a new simulation, or the reason shown in the field."""
+        return self._try(change)
+
+    def open_field(self, label: str, placeholder: str) -> None:
+        """The field open under ``label`` with the keys, for practice's answers."""
+        self._typing = None
+        self.query_one("#demo-input-label", Label).update(label)
+        field = self.query_one("#demo-input", DemoField)
+        field.placeholder = placeholder
+        field.answering = True
+        self._show_error("")
+        self.add_class("-typing")
+        field.focus()
+
+    def close_field(self) -> None:
+        """The field closed, the keys back with the demo."""
+        self._close_input()
+
+    def on_focus(self) -> None:
+        """While practice asks, the keys go on to its field (Esc leaves practice)."""
+        if self.practice is not None and self.practice.asking:
+            self.query_one("#demo-input", Input).focus()
 
     def on_key(self, event: Key) -> None:
         if event.key == "escape" and self.has_class("-typing"):
@@ -510,7 +610,12 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         return self._training is not None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While a model trains, the demo's keys are shown disabled (and ``on_key`` holds them)."""
+        """While a model trains, the demo's keys are shown disabled (and ``on_key`` holds them);
+        the practice keys only exist on a demo with practice questions."""
+        if action in PRACTICE_ACTIONS and self.practice is None:
+            return False
+        if action == "practice" and self._typing is not None:
+            return False  # a typed value's field is open: P is a letter there
         return None if self.training else True
 
     def _train(self, values: dict[str, object]) -> None:

@@ -7,10 +7,10 @@ from typing import ClassVar
 from oppija.i18n import N_
 from oppija.sims.graph import ComputationGraph
 from oppija.tui.widgets.demo_panel import TypedValue
-from oppija.tui.widgets.practice_mode import PracticeDemo
+from oppija.tui.widgets.step_demo import StepDemo
 
 
-class GraphDemo(PracticeDemo[ComputationGraph]):
+class GraphDemo(StepDemo[ComputationGraph]):
     """n goes back through the graph one node at a time; f, x and y type a new formula; a to
     compute the next gradient yourself, e for a fresh exercise."""
 

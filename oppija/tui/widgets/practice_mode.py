@@ -1,143 +1,173 @@
-"""Practice mode in a step-through demo: the learner types the number shown next.
+"""Practice mode of a demo widget: the learner types the number the demo shows next.
 
-For step-through demos with practice questions (:mod:`oppija.practice`): ``P`` asks for the
-next number in the demo's own field, with the formula and each hint above it; Enter on an
-empty field skips the step; Escape (or ``P`` again) leaves. ``E`` makes a fresh exercise from a
-new seed, told to the learner so that ``oppija harjuta NAME --seed N`` gives it again. Every
-judging is :class:`~oppija.practice.attempt.Attempt`'s; the widget only shows and steps.
+Every demo whose spec says ``practice`` (the kinds :func:`~oppija.practice.exercises.
+practice_kinds` has questions for) gets it, with no code of its own: ``P`` asks for the next
+number in the demo's field, with the formula and its numbers and each hint above it; Enter on
+an empty field skips the step; Escape (or ``P`` again) leaves. ``E`` makes a fresh exercise
+from a new seed, told to the learner so that ``oppija harjuta NAME --seed N`` gives it again.
+Every judging is :class:`~oppija.practice.attempt.Attempt`'s; this only asks, shows and steps.
+A demo whose picture already writes what is asked (softmax) hides it while asking.
 """
 
 from __future__ import annotations
 
+import copy
 import random
-from typing import TypeVar
+from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Input, Label, Static
 
 from oppija.i18n import N_, _
 from oppija.practice.attempt import Attempt
-from oppija.practice.exercises import exercise, next_question
+from oppija.practice.exercises import (
+    exercise,
+    questions,
+    shows_its_answers,
+    started_over_to_ask,
+)
+from oppija.practice.question import Question
 from oppija.progress import timestamp
 from oppija.progress_practice import UnsolvedStep
 from oppija.review.step_state import unsolved_step
-from oppija.sims.demo import ReplayedDemo
+from oppija.sims.demo import Demo
 from oppija.tui.oppija_app import oppija_app
-from oppija.tui.widgets.demo_panel import TypedValue
-from oppija.tui.widgets.step_demo import StepDemo
 
-R = TypeVar("R", bound=ReplayedDemo)
+if TYPE_CHECKING:
+    from oppija.tui.widgets.demo_panel import DemoPanel
 
-# The field's use for an answer (never a key of its own: ``P`` opens it); its label is the
-# question, the placeholder says what goes in.
-PRACTICE = TypedValue("P", "practice", N_("your answer"), N_("your answer"))
+PLACEHOLDER = N_("your answer")  # what goes in the field while a question is asked
 SEEDS = 2**31  # every demo's seed is below this
+PRACTICE_ACTIONS = ("practice", "fresh")  # the demo keys only practice demos have
+MOST_QUIET_STEPS = 400  # steps looked ahead for a question (a feature map has a hundred cells)
 
 
-class PracticeDemo(StepDemo[R]):
-    """A step-through demo whose next number the learner can compute: ``P``, and ``E`` for a
-    fresh exercise."""
+def steps_to_next_question(simulation: Demo) -> int:
+    """How many steps on the next question is (0: none within :data:`MOST_QUIET_STEPS`),
+    found on a copy, so that a run whose questions are over (a descent after its first
+    steps) is not run to its end for nothing."""
+    probe = copy.deepcopy(simulation)
+    for ahead in range(1, MOST_QUIET_STEPS + 1):
+        if probe.status != "running":
+            return 0
+        before = probe.step_count
+        probe.step()
+        if probe.step_count == before:
+            return 0
+        if questions(probe):
+            return ahead
+    return 0
 
-    DEFAULT_CSS = """
-    PracticeDemo #practice-text { height: auto; display: none; color: $text; }
-    PracticeDemo.-practising #practice-text { display: block; }
-    """
 
-    BINDINGS = [
-        Binding("P", "practice", N_("Compute it yourself")),
-        Binding("E", "fresh", N_("A fresh exercise")),
-    ]
+class PracticeMode:
+    """One demo widget's practice: the question asked now, the learner's tries at it, and the
+    questions of the same step still to come (softmax asks p, 𝓔 and ∂𝓔/∂z of one state)."""
 
-    _attempt: Attempt | None = None
-
-    def compose_extra(self) -> ComposeResult:
-        yield from super().compose_extra()
-        yield Static(id="practice-text")
+    def __init__(self, panel: DemoPanel[Demo]) -> None:
+        self.panel = panel
+        self.attempt: Attempt | None = None
+        self.index = 0  # which of the step's questions is asked
+        self._message = ""
 
     @property
-    def practising(self) -> bool:
-        """Whether the field is open for a practice answer."""
-        return self._typing is PRACTICE
+    def asking(self) -> bool:
+        """Whether a question is open in the field."""
+        return self.attempt is not None
 
-    def action_practice(self) -> None:
+    def toggle(self) -> None:
         """Practice on (the next number asked) or off."""
-        if self.practising:
-            self._close_input()
+        if self.asking:
+            self.panel.close_field()
             return
-        self._stop()
-        self._ask()
+        self.panel.pause()
+        self.ask(0)
 
-    def action_fresh(self) -> None:
+    def fresh(self) -> None:
         """A new exercise of this demo from a new seed; practice goes on if it was on."""
+        panel = self.panel
         seed = random.SystemRandom().randrange(SEEDS)
-        practising = self.practising
-        if self._try(lambda: exercise(self.kind, seed)):
-            self.notify(_("A fresh exercise: seed {seed}").format(seed=seed), timeout=4)
+        practising = self.asking
+        if panel.try_change(lambda: exercise(panel.kind, seed)):
+            panel.notify(_("A fresh exercise: seed {seed}").format(seed=seed), timeout=4)
             if practising:
-                self._ask()
+                self.ask(0)
 
-    def _ask(self) -> None:
-        """Open the field for the next number; steps that ask nothing are shown on the way."""
-        simulation = self.simulation
-        question = next_question(simulation)
-        while question is None and simulation.status == "running":
-            simulation.step()
-            question = next_question(simulation)
-        self._changed()
-        if question is None:
-            self._close_input()
-            self.notify(_("Nothing left to compute here: r starts again, e gives a fresh exercise"))
+    def ask(self, index: int) -> None:
+        """Open the field for question ``index`` of the step the demo stands at. Past the
+        step's last question the step is shown (the number just computed appears), and the
+        demo goes on to the next step that asks something, if any does."""
+        simulation = self.panel.simulation
+        asked = questions(simulation)
+        if index >= len(asked) and index > 0:
+            simulation.step()  # what was asked is shown
+            index, asked = 0, questions(simulation)
+        if not asked and (ahead := steps_to_next_question(simulation)):
+            simulation.run(ahead)
+            asked = questions(simulation)
+        if not asked and index == 0 and (started := started_over_to_ask(simulation)):
+            self.panel.try_change(lambda: started)  # attention: to its five steps' scores
+            simulation, asked = started, questions(started)
+        self.panel.refresh_demo()
+        if index >= len(asked):
+            self.panel.close_field()
+            self.panel.notify(
+                _("Nothing left to compute here: r starts again, E gives a fresh exercise")
+            )
             return
-        self._attempt = Attempt(question)
-        self._typing = PRACTICE
-        self.query_one("#demo-input-label", Label).update(question.prompt)
-        field = self.query_one("#demo-input", Input)
+        self.index = index
+        self.attempt = Attempt(asked[index])
+        self._message = ""
+        self._show_question(asked[index])
+        field = self.panel.query_one("#demo-input", Input)
         field.value = ""
-        field.placeholder = _(PRACTICE.label)
-        self._show_practice("")
-        self._show_error("")
-        self.add_class("-typing", "-practising")
-        field.focus()
+        self.panel.open_field(asked[index].prompt, _(PLACEHOLDER))
+        self.panel.set_class(shows_its_answers(self.panel.kind), "-practice-hides")
+        self.panel.add_class("-practising")
 
-    def _show_practice(self, message: str) -> None:
+    def relanguage(self) -> None:
+        """The question asked now, in the new language (its tries so far still count)."""
+        if self.attempt is None:
+            return
+        asked = questions(self.panel.simulation)
+        if self.index < len(asked):
+            self.attempt = Attempt(asked[self.index], self.attempt.wrong)
+            self._message = ""
+            self.panel.query_one("#demo-input-label", Label).update(asked[self.index].prompt)
+            self._show_question(asked[self.index])
+
+    def _show_question(self, question: Question) -> None:
         """The formula with its numbers, and under it what the last try was told."""
-        lines = [] if self._attempt is None else [self._attempt.question.formula]
-        if message:
-            lines.append(message)
-        self.query_one("#practice-text", Static).update("\n".join(lines))
+        lines = [question.formula, *([self._message] if self._message else [])]
+        self.panel.query_one("#practice-text", Static).update("\n".join(lines))
 
-    def apply_typed(self, setting: str, text: str) -> bool:
-        if setting != PRACTICE.setting:
-            return super().apply_typed(setting, text)
-        attempt = self._attempt
+    def answer(self, text: str) -> None:
+        """Judge one typed answer: a hint, or the step counted and the next number asked."""
+        attempt = self.attempt
         if attempt is None:
-            return True
-        if not text.strip():  # skipped: the step is shown and counts for nothing
-            self.simulation.step()
-            self._ask()
-            return False
+            return
+        if not text.strip():  # skipped: the number is shown and counts for nothing
+            self.ask(self.index + 1)
+            return
         feedback = attempt.answer(text)
         result = attempt.result(feedback)
         if result is None:
-            self._show_practice(feedback.message)
+            self._message = feedback.message
+            self._show_question(attempt.question)
             if feedback.outcome == "wrong":  # a new try starts empty; unreadable text stays
-                self.query_one("#demo-input", Input).value = ""
-            return False
-        app = oppija_app(self.app)
-        app.progress.record_practice(self.kind, result, self._as_unsolved())
+                self.panel.query_one("#demo-input", Input).value = ""
+            return
+        app = oppija_app(self.panel.app)
+        app.progress.record_practice(self.panel.kind, result, self.unsolved_step())
         app.request_save()
-        self.notify(feedback.message, timeout=8)
-        self.simulation.step()
-        self._ask()
-        return False
+        self.panel.notify(feedback.message, timeout=8)
+        self.ask(self.index + 1)
 
-    def _as_unsolved(self) -> UnsolvedStep:
-        """The question asked now (the step's first), as ``oppija korda`` rebuilds it."""
-        return unsolved_step(self.simulation, 0, timestamp())
+    def unsolved_step(self) -> UnsolvedStep:
+        """The question asked now (which of the step's questions too), as a review rebuilds
+        it (:func:`oppija.review.step_state.unsolved_step`)."""
+        return unsolved_step(self.panel.simulation, self.index, timestamp())
 
-    def _close_input(self) -> None:
-        self._attempt = None
-        self.query_one("#demo-input", Input).placeholder = ""
-        self.remove_class("-practising")
-        super()._close_input()
+    def closed(self) -> None:
+        """The field closed: practice is off and the picture back."""
+        self.attempt = None
+        self.panel.query_one("#demo-input", Input).placeholder = ""
+        self.panel.remove_class("-practising", "-practice-hides")
