@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from oppija.i18n import _, format_integer
 from oppija.practice.question import Question
+from oppija.text.subscript_markup import plain_subscripts
 
 if TYPE_CHECKING:
     from oppija.sims.demo import Demo
@@ -75,7 +76,7 @@ def run_harjuta(name: str, seed: int | None, as_json: bool, out: TextIO, err: Te
         }
         out.write(json.dumps(document, ensure_ascii=False, allow_nan=False) + "\n")
         return 0
-    out.write(_worksheet(name, chosen, given, solution))
+    out.write(plain_subscripts(_worksheet(name, chosen, given, solution)))
     return 0
 
 

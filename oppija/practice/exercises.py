@@ -318,6 +318,13 @@ def started_over_to_ask(simulation: Demo) -> Demo | None:
     return started if kind.questions(started) else None
 
 
+def exercise_settings(name: str, seed: int) -> dict[str, str]:
+    """The settings of :func:`exercise` ``(name, seed)`` (``{}`` for a demo with none), as
+    ``oppija demo NAME --set`` takes them: whether building it trains a model shows in them."""
+    kind = KINDS.get(name)
+    return {} if kind is None else dict(kind.settings(seed))
+
+
 def exercise(name: str, seed: int) -> Demo:
     """A fresh exercise of demo ``name`` from ``seed``, as a simulation at its first step.
 

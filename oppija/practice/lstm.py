@@ -19,6 +19,7 @@ from oppija.practice.question import Question
 from oppija.sims.lstm import GATE_NAMES, LSTMGates, TimeStep, weight_key
 from oppija.text import subscript
 from oppija.text.numbers import short
+from oppija.text.scripts import SUBSCRIPT_OF
 
 DECIMALS = 2  # the equations write every value with two decimals
 UNIT = 0  # the unit whose equations the demo writes out first (unit 1)
@@ -174,8 +175,9 @@ def _sigmoid(z: float) -> float:
 
 
 def _sub(key: str) -> str:
-    """A weight's index as the lecture writes it in plain text: W_f, U_c, b_i."""
-    return f"_{key}"
+    """A weight's index as the lecture writes it: Wᵢ, bₒ where Unicode has the letter, else
+    the lesson format's written subscript, W~f~ (:mod:`oppija.text.subscript_markup`)."""
+    return subscript(key) if all(char in SUBSCRIPT_OF for char in key) else f"~{key}~"
 
 
 def _given(value: float) -> str:

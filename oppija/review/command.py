@@ -86,7 +86,8 @@ def run_korda(data_dir: str | None, stdin: TextIO, out: TextIO, err: TextIO) -> 
     else:
         for demo, step, question in steps:
             number += 1
-            out.write(f"\n{format_integer(number)}. {question.prompt}   {question.formula}\n")
+            asked = plain_subscripts(f"{question.prompt}   {question.formula}")
+            out.write(f"\n{format_integer(number)}. {asked}\n")
             solved = _practise(demo, step, question, stdin, progress, out)
             if solved is None:
                 break
@@ -136,7 +137,7 @@ def _practise(
             out.write(_("Skipped.") + "\n")
             return 0
         feedback = attempt.answer(line)
-        out.write(feedback.message + "\n")
+        out.write(plain_subscripts(feedback.message) + "\n")
         result = attempt.result(feedback)
         if result is not None:
             again = replace(step, at=timestamp())

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from oppija.content.model import Lecture, Quiz
 from oppija.progress import QuizAnswer
 from oppija.progress_practice import PracticeResult, UnsolvedStep
+from oppija.text.subscript_markup import plain_subscripts
 
 
 def answered_at(answer: QuizAnswer) -> datetime:
@@ -75,7 +76,7 @@ def due_items(
         if demo not in demo_slides:
             unbuilt += 1
             continue
-        text = f"{question.prompt}   {question.formula}"
+        text = plain_subscripts(f"{question.prompt}   {question.formula}")
         items.append(DueItem(moment(step.at), demo_slides[demo], text, demo=demo, step=step))
     return DueList(sorted(items, key=lambda item: item.at), unbuilt)
 

@@ -22,6 +22,7 @@ from oppija.i18n import _, current_language, format_fixed, format_integer, forma
 from oppija.plot import Mode, PlotStyles
 from oppija.plot.glyphs import DENSITY_RAMP, EIGHTHS
 from oppija.plot.legend import LegendEntry, colour_bar, legend_rows
+from oppija.scenes.marked_subscripts import ascii_marked, indexed, marked_row
 from oppija.scenes.rows import Rows, fit, row_width, text_row
 from oppija.scenes.view import View
 from oppija.sims.attention import Attention
@@ -81,7 +82,10 @@ class Painter:
         self.tick = _style(styles.tick)
 
     def line(self, text: str, width: int, style: str | None = None) -> list[Segment]:
-        return text_row(self.spell(text), width, style)
+        """One line of text; W with Q as the lecture writes it (:func:`indexed`)."""
+        if self.ascii_only:
+            return text_row(self.spell(ascii_marked(text)), width, style)
+        return marked_row(self.spell(text), width, style)
 
     def cell(self, weight: float, width: int, numbers: bool) -> Segment:
         """One heat-map cell: its shade, and its weight as a number where it fits."""
@@ -336,9 +340,16 @@ def walk_rows(sim: Attention, width: int, height: int, painter: Painter) -> Rows
         rows.append(
             painter.line(
                 _(
-                    "3) Each of the {heads} heads has its own W_Q, W_K, W_V ({w}): "
-                    "Q = X·W_Q, K = X·W_K, V = X·W_V, each {qkv}"
-                ).format(heads=format_integer(heads), w=shape(d, dk), qkv=shape(n, dk)),
+                    "3) Each of the {heads} heads has its own {wq}, {wk}, {wv} ({w}): "
+                    "Q = X·{wq}, K = X·{wk}, V = X·{wv}, each {qkv}"
+                ).format(
+                    heads=format_integer(heads),
+                    w=shape(d, dk),
+                    qkv=shape(n, dk),
+                    wq=indexed("W", "Q"),
+                    wk=indexed("W", "K"),
+                    wv=indexed("W", "V"),
+                ),
                 width,
             )
         )
@@ -382,9 +393,10 @@ def walk_rows(sim: Attention, width: int, height: int, painter: Painter) -> Rows
         rows.append(
             painter.line(
                 _(
-                    "5) {names} side by side: {concat}; times W_O ({wo}) gives {out}, "
+                    "5) {names} side by side: {concat}; times {w_o} ({wo}) gives {out}, "
                     "the same shape as X"
                 ).format(
+                    w_o=indexed("W", "O"),
                     names=names,
                     concat=shape(*walk["concat"].shape),
                     wo=shape(*model.matrices["encoder_o"].shape),

@@ -10,7 +10,6 @@ with the current step's numbers for one unit, and what its forget gate did, in a
 from __future__ import annotations
 
 import math
-import re
 import textwrap
 
 import numpy as np
@@ -20,14 +19,13 @@ from rich.style import Style
 from oppija.i18n import N_, _, format_fixed, format_integer
 from oppija.plot import Mode, PlotStyles
 from oppija.plot.glyphs import DENSITY_RAMP, EIGHTHS
-from oppija.scenes.rows import Rows, fit, text_row
+from oppija.scenes.marked_subscripts import ascii_marked, indexed, marked_row
+from oppija.scenes.rows import Rows, fit
 from oppija.scenes.view import View
 from oppija.scenes.words.lstm import forget_sentence
 from oppija.scenes.words.status import status_sentence
 from oppija.sims.lstm import LSTMGates, TimeStep
-from oppija.text import ascii_spelling, subscript
-from oppija.text.scripts import SUBSCRIPT_OF
-from oppija.text.subscript_markup import SUBSCRIPT_STYLE as LESSON_SUBSCRIPT_STYLE
+from oppija.text import ascii_spelling
 
 SIGNED = ("g", "c", "h")  # drawn around a zero line; the gates f, i, o grow from 0 to 1
 # What each row is, for a wide enough picture.
@@ -58,7 +56,7 @@ def draw_lstm(simulation: LSTMGates, view: View) -> Rows:
     lines = equation_lines(simulation, unit)
     sentence = status_sentence(simulation) or forget_sentence(simulation, unit)
     if ascii_only:
-        lines = [ascii_spelling(_MARKED.sub(r"_\1", line)) for line in lines]
+        lines = [ascii_spelling(ascii_marked(line)) for line in lines]
         sentence = ascii_spelling(sentence)
     # Header, x, and a row per quantity; with a row of numbers under each bar where the numbers
     # fit across and the text keeps three lines: a bar's value reads before the equations.
@@ -101,38 +99,6 @@ def chosen_lines(equations: list[str], sentence: list[str], room: int) -> list[s
     if -1 in picked:
         out.extend(sentence)
     return out
-
-
-# An index Unicode has no subscript letter for (W with f: there is no subscript f) is marked in
-# the text and drawn underlined, set apart from its letter without a colour (NO_COLOR keeps it)
-# or a slant (italic letters spill into the next cell on some terminals): never "W_f", which
-# the lecture does not write.
-SUBSCRIPT_MARK = "\x1f"
-_MARKED = re.compile(f"{SUBSCRIPT_MARK}(.*?){SUBSCRIPT_MARK}")
-SUBSCRIPT_STYLE = Style.parse(LESSON_SUBSCRIPT_STYLE)
-
-
-def indexed(base: str, index: str) -> str:
-    """``base`` with the subscript ``index``: Wᵢ, Wₒ in Unicode, W with a marked f or c."""
-    if all(char in SUBSCRIPT_OF for char in index):
-        return base + subscript(index)
-    return f"{base}{SUBSCRIPT_MARK}{index}{SUBSCRIPT_MARK}"
-
-
-def marked_row(line: str, width: int, style: str | None) -> list[Segment]:
-    """A line of text as a row, its marked subscripts in :data:`SUBSCRIPT_STYLE`."""
-    if SUBSCRIPT_MARK not in line:
-        return text_row(line, width, style)
-    base = Style.parse(style) if style else None
-    segments: list[Segment] = []
-    for k, part in enumerate(line.split(SUBSCRIPT_MARK)):
-        if part:
-            small = k % 2 == 1
-            if not small:
-                segments.append(Segment(part, base))
-            else:
-                segments.append(Segment(part, base + SUBSCRIPT_STYLE if base else SUBSCRIPT_STYLE))
-    return fit([segments], width, 1)[0]
 
 
 def text_styles(lines: list[str], styles: PlotStyles) -> list[tuple[str, str | None]]:

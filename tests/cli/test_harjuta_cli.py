@@ -116,7 +116,7 @@ def test_every_practice_demo_prints_a_worksheet_and_json(
     ("name", "first_prompt", "estonian"),
     [
         ("rnn", "Vᵀx₁ + Wᵀh₀ = ?", "V rida tähe"),
-        ("lstm", "f₁ = ?", "f₁ = σ(W_f·x₁ + U_f·h₀ + b_f)"),
+        ("lstm", "f₁ = ?", "f₁ = σ(W~f~·x₁ + U~f~·h₀ + b~f~)"),
         ("attention", "kaal „", "softmax tabeli QKᵀ/√dₖ reast"),
         ("linreg", "θ₀⁽¹⁾ = ?", "punktid (x; y): "),
     ],

@@ -19,7 +19,9 @@ from tests.export.conftest import Handouts
 
 SVG = "{http://www.w3.org/2000/svg}"
 
-pytestmark = pytest.mark.slow  # the first test of a language runs every demo of the lecture
+# The first test of a language runs every demo of the lecture; the handouts' group keeps this
+# file and test_export_markdown in one xdist worker, so that each language is built once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("handouts")]
 
 
 @cache

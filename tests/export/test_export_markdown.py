@@ -12,7 +12,8 @@ from oppija.content.loader import load_lecture
 from oppija.export.markdown_text import render_markdown
 from tests.export.conftest import Handouts
 
-pytestmark = pytest.mark.slow  # shares the session's handouts with test_export_html
+# Shares the session's handouts with test_export_html: in the same xdist worker (its group).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("handouts")]
 
 
 def test_every_slide_and_every_demo_picture_is_there(handouts: Handouts) -> None:

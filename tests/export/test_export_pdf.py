@@ -16,9 +16,9 @@ import pytest
 from oppija.cli import main
 from oppija.content.loader import load_lecture
 
-pytest.importorskip("weasyprint", reason="the pdf extra is not installed: pip install '.[pdf]'")
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.xdist_group("pdf"),  # one worker builds the PDF and runs its three tests
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is missing"),
 ]
 
@@ -31,6 +31,9 @@ def poppler(*words: str) -> str:
 
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # Asked here, not as the module is collected: WeasyPrint takes about a second to import,
+    # and only the worker that runs these tests needs it.
+    pytest.importorskip("weasyprint", reason="the pdf extra is not installed: pip install '.[pdf]'")
     target = tmp_path_factory.mktemp("pdf") / "loeng.pdf"
     code = main(
         ["export", "--format", "pdf", "--audience", "teacher", "--sections", str(SECTION),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,10 @@ ROOT = Path(__file__).resolve().parents[2]
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 
 
+@cache
 def code_messages() -> dict[str, tuple[str, int]]:
-    """msgid → (file, line) for every marked string under oppija/."""
+    """msgid → (file, line) for every marked string under oppija/ (extracted once a process:
+    three tests read it, none changes it)."""
     found: dict[str, tuple[str, int]] = {}
     method_map = [("**.py", "python")]
     for filename, lineno, message, _comments, _context in extract_from_dir(
@@ -27,7 +30,8 @@ def code_messages() -> dict[str, tuple[str, int]]:
     return found
 
 
-def catalog(language: str):
+@cache
+def catalog(language: str):  # read once a process: the tests only look things up in it
     with open(ROOT / "locales" / language / "LC_MESSAGES" / "oppija.po", "rb") as handle:
         return read_po(handle, locale=language)
 

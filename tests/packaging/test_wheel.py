@@ -12,6 +12,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Building the wheel and its venv takes seconds: the whole file runs in one xdist worker (its
+# group), which builds them once, and starts first.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
+
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -15,6 +15,7 @@ from oppija.practice.question import Question, respond
 from oppija.scenes.lstm import equation_lines
 from oppija.sims import create_simulation
 from oppija.sims.lstm import LSTMGates
+from oppija.text.subscript_markup import bare_subscript
 
 SEEDS = range(50)
 ORDER = ("f", "i", "o", "g", "c", "h")  # the demo's equations, top to bottom
@@ -92,3 +93,18 @@ def test_fresh_exercises_are_friendly(seed: int) -> None:
     for value in simulation.params.sequence:
         assert math.isfinite(value) and len(f"{abs(value):g}".replace(".", "").lstrip("0")) <= 4
     assert exercise("lstm", seed).params == simulation.params
+
+
+def test_the_weights_are_written_with_subscripts_never_an_underscore() -> None:
+    """W_f is how the lecture does not write it (issue 16's notation): Wᵢ where Unicode has the
+    letter, the lesson format's W~f~ where it has none, which every screen draws as a subscript."""
+    written = [
+        text
+        for simulation in [create_simulation("lstm", {}), exercise("lstm", 7)]
+        for step in asked(simulation)
+        for question in step
+        for text in (question.formula, question.filled, question.derivation, question.hint)
+    ]
+    assert written
+    assert not [text for text in written if bare_subscript(text)]
+    assert any("W~f~" in text for text in written) and any("Wᵢ" in text for text in written)

@@ -8,6 +8,7 @@ from rich.segment import Segment
 from oppija import i18n
 from oppija.plot import MODES, PlotStyles
 from oppija.scenes import draw_scene
+from oppija.scenes.marked_subscripts import SUBSCRIPT_STYLE
 from oppija.sims.attention import Attention
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -62,7 +63,18 @@ def test_the_walk_through_adds_a_stage_per_step_and_shows_the_softmax_sums() -> 
     assert "4 × 16" in pictures[1]  # X's shape from step 2 on
     assert "4 × 16" not in pictures[0]
     assert pictures[3].count("1,00") >= 4  # each softmax row's sum
-    assert "W_O" in pictures[4]
+    assert "WO" in pictures[4] and "W_" not in "".join(pictures)  # W with O under it
+
+
+def test_the_weight_matrices_have_their_index_as_a_subscript_never_an_underscore() -> None:
+    """W_Q is how the lecture does not write it: Q drawn small (underlined) beside its W, as
+    the LSTM demo and the slides write an index Unicode has no letter for; ASCII says W_Q."""
+    demo = demo_at("steps", 4)
+    rows = draw_scene(demo, 160, 48)
+    small = {segment.text for row in rows for segment in row if segment.style == SUBSCRIPT_STYLE}
+    assert {"Q", "K", "V", "O"} <= small
+    assert "W_" not in text_of(rows)
+    assert "W_Q" in text_of(draw_scene(demo, 160, 48, "ascii", PlotStyles.plain()))
 
 
 def test_a_long_sentence_still_fits() -> None:

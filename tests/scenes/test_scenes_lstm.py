@@ -8,7 +8,8 @@ import pytest
 from rich.segment import Segment
 
 from oppija.plot import PlotStyles
-from oppija.scenes.lstm import SUBSCRIPT_STYLE, draw_lstm
+from oppija.scenes.lstm import draw_lstm
+from oppija.scenes.marked_subscripts import SUBSCRIPT_STYLE
 from oppija.scenes.view import View
 from oppija.sims.lstm import LSTMGates
 

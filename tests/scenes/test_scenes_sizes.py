@@ -30,9 +30,12 @@ SIZES = [
 ]  # fmt: skip
 STYLES = {
     "dark": PlotStyles.default(),
-    "light": PlotStyles.default(dark=False),
     "plain": PlotStyles.plain(),  # NO_COLOR
 }
+LIGHT = PlotStyles.default(dark=False)
+"""The light background's colours: the same picture as the dark one's, only coloured otherwise
+(a scene reads ``is_plain`` and nothing else of its styles), so it is compared with the dark
+picture once a state (test below) instead of being measured at every size."""
 ESTONIAN_LETTERS = set("õäöüšžÕÄÖÜŠŽ")
 
 # A state: the simulation's settings (typed, as a lesson's demo block gives them), how many
@@ -182,3 +185,17 @@ def test_a_scene_fills_exactly_the_size_it_is_given(kind: str, mode: Mode) -> No
                     for problem in size_problems(rows, width, height, mode)
                 ]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_light_colours_draw_the_same_picture_as_dark(kind: str) -> None:
+    """Every state and mode: the light background's picture is the dark one's characters in the
+    same places, so the sizes measured for dark hold for light."""
+    different = [
+        f"{kind} {dict(settings)} after {steps} steps, {mode}"
+        for index, (settings, steps, options) in enumerate(states(kind))
+        for mode in MODES
+        if text_of(draw_scene(simulation(kind, index), 80, 24, mode, LIGHT, **options))
+        != text_of(draw_scene(simulation(kind, index), 80, 24, mode, STYLES["dark"], **options))
+    ]
+    assert not different, "\n".join(different)

@@ -27,6 +27,9 @@ from tests.serve.browser import Room, Tab
 from tests.serve.conftest import ROOT, Served
 from tests.serve.processes import ends_within, learner_processes
 
+# The session's classroom server, shared with test_serve_http in one xdist worker (their group).
+pytestmark = pytest.mark.xdist_group("classroom-server")
+
 BRAILLE = re.compile("[\u2801-\u28ff]")
 FIRST_PAGE_SECONDS = 3.0
 

@@ -7,7 +7,13 @@ import re
 import urllib.parse
 from pathlib import Path
 
+import pytest
+
 from tests.serve.conftest import Served, start_server, stop_server
+
+# The session's classroom server, shared with test_serve_browser in one xdist worker (their group),
+# is started once.
+pytestmark = pytest.mark.xdist_group("classroom-server")
 
 NOT_HERE = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.IGNORECASE)
 

@@ -145,3 +145,28 @@ async def test_quitting_mid_training_does_not_wait_for_the_model(
         await pilot.pause()
         await pilot.press("q")
     assert app.return_code in (0, None)
+
+
+async def test_a_fresh_practice_exercise_trains_its_model_in_a_thread(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, held: threading.Event
+) -> None:
+    """`E` on attention: the exercise's copy or reverse model is trained in the worker, as new
+    settings are, not on the event loop (which froze the app for the training's seconds)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_slide(app, pilot, SLIDE)
+        demo = await until_built(app, pilot)
+        before = demo.simulation
+        hold_training(monkeypatch, held)
+        await pilot.press("E")
+        assert demo.training
+        assert demo.query_one("#demo-status", LiveText).text.plain == "õpib…"
+        shown = lecture_screen(app).contents_open
+        await pilot.press("t")  # the app answers keys meanwhile
+        assert lecture_screen(app).contents_open is not shown
+        held.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not demo.training
+        assert demo.simulation is not before
+        assert demo.simulation.view == "steps"  # the exercise opens where practice asks

@@ -13,7 +13,7 @@ STAGE_NAMES = (
     N_("each word as a vector"),
     N_("Q, K and V for each head"),
     N_("softmax(QKᵀ/√dₖ)·V"),
-    N_("heads side by side, times W_O"),
+    N_("heads side by side, times the output matrix"),
 )
 
 

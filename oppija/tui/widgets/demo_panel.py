@@ -196,6 +196,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         built = simulation if simulation is not None else from_demo_block(kind, params)
         self._simulation: D | None = self._adopt(built)
         self._training: Worker[tuple[Demo | None, str]] | None = None  # building new settings
+        self._after_training: Callable[[], None] | None = None  # what follows that building
         self._generation = 0  # grows whenever the simulation is replaced
         self._speed = self.START_SPEED
         self._timer: Timer | None = None
@@ -566,7 +567,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         """:meth:`_try` for practice: a new simulation, or the reason shown in the field."""
         return self._try(change)
 
-    def open_field(self, label: str, placeholder: str) -> None:
+    def open_field(self, label: str | Text, placeholder: str) -> None:
         """The field open under ``label`` with the keys, for practice's answers."""
         self._typing = None
         self.query_one("#demo-input-label", Label).update(label)
@@ -619,17 +620,27 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         return None if self.training else True
 
     def _train(self, values: dict[str, object]) -> None:
+        current = self.simulation
+        self.build_in_thread(lambda: current.changed(**values))
+
+    def build_in_thread(
+        self, make: Callable[[], Demo], then: Callable[[], None] | None = None
+    ) -> None:
+        """A simulation that trains a model when built (new settings, a fresh practice
+        exercise) made in a worker thread, "õpib…" shown meanwhile; it replaces the shown one
+        when done, and ``then`` runs after that."""
         self._stop()
-        self._training = self._build(self.simulation, values)
+        self._after_training = then
+        self._training = self._build(make)
         self.add_class("-training")
         self._update_texts()
         self.refresh_bindings()
 
     @work(thread=True, exclusive=True, group=TRAINING)
-    def _build(self, current: Demo, values: dict[str, object]) -> tuple[Demo | None, str]:
-        """In a thread: the simulation with ``values`` changed, or the message why not."""
+    def _build(self, make: Callable[[], Demo]) -> tuple[Demo | None, str]:
+        """In a thread: the new simulation, or the message why there is none."""
         try:
-            return current.changed(**values), ""
+            return make(), ""
         except (DemoSettingError, ValueError) as error:
             return None, str(error)
 
@@ -642,8 +653,11 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
         self.remove_class("-training")
         self.refresh_bindings()
         built, error = event.worker.result or (None, "")
+        then, self._after_training = self._after_training, None
         if built is not None:
             self._replace(built)
+            if then is not None:
+                then()
         else:
             self._update_texts()
             if error:

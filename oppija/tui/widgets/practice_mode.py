@@ -21,6 +21,7 @@ from oppija.i18n import N_, _
 from oppija.practice.attempt import Attempt
 from oppija.practice.exercises import (
     exercise,
+    exercise_settings,
     questions,
     shows_its_answers,
     started_over_to_ask,
@@ -31,6 +32,7 @@ from oppija.progress_practice import UnsolvedStep
 from oppija.review.step_state import unsolved_step
 from oppija.sims.demo import Demo
 from oppija.tui.oppija_app import oppija_app
+from oppija.tui.slide_text import subscripted
 
 if TYPE_CHECKING:
     from oppija.tui.widgets.demo_panel import DemoPanel
@@ -86,10 +88,18 @@ class PracticeMode:
         panel = self.panel
         seed = random.SystemRandom().randrange(SEEDS)
         practising = self.asking
-        if panel.try_change(lambda: exercise(panel.kind, seed)):
+
+        def made() -> None:
             panel.notify(_("A fresh exercise: seed {seed}").format(seed=seed), timeout=4)
             if practising:
                 self.ask(0)
+
+        if panel.trains(exercise_settings(panel.kind, seed)):  # attention trains its model
+            if practising:
+                panel.close_field()
+            panel.build_in_thread(lambda: exercise(panel.kind, seed), made)
+        elif panel.try_change(lambda: exercise(panel.kind, seed)):
+            made()
 
     def ask(self, index: int) -> None:
         """Open the field for question ``index`` of the step the demo stands at. Past the
@@ -119,7 +129,7 @@ class PracticeMode:
         self._show_question(asked[index])
         field = self.panel.query_one("#demo-input", Input)
         field.value = ""
-        self.panel.open_field(asked[index].prompt, _(PLACEHOLDER))
+        self.panel.open_field(subscripted(asked[index].prompt), _(PLACEHOLDER))
         self.panel.set_class(shows_its_answers(self.panel.kind), "-practice-hides")
         self.panel.add_class("-practising")
 
@@ -131,13 +141,14 @@ class PracticeMode:
         if self.index < len(asked):
             self.attempt = Attempt(asked[self.index], self.attempt.wrong)
             self._message = ""
-            self.panel.query_one("#demo-input-label", Label).update(asked[self.index].prompt)
+            label = subscripted(asked[self.index].prompt)
+            self.panel.query_one("#demo-input-label", Label).update(label)
             self._show_question(asked[self.index])
 
     def _show_question(self, question: Question) -> None:
         """The formula with its numbers, and under it what the last try was told."""
         lines = [question.formula, *([self._message] if self._message else [])]
-        self.panel.query_one("#practice-text", Static).update("\n".join(lines))
+        self.panel.query_one("#practice-text", Static).update(subscripted("\n".join(lines)))
 
     def answer(self, text: str) -> None:
         """Judge one typed answer: a hint, or the step counted and the next number asked."""
