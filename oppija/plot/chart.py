@@ -71,9 +71,25 @@ class Chart:
         self.x_label = clean(options.get("x_label") or "")
         self.y_label = clean(options.get("y_label") or "")
         self._axis = _AXIS_ASCII if self.mode == "ascii" else _AXIS_UNICODE
+        # The x axis's name goes at the end of the tick labels' row when it fits there: a row
+        # more for the picture (in a small window every row counts); else on a row of its own.
+        asked = (self.width, self.x_range, self.y_range)
+        self._tick_row = ""  # set by the layout
+        self._lay_out(clean, options.get("equal_aspect", False), label_row=False)
+        self.label_on_ticks = bool(self.x_label) and self._tick_row.endswith(
+            " " * (len(self.x_label) + 1)
+        )
+        if self.x_label and not self.label_on_ticks:
+            self.width, self.x_range, self.y_range = asked
+            self._lay_out(clean, options.get("equal_aspect", False), label_row=True)
+        elif self.label_on_ticks:
+            self._tick_row = self._tick_row[: -len(self.x_label)] + self.x_label
 
+    def _lay_out(self, clean: Callable[[str], str], equal_aspect: bool, label_row: bool) -> None:
+        """Ranges, margins, canvas and axes for the box, with or without a row for the x
+        axis's name under the tick labels."""
         header = 1 if (self.title or self.y_label) else 0
-        footer = 2 + (1 if self.x_label else 0)
+        footer = 2 + (1 if label_row else 0)
         inner_height = max(1, self.height - header - footer)
         wanted_y = self.y_range
         taller: tuple[float, float] | None = None
@@ -83,7 +99,7 @@ class Chart:
             label_width = min(max((len(t) for t in y_texts), default=0), max(self.width // 3, 1))
             self.margin = label_width + 1
             inner_width = max(1, self.width - self.margin)
-            if not options.get("equal_aspect", False):
+            if not equal_aspect:
                 break
             taller, inner_width = self._equal_aspect(inner_width, inner_height)
             if taller is None:
@@ -95,7 +111,7 @@ class Chart:
         self.margin += indent
         self._indent = indent
         self.width = self.margin + inner_width
-        equal = options.get("equal_aspect", False) and taller is None
+        equal = equal_aspect and taller is None
         aligned_x = self._x_axis_ticks(clean, inner_width, equal)
         self.canvas = Canvas(
             inner_width, inner_height, self.x_range, self.y_range, self.mode, self.styles
@@ -246,8 +262,13 @@ class Chart:
         if with_labels:
             axis_row.insert(0, Segment(" " * (self.margin - 1), None))
         rows.append(axis_row)
-        rows.append([Segment(self._tick_row, tick_style)])
-        if self.x_label:
+        if self.label_on_ticks:
+            ticks = self._tick_row[: -len(self.x_label)]
+            label = Segment(self.x_label, _style(self.styles.label))
+            rows.append([Segment(ticks, tick_style), label])
+        else:
+            rows.append([Segment(self._tick_row, tick_style)])
+        if self.x_label and not self.label_on_ticks:
             text = self.x_label[: self.width].rjust(self.width)
             rows.append([Segment(text, _style(self.styles.label))])
         return rows
@@ -261,7 +282,7 @@ class Chart:
             rows.append(self._margin_labels[r] + self._margin_axis[r] + text)
         rows.append(self._axis_row)
         rows.append(self._tick_row)
-        if self.x_label:
+        if self.x_label and not self.label_on_ticks:
             rows.append(self.x_label[: self.width].rjust(self.width))
         return rows
 

@@ -2,8 +2,8 @@
 the memory c and the output h of unit 1, in the order the demo writes its equations.
 
 Every answer is the engine's own cell computing the next time step (the demo's
-:meth:`~oppija.sims.lstm.LSTMGates.time_step`), written with two decimals as the equations
-write it. The formulas give their numbers with up to three decimals, so that computing with them
+:meth:`~oppija.sims.lstm.LSTMGates.time_step`), written as the equations write
+it (three decimals at most). The formulas give their numbers with four, so that computing with them
 lands within the demo's rounding; the hints name the usual slips: σ for tanh and back, a
 forgotten old memory, a forgotten tanh.
 """
@@ -14,14 +14,14 @@ import math
 
 import numpy as np
 
-from oppija.i18n import _, format_fixed, format_integer
+from oppija.i18n import _, format_integer
 from oppija.practice.question import Question
+from oppija.scenes.lstm import EQUATION_DECIMALS, equation_number
 from oppija.sims.lstm import GATE_NAMES, LSTMGates, TimeStep, weight_key
 from oppija.text import subscript
-from oppija.text.numbers import short
+from oppija.text.numbers import decimal
 from oppija.text.scripts import SUBSCRIPT_OF
 
-DECIMALS = 2  # the equations write every value with two decimals
 UNIT = 0  # the unit whose equations the demo writes out first (unit 1)
 ACTIVATIONS = {"f": "σ", "i": "σ", "o": "σ", "g": "tanh"}
 
@@ -118,7 +118,8 @@ def _gate(simulation: LSTMGates, step: TimeStep, names: _Names, gate: str) -> Qu
             (other, swapped),
             (total, _("that is the sum; {f} of it is the answer").format(f=f)),
         ),
-        decimals=DECIMALS,
+        decimals=EQUATION_DECIMALS,
+        written=_shown(value),  # 0,5, as the equations write it
     )
 
 
@@ -145,7 +146,8 @@ def _memory(step: TimeStep, names: _Names) -> Question:
         filled=f"{names.of('c')} = {products} = ?",
         derivation=f"{names.of('c')} = {products} = {_shown(c)}",
         diagnoses=tuple(slips),
-        decimals=DECIMALS,
+        decimals=EQUATION_DECIMALS,
+        written=_shown(c),  # 0,5, as the equations write it
     )
 
 
@@ -166,7 +168,8 @@ def _output(step: TimeStep, names: _Names) -> Question:
             (o * c, _("take tanh of the memory c before multiplying")),
             (math.tanh(c), _("multiply by the output gate o as well")),
         ),
-        decimals=DECIMALS,
+        decimals=EQUATION_DECIMALS,
+        written=_shown(h),  # 0,5, as the equations write it
     )
 
 
@@ -181,11 +184,13 @@ def _sub(key: str) -> str:
 
 
 def _given(value: float) -> str:
-    return short(value)
+    """A number the learner computes with: one decimal more than the equations show, so a
+    sum of rounded numbers still lands within the demo's rounding."""
+    return decimal(value, EQUATION_DECIMALS + 1)
 
 
 def _shown(value: float) -> str:
-    return format_fixed(value, DECIMALS)
+    return equation_number(value)
 
 
 def _factor(value: float) -> str:

@@ -26,7 +26,8 @@ def draw_graph(simulation: ComputationGraph, view: View) -> Rows:
     width, height, mode, styles = view.width, view.height, view.mode, view.styles
     ascii_only = view.ascii_only
     lines = graph_lines(simulation, ascii_only)
-    text_height = min(len(lines), max(1, height // 3)) if height >= 8 else 1
+    # the widget shows no readout of its own: every sentence of the step fits at 80×24 (5 of 13)
+    text_height = min(len(lines), max(1, height * 2 // 5)) if height >= 8 else 1
     graph_height = max(height - text_height, 2)
     rows = graph_rows(simulation, width, graph_height, mode, styles)
     for k, line in enumerate(lines[:text_height]):

@@ -61,9 +61,11 @@ def draw_linear_maps(simulation: LinearMaps, view: View) -> Rows:
     caption_lines: list[str] = []
     if height >= CAPTION_FROM_HEIGHT:
         caption_lines = textwrap.wrap(spell(caption(simulation)), max(panel_width, 10))
+    heading = [panel[0]]
     if with_panel:
         picture_height = height
-        text = [*panel, "", *caption_lines]
+        heading = textwrap.wrap(panel[0], max(panel_width, 10)) or [""]  # whole, never cut
+        text = [*heading, *panel[1:], "", *caption_lines]
     else:  # the two most useful lines under the picture, and the caption when there is room
         name = {"composition": "BA", "tanh": "W"}.get(simulation.kind, "A")
         text = [panel[0], spell(f"{name} = {matrix_inline(simulation.matrix)}")]
@@ -75,7 +77,8 @@ def draw_linear_maps(simulation: LinearMaps, view: View) -> Rows:
 
     picture = draw_plane(simulation, picture_width, picture_height, mode, styles)
     text_rows = [
-        text_row(line, panel_width, styles.label if k == 0 else None) for k, line in enumerate(text)
+        text_row(line, panel_width, styles.label if k < len(heading) else None)
+        for k, line in enumerate(text)
     ]
     if with_panel:  # every row exactly as wide already; the text no taller than the picture
         room = height - len(text_rows) - 1

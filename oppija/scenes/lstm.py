@@ -13,19 +13,21 @@ import math
 import textwrap
 
 import numpy as np
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 
 from oppija.i18n import N_, _, format_fixed, format_integer
 from oppija.plot import Mode, PlotStyles
 from oppija.plot.glyphs import DENSITY_RAMP, EIGHTHS
-from oppija.scenes.marked_subscripts import ascii_marked, indexed, marked_row
+from oppija.scenes.marked_subscripts import SUBSCRIPT_MARK, ascii_marked, indexed, marked_row
 from oppija.scenes.rows import Rows, fit
 from oppija.scenes.view import View
 from oppija.scenes.words.lstm import forget_sentence
 from oppija.scenes.words.status import status_sentence
 from oppija.sims.lstm import LSTMGates, TimeStep
 from oppija.text import ascii_spelling
+from oppija.text.numbers import decimal
 
 SIGNED = ("g", "c", "h")  # drawn around a zero line; the gates f, i, o grow from 0 to 1
 # What each row is, for a wide enough picture.
@@ -53,7 +55,7 @@ def draw_lstm(simulation: LSTMGates, view: View) -> Rows:
     hidden = simulation.params.hidden
     chosen = view.options.get("unit", 0)
     unit = (chosen if isinstance(chosen, int) else 0) % hidden
-    lines = equation_lines(simulation, unit)
+    lines = equation_lines(simulation, unit, width)
     sentence = status_sentence(simulation) or forget_sentence(simulation, unit)
     if ascii_only:
         lines = [ascii_spelling(ascii_marked(line)) for line in lines]
@@ -105,14 +107,29 @@ def text_styles(lines: list[str], styles: PlotStyles) -> list[tuple[str, str | N
     return [(line, styles.label if k == 0 else None) for k, line in enumerate(lines)]
 
 
+# The equations' decimals: gates and states lie in (−1; 1) or near it, so three decimals are
+# the number style's three significant digits (0,573, not 0,57); trailing zeros are dropped,
+# so the slide's own example reads 0,9·2 + 0,1·0,5 = 1,85.
+EQUATION_DECIMALS = 3
+
+
+def equation_number(value: float) -> str:
+    """A number of the equations, with at most :data:`EQUATION_DECIMALS` decimals."""
+    return decimal(value, EQUATION_DECIMALS)
+
+
 def factor(value: float) -> str:
     """A number inside a sum or a product: negative ones in parentheses."""
-    text = format_fixed(value)
+    text = equation_number(value)
     return f"({text})" if text.startswith(("−", "-")) else text
 
 
-def equation_lines(simulation: LSTMGates, unit: int) -> list[str]:
-    """The title, then fₜ, iₜ, oₜ, gₜ, cₜ, hₜ with the current step's numbers for ``unit``."""
+def equation_lines(simulation: LSTMGates, unit: int, width: int | None = None) -> list[str]:
+    """The title, then fₜ, iₜ, oₜ, gₜ, cₜ, hₜ with the current step's numbers for ``unit``.
+
+    An equation longer than ``width`` leaves out its middle, the numbers put in (σ(sum) and
+    the value stay): a line cut at the window's edge would show 0,49 for 0,499.
+    """
     step = simulation.current
     if step is None:
         return [_("The memory c and the output h start at 0. n reads x₁.")]
@@ -128,23 +145,40 @@ def equation_lines(simulation: LSTMGates, unit: int) -> list[str]:
         ("o", "o", "σ"),
         ("g", "c", "tanh"),
     ):
-        lines.append(gate_line(step, simulation, j, gate, name, activation))
+        lines.append(gate_line(step, simulation, j, gate, name, activation, width))
     gates = step.gates
     f, i, o, g = (float(gates[k][j]) for k in ("f", "i", "o", "g"))
     c_prev, c, h = float(step.c_prev[j]), float(gates["c"][j]), float(gates["h"][j])
-    lines.append(
-        f"cₜ = fₜ·cₜ₋₁ + iₜ·gₜ = {format_fixed(f, 2)}·{factor(c_prev)} + "
-        f"{format_fixed(i, 2)}·{factor(g)} = {format_fixed(c, 2)}"
-    )
-    lines.append(
-        f"hₜ = oₜ·tanh(cₜ) = {format_fixed(o, 2)}·tanh({format_fixed(c, 2)}) = "
-        f"{format_fixed(o, 2)}·{factor(float(np.tanh(c)))} = {format_fixed(h, 2)}"
-    )
+    c_numbers = f"{equation_number(f)}·{factor(c_prev)} + {equation_number(i)}·{factor(g)}"
+    lines.append(fitted("cₜ = fₜ·cₜ₋₁ + iₜ·gₜ", [c_numbers], equation_number(c), width))
+    h_numbers = [
+        f"{equation_number(o)}·tanh({equation_number(c)})",
+        f"{equation_number(o)}·{factor(float(np.tanh(c)))}",
+    ]
+    lines.append(fitted("hₜ = oₜ·tanh(cₜ)", h_numbers, equation_number(h), width))
     return lines
 
 
+def fitted(label: str, middle: list[str], value: str, width: int | None, tail: str = "") -> str:
+    """``label = middle… = value`` with as many of the middle parts as fit in ``width`` (the
+    first ones go first: the last, closest to the value, says the most); ``tail`` goes before
+    any of them."""
+    for kept in range(len(middle), -1, -1):
+        line = " = ".join([label, *middle[len(middle) - kept :], value])
+        for candidate in (line + tail, line):
+            if width is None or cell_len(candidate.replace(SUBSCRIPT_MARK, "")) <= width:
+                return candidate
+    return line
+
+
 def gate_line(
-    step: TimeStep, simulation: LSTMGates, unit: int, gate: str, name: str, activation: str
+    step: TimeStep,
+    simulation: LSTMGates,
+    unit: int,
+    gate: str,
+    name: str,
+    activation: str,
+    width: int | None = None,
 ) -> str:
     """One gate's equation: σ(W xₜ + U hₜ₋₁ + b) = σ(w·x + U·h + b) = σ(sum) = value."""
     wx, uh, b = (float(term[unit]) for term in step.terms[gate])
@@ -154,12 +188,9 @@ def gate_line(
     w_name, u_name, b_name = (indexed(base, name) for base in ("W", "U", "b"))
     label = f"{gate}ₜ = {activation}({w_name} xₜ + {u_name} hₜ₋₁ + {b_name})"
     numbers = f"{activation}({factor(w)}·{factor(step.x)} + {factor(uh)} + {factor(b)})"
-    line = (
-        f"{label} = {numbers} = {activation}({format_fixed(total, 2)}) = {format_fixed(value, 2)}"
-    )
-    if gate == "g":
-        line += "  " + _("(the candidate)")
-    return line
+    summed = f"{activation}({equation_number(total)})"
+    tail = "  " + _("(the candidate)") if gate == "g" else ""
+    return fitted(label, [numbers, summed], equation_number(value), width, tail)
 
 
 def style_table(styles: PlotStyles) -> dict[str, Style | None]:

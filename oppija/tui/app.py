@@ -369,11 +369,17 @@ class OppijaApp(App[None]):
         lecture = [
             (key_names(b.key), _(b.description))
             for b in [*LectureScreen.BINDINGS, *self.BINDINGS]
-            if isinstance(b, Binding) and b.action not in self._keys_not_in_help()
+            if isinstance(b, Binding) and b.action.split("(")[0] not in self._keys_not_in_help()
         ]
-        lecture.insert(2, (f"{key_names('home')} / {key_names('end')}", _("First / last slide")))
-        lecture.insert(3, ("↑ / ↓", _("Scroll the slide")))
-        lecture.insert(4, ("Tab", _("Move between the contents and the slide")))
+        lecture[2:2] = [  # the keys that come in pairs: one row each
+            (f"{key_names('home')} / {key_names('end')}", _("First / last slide")),
+            ("↑ / ↓", _("Scroll the slide")),
+            (
+                f"{key_names('pagedown')} / {key_names('pageup')}",
+                _("A page of the slide; at its end the next step, at its top the one before"),
+            ),
+            ("Tab / Shift+Tab", _("Move between the demo, the quiz, the contents and the text")),
+        ]
         kind = self._demo_on_screen()
         rows = [] if kind is None else current_demo_rows(kind, key_names)
         if rows:
@@ -392,9 +398,10 @@ class OppijaApp(App[None]):
         return screen.demo_kind
 
     def _keys_not_in_help(self) -> set[str]:
-        """Actions the help leaves out: Home/End have their own row; following the teacher is
-        there only when there is a teacher to follow, and once (its key toggles)."""
-        hidden = {"first", "last", "unfollow"}
+        """Actions the help leaves out: Home/End, ↑/↓, PgDn/PgUp and Tab have a row a pair, Esc
+        its own last row; following the teacher is there only when there is a teacher to
+        follow, and once (its key toggles)."""
+        hidden = {"first", "last", "unfollow", "scroll_text", "page", "next_part", "focus_slide"}
         return hidden if self.follower is not None else {*hidden, "follow"}
 
     def get_key_display(self, binding: Binding) -> str:

@@ -51,6 +51,20 @@ def test_line_chart_rows_have_the_chart_width() -> None:
     assert chart.to_text()[-1].rstrip().endswith("x")
 
 
+def test_the_x_axis_name_shares_the_tick_row_when_it_fits(estonian: None) -> None:
+    """A row of the box is the picture's when the tick labels leave room for the axis's name
+    (a small window had lost a contour row to a row holding θ₁ alone); where the last tick
+    label stands at the edge, the name keeps its own row."""
+    bowl = Chart(60, 14, (-1.5, 1.5), (-1.5, 1.5), x_label="θ₁", y_label="θ₂", equal_aspect=True)
+    assert bowl.canvas.height == 14 - 1 - 2  # the header (θ₂ and the title), axis, ticks
+    last = bowl.to_text()[-1].rstrip()
+    assert last.endswith(" θ₁") and "0" in last
+    assert joined(bowl.to_segments()) == bowl.to_text()
+    crowded = Chart(12, 8, (0.0, 1.0), (-1.0, 1.0), mode="ascii", x_label="t")
+    assert crowded.to_text()[-2:] == ["   0       1", "           t"]  # 1 stands at the edge
+    assert crowded.canvas.height == 8 - 3
+
+
 def test_y_tick_labels_use_the_estonian_format(estonian: None) -> None:
     xs = np.linspace(-1.0, 1.0, 50)
     text = "\n".join(line_chart(xs, xs, 40, 12).to_text())

@@ -9,6 +9,7 @@ from oppija import i18n
 from oppija.plot import PlotStyles
 from oppija.scenes.graph import draw_graph
 from oppija.scenes.view import View
+from oppija.scenes.words.graph import graph_lines
 from oppija.sims.graph import ComputationGraph
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -33,3 +34,16 @@ def test_values_then_gradients_with_the_current_node_marked() -> None:
         assert {c for c in ascii_text if not c.isascii()} <= set("õäöüšžÕÄÖÜŠŽ")
     finally:
         i18n.set_language("en")
+
+
+def test_every_sentence_of_a_step_is_under_the_graph_at_80_by_24() -> None:
+    """The demo shows no readout of its own (it repeated these lines): at the picture's size in
+    an 80×24 window (78×13) each step's sentences are all under the graph, not the first four."""
+    graph = ComputationGraph()
+    while True:
+        lines = graph_lines(graph)
+        shown = text_of(draw_graph(graph, View(78, 13, "braille", PlotStyles.plain())))
+        assert all(line[:70] in shown for line in lines), lines
+        if graph.status == "done":
+            break
+        graph.step()

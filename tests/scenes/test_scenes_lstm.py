@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 
 import pytest
+from rich.cells import cell_len
 from rich.segment import Segment
 
 from oppija.plot import PlotStyles
-from oppija.scenes.lstm import draw_lstm
-from oppija.scenes.marked_subscripts import SUBSCRIPT_STYLE
+from oppija.scenes.lstm import draw_lstm, equation_lines
+from oppija.scenes.marked_subscripts import SUBSCRIPT_MARK, SUBSCRIPT_STYLE
 from oppija.scenes.view import View
 from oppija.sims.lstm import LSTMGates
 
@@ -28,6 +29,13 @@ def demo_at(steps: int, **settings: object) -> LSTMGates:
     return demo
 
 
+def three(value: float) -> str:
+    """A number as the equations write it: three decimals at most, no trailing zeros (the
+    number style's three significant digits for values near 1), decimal comma, minus sign."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return ("0" if text == "-0" else text).replace(".", ",").replace("-", "−")
+
+
 def test_the_current_step_is_written_out_with_its_numbers() -> None:
     demo = demo_at(2)
     step = demo.current
@@ -36,8 +44,10 @@ def test_the_current_step_is_written_out_with_its_numbers() -> None:
     assert "▼ t = 2" in text
     f, i, g, c = (float(step.gates[k][0]) for k in ("f", "i", "g", "c"))
     c_prev = float(step.c_prev[0])
-    c_line = f"cₜ = fₜ·cₜ₋₁ + iₜ·gₜ = {f:.2f}·{c_prev:.2f} + {i:.2f}·{g:.2f} = {c:.2f}"
-    assert c_line.replace(".", ",") in text
+    c_line = (
+        f"cₜ = fₜ·cₜ₋₁ + iₜ·gₜ = {three(f)}·{three(c_prev)} + {three(i)}·{three(g)} = {three(c)}"
+    )
+    assert c_line in text
     assert "fₜ = σ(Wf xₜ + Uf hₜ₋₁ + bf) = σ(" in text  # f drawn as a subscript: see below
     assert "oₜ = σ(Wₒ xₜ + Uₒ hₜ₋₁ + bₒ) = σ(" in text
     assert "hₜ = oₜ·tanh(cₜ)" in text
@@ -52,7 +62,7 @@ def test_the_unit_option_chooses_whose_equations() -> None:
     )
     assert first != second
     c2 = float(demo.steps[0].gates["c"][1])
-    assert f"= {c2:.2f}".replace(".", ",").replace("-", "−") in second
+    assert f"= {three(c2)}" in second
 
 
 def test_the_slide_example_is_written_out() -> None:
@@ -63,8 +73,8 @@ def test_the_slide_example_is_written_out() -> None:
     demo = LSTMGates(weights=weights, initial=([0.0], [2.0]), sequence=(1.0,), hidden=1)
     demo.step()
     text = text_of(draw_lstm(demo, View(160, 48, "braille", PlotStyles.plain())))
-    assert "= 0,90·2,00 + 0,10·0,50 = 1,85" in text
-    assert "0,50·tanh(1,85) = 0,50·0,95 = 0,48" in text
+    assert "= 0,9·2 + 0,1·0,5 = 1,85" in text  # as the slide writes it
+    assert "0,5·tanh(1,85) = 0,5·0,952 = 0,476" in text
 
 
 def test_an_index_without_a_unicode_subscript_is_drawn_small_never_with_an_underscore() -> None:
@@ -77,3 +87,23 @@ def test_an_index_without_a_unicode_subscript_is_drawn_small_never_with_an_under
     assert [segment.text for segment in small] == ["f", "f", "f"]  # W, U and b with f
     assert texts[texts.index("f") - 1].endswith("σ(W")
     assert "_" not in "".join(texts)
+
+
+@pytest.mark.parametrize("width", [60, 76, 100])
+def test_an_equation_too_long_for_the_window_leaves_out_its_middle_never_cuts_a_number(
+    width: int,
+) -> None:
+    """At 80 columns the i line ran one character past the edge: 0,499 read as 0,49. A line
+    that does not fit drops the numbers put in (then σ(sum)), keeping its value whole."""
+    for steps in range(1, 6):
+        demo = demo_at(steps)
+        lines = [line.replace(SUBSCRIPT_MARK, "") for line in equation_lines(demo, 0, width)]
+        full = [line.replace(SUBSCRIPT_MARK, "") for line in equation_lines(demo, 0)]
+        for short_line, long_line in zip(lines, full, strict=True):
+            assert cell_len(short_line) <= width
+            # the same equation and the same value at its end
+            assert short_line.split(" = ")[0] == long_line.split(" = ")[0]
+            assert (
+                short_line.split(" = ")[-1].split("  ")[0]
+                == long_line.split(" = ")[-1].split("  ")[0]
+            )

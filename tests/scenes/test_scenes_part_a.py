@@ -83,3 +83,13 @@ def test_approximation_names_the_units_and_the_target() -> None:
     assert "sin(x): 5 peitneuronit" in text_of(
         draw_approximation(Approximation(units=5), View(120, 30, "braille", PlotStyles.plain()))
     )
+
+
+def test_the_linear_maps_panel_title_is_whole_at_80_columns() -> None:
+    """At 80×24 the panel is 26 columns wide: "Kaks lineaarteisendust järjest" was cut to
+    "Kaks lineaarteisendust jär"; it wraps instead."""
+    i18n.set_language("et")
+    simulation = LinearMaps(preset="composition")
+    rows = draw_linear_maps(simulation, View(78, 16, "braille", PlotStyles.plain()))
+    text = " ".join("".join(segment.text for segment in row)[-26:].strip() for row in rows)
+    assert "Kaks lineaarteisendust järjest" in text

@@ -58,16 +58,28 @@ def instruction_start(slide: Slide) -> str:
     return re.sub(r"\s+", " ", plain).strip()[:20].strip()
 
 
+def repeated_lines(app: OppijaApp, lines: list[str]) -> set[str]:
+    """Lines of words the demo shows twice (the readout under the picture said again what the
+    picture's own words said: two rows a small window needs for the picture)."""
+    demo = app.screen.query_one("#demo").region
+    worded = [
+        line.strip()
+        for line in lines[demo.y : demo.bottom]
+        if sum(char.isalpha() for char in line) >= 8
+    ]
+    return {line for line in worded if worded.count(line) > 1}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES)
 async def test_every_demo_slide_shows_its_title_instruction_and_keys(
     tmp_path: Path, snapshot: SnapshotAssertion, size: tuple[int, int]
 ) -> None:
     """On every demo slide, its demo ready and having the keys: the slide's title (in the
-    header) and the start of what to do are on screen, each picture matches its snapshot, and
-    the key bar shows → (next) and ? (help). Then a slide of each kind a few steps in (typed at
-    once, each handled, drawn once: the same picture as after as many presses drawn one by
-    one) matches its snapshot too."""
+    header) and the start of what to do are on screen, no line of words shows twice, each
+    picture matches its snapshot, and the key bar shows → (next) and ? (help). Then a slide of
+    each kind a few steps in (typed at once, each handled, drawn once: the same picture as
+    after as many presses drawn one by one) matches its snapshot too."""
     svg = snapshot.use_extension(SVGImageExtension)
     app = OppijaApp(shipped_lecture("et"), Progress(), ProgressStore(tmp_path))
     missing: list[str] = []
@@ -87,6 +99,7 @@ async def test_every_demo_slide_shows_its_title_instruction_and_keys(
                 missing.append(f"{slide.id}: instruction “{start}”")
             if svg(name=slide.id) != app.export_screenshot():
                 pictures.append(slide.id)
+            missing += [f"{slide.id}: twice “{line}”" for line in repeated_lines(app, lines)]
             bar = app.screen.query_one(KeyBar).region  # its line(s) as the terminal shows them
             shown = "\n".join(lines[bar.y : bar.bottom])
             keys += [f"{slide.id}: {key}" for key in ("→", "?") if key not in shown]

@@ -11,6 +11,7 @@ from oppija.tui.widgets.demo_picture import DemoPicture
 from oppija.tui.widgets.descent_demo import DescentDemo
 from oppija.tui.widgets.gd2d_demo import GradientDescent2DDemo
 from oppija.tui.widgets.live_text import LiveText
+from oppija.tui.widgets.step_numbers import NumberLines
 from tests.tui.conftest import AppFactory, open_demo, press, screen_text, show_demo
 
 
@@ -148,6 +149,33 @@ async def test_the_numbers_view_lists_every_step(make_app: AppFactory) -> None:
         assert not demo.has_class("-numbers")
 
 
+def table_rows_on_screen(app: object) -> list[int]:
+    """The step numbers (k) of the `#` table's rows in sight, top to bottom."""
+    rows = [line.split() for line in screen_text(app).splitlines()]  # type: ignore[arg-type]
+    return [int(row[0]) for row in rows if len(row) == 5 and row[0].isdigit()]
+
+
+async def test_the_numbers_table_follows_its_newest_row(make_app: AppFactory) -> None:
+    """At 80×24 the `#` table has a dozen rows: opened after a run it showed the run's first
+    rows; the newest stays in sight as steps come, unless the learner scrolled up."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        demo = await open_demo(pilot, "lr-small")  # α = 0,01: hundreds of steps to go
+        demo.simulation.run(40)
+        demo.action_step()
+        await press(pilot, "number_sign")
+        assert table_rows_on_screen(app)[-1] == demo.simulation.step_count == 41
+        await press(pilot, "n", "n")
+        assert table_rows_on_screen(app)[-1] == 43
+        lines = demo.query_one(NumberLines)
+        lines.scroll_home(animate=False, immediate=True)  # the learner reads the first steps
+        await press(pilot, "n")
+        assert table_rows_on_screen(app)[0] == 0  # left where the learner put it
+        lines.scroll_end(animate=False, immediate=True)
+        await press(pilot, "n")
+        assert table_rows_on_screen(app)[-1] == 45  # back at the end: followed again
+
+
 def heat_cells(demo: DescentDemo) -> int:
     """How many cells of the picture have a background colour of the heat map."""
     picture = demo.query_one(DemoPicture)
@@ -235,3 +263,16 @@ async def test_from_one_demo_straight_to_another(make_app: AppFactory) -> None:
         demo = await open_demo(pilot, "attention-decoding")
         assert len(app.screen.query("#demo")) == 1
         assert demo.simulation.name == "attention"
+
+
+async def test_the_linear_maps_readout_only_without_the_panel(make_app: AppFactory) -> None:
+    """Beside the picture the panel lists the map, its matrix, t and p: the readout under the
+    picture said them again on a row an 80×24 window needs; without the panel it says them."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        demo = await open_demo(pilot, "linearity-matrices")
+        assert demo.query_one("#demo-readout").size.height == 0
+        await pilot.resize_terminal(62, 24)  # too narrow for the panel
+        await pilot.pause()
+        readout = demo.query_one("#demo-readout", LiveText)
+        assert readout.size.height >= 1 and "t = " in readout.text.plain

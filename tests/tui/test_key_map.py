@@ -27,6 +27,7 @@ from tests.tui.conftest import AppFactory, open_demo, press, settle, shipped_lec
 
 KEY_MAP = Path(__file__).parents[2] / "docs" / "keys.md"
 SIZES = [(80, 24), (120, 40)]
+PROJECTOR = (160, 48)  # a classroom's projector
 
 
 def declared_keys(cls: type[object]) -> set[str]:
@@ -109,7 +110,7 @@ def first_slide_of_each_demo(lecture: Lecture) -> dict[str, str]:
 
 @pytest.mark.slow
 async def test_every_demo_keeps_the_lecture_keys(make_app: AppFactory, lecture_et: Lecture) -> None:
-    """With each demo focused: the key bar at 80 and 120 columns shows → ← ? q within its
+    """With each demo focused: the key bar at 80, 120 and 160 columns shows → ← ? q within its
     width, and space goes on to the next slide (a presenter walks the lecture with space).
 
     One app walks a slide of each demo kind (an app each cost more than the checks)."""
@@ -117,7 +118,7 @@ async def test_every_demo_keeps_the_lecture_keys(make_app: AppFactory, lecture_e
     async with app.run_test(size=SIZES[0]) as pilot:
         for kind, slide_id in sorted(first_slide_of_each_demo(lecture_et).items()):
             demo = await open_demo(pilot, slide_id)
-            for width, _height in SIZES:
+            for width, _height in [*SIZES, PROJECTOR]:
                 line = key_bar_line(app, width)
                 assert len(line) <= width, (kind, line)
                 for entry in ("→ Edasi", "← Tagasi", "? Abi", "q Välju"):

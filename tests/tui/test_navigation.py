@@ -132,6 +132,45 @@ async def test_space_and_page_keys_move_like_arrows(
         assert where(app) == expected[1]
 
 
+async def page_until_moved(pilot, app: OppijaApp, key: str) -> int:
+    """Press ``key`` until the position changes; each press before must scroll the slide's
+    text. Returns the number of presses."""
+    view = app.screen.query_one(SlideView)
+    start = where(app)
+    for presses in range(1, 12):
+        before = view.scroll_y
+        await press(pilot, key)
+        if where(app) != start:
+            return presses
+        assert view.scroll_y != before, (key, presses)  # a press that did nothing
+    raise AssertionError(f"{key} never left {start}")
+
+
+async def test_page_keys_scroll_a_long_slide_then_move_on(
+    make_app: AppFactory, lecture_et: Lecture
+) -> None:
+    """PgDn/PgUp, as a presenter's remote sends them: a page of the slide's text, and at its
+    end (top) the next (previous) step, whether the text or a demo has the keys."""
+    expected = all_positions(lecture_et)
+    app = make_app(slide="error-mse")
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen.query_one(SlideView)
+        assert view.max_scroll_y > 0 and view.scroll_y == 0
+        assert await page_until_moved(pilot, app, "pagedown") >= 2  # pages, then the step
+        assert where(app) == ("error-mse", 1)
+        await press(pilot, "left")
+        assert view.scroll_y == 0
+        assert await page_until_moved(pilot, app, "pageup") == 1  # at the top: back at once
+        assert where(app) == expected[expected.index(("error-mse", 0)) - 1]
+        demo = await open_demo(pilot, "gd-algorithm")
+        top = view.scroll_y
+        await press(pilot, "pagedown")
+        assert where(app)[0] == "gd-algorithm" and view.scroll_y > top
+        assert demo.has_focus  # the demo keeps the keys
+        await page_until_moved(pilot, app, "pagedown")
+        assert where(app) == expected[expected.index(("gd-algorithm", 2)) + 1]
+
+
 async def test_home_and_end(make_app: AppFactory, lecture_et: Lecture) -> None:
     last = lecture_et.slides[-1]
     app = make_app()

@@ -216,6 +216,18 @@ async def test_present_hides_contents_and_notes_and_publishes_its_position(
         state = read_state(default_position_file(data))
         assert state is not None and (state.slide_id, state.step) == ("gd-1d", 2)
         assert demo.region.height > app.size.height // 2  # the demo has most of the screen
+        lines = screen_text(app).splitlines()  # at a projector's 160×48, what the class reads:
+        assert "Ühemõõtmeline gradient" in lines[0]  # the title,
+        assert "Demos on sama pilt. Vajuta n" in "\n".join(lines)  # what to do,
+        assert "→ Edasi" in lines[-1] and "? Abi" in lines[-1]  # the keys,
+        page = app.screen.query_one(SlideView).query_one("#slide-page")
+        assert page.size.width <= 100 < app.size.width - 40  # and lines short enough to follow
+        for _press in range(8):  # a remote's PgDn pages the slide's short text, then moves on
+            await press(pilot, "pagedown")
+            if app.progress.slide_id != "gd-1d":
+                break
+        state = read_state(default_position_file(data))
+        assert state is not None and (state.slide_id, state.step) == ("gd-2d", 0)
 
 
 async def test_a_position_file_that_cannot_be_written_is_told_once(

@@ -59,8 +59,11 @@ class LectureScreen(Screen[None]):
     """Slide by slide through the lecture."""
 
     BINDINGS = [
-        Binding("right,pagedown,space", "forward", N_("Next"), key_display="→"),
-        Binding("left,pageup", "back", N_("Back"), key_display="←"),
+        Binding("right,space", "forward", N_("Next"), key_display="→"),
+        Binding("left", "back", N_("Back"), key_display="←"),
+        # a presenter's remote sends PgDn/PgUp: a page of the slide's text, then the next step
+        Binding("pagedown", "page(1)", N_("A page of the text, at its end next"), show=False),
+        Binding("pageup", "page(-1)", N_("A page of the text, at its top back"), show=False),
         Binding("home", "first", N_("First slide"), show=False),
         Binding("end", "last", N_("Last slide"), show=False),
         Binding("t", "toggle_contents", N_("Contents")),
@@ -384,6 +387,15 @@ class LectureScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.position = navigation.back(self.lecture, self.position)
+
+    def action_page(self, direction: int) -> None:
+        """PgDn/PgUp: the slide's text a page down (up); at its end (top) the next (previous)
+        step, as → (←): a remote that sends only these keys reads a long slide and moves on."""
+        if not self.query_one(SlideView).scroll_page(direction):
+            if direction > 0:
+                self.action_forward()
+            else:
+                self.action_back()
 
     def action_first(self) -> None:
         self.position = navigation.first(self.lecture)

@@ -23,6 +23,8 @@ class ActivationsDemo(DemoPanel[Activations]):
 
     TYPED: ClassVar[tuple[TypedValue, ...]] = (TypedValue("x", "x", N_("x ="), N_("type x")),)
 
+    READOUT_LINES = 0  # the scene writes x, f(x) and f′(x) under its curves (and σ's caption)
+
     def action_nudge(self, direction: int) -> None:
         self.simulation.nudge(direction * NUDGE)
         self._changed()

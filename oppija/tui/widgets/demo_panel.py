@@ -177,7 +177,8 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     # The speed a demo starts at (an index into SPEEDS): something must visibly happen within
     # 2 s of pressing Enter (tests/tui/test_demo_pace.py checks the training demos).
     START_SPEED: ClassVar[int] = DEFAULT_SPEED
-    # How many of the simulation's readout lines show; None: all but its status line.
+    # How many of the simulation's readout lines show; None: all but its status line; 0: none
+    # (the scene draws them under its picture, and twice they took a small window's rows).
     READOUT_LINES: ClassVar[int | None] = None
 
     def __init__(
@@ -215,7 +216,7 @@ class DemoPanel(Vertical, Generic[D], can_focus=True):
     def compose(self) -> ComposeResult:
         yield DemoPicture(self.draw, self._picture_key, id="demo-picture")
         yield from self.compose_extra()
-        yield LiveText(steady=True, id="demo-readout")
+        yield LiveText(steady=True, id="demo-readout")  # no lines while it has no cells
         yield LiveText(id="demo-status")
         with Horizontal(id="demo-input-row"):
             yield Label(id="demo-input-label")

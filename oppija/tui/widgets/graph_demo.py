@@ -19,3 +19,5 @@ class GraphDemo(StepDemo[ComputationGraph]):
         TypedValue("x", "x", N_("x ="), N_("x")),
         TypedValue("y", "y", N_("y ="), N_("y")),
     )
+
+    READOUT_LINES = 0  # the scene writes the step's sentences under the graph

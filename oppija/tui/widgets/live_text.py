@@ -87,14 +87,19 @@ class LiveText(KeptBaseStyle):
     def _height(self, width: int) -> int:
         """The lines the text takes at ``width``; for a steady text at least those it held."""
         lines = len(self._lines(width))
+        if self._cells == ():  # a readout of no cells holds no line
+            return 0
         held_width, held = self._held
         return max(lines, held) if self._steady and held_width == width else lines
 
     def _lines(self, width: int) -> list[Text]:
-        """The text wrapped at ``width`` cells, a Text per line (at least one)."""
+        """The text wrapped at ``width`` cells, a Text per line (at least one, but none for a
+        readout of no cells)."""
         if self._wrapped is None or self._wrapped[0] != width:
             text = self._text
-            if self._cells is not None:
+            if self._cells == ():  # no cells: no line (the picture says it all)
+                lines = []
+            elif self._cells is not None:
                 lines = grid_lines(self._cells, self._cell_widths, width)
             elif text.cell_len <= width and "\n" not in text.plain:  # most frames: one line
                 lines = [text]

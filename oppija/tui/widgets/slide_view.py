@@ -30,7 +30,8 @@ def render_markdown(text: str) -> RenderableType:
 
 class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
     """The slide's text; ↑/↓ scroll it, the screen's keys (→ ← PgDn PgUp Home End) move
-    between slides, so the scroll container's own bindings for those keys are not inherited.
+    between slides (PgDn/PgUp after a page of text, :meth:`scroll_page`), so the scroll
+    container's own bindings for those keys are not inherited.
 
     The page (title, text, "more" line) is at least as tall as the view unless quiz cards or
     the teacher notes follow it: a reveal step whose text still fits then changes no size, and
@@ -46,7 +47,11 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
     SlideView {
         padding: 0 2;
         height: 1fr;
+        align-horizontal: center;
     }
+    /* A reading width: in a wide window (a projector at 160 columns) lines of 120 characters
+       were hard to follow from one to the next; the text stands in the middle instead. */
+    SlideView #slide-page, SlideView #slide-quizzes, SlideView #slide-notes { max-width: 100; }
     SlideView #slide-page { min-height: 100%; }
     SlideView #slide-page.-before-quizzes, SlideView.-show-notes #slide-page { min-height: 0; }
     SlideView #slide-quizzes { height: auto; }
@@ -206,6 +211,18 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
             self.scroll_up(animate=False)
         else:
             self.scroll_down(animate=False)
+
+    def scroll_page(self, direction: int) -> bool:
+        """A page of text down (``direction`` > 0) or up; False, and no scroll, if the text is
+        already at that end (or fits the view)."""
+        page = max(1, self.scrollable_content_region.height - 1)  # a line kept to find one's place
+        target = self.scroll_y + direction * page
+        target = max(0, min(self.max_scroll_y, target))
+        if round(target) == round(self.scroll_y):
+            return False
+        self.hold_scroll()
+        self.scroll_to(y=target, animate=False, immediate=True)
+        return True
 
     def hold_scroll(self) -> None:
         """Keep the scroll where it is from now on (until the next slide or step)."""

@@ -94,7 +94,12 @@ def header_line(names: tuple[str, ...], widths: Widths) -> str:
 
 
 class NumberLines(ScrollView, KeptBaseStyle, can_focus=False):
-    """The rows as lines of text, each drawn once; the view shows those in sight."""
+    """The rows as lines of text, each drawn once; the view shows those in sight.
+
+    The newest row stays in sight as steps come, and when the view opens or changes size (it
+    was hidden, a readout line wrapped): scrolled to its end before it had a size, the table
+    opened on its first rows. A learner who scrolls up stops that until back at the end.
+    """
 
     DEFAULT_CSS = """
     NumberLines { height: 1fr; }
@@ -103,16 +108,35 @@ class NumberLines(ScrollView, KeptBaseStyle, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._strips: list[Strip] = []
+        self.following = True
+        """The view keeps the newest row in sight (False once the learner scrolled up)."""
 
     def set_lines(self, lines: list[str], keep: bool) -> None:
-        """Lines after the ones shown (``keep``) or instead of them; the newest in sight."""
+        """Lines after the ones shown (``keep``) or instead of them (a new run: followed
+        again); the newest in sight unless the learner scrolled up."""
         console = self.app.console
         new = [Strip(Text(line).render(console), cell_len(line)) for line in lines]
         self._strips = [*self._strips, *new] if keep else new
         widest = max((strip.cell_length for strip in self._strips), default=0)
         self.virtual_size = Size(widest, len(self._strips))
-        self.scroll_end(animate=False, immediate=True, x_axis=False)
+        self.following = self.following or not keep
+        self._follow()
         self.refresh()
+
+    def _follow(self) -> None:
+        if self.following and self.size.height > 0:
+            self.scroll_end(animate=False, immediate=True, x_axis=False)
+
+    def on_resize(self) -> None:
+        """Shown after being hidden, or given fewer rows: the newest row back in sight."""
+        self._follow()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """A scroll that leaves the end (the learner's wheel or scroll bar) stops following;
+        one back at the end follows again."""
+        super().watch_scroll_y(old_value, new_value)
+        if self.size.height > 0:
+            self.following = round(new_value) >= self.max_scroll_y
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
