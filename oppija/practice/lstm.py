@@ -16,7 +16,7 @@ import numpy as np
 
 from oppija.i18n import _, format_integer
 from oppija.practice.question import Question
-from oppija.scenes.lstm import EQUATION_DECIMALS, equation_number
+from oppija.scenes.words.lstm import EQUATION_DECIMALS, equation_number
 from oppija.sims.lstm import GATE_NAMES, LSTMGates, TimeStep, weight_key
 from oppija.text import subscript
 from oppija.text.numbers import decimal

@@ -23,11 +23,10 @@ from oppija.plot.glyphs import DENSITY_RAMP, EIGHTHS
 from oppija.scenes.marked_subscripts import SUBSCRIPT_MARK, ascii_marked, indexed, marked_row
 from oppija.scenes.rows import Rows, fit
 from oppija.scenes.view import View
-from oppija.scenes.words.lstm import forget_sentence
+from oppija.scenes.words.lstm import equation_number, forget_sentence
 from oppija.scenes.words.status import status_sentence
 from oppija.sims.lstm import LSTMGates, TimeStep
 from oppija.text import ascii_spelling
-from oppija.text.numbers import decimal
 
 SIGNED = ("g", "c", "h")  # drawn around a zero line; the gates f, i, o grow from 0 to 1
 # What each row is, for a wide enough picture.
@@ -105,17 +104,6 @@ def chosen_lines(equations: list[str], sentence: list[str], room: int) -> list[s
 
 def text_styles(lines: list[str], styles: PlotStyles) -> list[tuple[str, str | None]]:
     return [(line, styles.label if k == 0 else None) for k, line in enumerate(lines)]
-
-
-# The equations' decimals: gates and states lie in (−1; 1) or near it, so three decimals are
-# the number style's three significant digits (0,573, not 0,57); trailing zeros are dropped,
-# so the slide's own example reads 0,9·2 + 0,1·0,5 = 1,85.
-EQUATION_DECIMALS = 3
-
-
-def equation_number(value: float) -> str:
-    """A number of the equations, with at most :data:`EQUATION_DECIMALS` decimals."""
-    return decimal(value, EQUATION_DECIMALS)
 
 
 def factor(value: float) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 
 import pytest
 from rich.cells import cell_len
@@ -107,3 +108,14 @@ def test_an_equation_too_long_for_the_window_leaves_out_its_middle_never_cuts_a_
                 short_line.split(" = ")[-1].split("  ")[0]
                 == long_line.split(" = ")[-1].split("  ")[0]
             )
+
+
+def test_the_gates_sentence_never_wraps_a_label_away_from_its_value() -> None:
+    """At 80×24 the sentence wrapped as "(f =" / "0,728)": a label cut from its number."""
+    from oppija.scenes.words.lstm import forget_sentence
+
+    demo = demo_at(3)
+    sentence = forget_sentence(demo, 0)
+    for width in range(30, 90):
+        for line in textwrap.wrap(sentence, width):
+            assert not line.rstrip().endswith("=") and not line.lstrip().startswith("=")
