@@ -682,38 +682,27 @@ def _slide_parity(source: Slide, translation: Slide) -> list[Problem]:
                             ),
                         )
                     )
-            if ours.export_steps != theirs.export_steps:  # the handouts show the same picture
-                problems.append(
-                    Problem(
-                        path,
-                        theirs.line,
-                        _(
-                            "demo parameter “{key}” is “{value}” here but “{other}” in the "
-                            "Estonian demo ({where})"
-                        ).format(
-                            key="export-steps",
-                            value=format_integer(theirs.export_steps),
-                            other=format_integer(ours.export_steps),
-                            where=_where(source.path, ours.line),
-                        ),
+            # the handouts show the same picture; the same demo opens the same way
+            for key, value, other in (
+                ("export-steps", theirs.export_steps, ours.export_steps),
+                ("practice", theirs.practice, ours.practice),
+            ):
+                if value != other:
+                    problems.append(
+                        Problem(
+                            path,
+                            theirs.line,
+                            _(
+                                "demo parameter “{key}” is “{value}” here but “{other}” in the "
+                                "Estonian demo ({where})"
+                            ).format(
+                                key=key,
+                                value=_option_text(value),
+                                other=_option_text(other),
+                                where=_where(source.path, ours.line),
+                            ),
+                        )
                     )
-                )
-            if ours.practice != theirs.practice:  # the same demo opens the same way
-                problems.append(
-                    Problem(
-                        path,
-                        theirs.line,
-                        _(
-                            "demo parameter “{key}” is “{value}” here but “{other}” in the "
-                            "Estonian demo ({where})"
-                        ).format(
-                            key="practice",
-                            value="on" if theirs.practice else "off",
-                            other="on" if ours.practice else "off",
-                            where=_where(source.path, ours.line),
-                        ),
-                    )
-                )
     source_quizzes = {quiz.id: quiz for quiz in source.quizzes}
     translated = {quiz.id for quiz in translation.quizzes}
     for quiz in translation.quizzes:
@@ -1067,3 +1056,10 @@ def check_paths(paths: Sequence[Path]) -> CheckReport:
         report.count(language, load.counts(only=resolved_file))
     report.problems = _sorted(problems)
     return report
+
+
+def _option_text(value: bool | int) -> str:
+    """A demo block's option as the lesson writes it: practice's on/off, a number of steps."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return format_integer(value)

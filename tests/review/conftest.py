@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from oppija import i18n
 from oppija.content import loader
 from oppija.content.model import Lecture
 
@@ -22,12 +20,8 @@ def shipped_lecture(language: str) -> Lecture:
 
 
 @pytest.fixture(autouse=True)
-def estonian() -> Iterator[None]:
+def estonian(in_estonian: None) -> None:
     """Each test starts in Estonian and leaves the language as it found it."""
-    previous = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(previous)
 
 
 @pytest.fixture(autouse=True)

@@ -34,12 +34,8 @@ AppFactory = Callable[..., OppijaApp]
 
 
 @pytest.fixture(autouse=True)
-def estonian() -> Iterator[None]:
+def estonian(in_estonian: None) -> None:
     """Every test starts in Estonian and leaves the language as it found it."""
-    previous = i18n.current_language()
-    i18n.set_language("et")
-    yield
-    i18n.set_language(previous)
 
 
 @functools.cache
