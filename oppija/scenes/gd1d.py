@@ -9,6 +9,7 @@ import numpy as np
 from oppija.i18n import _
 from oppija.plot import data_range
 from oppija.plot.legend import LegendEntry, legend_rows, mark_entry
+from oppija.scenes.descent_marks import descent_marks
 from oppija.scenes.marks import dot_size, fat_point, formula_title, symbol
 from oppija.scenes.preset_name import preset_name
 from oppija.scenes.rows import Rows, fit
@@ -78,12 +79,9 @@ def step_legend(view: View, earlier: bool) -> list[LegendEntry]:
     """What each colour means: θ now, the path so far, the step about to be taken, the tangent
     (its slope is written beside it) and earlier runs."""
     styles, spell = view.styles, view.spell
-    dot, line = ("o", "-") if view.ascii_only else ("●", "─")
     entries = [
-        mark_entry(dot, styles.current, spell(_("θ now"))),
-        mark_entry(spell("•"), styles.path, _("path")),
-        mark_entry(spell("→"), styles.arrow, spell(_("the next step −α·𝓔′"))),
-        mark_entry(line, styles.tangent, _("tangent")),
+        *descent_marks(view, _("the next step −α·𝓔′")),
+        mark_entry("-" if view.ascii_only else "─", styles.tangent, _("tangent")),
     ]
     if earlier:
         entries.append(mark_entry(spell("•"), styles.muted, _("earlier runs")))

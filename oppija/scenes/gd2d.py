@@ -10,6 +10,7 @@ from oppija.arrays import Array, IntArray
 from oppija.i18n import _
 from oppija.plot import Canvas
 from oppija.plot.legend import LegendEntry, colour_bar, legend_rows, mark_entry
+from oppija.scenes.descent_marks import descent_marks
 from oppija.scenes.marks import fat_point, formula_title, symbol
 from oppija.scenes.preset_name import preset_name
 from oppija.scenes.rows import Rows, fit
@@ -109,14 +110,10 @@ def descent_legend(view: View, heat: bool) -> list[LegendEntry]:
     """What each colour means: the path so far, the current θ, the arrow −∇𝓔 (the way down)
     and, as a heat map, the scale of 𝓔 from low to high (else the contours: equal 𝓔)."""
     styles, spell = view.styles, view.spell
-    dot, line = ("o", "-") if view.ascii_only else ("●", "⠒")
-    entries = [
-        mark_entry(dot, styles.current, spell(_("θ now"))),
-        mark_entry(spell("•"), styles.path, _("path")),
-        mark_entry(spell("→"), styles.arrow, spell(_("−∇𝓔, the way down"))),
-    ]
+    entries = descent_marks(view, _("−∇𝓔, the way down"))
     if heat:
         entries.append(LegendEntry(colour_bar(_("low"), _("high"), styles), spell("𝓔")))
     else:
+        line = "-" if view.ascii_only else "⠒"
         entries.append(mark_entry(line, styles.curve, spell(_("equal 𝓔"))))
     return entries

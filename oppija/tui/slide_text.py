@@ -27,13 +27,13 @@ from rich.console import (
     RenderableType,
     RenderResult,
 )
-from rich.measure import Measurement
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Span, Text
 
 from oppija.content.markdown import slide_parser
 from oppija.text.subscript_markup import SUBSCRIPT_STYLE, subscript_parts
+from oppija.tui.drawn_per_width import DrawnPerWidth
 
 # Quotes and lists nested deeper than this are shown as the text they are written as; the
 # parser itself stops at 20 levels (markdown-it's maxNesting), which is what bounds recursion.
@@ -74,46 +74,9 @@ def render_slide_markdown(text: str) -> RenderableType:
     return SlideBody(*parts)
 
 
-class SlideBody(Group):
-    """The rendered slide: a Group that, like rich.markdown's Markdown, asks for no minimum
-    width and takes all there is, so that layouts size it exactly as rich.markdown's would.
-
-    It remembers what it drew for the last few widths: a widget measures its text's height and
-    then draws it, and a key press does both more than once, each time with the same result.
-    """
-
-    KEPT_WIDTHS = 2  # the width shown now and one before it (a scrollbar came or went)
-
-    def __init__(self, *renderables: RenderableType) -> None:
-        super().__init__(*renderables)
-        self._drawn: dict[tuple[object, ...], list[Segment]] = {}
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(0, options.max_width)
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        key = (
-            id(console),
-            options.max_width,
-            options.justify,
-            options.overflow,
-            options.no_wrap,
-            options.highlight,
-            options.markup,
-            options.ascii_only,
-        )
-        drawn = self._drawn.get(key)
-        if drawn is None:
-            drawn = []
-            for part in super().__rich_console__(console, options):
-                if isinstance(part, Segment):
-                    drawn.append(part)
-                else:
-                    drawn.extend(console.render(part, options))
-            if len(self._drawn) >= self.KEPT_WIDTHS:
-                del self._drawn[next(iter(self._drawn))]
-            self._drawn[key] = drawn
-        yield from drawn
+class SlideBody(DrawnPerWidth):
+    """The rendered slide, sized exactly as rich.markdown's Markdown would be and drawn once
+    per width."""
 
 
 # --- what is drawn ----------------------------------------------------------------------------

@@ -8,30 +8,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Key
-from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from oppija.content.model import Lecture
 from oppija.content.term_search import find_terms
 from oppija.i18n import N_, _, format_integer, ngettext
-from oppija.tui.screens.closing import app_is_closing, close
+from oppija.tui.screens.closing import close
 from oppija.tui.screens.covered import drop_key_when_covered
+from oppija.tui.screens.listing import ListingScreen
 from oppija.tui.slide_text import subscripted
 from oppija.tui.widgets.key_bar import KeyBar
 
 
-class GlossaryScreen(Screen[str | None]):
+class GlossaryScreen(ListingScreen[str | None]):
     """Type to filter (by a name, a synonym or an inflected form; exact names first); Enter
     opens the slide where the term first appears; Esc goes back."""
 
-    RELANGUAGE_WITH = "lecture"  # what the app passes to relanguage() after a switch
-    CLOSES_FOR_SLIDE = True  # opening a slide from the palette closes this screen
-
+    NAME = "glossary"
     DEFAULT_CSS = """
-    GlossaryScreen #glossary-title { text-style: bold; padding: 0 1; background: $panel; }
     GlossaryScreen Input { margin: 0 1; }
-    GlossaryScreen OptionList { height: 1fr; margin: 0 1; }
     GlossaryScreen #glossary-count { color: $text-muted; padding: 0 1; }
     """
 
@@ -42,23 +39,20 @@ class GlossaryScreen(Screen[str | None]):
 
     def __init__(self, lecture: Lecture, only: tuple[str, ...] | None = None) -> None:
         """``only``: the ids of the terms to list (the terms of one slide); None lists all."""
-        super().__init__()
-        self.lecture = lecture
+        super().__init__(lecture)
         self.only = only
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(id="glossary-title")
+            yield Static(id="glossary-title", classes="listing-title")
             yield Input(id="glossary-search")
             yield Static(id="glossary-count")
             yield OptionList(id="glossary-list")
         yield KeyBar()
 
-    def on_mount(self) -> None:
-        if app_is_closing(self):
-            return
-        self.relanguage(self.lecture)
-        self.query_one(Input).focus()
+    def first_focus(self) -> Widget:
+        """The search field: typing filters the list."""
+        return self.query_one(Input)
 
     def relanguage(self, lecture: Lecture) -> None:
         """The active language's term comes first, the other language's after it."""
@@ -115,9 +109,6 @@ class GlossaryScreen(Screen[str | None]):
 
     def action_focus_list(self) -> None:
         self.query_one(OptionList).focus()
-
-    def action_close(self) -> None:
-        close(self, None)
 
     def on_key(self, event: Key) -> None:
         """A key typed before another screen covered this one is not that screen's key."""

@@ -7,10 +7,7 @@ from collections.abc import Mapping
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.events import Key
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -20,9 +17,8 @@ from oppija.practice.summary import practice_lines
 from oppija.progress import QuizAnswer
 from oppija.progress_practice import PracticeResult
 from oppija.tui.oppija_app import oppija_app
-from oppija.tui.screens.closing import app_is_closing, close
-from oppija.tui.screens.covered import drop_key_when_covered
-from oppija.tui.widgets.key_bar import KeyBar
+from oppija.tui.screens.closing import close
+from oppija.tui.screens.listing import ListingScreen
 
 
 def summary_line(lecture: Lecture, answers: dict[str, QuizAnswer]) -> str:
@@ -40,18 +36,10 @@ def summary_line(lecture: Lecture, answers: dict[str, QuizAnswer]) -> str:
     return text
 
 
-class ResultsScreen(Screen[str | None]):
+class ResultsScreen(ListingScreen[str | None]):
     """Every question with its state; Enter opens its slide, Esc goes back."""
 
-    RELANGUAGE_WITH = "lecture"  # what the app passes to relanguage() after a switch
-    CLOSES_FOR_SLIDE = True  # opening a slide from the palette closes this screen
-
-    DEFAULT_CSS = """
-    ResultsScreen #results-title { text-style: bold; padding: 0 1; background: $panel; }
-    ResultsScreen #results-summary { padding: 0 1; margin: 1 0; }
-    ResultsScreen OptionList { height: 1fr; margin: 0 1; }
-    """
-
+    NAME = "results"
     BINDINGS = [Binding("escape,v", "close", N_("Back"))]
 
     def __init__(
@@ -60,22 +48,9 @@ class ResultsScreen(Screen[str | None]):
         answers: dict[str, QuizAnswer],
         practice: Mapping[str, PracticeResult] | None = None,
     ) -> None:
-        super().__init__()
-        self.lecture = lecture
+        super().__init__(lecture)
         self.answers = answers
         self.practice = practice or {}
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="results-title")
-        yield Static(id="results-summary")
-        yield OptionList(id="results-list")
-        yield KeyBar()
-
-    def on_mount(self) -> None:
-        if app_is_closing(self):
-            return
-        self.relanguage(self.lecture)
-        self.query_one(OptionList).focus()
 
     def relanguage(self, lecture: Lecture) -> None:
         self.lecture = lecture
@@ -114,10 +89,3 @@ class ResultsScreen(Screen[str | None]):
             if any(q.id == quiz_id for q in slide.quizzes):
                 close(self, slide.id)
                 return
-
-    def action_close(self) -> None:
-        close(self, None)
-
-    def on_key(self, event: Key) -> None:
-        """A key typed before another screen covered this one is not that screen's key."""
-        drop_key_when_covered(self, event)

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.events import Key
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -20,39 +17,19 @@ from oppija.progress import Progress
 from oppija.review.due import DueItem, due_items
 from oppija.sims.registry import DEMOS
 from oppija.tui.screens.closing import close
-from oppija.tui.screens.covered import drop_key_when_covered
-from oppija.tui.widgets.key_bar import KeyBar
+from oppija.tui.screens.listing import ListingScreen
 
 
-class ReviewScreen(Screen[DueItem | None]):
+class ReviewScreen(ListingScreen[DueItem | None]):
     """Every answer to review, oldest first; Enter goes to it, Esc (or ``V``) back."""
 
-    RELANGUAGE_WITH = "lecture"  # what the app passes to relanguage() after a switch
-    CLOSES_FOR_SLIDE = True  # opening a slide from the palette closes this screen
-
-    DEFAULT_CSS = """
-    ReviewScreen #review-title { text-style: bold; padding: 0 1; background: $panel; }
-    ReviewScreen #review-summary { padding: 0 1; margin: 1 0; }
-    ReviewScreen OptionList { height: 1fr; margin: 0 1; }
-    """
-
+    NAME = "review"
     BINDINGS = [Binding("escape,V", "close", N_("Back"))]
 
     def __init__(self, lecture: Lecture, progress: Progress) -> None:
-        super().__init__()
-        self.lecture = lecture
+        super().__init__(lecture)
         self.progress = progress
         self.items: list[DueItem] = []
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="review-title")
-        yield Static(id="review-summary")
-        yield OptionList(id="review-list")
-        yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.relanguage(self.lecture)
-        self.query_one(OptionList).focus()
 
     def relanguage(self, lecture: Lecture) -> None:
         """The list in the active language (a practice question's words are the demo's)."""
@@ -93,10 +70,3 @@ class ReviewScreen(Screen[DueItem | None]):
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             close(self, self.items[int(event.option.id)])
-
-    def action_close(self) -> None:
-        close(self, None)
-
-    def on_key(self, event: Key) -> None:
-        """A key typed before another screen covered this one is not that screen's key."""
-        drop_key_when_covered(self, event)

@@ -9,33 +9,18 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.events import Key
-from textual.screen import ModalScreen
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from oppija.i18n import N_, _
-from oppija.tui.oppija_app import oppija_app
-from oppija.tui.screens.closing import close
-from oppija.tui.screens.covered import drop_key_when_covered
+from oppija.tui.screens.dialog import DialogScreen
 
 
-class ShareScreen(ModalScreen[None]):
+class ShareScreen(DialogScreen):
     """The line to write on the board or put in a handout; copied to the clipboard too."""
 
-    CLOSES_FOR_SLIDE = True  # opening a slide from the palette closes this screen
-
     DEFAULT_CSS = """
-    ShareScreen { align: center middle; }
-    ShareScreen > Vertical {
-        width: 90;
-        max-width: 100%;
-        height: auto;
-        border: round $primary;
-        background: $surface;
-        padding: 1 2;
-    }
-    ShareScreen.-ascii > Vertical { border: ascii $primary; }
+    ShareScreen > Vertical { width: 90; }
     ShareScreen #share-title { text-style: bold; margin-bottom: 1; }
     ShareScreen #share-line { color: $text; background: $boost; padding: 0 1; margin-bottom: 1; }
     ShareScreen #share-note { display: none; color: $warning; margin-top: 1; }
@@ -60,7 +45,7 @@ class ShareScreen(ModalScreen[None]):
         """After the check: whether the line gives the same picture (None until known)."""
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog-box"):
             yield Static(id="share-title")
             yield Static(Text(self.line), id="share-line")
             yield Static(id="share-about")
@@ -87,7 +72,6 @@ class ShareScreen(ModalScreen[None]):
             )
 
     def on_mount(self) -> None:
-        self.set_class(oppija_app(self.app).ascii_mode, "-ascii")
         self.relanguage()
         if self._check is not None:
             self._run_check(self._check)
@@ -109,10 +93,3 @@ class ShareScreen(ModalScreen[None]):
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.line)
         self.notify(_("Copied."), timeout=2)
-
-    def action_close(self) -> None:
-        close(self)
-
-    def on_key(self, event: Key) -> None:
-        """A key typed before another screen covered this one is not that screen's key."""
-        drop_key_when_covered(self, event)
