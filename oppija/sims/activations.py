@@ -9,7 +9,6 @@ the derivatives are the engine's: f is built from Tensor ops and f′ comes from
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -17,13 +16,12 @@ import numpy as np
 from oppija.arrays import Array
 from oppija.engine.nn import activate
 from oppija.engine.tensor import Tensor
-from oppija.sims.base import choose, plain
+from oppija.sims.base import plain
 from oppija.sims.demo import Demo, changes
 from oppija.sims.plain import Json
 from oppija.sims.settings import checked_number
 
 FUNCTIONS = ("sigmoid", "tanh", "relu")
-DEFAULT_FUNCTION = "sigmoid"
 X_LIMIT = 10.0  # the parameter table's range for x
 VIEW_HALF = 6.0  # σ and tanh have flattened out by ±6; a wider view only when x is beyond it
 SWEEP_STEP = 0.25  # how far one step() moves x while sweeping
@@ -37,8 +35,8 @@ DEEP_LAYERS = 10  # the slide's example: ten sigmoid layers give at most 0,25¹�
 class ActivationsParams:
     """Which function, and where x starts."""
 
-    function: str
-    x: float
+    function: str = "sigmoid"
+    x: float = 0.0
 
 
 def evaluate(function: str, xs: Array | float) -> tuple[Array, Array]:
@@ -60,13 +58,7 @@ class Activations(Demo):
 
     name = "activations"
     params: ActivationsParams
-
-    @classmethod
-    def build_params(cls, settings: Mapping[str, object]) -> ActivationsParams:
-        return ActivationsParams(
-            function=str(choose(settings, "function", DEFAULT_FUNCTION)),
-            x=float(choose(settings, "x", 0.0)),
-        )
+    params_type = ActivationsParams
 
     def begin(self) -> None:
         self.x = self.params.x

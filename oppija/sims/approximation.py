@@ -10,7 +10,6 @@ units, and whether descent finds their weights.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,17 +21,12 @@ from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.expr import Formula, parse_formula
 from oppija.i18n import _
-from oppija.sims.base import LOSS_BOUND, choose, plain
+from oppija.sims.base import LOSS_BOUND, plain
 from oppija.sims.demo import Demo
 from oppija.sims.plain import Json
 
 X_RANGE = (-3.0, 3.0)
 POINTS = 61  # training points, every 0,1 over the range (the state's xs too)
-DEFAULT_TARGET = "sin"
-DEFAULT_UNITS = 5  # the slide's five hidden units
-DEFAULT_LR = 0.2
-DEFAULT_STEPS = 1000  # steps of ITERATIONS each
-DEFAULT_SEED = 0
 ITERATIONS = 5  # descent updates per step(): enough to see the fit move, within a frame's time
 MOMENTUM = 0.9  # plain descent on sigmoid units crawls; momentum makes the demo watchable
 
@@ -48,12 +42,12 @@ def target_formula(text: str) -> Formula:
 class ApproximationParams:
     """The target (a named one, or a typed formula of x), the units and the descent's settings."""
 
-    target: str
-    function: Formula | None
-    units: int
-    lr: float
-    steps: int
-    seed: int
+    target: str = "sin"
+    function: Formula | None = None
+    units: int = 5  # the slide's five hidden units
+    lr: float = 0.2
+    steps: int = 1000  # steps of ITERATIONS each
+    seed: int = 0
 
 
 def target_values(params: ApproximationParams, xs: Array) -> Array:
@@ -77,18 +71,7 @@ class Approximation(Demo):
 
     name = "approximation"
     params: ApproximationParams
-
-    @classmethod
-    def build_params(cls, settings: Mapping[str, object]) -> ApproximationParams:
-        function = settings.get("function")
-        return ApproximationParams(
-            target=str(choose(settings, "target", DEFAULT_TARGET)),
-            function=function if isinstance(function, Formula) else None,
-            units=int(choose(settings, "units", DEFAULT_UNITS)),
-            lr=float(choose(settings, "lr", DEFAULT_LR)),
-            steps=int(choose(settings, "steps", DEFAULT_STEPS)),
-            seed=int(choose(settings, "seed", DEFAULT_SEED)),
-        )
+    params_type = ApproximationParams
 
     def changed(self, **values: object) -> Approximation:
         """A new run; a named target replaces a typed formula (and the other way round)."""

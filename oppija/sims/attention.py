@@ -10,8 +10,7 @@ shape, Q, K and V per head, the score table QKᵀ/√dₖ and its softmax rows, 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 import numpy as np
@@ -27,7 +26,7 @@ from oppija.sims.attention_model import (
     greedy_decode,
     trained_model,
 )
-from oppija.sims.base import choose, plain
+from oppija.sims.base import plain
 from oppija.sims.demo import ReplayedDemo, changes
 from oppija.sims.plain import Json
 from oppija.sims.settings import DemoSettingError
@@ -43,11 +42,19 @@ TOP_WORDS = 5  # how many of the softmax's most likely words the state and pictu
 class AttentionParams:
     """One run's settings: heads, the task, the sentence (and its words), the seed."""
 
-    heads: int
-    task: str
-    sentence: str
-    words: tuple[str, ...]
-    seed: int
+    heads: int = 2
+    task: str = "reverse"
+    sentence: str = DEFAULT_SENTENCE
+    words: tuple[str, ...] = field(init=False)  # the sentence's, always
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        """The sentence split into its words here, so that no params hold another sentence's.
+
+        Raises:
+            DemoSettingError: translated, for a sentence without words or with too many.
+        """
+        object.__setattr__(self, "words", sentence_words(self.sentence))
 
 
 def sentence_words(sentence: str) -> tuple[str, ...]:
@@ -75,6 +82,7 @@ class Attention(ReplayedDemo):
 
     name = "attention"
     params: AttentionParams
+    params_type = AttentionParams
     VIEWS: ClassVar[tuple[str, ...]] = VIEWS
 
     def __init__(self, *, view: str = "decoding", head: int = 0, **settings: object) -> None:
@@ -86,17 +94,6 @@ class Attention(ReplayedDemo):
         super().__init__(**settings)
 
     # -------------------------------------------------------------- settings
-    @classmethod
-    def build_params(cls, settings: Mapping[str, object]) -> AttentionParams:
-        sentence = str(choose(settings, "sentence", DEFAULT_SENTENCE))
-        return AttentionParams(
-            heads=int(choose(settings, "heads", 2)),
-            task=str(choose(settings, "task", "reverse")),
-            sentence=sentence,
-            words=sentence_words(sentence),
-            seed=int(choose(settings, "seed", 0)),
-        )
-
     def changed(self, **values: object) -> Attention:
         """A new run with some settings replaced; the view and the chosen head are kept."""
         return type(self)(view=self.view, head=self.head, **{**self.settings, **values})

@@ -14,7 +14,6 @@ kernel by one position, as the slide promises; the walk ends when the last cell 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,10 +21,9 @@ import numpy as np
 from oppija.arrays import Array, BoolArray
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import N_
-from oppija.sims.base import choose, plain
+from oppija.sims.base import plain
 from oppija.sims.demo import ReplayedDemo
 from oppija.sims.plain import Json
-from oppija.sims.settings import numbers
 
 KERNEL_SIZE = 3
 BIAS = 0.0  # the slide's examples add no bias; it still counts as the tenth parameter
@@ -102,11 +100,11 @@ KERNEL_NAMES = {
 class ConvolutionParams:
     """One run: the picture, the kernel (or nine typed weights over it), stride and padding."""
 
-    image: str
-    kernel: str
-    weights: tuple[float, ...] | None
-    stride: int
-    padding: int
+    image: str = "digit"
+    kernel: str = "edge"
+    weights: tuple[float, ...] | None = None
+    stride: int = 1
+    padding: int = 0
 
 
 def image_array(name: str) -> Array:
@@ -162,19 +160,9 @@ class Convolution(ReplayedDemo):
 
     name = "conv"
     params: ConvolutionParams
+    params_type = ConvolutionParams
 
     # -------------------------------------------------------------- settings
-    @classmethod
-    def build_params(cls, settings: Mapping[str, object]) -> ConvolutionParams:
-        weights = settings.get("weights")
-        return ConvolutionParams(
-            image=str(choose(settings, "image", "digit")),
-            kernel=str(choose(settings, "kernel", "edge")),
-            weights=None if weights is None else numbers(weights),
-            stride=int(choose(settings, "stride", 1)),
-            padding=int(choose(settings, "padding", 0)),
-        )
-
     def changed(self, **values: object) -> Convolution:
         """A new run; choosing a kernel by name drops the typed weights that replaced the last."""
         settings = {**self.settings, **values}

@@ -58,13 +58,16 @@ def changes(method: Callable[Concatenate[D, P], R]) -> Callable[Concatenate[D, P
 class Demo(ABC):
     """A demo's state machine: ``reset()``, ``step()``, ``back()``, ``to_end()``, ``state()``.
 
-    Subclasses set ``name`` (the demo kind), build frozen params in :meth:`build_params` and
-    implement :meth:`begin`, :meth:`advance` and :meth:`state`. Numbers never raise: subclasses
-    work under ``np.errstate(all="ignore")`` and end a run as ``"diverged"`` instead.
+    Subclasses set ``name`` (the demo kind) and ``params_type`` (or build their frozen params
+    in :meth:`build_params`) and implement :meth:`begin`, :meth:`advance` and :meth:`state`.
+    Numbers never raise: subclasses work under ``np.errstate(all="ignore")`` and end a run as
+    ``"diverged"`` instead.
     """
 
     name: ClassVar[str]
     params: DataclassInstance
+    # The frozen params' dataclass, each field's default the demo's own (see build_params).
+    params_type: ClassVar[type[DataclassInstance]]
 
     def __init__(self, **settings: object) -> None:
         """Build from typed or text settings (checked against the demo's schema)."""
@@ -78,9 +81,20 @@ class Demo(ABC):
 
     # -------------------------------------------------------------- to implement
     @classmethod
-    @abstractmethod
     def build_params(cls, settings: Mapping[str, object]) -> DataclassInstance:
-        """The frozen params: defaults (or a preset's values) with ``settings`` over them."""
+        """The frozen params: defaults (or a preset's values) with ``settings`` over them.
+
+        By default each field of :attr:`params_type` is its setting when one is given, else
+        the field's default: the settings were checked against the demo's schema, so a given
+        value already has its field's type. A demo whose settings depend on each other (a
+        preset's values, a sentence's words) builds its params itself.
+        """
+        given = {
+            f.name: settings[f.name]
+            for f in fields(cls.params_type)
+            if settings.get(f.name) is not None
+        }
+        return cls.params_type(**given)
 
     @abstractmethod
     def begin(self) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -21,16 +20,13 @@ import numpy as np
 
 from oppija.arrays import Array
 from oppija.engine.tensor import Tensor, no_grad
-from oppija.sims.base import choose, nice_half_width, plain
+from oppija.sims.base import nice_half_width, plain
 from oppija.sims.demo import ReplayedDemo
 from oppija.sims.plain import Json
-from oppija.sims.settings import numbers
 
 Kind = Literal["rotation", "linear", "composition", "tanh", "translation"]
 
 FRAMES = 20  # steps from the identity to the map (twice as many for two maps in a row)
-DEFAULT_PRESET = "rotation"
-DEFAULT_ANGLE = 90.0  # the slide turns the grid by 90°
 EXAMPLE_POINT = (2.0, 1.0)  # every slide's example point p
 GRID_HALF = 3  # grid lines at −3 … 3
 TANH_GRID_HALF = 2  # tanh squashes everything into (−1; 1)²: a smaller grid shows it larger
@@ -127,9 +123,9 @@ def grid_lines(diagonal: bool) -> list[Array]:
 class LinearMapsParams:
     """The preset, a typed matrix (row by row: a b c d is [[a, b], [c, d]]) and the angle."""
 
-    preset: str
-    matrix: tuple[float, ...] | None
-    angle: float
+    preset: str = "rotation"
+    matrix: tuple[float, ...] | None = None
+    angle: float = 90.0  # the slide turns the grid by 90°
 
 
 class LinearMaps(ReplayedDemo):
@@ -137,15 +133,7 @@ class LinearMaps(ReplayedDemo):
 
     name = "linear-maps"
     params: LinearMapsParams
-
-    @classmethod
-    def build_params(cls, settings: Mapping[str, object]) -> LinearMapsParams:
-        matrix = settings.get("matrix")
-        return LinearMapsParams(
-            preset=str(choose(settings, "preset", DEFAULT_PRESET)),
-            matrix=None if matrix is None else numbers(matrix),
-            angle=float(choose(settings, "angle", DEFAULT_ANGLE)),
-        )
+    params_type = LinearMapsParams
 
     def changed(self, **values: object) -> LinearMaps:
         """A new run; choosing a preset starts from that preset (matrix and angle dropped)."""

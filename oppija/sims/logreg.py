@@ -13,7 +13,6 @@ the engine for either error:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,15 +20,9 @@ import numpy as np
 from oppija.arrays import Array
 from oppija.engine.losses import cross_entropy, mse_loss
 from oppija.engine.tensor import Tensor, stable_sigmoid
-from oppija.sims.base import choose
 from oppija.sims.plain import Json
 from oppija.sims.regression import RegressionDescent
 
-DEFAULT_LR = 0.5
-DEFAULT_POINTS = 20
-DEFAULT_SEED = 1
-DEFAULT_LOSS = "cross-entropy"
-DEFAULT_STEPS = 1000
 X_RANGE = (-3.0, 3.0)
 TRUE_THETA = (-0.5, 1.5)
 
@@ -55,11 +48,11 @@ def class_data(points: int, seed: int) -> tuple[Array, Array]:
 class LogisticRegressionParams:
     """The settings of one run, checked against the ``logreg`` parameter table."""
 
-    lr: float
-    points: int
-    seed: int
-    loss: str
-    steps: int
+    lr: float = 0.5
+    points: int = 20
+    seed: int = 1
+    loss: str = "cross-entropy"
+    steps: int = 1000
 
 
 class LogisticRegressionDescent(RegressionDescent):
@@ -67,16 +60,7 @@ class LogisticRegressionDescent(RegressionDescent):
 
     name = "logreg"
     params: LogisticRegressionParams
-
-    @classmethod
-    def build_params(cls, settings: Mapping[str, object]) -> LogisticRegressionParams:
-        return LogisticRegressionParams(
-            lr=float(choose(settings, "lr", DEFAULT_LR)),
-            points=int(choose(settings, "points", DEFAULT_POINTS)),
-            seed=int(choose(settings, "seed", DEFAULT_SEED)),
-            loss=str(choose(settings, "loss", DEFAULT_LOSS)),
-            steps=int(choose(settings, "steps", DEFAULT_STEPS)),
-        )
+    params_type = LogisticRegressionParams
 
     def data(self) -> tuple[Array, Array]:
         return class_data(self.params.points, self.params.seed)

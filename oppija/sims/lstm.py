@@ -24,9 +24,7 @@ from oppija.sims.demo import ReplayedDemo
 from oppija.sims.plain import Json
 from oppija.sims.settings import DemoSettingError, wrong_count
 
-DEFAULT_SEQUENCE = (1.0, 0.0, 0.0, 0.0, 1.0)  # the slide's
 DEFAULT_HIDDEN = 2
-DEFAULT_SEED = 1  # unit 1's memory of the first 1 fades over the zeros, unit 2's stays
 GATE_NAMES = ("f", "i", "o", "g")  # the candidate g uses the cell's "c" weights
 QUANTITIES = ("f", "i", "o", "g", "c", "h")
 WEIGHT_GROUPS = ("W", "U", "b")
@@ -41,9 +39,9 @@ def weight_key(gate: str) -> str:
 class LSTMParams:
     """The input sequence (one number per time step), hidden units, and the weights' seed."""
 
-    sequence: tuple[float, ...]
-    hidden: int
-    seed: int
+    sequence: tuple[float, ...] = (1.0, 0.0, 0.0, 0.0, 1.0)  # the slide's
+    hidden: int = DEFAULT_HIDDEN
+    seed: int = 1  # unit 1's memory of the first 1 fades over the zeros, unit 2's stays
 
 
 @dataclass(frozen=True)
@@ -68,6 +66,7 @@ class LSTMGates(ReplayedDemo):
 
     name = "lstm"
     params: LSTMParams
+    params_type = LSTMParams
 
     def __init__(
         self,
@@ -83,14 +82,6 @@ class LSTMGates(ReplayedDemo):
         }
         self._initial = initial
         super().__init__(**settings)
-
-    @classmethod
-    def build_params(cls, settings: Mapping[str, object]) -> LSTMParams:
-        return LSTMParams(
-            sequence=tuple(float(v) for v in choose(settings, "sequence", DEFAULT_SEQUENCE)),
-            hidden=int(choose(settings, "hidden", DEFAULT_HIDDEN)),
-            seed=int(choose(settings, "seed", DEFAULT_SEED)),
-        )
 
     def changed(self, **values: object) -> LSTMGates:
         """A new run; weights set by hand stay while the number of hidden units does."""

@@ -20,7 +20,6 @@ a grid — is one batched forward pass without a graph, cached until the weights
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -32,7 +31,7 @@ from oppija.engine.nn import MLP, activate
 from oppija.engine.optim import SGD
 from oppija.engine.tensor import Tensor, no_grad
 from oppija.i18n import N_
-from oppija.sims.base import choose, plain
+from oppija.sims.base import plain
 from oppija.sims.demo import Demo
 from oppija.sims.params import SEED_MAX
 from oppija.sims.plain import Json
@@ -45,13 +44,6 @@ DATASET_TITLES = {
     "moons": N_("two moons"),
     "spiral": N_("spiral"),
 }
-DEFAULT_DATASET = "xor"
-DEFAULT_LAYERS = 2
-DEFAULT_UNITS = 4
-DEFAULT_ACTIVATION = "tanh"
-DEFAULT_LR = 0.6
-DEFAULT_SEED = 1
-DEFAULT_STEPS = 2000
 POINTS = 200
 TEST_FRACTION = 0.3
 BATCHES = 1  # full-batch gradient descent, as in the lecture: one step an epoch (a frame)
@@ -266,13 +258,13 @@ def seed_streams(seed: int, count: int) -> list[np.random.Generator]:
 class PlaygroundParams:
     """The settings of one run, checked against the ``playground`` parameter table."""
 
-    dataset: str
-    layers: int
-    units: int
-    activation: str
-    lr: float
-    seed: int
-    steps: int
+    dataset: str = "xor"
+    layers: int = 2
+    units: int = 4
+    activation: str = "tanh"
+    lr: float = 0.6
+    seed: int = 1
+    steps: int = 2000
 
 
 class Playground(Demo):
@@ -285,23 +277,12 @@ class Playground(Demo):
 
     name = "playground"
     params: PlaygroundParams
+    params_type = PlaygroundParams
 
     def __init__(self, **settings: object) -> None:
         self._map_key: tuple[object, ...] | None = None
         self._map: Array = np.zeros((0, 0))
         super().__init__(**settings)
-
-    @classmethod
-    def build_params(cls, settings: Mapping[str, object]) -> PlaygroundParams:
-        return PlaygroundParams(
-            dataset=str(choose(settings, "dataset", DEFAULT_DATASET)),
-            layers=int(choose(settings, "layers", DEFAULT_LAYERS)),
-            units=int(choose(settings, "units", DEFAULT_UNITS)),
-            activation=str(choose(settings, "activation", DEFAULT_ACTIVATION)),
-            lr=float(choose(settings, "lr", DEFAULT_LR)),
-            seed=int(choose(settings, "seed", DEFAULT_SEED)),
-            steps=int(choose(settings, "steps", DEFAULT_STEPS)),
-        )
 
     @property
     def sizes(self) -> list[int]:

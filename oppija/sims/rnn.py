@@ -30,14 +30,11 @@ from oppija.engine.losses import binary_cross_entropy
 from oppija.engine.nn import RNNCell
 from oppija.engine.optim import Adam
 from oppija.engine.tensor import Tensor, no_grad, stack
-from oppija.sims.base import choose, plain
+from oppija.sims.base import plain
 from oppija.sims.demo import ReplayedDemo, changes
 from oppija.sims.plain import Json
 from oppija.text.numbers import decimal
 
-DEFAULT_WORD = "kass"
-DEFAULT_HIDDEN = 3
-DEFAULT_SEED = 0
 TRAINING_STEPS = 300
 TRAINING_RATE = 0.05
 GOOD_ENOUGH = 0.02  # the training error at which training stops early
@@ -48,10 +45,10 @@ SCALE_LIMITS = (1 / 64, 64.0)  # how far + and − may scale W
 class RNNParams:
     """One run's settings: the word, the hidden units, seeded or trained weights, the seed."""
 
-    word: str
-    hidden: int
-    mode: str
-    seed: int
+    word: str = "kass"
+    hidden: int = 3
+    mode: str = "seeded"
+    seed: int = 0
 
 
 @dataclass(frozen=True)
@@ -185,6 +182,7 @@ class RecurrentNetwork(ReplayedDemo):
 
     name = "rnn"
     params: RNNParams
+    params_type = RNNParams
 
     def __init__(
         self,
@@ -205,15 +203,6 @@ class RecurrentNetwork(ReplayedDemo):
         )
         self.w_scale = 1.0
         super().__init__(**settings)
-
-    @classmethod
-    def build_params(cls, settings: Mapping[str, object]) -> RNNParams:
-        return RNNParams(
-            word=str(choose(settings, "word", DEFAULT_WORD)),
-            hidden=int(choose(settings, "hidden", DEFAULT_HIDDEN)),
-            mode=str(choose(settings, "mode", "seeded")),
-            seed=int(choose(settings, "seed", DEFAULT_SEED)),
-        )
 
     @classmethod
     def slide_example(cls) -> RecurrentNetwork:

@@ -17,7 +17,6 @@ Pre-training runs once per seed (mini-batches with momentum, about 0,2 s) and is
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,7 +32,7 @@ from oppija.i18n import (
     format_decimal,
     format_integer,
 )
-from oppija.sims.base import choose, plain
+from oppija.sims.base import plain
 from oppija.sims.demo import Demo
 from oppija.sims.plain import Json
 from oppija.sims.playground import Split, binary_loss, scores, seed_streams, weights_finite
@@ -50,9 +49,6 @@ TASK_RADIUS = 0.8
 TASK_POINTS = 20
 TASK_TEST_POINTS = 300
 LR = 0.3  # task 2, for both networks alike
-DEFAULT_MODE = "last"
-DEFAULT_SEED = 3  # seeds 0-7 all show pre-training winning; this one shows it clearly
-DEFAULT_STEPS = 200
 RUNS = ("fine_tuned", "scratch")
 
 # How each mode is named in the readout.
@@ -114,9 +110,9 @@ def _task_line(language: str) -> str:
 class TransferParams:
     """The settings of one run, checked against the ``transfer`` parameter table."""
 
-    mode: str
-    seed: int
-    steps: int
+    mode: str = "last"
+    seed: int = 3  # seeds 0-7 all show pre-training winning; this one shows it clearly
+    steps: int = 200
 
 
 class Run:
@@ -166,14 +162,7 @@ class TransferLearning(Demo):
 
     name = "transfer"
     params: TransferParams
-
-    @classmethod
-    def build_params(cls, settings: Mapping[str, object]) -> TransferParams:
-        return TransferParams(
-            mode=str(choose(settings, "mode", DEFAULT_MODE)),
-            seed=int(choose(settings, "seed", DEFAULT_SEED)),
-            steps=int(choose(settings, "steps", DEFAULT_STEPS)),
-        )
+    params_type = TransferParams
 
     def begin(self) -> None:
         """Task 2's data, a new output layer for both networks, epoch 0."""
