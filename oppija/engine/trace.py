@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -32,12 +32,7 @@ class ParentGradient:
     grad: Array | None
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "node": self.node,
-            "name": self.name,
-            "local": None if self.local is None else self.local.tolist(),
-            "grad": None if self.grad is None else self.grad.tolist(),
-        }
+        return _as_dict(self)
 
 
 @dataclass(frozen=True)
@@ -53,15 +48,23 @@ class TraceStep:
     parents: tuple[ParentGradient, ...]
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "index": self.index,
-            "node": self.node,
-            "name": self.name,
-            "op": self.op,
-            "value": self.value.tolist(),
-            "upstream": self.upstream.tolist(),
-            "parents": [p.to_dict() for p in self.parents],
-        }
+        return _as_dict(self)
+
+
+def _as_dict(record: ParentGradient | TraceStep) -> dict[str, object]:
+    """A record as plain data, field by field in their order, so that a demo's JSON can carry
+    it: arrays as nested lists, the parents as a list of their dicts."""
+    return {f.name: _plain(getattr(record, f.name)) for f in fields(record)}
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, ParentGradient):
+        return _as_dict(value)
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
 
 
 @dataclass

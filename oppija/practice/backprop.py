@@ -91,7 +91,6 @@ def _error(step: ScriptStep) -> Question:
         answer=error,
         hint=_("subtract y from {target}, then square the difference").format(target=TARGET),
         filled=f"𝓔 = ({short(target)} − {short(output)})² = ?",
-        derivation=f"𝓔 = ({short(target)} − {short(output)})² = {short(error)}",
         diagnoses=(
             (
                 difference,
@@ -162,7 +161,6 @@ def _trace(step: ScriptStep) -> Question | None:
             "the chain rule: the gradient arriving from above times the local derivative {rule}"
         ).format(rule=rule),
         filled=f"{name} = {product} = ?",
-        derivation=f"{name} = {product} = {short(gradient)}",
         diagnoses=tuple(diagnoses),
     )
 
@@ -182,7 +180,6 @@ def _update(step: ScriptStep) -> Question:
         answer=after,
         hint=_("step against the gradient: the old weight minus α times the gradient"),
         filled=f"{filled} = ?",
-        derivation=f"{filled} = {short(after)}",
         diagnoses=(
             (
                 before + lr * gradient,

@@ -37,7 +37,6 @@ def next_question(simulation: Convolution) -> Question | None:
         answer=value,
         hint=_("multiply each pixel by the weight on it, then add up all nine products"),
         filled=f"{terms} = ?",
-        derivation=f"{terms} = {number(value)}",
         diagnoses=(
             (float(patch.sum()), _("that is the sum of the pixels: multiply each by its weight")),
             (-value, _("the sign is off: mind the negative weights")),

@@ -54,7 +54,6 @@ def next_question(simulation: GradientDescent1D) -> Question | None:
         answer=after,
         hint=_("step against the slope: θ minus α times 𝓔′(θ)"),
         filled=f"{filled} = ?",
-        derivation=f"{filled} = {format_number(after)}",
         diagnoses=(
             (theta + lr * gradient, _("the step goes against the slope: subtract α · 𝓔′(θ)")),
             (theta - gradient, _("multiply the slope by α = {lr} first").format(lr=a)),

@@ -53,7 +53,6 @@ def next_question(simulation: ComputationGraph) -> Question | None:
                 "{outer} with respect to {name}"
             ).format(outer=outer, up=short(up), name=name),
             filled=f"∂f/∂{name} = {product} = ?",
-            derivation=f"∂f/∂{name} = {product} = {short(gradient)}",
             diagnoses=(
                 (-gradient, _("the sign is off: count the minus signs in the chain")),
                 (

@@ -144,7 +144,6 @@ def _memory(step: TimeStep, names: _Names) -> Question:
             "candidate"
         ),
         filled=f"{names.of('c')} = {products} = ?",
-        derivation=f"{names.of('c')} = {products} = {_shown(c)}",
         diagnoses=tuple(slips),
         decimals=EQUATION_DECIMALS,
         written=_shown(c),  # 0,5, as the equations write it

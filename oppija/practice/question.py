@@ -40,7 +40,7 @@ class Question:
 
     ``diagnoses`` pairs numbers a typical slip gives with the hint that names the slip (a
     forgotten factor, a wrong sign); ``hint`` is the targeted hint when no slip matches and
-    ``filled`` the formula with every other number in it.
+    ``filled`` the formula with every other number in it, ending in ``= ?``.
     """
 
     prompt: str
@@ -48,12 +48,19 @@ class Question:
     answer: float
     hint: str
     filled: str
-    derivation: str
+    derivation: str = ""
+    """How the answer comes. Left empty it is the usual one, ``filled`` with the answer as the
+    demo writes it for its ``?``: written once, the two cannot disagree."""
     diagnoses: tuple[tuple[float, str], ...] = ()
     decimals: int | None = None
     """Fixed decimals where the demo writes the number so (0,659), None for :func:`short`."""
     written: str = ""
     """The answer exactly as the demo writes it, where that is not ``decimals`` fixed (2,4)."""
+
+    def __post_init__(self) -> None:
+        """Fill in the usual derivation, so that a question need not write its numbers twice."""
+        if not self.derivation:
+            object.__setattr__(self, "derivation", self.filled.removesuffix("?") + self.shown)
 
     @property
     def tolerance(self) -> float:

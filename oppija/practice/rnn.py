@@ -96,7 +96,6 @@ def _sum(simulation: RecurrentNetwork, i: int, k: int) -> Question:
             "column {k}"
         ).format(before=before, k=format_integer(k + 1)),
         filled=f"{filled} = ?",
-        derivation=f"{filled} = {short(value)}",
         diagnoses=tuple(slips),
         decimals=SUM_DECIMALS,
         written=short(value),
@@ -123,7 +122,6 @@ def _hidden(simulation: RecurrentNetwork, i: int, k: int) -> Question:
         answer=value,
         hint=_("σ(s) = 1/(1 + e^(−s)) of the sum"),
         filled=f"h{now} = {filled} = ?",
-        derivation=f"h{now} = {filled} = {short(value)}",
         diagnoses=(
             (math.tanh(total), _("this network squashes with σ, to between 0 and 1, not tanh")),
             (total, _("that is the sum; σ of it is the answer")),

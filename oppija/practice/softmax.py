@@ -34,7 +34,7 @@ def questions(simulation: Softmax) -> list[Question]:
     powers = [math.exp(z / temperature) for z in logits]  # friendly logits: no overflow
     exps = " + ".join(_exp(z, temperature) for z in logits)
     numbers = " + ".join(format_decimal(e, 4) for e in powers)
-    p_text, e_text = probability_text(p, error), _fixed(error)
+    p_text = probability_text(p, error)
     p_for_gradient = _p_for(p, temperature, gradient)
     y_text = "1"
     return [
@@ -77,7 +77,6 @@ def questions(simulation: Softmax) -> list[Question]:
             answer=error,
             hint=_("the cross-entropy is the natural logarithm of the right class's p, negated"),
             filled=f"𝓔 = −ln {p_text} = ?",
-            derivation=f"𝓔 = −ln {p_text} = {e_text}",
             diagnoses=(
                 (-error, _("the sign is off: ln of a probability is negative, 𝓔 is not")),
                 (error / math.log(10.0), _("ln is the natural logarithm (base e), not base 10")),
@@ -91,8 +90,6 @@ def questions(simulation: Softmax) -> list[Question]:
             answer=gradient,
             hint=_("the right class's y is 1: subtract it from p, then divide by T"),
             filled=f"∂𝓔/∂z{name} = ({p_for_gradient} − {y_text}) / {t_text} = ?",
-            derivation=f"∂𝓔/∂z{name} = ({p_for_gradient} − {y_text}) / {t_text} = "
-            f"{_fixed(gradient)}",
             diagnoses=(
                 (-gradient, _("the sign is off: p − y, and p is below 1")),
                 *(

@@ -4,6 +4,7 @@ translated reason and costs no try, wrong tries get different hints, the third t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -74,3 +75,12 @@ def test_the_first_hint_names_the_slip(prompt: str, typed: str, slip: str) -> No
     feedback = respond(question_at(prompt), typed, 0)
     assert feedback.outcome == "wrong"
     assert slip in feedback.message
+
+
+def test_a_derivation_left_out_is_the_filled_formula_answered_as_the_demo_writes_it() -> None:
+    usual = Question(
+        "y = ?", "y = a·b", 0.12345, "a times b", "y = 0,5 · 0,2469 = ?", written="0,123"
+    )
+    assert usual.derivation == "y = 0,5 · 0,2469 = 0,123"
+    told = replace(usual, derivation="y = 0,12345 ≈ 0,123")
+    assert told.derivation == "y = 0,12345 ≈ 0,123"
