@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
+from oppija.cli_options import add_language_option
 from oppija.cli_output import shown
-from oppija.i18n import LANGUAGES, _, current_language, format_integer
+from oppija.i18n import _, current_language, format_integer
 
 FORMATS = ("html", "pdf", "md")
 SUFFIXES = {"html": ".html", "pdf": ".pdf", "md": ".md"}
@@ -79,12 +80,7 @@ def add_export_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         metavar=_("PATH"),
         help=_("the file to write (default: oppija-LANGUAGE-AUDIENCE.html, .pdf or .md here)"),
     )
-    export.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=argparse.SUPPRESS,  # unset here, the --lang before `export` stays
-        help=_("language of the lecture and the interface (default: et)"),
-    )
+    add_language_option(export, after_command=True)
 
 
 def default_path(output_format: str, audience: str) -> Path:

@@ -11,8 +11,9 @@ import argparse
 from pathlib import Path
 from typing import TextIO, TypeVar
 
+from oppija.cli_options import add_class_dir_option, add_language_option
 from oppija.cli_output import shown
-from oppija.i18n import LANGUAGES, _, current_language
+from oppija.i18n import _, current_language
 
 FORMATS = ("text", "csv", "html")
 
@@ -25,10 +26,9 @@ def add_report_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         "report",
         help=_("count a class's answers: per question and per learner"),
     )
-    report.add_argument(
-        "--class-dir",
-        metavar=_("FOLDER"),
-        help=_("the class folder `oppija serve` keeps (default: klass in the user data folder)"),
+    add_class_dir_option(
+        report,
+        _("the class folder `oppija serve` keeps (default: klass in the user data folder)"),
     )
     report.add_argument(
         "--format",
@@ -36,12 +36,7 @@ def add_report_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         default="text",
         help=_("text (default), csv (one file with both tables) or html (one page)"),
     )
-    report.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=argparse.SUPPRESS,  # unset here, the --lang before `report` stays
-        help=_("language of the lecture and the interface (default: et)"),
-    )
+    add_language_option(report, after_command=True)
 
 
 def run_report(class_dir: str | None, output_format: str, out: TextIO, err: TextIO) -> int:
