@@ -97,7 +97,7 @@ def run_export(
     err: TextIO,
 ) -> int:
     """Collect the lecture, render it, write the file, say where it is."""
-    from oppija.content.loader import LessonError, load_lecture
+    from oppija.cli_lecture import lecture_or_problems
     from oppija.export.handout import collect
 
     if output_format == "pdf":
@@ -108,12 +108,8 @@ def run_export(
         except PdfUnavailable as error:
             print(shown(f"oppija export: {error}", limit=1000), file=err)
             return 2
-    try:
-        lecture = load_lecture(current_language())
-    except LessonError as error:
-        print(_("The lesson files have problems:"), file=err)
-        for problem in error.problems:
-            print(shown(str(problem), limit=1000), file=err)
+    lecture = lecture_or_problems(err)
+    if lecture is None:
         return 1
     count = len(lecture.sections)
     missing = sorted({number for number in sections if number > count})
