@@ -93,7 +93,7 @@ def _run_app(
     """The lecture; ``demo_args`` are ``--set`` and ``--steps`` for the demo of ``slide``,
     ``classroom`` the parsed --present, --position-file and --follow."""
     from oppija.cli_data_dir import data_dir_problem
-    from oppija.content.loader import LessonError, load_lecture
+    from oppija.cli_lecture import lecture_or_problems
     from oppija.progress import ProgressStore, resolve_data_dir
 
     pairs, steps = demo_args
@@ -108,12 +108,8 @@ def _run_app(
     progress = loaded.progress
     if not language_chosen and loaded.restored:
         i18n.set_language(progress.language)
-    try:
-        lecture = load_lecture(i18n.current_language(), cache_dir=store.directory)
-    except LessonError as error:
-        print(_("The lesson files have problems:"), file=sys.stderr)
-        for lesson_problem in error.problems:
-            print(lesson_problem, file=sys.stderr)
+    lecture = lecture_or_problems(sys.stderr, cache_dir=store.directory)
+    if lecture is None:
         return 1
     if slide:
         try:

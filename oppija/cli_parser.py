@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from oppija import __version__, i18n
+from oppija.cli_options import add_data_dir_option, add_language_option
 from oppija.cli_output import shown
 from oppija.i18n import _
 from oppija.notes.parser import add_notes_parser, add_presenter_options
@@ -44,31 +45,16 @@ def build_parser() -> Parser:
         version=f"oppija {__version__}",
         help=_("print the version and exit"),
     )
-    parser.add_argument(
-        "--lang",
-        choices=i18n.LANGUAGES,
-        help=_("language of the lecture and the interface (default: et)"),
-    )
+    add_language_option(parser)
     parser.add_argument("--slide", metavar="ID", help=_("start on the slide with this id"))
-    parser.add_argument(
-        "--set",
-        dest="slide_settings",
-        action="append",
-        default=[],
-        metavar=_("KEY=VALUE"),
-        help=_("with --slide: a setting of its demo, as for `oppija demo` (repeat for more)"),
+    _add_demo_setup_options(
+        parser,
+        dests=("slide_settings", "slide_steps"),
+        set_help=_("with --slide: a setting of its demo, as for `oppija demo` (repeat for more)"),
+        steps_help=_("with --slide: steps its demo runs first"),
     )
-    parser.add_argument(
-        "--steps",
-        dest="slide_steps",
-        type=_count(0, 1_000_000),
-        metavar="N",
-        help=_("with --slide: steps its demo runs first"),
-    )
-    parser.add_argument(
-        "--data-dir",
-        metavar=_("FOLDER"),
-        help=_("where progress is saved (default: the user data folder; also OPPIJA_DATA_DIR)"),
+    add_data_dir_option(
+        parser, _("where progress is saved (default: the user data folder; also OPPIJA_DATA_DIR)")
     )
     parser.add_argument(
         "--reset-progress",
@@ -137,20 +123,12 @@ def _add_demo_parser(commands: argparse._SubParsersAction[Parser]) -> None:
     demo.add_argument(
         "name", metavar=_("NAME"), help=_("the demo, e.g. gd1d (a wrong name lists them all)")
     )
-    demo.add_argument(
-        "--set",
-        dest="settings",
-        action="append",
-        default=[],
-        metavar=_("KEY=VALUE"),
-        help=_('a setting, e.g. lr=0,1 or start="1 2" (repeat for more)'),
-    )
-    demo.add_argument(
-        "--steps",
-        type=_count(0, 1_000_000),
-        default=0,
-        metavar="N",
-        help=_("descent steps to run first (default: 0, the start)"),
+    _add_demo_setup_options(
+        demo,
+        dests=("settings", "steps"),
+        set_help=_('a setting, e.g. lr=0,1 or start="1 2" (repeat for more)'),
+        steps_help=_("descent steps to run first (default: 0, the start)"),
+        steps_default=0,
     )
     demo.add_argument(
         "--width", type=_count(20, 1000), default=80, metavar="W", help=_("width in columns")
@@ -165,3 +143,33 @@ def _add_demo_parser(commands: argparse._SubParsersAction[Parser]) -> None:
         help=_("draw without braille and box-drawing characters"),
     )
     demo.add_argument("--json", action="store_true", help=_("print the state as one JSON object"))
+
+
+def _add_demo_setup_options(
+    parser: Parser,
+    *,
+    dests: tuple[str, str],
+    set_help: str,
+    steps_help: str,
+    steps_default: int | None = None,
+) -> None:
+    """``--set KEY=VALUE`` (repeatable) and ``--steps N``, stored in ``dests``: one grammar for
+    ``oppija demo NAME`` and ``oppija --slide ID``, so a share line (demo_setup.share_line)
+    reads as a demo's command line does."""
+    settings_dest, steps_dest = dests
+    parser.add_argument(
+        "--set",
+        dest=settings_dest,
+        action="append",
+        default=[],
+        metavar=_("KEY=VALUE"),
+        help=set_help,
+    )
+    parser.add_argument(
+        "--steps",
+        dest=steps_dest,
+        type=_count(0, 1_000_000),
+        default=steps_default,
+        metavar="N",
+        help=steps_help,
+    )

@@ -31,15 +31,18 @@ from pathlib import Path
 from typing import NoReturn, TypeGuard
 
 from oppija.i18n import LANGUAGES, _, format_integer
-from oppija.progress_practice import Outcome as PracticeOutcome
 from oppija.progress_practice import (
+    MAX_NUMBERS,
+    MAX_TEXT,
     PracticeFormatError,
     PracticeResult,
     UnsolvedStep,
+    has_setting_shape,
     merged_practice,
     practice_from_json,
     practice_to_json,
 )
+from oppija.progress_practice import Outcome as PracticeOutcome
 from oppija.regular_files import FileTooLarge, NotRegularFile, os_error_reason, read_regular_file
 
 FORMAT_VERSION = 1
@@ -59,11 +62,10 @@ Scalar = int | float | str | bool
 DemoValue = int | float | str | list[int | float]
 """A demo setting as saved: a number, text (a choice, a formula as typed) or a list of numbers."""
 
-MAX_DEMO_TEXT = 2_000
-"""The longest text a saved demo setting may be: longer is no formula a learner typed."""
-MAX_DEMO_NUMBERS = 1_000
+MAX_DEMO_TEXT = MAX_TEXT
+MAX_DEMO_NUMBERS = MAX_NUMBERS
+"""A saved demo setting's limits: those of a practice step's settings too (progress_practice)."""
 MAX_FLOAT = sys.float_info.max
-"""The most numbers a saved demo setting may list (a demo's own limit is far lower)."""
 
 
 class ProgressError(Exception):
@@ -256,11 +258,7 @@ def _is_setting(value: object) -> bool:
 def is_demo_value(value: object) -> TypeGuard[DemoValue]:
     """Whether ``value`` may be saved as a demo setting (what :data:`DemoValue` allows, within
     :data:`MAX_DEMO_TEXT` and :data:`MAX_DEMO_NUMBERS`); the app saves only such values."""
-    if isinstance(value, str):
-        return len(value) <= MAX_DEMO_TEXT
-    if isinstance(value, list):
-        return len(value) <= MAX_DEMO_NUMBERS and all(_is_float_sized(v) for v in value)
-    return _is_float_sized(value)
+    return has_setting_shape(value, _is_float_sized)
 
 
 def _is_float_sized(value: object) -> bool:

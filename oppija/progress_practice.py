@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
@@ -25,8 +26,11 @@ class PracticeFormatError(ValueError):
 
 
 SettingValue = int | float | str | list[int | float]
-MAX_TEXT = 2_000  # as long as a saved demo setting may be (oppija.progress.MAX_DEMO_TEXT)
+MAX_TEXT = 2_000
+"""The longest text a saved demo setting may be (here and in oppija.progress): longer is no
+formula a learner typed."""
 MAX_NUMBERS = 1_000
+"""The most numbers a saved demo setting may list (a demo's own limit is far lower)."""
 MAX_STATE = 20  # entries of a step's state (a few are written)
 
 
@@ -168,12 +172,19 @@ def _unsolved_from_json(demo: str, raw: object) -> UnsolvedStep:
     )
 
 
-def _is_setting_value(value: object) -> bool:
+def has_setting_shape(value: object, is_number: Callable[[object], bool]) -> bool:
+    """Whether ``value`` is what a demo setting is saved as: text of at most :data:`MAX_TEXT`
+    characters, a list of at most :data:`MAX_NUMBERS` numbers, or one number. ``is_number``
+    says which numbers: a practice step's and a progress file's differ in range."""
     if isinstance(value, str):
         return len(value) <= MAX_TEXT
     if isinstance(value, list):
-        return len(value) <= MAX_NUMBERS and all(_is_number(v) for v in value)
-    return _is_number(value)
+        return len(value) <= MAX_NUMBERS and all(is_number(v) for v in value)
+    return is_number(value)
+
+
+def _is_setting_value(value: object) -> bool:
+    return has_setting_shape(value, _is_number)
 
 
 def _is_number(value: object) -> bool:

@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
+from oppija.cli_options import add_language_option
 from oppija.cli_output import shown
-from oppija.i18n import LANGUAGES, _, current_language, format_integer
+from oppija.i18n import _, current_language, format_integer
 
 FORMATS = ("html", "pdf", "md")
 SUFFIXES = {"html": ".html", "pdf": ".pdf", "md": ".md"}
@@ -79,12 +80,7 @@ def add_export_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         metavar=_("PATH"),
         help=_("the file to write (default: oppija-LANGUAGE-AUDIENCE.html, .pdf or .md here)"),
     )
-    export.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=argparse.SUPPRESS,  # unset here, the --lang before `export` stays
-        help=_("language of the lecture and the interface (default: et)"),
-    )
+    add_language_option(export, after_command=True)
 
 
 def default_path(output_format: str, audience: str) -> Path:
@@ -101,7 +97,7 @@ def run_export(
     err: TextIO,
 ) -> int:
     """Collect the lecture, render it, write the file, say where it is."""
-    from oppija.content.loader import LessonError, load_lecture
+    from oppija.cli_lecture import lecture_or_problems
     from oppija.export.handout import collect
 
     if output_format == "pdf":
@@ -112,12 +108,8 @@ def run_export(
         except PdfUnavailable as error:
             print(shown(f"oppija export: {error}", limit=1000), file=err)
             return 2
-    try:
-        lecture = load_lecture(current_language())
-    except LessonError as error:
-        print(_("The lesson files have problems:"), file=err)
-        for problem in error.problems:
-            print(shown(str(problem), limit=1000), file=err)
+    lecture = lecture_or_problems(err)
+    if lecture is None:
         return 1
     count = len(lecture.sections)
     missing = sorted({number for number in sections if number > count})

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from oppija.content.model import Quiz
 from oppija.export.handout import Handout, audience_line
 from oppija.export.svg import rows_to_svg
+from oppija.html_templates import page_environment
 from oppija.i18n import _, current_language, format_decimal
 
 TEMPLATE_DIR = Path(__file__).resolve().parent
@@ -81,16 +82,7 @@ def answer_text(quiz: Quiz) -> str:
 
 def render_html(handout: Handout, for_print: bool = False) -> str:
     """The page's text; ``for_print`` adds the paper's page rules (A4, footer, page numbers)."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    environment = Environment(
-        loader=FileSystemLoader(TEMPLATE_DIR),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    environment = page_environment(TEMPLATE_DIR)
     environment.filters["markdown"] = slide_html
     environment.filters["inline"] = _inline
     lecture = handout.lecture

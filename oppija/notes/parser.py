@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import TypeVar
 
+from oppija.cli_options import add_data_dir_option
 from oppija.i18n import _
 
 P = TypeVar("P", bound=argparse.ArgumentParser)
@@ -39,9 +40,6 @@ def add_notes_parser(
         metavar="N",
         help=_("count down from N minutes instead of counting the time up"),
     )
-    notes.add_argument(
-        "--data-dir",
-        metavar=_("FOLDER"),
-        default=argparse.SUPPRESS,  # else it would hide a --data-dir given before `notes`
-        help=_("the presenter's data folder (default: the user data folder)"),
+    add_data_dir_option(
+        notes, _("the presenter's data folder (default: the user data folder)"), after_command=True
     )

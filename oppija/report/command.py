@@ -11,8 +11,9 @@ import argparse
 from pathlib import Path
 from typing import TextIO, TypeVar
 
+from oppija.cli_options import add_class_dir_option, add_language_option
 from oppija.cli_output import shown
-from oppija.i18n import LANGUAGES, _, current_language
+from oppija.i18n import _
 
 FORMATS = ("text", "csv", "html")
 
@@ -25,10 +26,9 @@ def add_report_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         "report",
         help=_("count a class's answers: per question and per learner"),
     )
-    report.add_argument(
-        "--class-dir",
-        metavar=_("FOLDER"),
-        help=_("the class folder `oppija serve` keeps (default: klass in the user data folder)"),
+    add_class_dir_option(
+        report,
+        _("the class folder `oppija serve` keeps (default: klass in the user data folder)"),
     )
     report.add_argument(
         "--format",
@@ -36,18 +36,13 @@ def add_report_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         default="text",
         help=_("text (default), csv (one file with both tables) or html (one page)"),
     )
-    report.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=argparse.SUPPRESS,  # unset here, the --lang before `report` stays
-        help=_("language of the lecture and the interface (default: et)"),
-    )
+    add_language_option(report, after_command=True)
 
 
 def run_report(class_dir: str | None, output_format: str, out: TextIO, err: TextIO) -> int:
     """Read the class folder, count, print the report to ``out`` and problems to ``err``."""
     from oppija.classroom import default_class_dir
-    from oppija.content.loader import LessonError, load_lecture
+    from oppija.cli_lecture import lecture_or_problems
     from oppija.report.reading import ClassFolderError, read_class
     from oppija.report.tally import tally
 
@@ -57,12 +52,8 @@ def run_report(class_dir: str | None, output_format: str, out: TextIO, err: Text
     except ClassFolderError as error:
         print(shown(f"oppija report: {error}", limit=1000), file=err)
         return 1
-    try:
-        lecture = load_lecture(current_language())
-    except LessonError as error:
-        print(_("The lesson files have problems:"), file=err)
-        for problem in error.problems:
-            print(problem, file=err)
+    lecture = lecture_or_problems(err)
+    if lecture is None:
         return 1
     for skipped in reading.skipped:
         line = _("oppija report: skipped {folder}: {reason}").format(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from oppija.html_templates import page_environment
 from oppija.i18n import _, current_language, format_integer, ngettext
 from oppija.report.tally import ClassTally
 from oppija.report.text_report import empty_class_line, learner_cells, question_cells
@@ -19,16 +20,7 @@ TEMPLATE = "report.html.j2"
 
 def render_html(report: ClassTally) -> str:
     """The page's text."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    environment = Environment(
-        loader=FileSystemLoader(TEMPLATE_DIR),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    environment = page_environment(TEMPLATE_DIR)
     questions = []
     for question in report.questions:
         _where, answered, right, mistake = question_cells(question)

@@ -14,6 +14,7 @@ import argparse
 from dataclasses import replace
 from typing import TextIO, TypeVar
 
+from oppija.cli_options import add_data_dir_option
 from oppija.content.model import Quiz
 from oppija.i18n import _, format_integer, ngettext
 from oppija.practice.attempt import Attempt
@@ -28,11 +29,8 @@ _Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
 def add_korda_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The ``korda`` subcommand's arguments (its ``--data-dir`` may also come before it)."""
     korda = commands.add_parser("korda", help=_("ask the questions you answered wrong again"))
-    korda.add_argument(
-        "--data-dir",
-        metavar=_("FOLDER"),
-        default=argparse.SUPPRESS,  # unset here, the --data-dir before `korda` stays
-        help=_("the folder of your progress (as for the lecture)"),
+    add_data_dir_option(
+        korda, _("the folder of your progress (as for the lecture)"), after_command=True
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from oppija import i18n
+from oppija.cli_options import add_class_dir_option
 from oppija.i18n import _
 
 if TYPE_CHECKING:
@@ -37,10 +38,9 @@ def add_serve_parser(
         metavar=_("PORT"),
         help=_("the port to listen on (default: %(default)s)"),
     )
-    serve.add_argument(
-        "--class-dir",
-        metavar=_("FOLDER"),
-        help=_("where each learner's progress is kept (default: klass in the user data folder)"),
+    add_class_dir_option(
+        serve,
+        _("where each learner's progress is kept (default: klass in the user data folder)"),
     )
     serve.add_argument(
         "--max-learners",
