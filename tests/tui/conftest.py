@@ -73,7 +73,7 @@ def make_app(data_dir: Path) -> AppFactory:
         loaded = store.load()
         if loaded.restored:
             i18n.set_language(loaded.progress.language)
-        return OppijaApp(
+        app = OppijaApp(
             shipped_lecture(i18n.current_language()),
             loaded.progress,
             store,
@@ -82,6 +82,12 @@ def make_app(data_dir: Path) -> AppFactory:
             resumed=loaded.restored,
             ascii_mode=ascii_mode,
         )
+        # Scrolling jumps instead of gliding: a test waits until the app has settled, and a
+        # glide (End in the help, PgDn on a long slide) kept it waiting in real time, idle,
+        # for a third of a second or more (a third of the key storms' time); where a scroll
+        # ends is the same.
+        app.animation_level = "none"
+        return app
 
     return factory
 
