@@ -15,16 +15,13 @@ from oppija.practice.exercises import exercise, questions, worked_solution
 from oppija.practice.question import Question, respond
 from oppija.scenes import draw_scene
 from oppija.sims.attention import Attention
-
-SEEDS = range(50)
+from tests.practice.conftest import SEEDS, lecture_and_fresh
 
 
 def runs() -> Iterator[Attention]:
     lecture = Attention(view="steps")
     lecture.run(SCORES_STAGE - 2)
-    for simulation in [lecture, *(exercise("attention", s) for s in SEEDS)]:
-        assert isinstance(simulation, Attention)
-        yield simulation
+    return lecture_and_fresh("attention", Attention, lecture)
 
 
 def scores_of(question: Question) -> list[float]:

@@ -14,8 +14,7 @@ from oppija.practice.question import Question, shown_decimals
 from oppija.scenes.words.backprop import STEP_WORDS
 from oppija.sims import create_simulation
 from oppija.sims.backprop import Backpropagation, ScriptStep
-
-SEEDS = range(50)
+from tests.practice.conftest import SEEDS, lecture_and_fresh
 
 
 def revealed_numbers(step: ScriptStep) -> list[float]:
@@ -43,13 +42,7 @@ def asked_and_revealed(simulation: Backpropagation) -> Iterator[tuple[Question, 
 
 
 def runs() -> Iterator[Backpropagation]:
-    lecture = create_simulation("backprop", {})
-    assert isinstance(lecture, Backpropagation)
-    yield lecture
-    for seed in SEEDS:
-        fresh = exercise("backprop", seed)
-        assert isinstance(fresh, Backpropagation)
-        yield fresh
+    return lecture_and_fresh("backprop", Backpropagation)
 
 
 def test_each_answer_is_the_number_the_demo_shows_next() -> None:

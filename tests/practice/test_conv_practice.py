@@ -11,16 +11,12 @@ import pytest
 from oppija.i18n import parse_number
 from oppija.practice.exercises import exercise, next_question
 from oppija.scenes.words.conv import sum_text
-from oppija.sims import create_simulation
 from oppija.sims.conv import Convolution
-
-SEEDS = range(50)
+from tests.practice.conftest import SEEDS, lecture_and_fresh
 
 
 def runs() -> Iterator[Convolution]:
-    for simulation in [create_simulation("conv", {}), *(exercise("conv", s) for s in SEEDS)]:
-        assert isinstance(simulation, Convolution)
-        yield simulation
+    return lecture_and_fresh("conv", Convolution)
 
 
 def test_each_cell_asked_is_the_sum_the_demo_writes_next() -> None:

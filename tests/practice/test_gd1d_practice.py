@@ -16,14 +16,11 @@ from oppija.practice.question import Question
 from oppija.scenes.words.descent import descent_readout
 from oppija.sims import create_simulation
 from oppija.sims.gd1d import GradientDescent1D
-
-SEEDS = range(50)
+from tests.practice.conftest import SEEDS, lecture_and_fresh
 
 
 def runs() -> Iterator[GradientDescent1D]:
-    for simulation in [create_simulation("gd1d", {}), *(exercise("gd1d", s) for s in SEEDS)]:
-        assert isinstance(simulation, GradientDescent1D)
-        yield simulation
+    return lecture_and_fresh("gd1d", GradientDescent1D)
 
 
 def asked(simulation: GradientDescent1D) -> Iterator[tuple[Question, float, list[str]]]:

@@ -14,14 +14,11 @@ from oppija.practice.question import Question, shown_decimals
 from oppija.scenes.words.graph import graph_lines
 from oppija.sims import create_simulation
 from oppija.sims.graph import ComputationGraph
-
-SEEDS = range(50)
+from tests.practice.conftest import SEEDS, lecture_and_fresh
 
 
 def runs() -> Iterator[ComputationGraph]:
-    for simulation in [create_simulation("graph", {}), *(exercise("graph", s) for s in SEEDS)]:
-        assert isinstance(simulation, ComputationGraph)
-        yield simulation
+    return lecture_and_fresh("graph", ComputationGraph)
 
 
 def asked_and_written(simulation: ComputationGraph) -> Iterator[tuple[Question, str]]:

@@ -15,16 +15,12 @@ from oppija.practice.exercises import exercise, questions
 from oppija.practice.linreg import FIRST_STEPS
 from oppija.practice.question import Question, respond
 from oppija.scenes.words.descent import descent_readout
-from oppija.sims import create_simulation
 from oppija.sims.linreg import LinearRegressionDescent
-
-SEEDS = range(50)
+from tests.practice.conftest import SEEDS, lecture_and_fresh
 
 
 def runs() -> Iterator[LinearRegressionDescent]:
-    for simulation in [create_simulation("linreg", {}), *(exercise("linreg", s) for s in SEEDS)]:
-        assert isinstance(simulation, LinearRegressionDescent)
-        yield simulation
+    return lecture_and_fresh("linreg", LinearRegressionDescent)
 
 
 def pair(text: str) -> list[float]:

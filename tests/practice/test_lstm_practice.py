@@ -16,15 +16,13 @@ from oppija.scenes.lstm import equation_lines
 from oppija.sims import create_simulation
 from oppija.sims.lstm import LSTMGates
 from oppija.text.subscript_markup import bare_subscript
+from tests.practice.conftest import SEEDS, lecture_and_fresh
 
-SEEDS = range(50)
 ORDER = ("f", "i", "o", "g", "c", "h")  # the demo's equations, top to bottom
 
 
 def runs() -> Iterator[LSTMGates]:
-    for simulation in [create_simulation("lstm", {}), *(exercise("lstm", s) for s in SEEDS)]:
-        assert isinstance(simulation, LSTMGates)
-        yield simulation
+    return lecture_and_fresh("lstm", LSTMGates)
 
 
 def asked(simulation: LSTMGates) -> Iterator[list[Question]]:

@@ -15,14 +15,11 @@ from oppija.practice.question import Question, respond
 from oppija.scenes.words.rnn import rnn_lines
 from oppija.sims import create_simulation
 from oppija.sims.rnn import RecurrentNetwork
-
-SEEDS = range(50)
+from tests.practice.conftest import SEEDS, lecture_and_fresh
 
 
 def runs() -> Iterator[RecurrentNetwork]:
-    for simulation in [create_simulation("rnn", {}), *(exercise("rnn", s) for s in SEEDS)]:
-        assert isinstance(simulation, RecurrentNetwork)
-        yield simulation
+    return lecture_and_fresh("rnn", RecurrentNetwork)
 
 
 def written(line: str) -> list[str]:

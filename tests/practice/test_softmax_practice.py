@@ -15,14 +15,11 @@ from oppija.scenes.softmax import text_lines
 from oppija.scenes.words.softmax import softmax_readout
 from oppija.sims import create_simulation
 from oppija.sims.softmax import Softmax
-
-SEEDS = range(50)
+from tests.practice.conftest import SEEDS, lecture_and_fresh
 
 
 def runs() -> Iterator[Softmax]:
-    for simulation in [create_simulation("softmax", {}), *(exercise("softmax", s) for s in SEEDS)]:
-        assert isinstance(simulation, Softmax)
-        yield simulation
+    return lecture_and_fresh("softmax", Softmax)
 
 
 def asked(simulation: Softmax) -> tuple[Question, Question, Question]:
