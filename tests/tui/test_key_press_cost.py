@@ -155,6 +155,39 @@ async def test_the_slide_views_focus_restyles_the_view_alone(make_app: AppFactor
         assert [node.styles.css for node in inside] == before
 
 
+async def test_in_a_short_window_tab_restyles_the_slide_column_alone(
+    make_app: AppFactory,
+) -> None:
+    """Tab between a demo and the text in a short window gives the room to the other part: the
+    slide's column is restyled, not the contents' rows, the header or the key bar (the class
+    on the screen restyled all of them), and the room does change hands."""
+    app = make_app(slide="linreg")
+    async with app.run_test(size=(120, 24)) as pilot:
+        demo = await open_demo(pilot, "linreg")
+        screen = app.screen
+        column = screen.query_one("#slide-column")
+        outside = [
+            node for node in screen.walk_children() if column not in node.ancestors_with_self
+        ]
+        assert any(isinstance(node, ContentsList) for node in outside)
+        restyled: list[DOMNode] = []
+        apply = app.stylesheet.apply
+
+        def noted(node: DOMNode, **options: Any) -> None:
+            restyled.append(node)
+            apply(node, **options)
+
+        demo_height = demo.size.height
+        app.stylesheet.apply = noted  # type: ignore[method-assign]
+        screen.query_one(SlideView).focus()
+        await settle(pilot)
+        app.stylesheet.apply = apply  # type: ignore[method-assign]
+        assert column.has_class("-text-first")
+        assert demo.size.height < demo_height  # the text has the room now
+        assert column in restyled
+        assert not [node for node in restyled if node in outside]
+
+
 async def test_the_help_draws_its_table_of_keys_once_per_width(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -356,12 +356,14 @@ class LectureScreen(Screen[None]):
 
     def _give_room(self, demo_focused: bool = False) -> None:
         """In a short window a demo slide gives the room to the part that has the keys (CSS:
-        ``-demo-slide``, then ``-text-first`` when the text or a quiz has them).
+        ``-demo-slide`` on the slide's column, then ``-text-first`` when the text or a quiz
+        has them).
 
-        The classes are set only where they matter, and both at once: a class on the screen
-        restyles every widget, which a tall window paid on each demo slide for nothing, and a
-        short one twice more on the way in and out (``demo_focused``: the demo being mounted
-        takes the keys, so the text does not get the room first)."""
+        The classes are set only where they matter, both at once, and on the column: a class
+        restyles every widget below it, so on the screen it restyled the contents' sixty rows,
+        the header and the key bar too, on every demo slide and each Tab between demo and text
+        in a short window (``demo_focused``: the demo being mounted takes the keys, so the text
+        does not get the room first)."""
         demo = self.has_class("-short") and self._demo_mounted
         reading = False
         if demo and not demo_focused:
@@ -370,7 +372,9 @@ class LectureScreen(Screen[None]):
                 return  # not composed yet, or closing (a tab closed as the app started)
             focused = self.focused
             reading = focused is not None and (focused is view or view in focused.ancestors)
-        self.update_classes({"-demo-slide": demo, "-text-first": reading})
+        column = next(iter(self.query("#slide-column").results(Vertical)), None)
+        if column is not None:
+            column.update_classes({"-demo-slide": demo, "-text-first": reading})
 
     def watch_contents_open(self, _value: bool | None) -> None:
         self._apply_contents_visibility()
