@@ -7,7 +7,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.events import Key
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -16,7 +15,6 @@ from oppija.content.model import Lecture
 from oppija.content.term_search import find_terms
 from oppija.i18n import N_, _, format_integer, ngettext
 from oppija.tui.screens.closing import close
-from oppija.tui.screens.covered import drop_key_when_covered
 from oppija.tui.screens.listing import ListingScreen
 from oppija.tui.slide_text import subscripted
 from oppija.tui.widgets.key_bar import KeyBar
@@ -109,7 +107,3 @@ class GlossaryScreen(ListingScreen[str | None]):
 
     def action_focus_list(self) -> None:
         self.query_one(OptionList).focus()
-
-    def on_key(self, event: Key) -> None:
-        """A key typed before another screen covered this one is not that screen's key."""
-        drop_key_when_covered(self, event)
