@@ -38,7 +38,7 @@ def run_korda(data_dir: str | None, stdin: TextIO, out: TextIO, err: TextIO) -> 
     """Ask every quiz that is due; 0 when the progress was saved, 1 when it could not be."""
     from oppija.content.loader import load_lecture
     from oppija.progress import ProgressSaveError, ProgressStore, resolve_data_dir
-    from oppija.review.due import quizzes_due
+    from oppija.review.due import nothing_due, quizzes_due
     from oppija.review.practice_due import askable_steps
 
     store = ProgressStore(resolve_data_dir(data_dir))
@@ -63,7 +63,7 @@ def run_korda(data_dir: str | None, stdin: TextIO, out: TextIO, err: TextIO) -> 
         )
     if not due and not steps:
         if not unbuilt:
-            out.write(_("Nothing to review: every answer you gave is right.") + "\n")
+            out.write(nothing_due(progress.answers, progress.practice) + "\n")
         return 0
     out.write(
         _("{count} answers to review, the oldest first. Enter skips, Ctrl+D stops.").format(

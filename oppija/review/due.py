@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from oppija.content.model import Lecture, Quiz
+from oppija.i18n import _
 from oppija.progress import QuizAnswer
 from oppija.progress_practice import PracticeResult, UnsolvedStep
 from oppija.text.subscript_markup import plain_subscripts
@@ -85,3 +86,12 @@ def moment(text: str) -> datetime:
     """A saved time (one without a zone counts as UTC)."""
     when = datetime.fromisoformat(text)
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+def nothing_due(answers: Mapping[str, QuizAnswer], practice: Mapping[str, PracticeResult]) -> str:
+    """What ``oppija korda`` and the review screen say when nothing is due: that every answer
+    was right only where the learner has answered something (else it would be praise for
+    nothing)."""
+    if answers or practice:
+        return _("Nothing to review: every answer you gave is right.")
+    return _("Nothing to review yet: answer a question or compute a practice step first.")

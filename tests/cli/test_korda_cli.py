@@ -78,7 +78,9 @@ def test_unreadable_or_empty_answers_change_nothing_and_nothing_due_is_said(
     assert ProgressStore(tmp_path).load().progress.answers == answers
     korda(monkeypatch, capsys, tmp_path, "\n")
     assert ProgressStore(tmp_path).load().progress.answers == answers
-    assert korda(monkeypatch, capsys, tmp_path / "fresh", "").strip().count("\n") == 0
+    fresh = korda(monkeypatch, capsys, tmp_path / "fresh", "")
+    assert fresh.strip().count("\n") == 0
+    assert fresh.startswith("Veel pole midagi korrata")  # no praise for answers never given
 
 
 def test_a_shown_practice_step_comes_back_with_hints_until_solved(

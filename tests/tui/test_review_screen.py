@@ -89,3 +89,13 @@ async def test_the_review_lists_mistakes_oldest_first_and_takes_the_learner_to_e
         assert summary.startswith("1 harjutuse sammu ei saa") and "Pole midagi" not in summary
         assert app.screen.query_one(OptionList).option_count == 0
         assert [s.step for s in app.progress.practice["backprop"].unsolved] == [2]  # kept
+
+
+async def test_a_learner_who_answered_nothing_is_not_told_every_answer_is_right(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "V")
+        summary = str(app.screen.query_one("#review-summary", Static).render())
+        assert summary.startswith("Veel pole midagi korrata: vasta enne mõnele küsimusele")

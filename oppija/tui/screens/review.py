@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from oppija.content.model import Lecture
 from oppija.i18n import N_, _, format_integer, ngettext
 from oppija.progress import Progress
-from oppija.review.due import DueItem, due_items
+from oppija.review.due import DueItem, due_items, nothing_due
 from oppija.sims.registry import DEMOS
 from oppija.tui.screens.closing import close
 from oppija.tui.screens.listing import ListingScreen
@@ -43,7 +43,7 @@ class ReviewScreen(ListingScreen[DueItem | None]):
                 count=format_integer(len(self.items))
             )
         elif not due.unbuilt:
-            summary = _("Nothing to review: every answer you gave is right.")
+            summary = nothing_due(self.progress.answers, self.progress.practice)
         else:
             summary = ""
         if due.unbuilt:  # as `oppija korda` says it: they stay saved for a later version
