@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from oppija import i18n
+from oppija.collector import prepare_for_session
 from oppija.content.loader import LessonError, load_lecture
 from oppija.content.model import Lecture
 from oppija.content.navigation import Position, at_slide
@@ -193,6 +194,8 @@ class OppijaApp(App[None]):
         self._stop_following_language = i18n.on_language_change(self._language_changed)
         if not self.is_headless:  # a test's app must not take over the test runner's signals
             self._catch_stop_signals()
+            # nor freeze the runner's objects: a test process starts one app after another
+            self.call_after_refresh(prepare_for_session)
 
     # -------------------------------------------------------------- signals
     def _catch_stop_signals(self) -> None:
