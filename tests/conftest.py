@@ -21,7 +21,7 @@ settings.load_profile("oppija")
 
 # A test's app lives for seconds: long enough for its widgets, styles and drawn lines to reach
 # the collector's oldest generation, where they become garbage together when the test ends.
-# With Python's default thresholds (700, 10, 10) a full collection then ran every ten young ones,
+# With Python's default thresholds (700, 10, 10) a full collection then ran every ten middle ones,
 # each walking every object of the worker (the modules, the parsed lectures, Textual's caches):
 # about a quarter of the TUI tests' CPU. Fewer, larger young collections keep the full ones rare;
 # the app's own behaviour is the same, and a test of memory collects explicitly.
