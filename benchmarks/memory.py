@@ -8,7 +8,8 @@ while the app is still running, as a classroom server's process holds it between
 Each app runs headless (``App.run_test(size=(120, 40))``) in a process of its own, started
 fresh for every measurement, so that neither inherits the other's heap or imports:
 
-- oppija: the real app as ``oppija`` starts it, its progress in a new temporary folder. It is
+- oppija: the real app as ``oppija`` starts it, its progress in a new temporary folder, its
+  garbage collector set as in a terminal once the first slide is painted. It is
   walked with → from the first slide to the last, every reveal step (220 presses through the
   Estonian lecture), so every slide, quiz card and demo is shown once as the learner gets it;
   RSS after that walk. Then Home and the same walk again in the same process: RSS after the
@@ -41,6 +42,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.app import App
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,13 +65,18 @@ def settled_resident_bytes() -> int:
     return resident_bytes()
 
 
-async def walk(app: App[None], presses: int, walks: int) -> list[int]:
-    """RSS after each of ``walks`` walks of ``app`` (Home, then ``presses`` → presses)."""
+async def walk(
+    app: App[None], presses: int, walks: int, painted: Callable[[], None] | None = None
+) -> list[int]:
+    """RSS after each of ``walks`` walks of ``app`` (Home, then ``presses`` → presses);
+    ``painted`` is called once the first frame is painted."""
     from painted import until_painted  # beside this file; Textual only, like the bare app
 
     sizes: list[int] = []
     async with app.run_test(size=SIZE) as pilot:
         await until_painted(pilot)
+        if painted is not None:
+            painted()
         for _ in range(walks):
             await pilot.press("home")
             await until_painted(pilot)
@@ -92,6 +100,7 @@ def child(which: str, texts_file: Path, walks: int) -> None:
     else:
         sys.path.insert(0, str(ROOT))
         from oppija import i18n
+        from oppija.collector import prepare_for_session
         from oppija.threads import limit_blas_threads
 
         limit_blas_threads()
@@ -99,7 +108,8 @@ def child(which: str, texts_file: Path, walks: int) -> None:
         with tempfile.TemporaryDirectory(prefix="oppija-memory-") as folder:
             from navigation import oppija_app
 
-            sizes = asyncio.run(walk(oppija_app(Path(folder)), len(texts) - 1, walks))
+            app = oppija_app(Path(folder))
+            sizes = asyncio.run(walk(app, len(texts) - 1, walks, prepare_for_session))
     print(json.dumps(sizes))
 
 
