@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual.widgets import OptionList
 
+from oppija.content.model import Lecture
 from oppija.i18n import _
+from oppija.progress import Progress, ProgressStore
 from oppija.tui.screens.lecture import LectureScreen
 from oppija.tui.widgets.contents import ContentsList
 from oppija.tui.widgets.quiz_card import QuizCard
 from oppija.tui.widgets.slide_view import SlideView
-from tests.tui.conftest import AppFactory, open_demo, press, screen_text
+from tests.tui.conftest import AppFactory, open_demo, press, screen_text, settle
+from tests.tui.test_demo_slides_walk import instruction_start
 from tests.tui.test_navigation import contents_line
 
 
@@ -115,3 +121,20 @@ async def test_on_a_slide_without_a_demo_tab_from_the_text_reaches_the_quiz(
         view.focus()
         await press(pilot, "tab")
         assert app.screen.query_one(QuizCard).query_one(OptionList).has_focus
+
+
+@pytest.mark.parametrize("slide_id", ["questions", "gd-2d"])
+async def test_resumed_on_a_demo_step_the_text_shows_what_to_do(
+    make_app: AppFactory, lecture_et: Lecture, data_dir: Path, slide_id: str
+) -> None:
+    """A learner who quit on a demo slide fully revealed starts again there at 80×24: the text
+    above the demo is scrolled to the newest step, what to do with the demo, as when the step
+    was reached with → (it stood at the slide's title, the instruction out of sight)."""
+    slide = lecture_et.slide(slide_id)
+    ProgressStore(data_dir).save(Progress(slide_id=slide_id, step=slide.step_count - 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.screen.query("#demo")
+        assert instruction_start(slide) in screen_text(app)

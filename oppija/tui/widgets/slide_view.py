@@ -179,6 +179,10 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
     def show(self, slide: Slide, step: int, answers: dict[str, QuizAnswer] | None = None) -> None:
         """Show ``slide`` revealed up to ``step`` (0-based); its quizzes once fully revealed."""
         answers = answers or {}
+        self._at_start = step == 0
+        demo_step = slide.demo is not None and step == slide.step_count - 1 and step > 0
+        self._earlier = slide.markdown(step - 1) if demo_step else ""
+        self._following = True  # the first slide too: `--slide` or a resumed demo step
         if not self.is_mounted:  # before the first frame: compose builds it in
             self._first = (slide, step, answers)
             return
@@ -197,10 +201,6 @@ class SlideView(VerticalScroll, can_focus=True, inherit_bindings=False):
             self.query_one("#slide-notes", Static).update(
                 self._notes_content(notes), layout=shown_notes
             )
-        self._at_start = step == 0
-        demo_step = slide.demo is not None and step == slide.step_count - 1 and step > 0
-        self._earlier = slide.markdown(step - 1) if demo_step else ""
-        self._following = True
         self.settle_scroll()
         self.call_after_refresh(self.settle_scroll)  # again once quiz cards and demo are laid out
 
