@@ -9,10 +9,12 @@ second, the answer with its derivation after the third.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from oppija.i18n import _, format_fixed, parse_number
+from oppija.text.excerpt import excerpt
 from oppija.text.numbers import short, short_decimals
 
 TRIES = 3  # wrong answers before the answer and its derivation are shown
@@ -117,6 +119,8 @@ def respond(question: Question, typed: str, wrong_before: int) -> Feedback:
     try:
         value = parse_number(typed)
     except ValueError as error:
+        if _looks_like_a_calculation(typed.strip()):
+            return Feedback("unreadable", _calculation_typed(typed))
         return Feedback("unreadable", str(error))
     if question.accepts(value):
         return Feedback("right", _("Right: {answer}").format(answer=question.shown))
@@ -133,6 +137,23 @@ def respond(question: Question, typed: str, wrong_before: int) -> Feedback:
     return Feedback(
         "wrong",
         _("Not yet. With every number filled in: {formula}").format(formula=question.filled),
+    )
+
+
+# Numbers and arithmetic only, with an operator between two of them, a bracket or a power:
+# "0,9 - 0,1*1,8", "(1 − 0,8)²", "2·3". A minus in front (−0,137) is part of a number.
+_ARITHMETIC = re.compile(r"[\d\s.,+\-−–*/×·:^()²³]+")
+_OPERATION = re.compile(r"[\d)]\s*[-−–+*/×·:^]\s*[\d(.,]|[()²³]")
+
+
+def _looks_like_a_calculation(text: str) -> bool:
+    return bool(_ARITHMETIC.fullmatch(text) and _OPERATION.search(text))
+
+
+def _calculation_typed(typed: str) -> str:
+    """Why a calculation is not taken: the learner works the number out, the app checks it."""
+    return _("“{text}” is a calculation: work it out and type the number it gives").format(
+        text=excerpt(typed.strip())
     )
 
 

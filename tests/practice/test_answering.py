@@ -10,7 +10,7 @@ import pytest
 
 from oppija import i18n
 from oppija.practice.exercises import next_question
-from oppija.practice.question import Question, respond
+from oppija.practice.question import Feedback, Question, respond
 from oppija.sims import create_simulation
 
 
@@ -45,6 +45,17 @@ def test_unreadable_text_is_refused_in_the_active_language(language: str, reason
     feedback = respond(question_at("∂𝓔/∂u₁ = ?"), "0,1x", 0)
     assert (feedback.outcome, feedback.message) == ("unreadable", reason)
     assert respond(question_at("𝓔 = ?"), "__import__('os')", 2).outcome == "unreadable"
+
+
+@pytest.mark.parametrize("typed", ["0,1 − 0,237", "(1 − 0,8)²", "−0,22 · 0,622", "3/4"])
+def test_a_calculation_typed_is_told_to_be_worked_out_and_costs_no_try(typed: str) -> None:
+    """The learner works the number out; a calculation typed instead (a filled-in formula, as
+    the second hint shows it) is not judged, and is told apart from text that is no number."""
+    i18n.set_language("et")
+    feedback = respond(question_at("∂𝓔/∂u₁ = ?"), typed, 0)
+    assert feedback == Feedback(
+        "unreadable", f"„{typed}“ on arvutus: arvuta see välja ja kirjuta vastuseks saadud arv"
+    )
 
 
 def test_two_wrong_tries_get_different_hints_and_the_third_the_derivation() -> None:
