@@ -50,13 +50,15 @@ def test_preparing_freezes_what_the_process_holds_and_batches_young_collections(
 async def test_only_a_terminal_app_prepares_the_collector_once_running(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, headless: bool
 ) -> None:
-    painted: list[bool] = []
+    """An app in a terminal prepares the collector once, while it runs; a headless one (a
+    test's, a benchmark's) never, and freezes nothing of the process."""
+    prepared: list[bool] = []
     app = make_app()
-    monkeypatch.setattr(app_module, "prepare_for_session", lambda: painted.append(app.is_running))
+    monkeypatch.setattr(app_module, "prepare_for_session", lambda: prepared.append(app.is_running))
     monkeypatch.setattr(app_module.OppijaApp, "is_headless", property(lambda _app: headless))
     monkeypatch.setattr(app_module.OppijaApp, "_catch_stop_signals", lambda _app: None)
     frozen = gc.get_freeze_count()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert painted == ([] if headless else [True])
+        assert prepared == ([] if headless else [True])
     assert gc.get_freeze_count() <= frozen  # frozen objects freed since, none added
