@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.events import Key
 from textual.screen import Screen
@@ -16,6 +18,16 @@ from oppija.tui.screens.covered import drop_key_when_covered
 from oppija.tui.widgets.key_bar import KeyBar
 
 ResultType = TypeVar("ResultType")
+
+
+def hanging(mark: str, line: Text) -> Table:
+    """``mark`` before ``line``, and the lines ``line`` wraps to under its first word, not under
+    the mark: a long question in a narrow window still reads as one item."""
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(mark, line)
+    return grid
 
 
 class ListingScreen(Screen[ResultType]):

@@ -18,7 +18,7 @@ from oppija.progress import QuizAnswer
 from oppija.progress_practice import PracticeResult
 from oppija.tui.oppija_app import oppija_app
 from oppija.tui.screens.closing import close
-from oppija.tui.screens.listing import ListingScreen
+from oppija.tui.screens.listing import ListingScreen, hanging
 
 
 def summary_line(lecture: Lecture, answers: dict[str, QuizAnswer]) -> str:
@@ -79,8 +79,8 @@ class ResultsScreen(ListingScreen[str | None]):
                     mark, state = marks[True], _("right")
                 else:
                     mark, state = marks[False], _("not right yet")
-                prompt = Text.assemble(f" {mark} ", quiz.question, (f"  — {state}", "italic dim"))
-                options.add_option(Option(prompt, id=quiz.id))
+                line = Text.assemble(quiz.question, (f"  — {state}", "italic dim"))
+                options.add_option(Option(hanging(f" {mark} ", line), id=quiz.id))
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -17,7 +17,7 @@ from oppija.progress import Progress
 from oppija.review.due import DueItem, due_items, nothing_due
 from oppija.sims.registry import DEMOS
 from oppija.tui.screens.closing import close
-from oppija.tui.screens.listing import ListingScreen
+from oppija.tui.screens.listing import ListingScreen, hanging
 
 
 class ReviewScreen(ListingScreen[DueItem | None]):
@@ -63,8 +63,8 @@ class ReviewScreen(ListingScreen[DueItem | None]):
                 where = self.lecture.slide(item.slide_id).title
             else:
                 where = _("practice: {demo}").format(demo=_(DEMOS[item.demo].title))
-            prompt = Text.assemble(f" {item.text}", (f"  — {where}", "italic dim"))
-            options.add_option(Option(prompt, id=str(number)))
+            line = Text.assemble(item.text, (f"  — {where}", "italic dim"))
+            options.add_option(Option(hanging(" ", line), id=str(number)))
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:
