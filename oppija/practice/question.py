@@ -9,7 +9,6 @@ second, the answer with its derivation after the third.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -140,14 +139,16 @@ def respond(question: Question, typed: str, wrong_before: int) -> Feedback:
     )
 
 
-# Numbers and arithmetic only, with an operator between two of them, a bracket or a power:
-# "0,9 - 0,1*1,8", "(1 − 0,8)²", "2·3". A minus in front (−0,137) is part of a number.
-_ARITHMETIC = re.compile(r"[\d\s.,+\-−–*/×·:^()²³]+")
-_OPERATION = re.compile(r"[\d)]\s*[-−–+*/×·:^]\s*[\d(.,]|[()²³]")
-
-
 def _looks_like_a_calculation(text: str) -> bool:
-    return bool(_ARITHMETIC.fullmatch(text) and _OPERATION.search(text))
+    """Arithmetic on numbers alone, as the formula language reads it ("0,9 − 0,1 · 1,8",
+    "(1 − 0,8)²"): a formula without variables."""
+    from oppija.expr import FormulaError, parse_formula
+
+    try:
+        parse_formula(text, ())
+    except FormulaError:
+        return False
+    return True
 
 
 def _calculation_typed(typed: str) -> str:
